@@ -1,0 +1,18 @@
+// Runs every test/**/*.test.ts with node:test. Node 20 expands no globs, so list the files here.
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { spawnSync } from 'node:child_process'
+
+const only = process.argv.slice(2)
+const files = readdirSync('test', { recursive: true })
+  .map((file) => join('test', String(file)))
+  .filter((file) => file.endsWith('.test.ts'))
+  .filter((file) => only.length === 0 || only.some((part) => file.includes(part)))
+  .sort()
+
+if (files.length === 0) {
+  console.error('No test files found.')
+  process.exit(1)
+}
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...files], { stdio: 'inherit' })
+process.exit(result.status ?? 1)

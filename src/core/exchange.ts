@@ -1,0 +1,57 @@
+/** HTTP headers in the order they were seen; a name may repeat (several WWW-Authenticate, say). */
+export type HeaderList = ReadonlyArray<readonly [name: string, value: string]>
+
+export interface HttpRequest {
+  readonly method: string
+  readonly url: string
+  readonly headers: HeaderList
+  readonly body?: string
+}
+
+export interface HttpResponse {
+  readonly status: number
+  readonly statusText?: string
+  readonly headers: HeaderList
+  readonly body?: string
+}
+
+/** Where an exchange came from, as the input parser recognised it. */
+export type InputFormat =
+  | 'har'
+  | 'curl'
+  | 'raw-http'
+  | 'token-error'
+  | 'msal-error'
+  | 'flags'
+  | 'batch'
+
+/**
+ * One request and its response, as read from any supported input. A bare token-endpoint error body
+ * or MSAL error has no `request`; its `response.body` holds the token-endpoint error JSON.
+ */
+export interface Exchange {
+  /** Human label of the origin, e.g. `capture.har entry 3` or `stdin`. */
+  readonly source: string
+  readonly format: InputFormat
+  readonly request?: HttpRequest
+  readonly response?: HttpResponse
+  /** ISO time the exchange started (HAR `startedDateTime`), used when no `Date` header exists. */
+  readonly startedAt?: string
+  /** Set for a sub-request unpacked from a JSON `$batch`. */
+  readonly batch?: { readonly source: string; readonly requestId: string }
+  /** Why this entry of a multi-entry input could not be read: becomes an `input-unreadable` finding. */
+  readonly unreadable?: string
+}
+
+/** The first value of a header, case-insensitively, or undefined. */
+export function getHeader(headers: HeaderList, name: string): string | undefined {
+  const wanted = name.toLowerCase()
+  for (const [key, value] of headers) if (key.toLowerCase() === wanted) return value
+  return undefined
+}
+
+/** Every value of a header, case-insensitively, in order. */
+export function getHeaders(headers: HeaderList, name: string): string[] {
+  const wanted = name.toLowerCase()
+  return headers.filter(([key]) => key.toLowerCase() === wanted).map(([, value]) => value)
+}

@@ -1,0 +1,44 @@
+/** A Graph (OData) error body: `{"error":{"code","message","innerError":{…}}}`. */
+export interface GraphErrorBody {
+  readonly code: string
+  readonly message: string
+  readonly requestId?: string
+  readonly clientRequestId?: string
+  readonly date?: string
+  /** Inner error codes, outermost first (`innerError.code`, nested). */
+  readonly innerCodes: readonly string[]
+}
+
+/** One challenge of a WWW-Authenticate header; parameter names are lower-cased. */
+export interface AuthChallenge {
+  readonly scheme: string
+  readonly params: Readonly<Record<string, string>>
+}
+
+/** A decoded claims challenge (`claims=` of an insufficient_claims challenge, or token-endpoint `claims`). */
+export interface ClaimsRequest {
+  /** The JSON text of the claims request, exactly as MSAL must receive it. */
+  readonly json: string
+  readonly parsed?: unknown
+}
+
+/** A token-endpoint (AADSTS) error body, or an MSAL error converted to one. */
+export interface TokenEndpointError {
+  readonly error: string
+  readonly description?: string
+  /** AADSTS codes from `error_codes`, else from `AADSTSnnnn` in the text. */
+  readonly codes: readonly number[]
+  readonly suberror?: string
+  /** Plain JSON string here, not base64. */
+  readonly claims?: string
+  readonly correlationId?: string
+  readonly traceId?: string
+  readonly timestamp?: string
+}
+
+/** The Teams-style "API requires one of '…'. Scopes/Roles on the request '…'" message. */
+export interface RequiredPermissionsMessage {
+  readonly kind: 'scopes' | 'roles'
+  readonly required: readonly string[]
+  readonly present: readonly string[]
+}

@@ -1,0 +1,56 @@
+import type { FindingId } from './catalogue.js'
+
+export type Severity = 'error' | 'warning' | 'info'
+
+/** Where a piece of evidence was read. */
+export type EvidenceSource = 'token' | 'header' | 'body' | 'request' | 'url' | 'status' | 'catalogue' | 'input'
+
+/** One fact that supports a finding: which claim, header or body field said so. Never a raw token. */
+export interface Evidence {
+  readonly source: EvidenceSource
+  /** Claim name, header name or JSON path, e.g. `aud`, `WWW-Authenticate`, `error.code`. */
+  readonly field: string
+  readonly value: string
+  readonly note?: string
+}
+
+export interface Link {
+  readonly title: string
+  readonly url: string
+}
+
+export type PermissionScheme = 'DelegatedWork' | 'DelegatedPersonal' | 'Application'
+
+/** The permission side of a finding, in the JSON contract's shape. */
+export interface PermissionSummary {
+  readonly scheme: PermissionScheme
+  readonly leastPrivileged: string | null
+  readonly accepted: readonly string[]
+  readonly granted: readonly string[]
+}
+
+export interface Finding {
+  readonly id: FindingId
+  readonly severity: Severity
+  readonly title: string
+  readonly detail: string
+  readonly evidence: readonly Evidence[]
+  readonly fix: readonly string[]
+  readonly links: readonly Link[]
+  readonly permission?: PermissionSummary
+}
+
+/** The diagnosis of one exchange. */
+export interface DiagnosisResult {
+  readonly source: string
+  readonly request: { readonly method: string | null; readonly url: string | null }
+  readonly status: number | null
+  /** ISO time at which token lifetimes were judged. */
+  readonly judgedAt: string
+  readonly batch?: { readonly source: string; readonly requestId: string }
+  readonly findings: readonly Finding[]
+}
+
+export interface Diagnosis {
+  readonly results: readonly DiagnosisResult[]
+}
