@@ -1,0 +1,17 @@
+/** What a command may do to the outside world; tests pass their own. */
+export interface CliIo {
+  readonly stdout: (text: string) => void
+  readonly stderr: (text: string) => void
+  readonly readStdin: () => Promise<string>
+  /** stdout is a terminal (colour allowed unless NO_COLOR is set). */
+  readonly isTTY: boolean
+  readonly env: Readonly<Record<string, string | undefined>>
+  readonly cwd: string
+}
+
+/**
+ * A sub-command: `src/cli/commands/<name>.ts` exports `run: Command`. It returns the exit code
+ * (0 fine, 1 error findings, 2 unusable input or usage) and throws only GraphDoctorError for
+ * usage or input problems, which main.ts prints as one line and turns into exit code 2.
+ */
+export type Command = (argv: readonly string[], io: CliIo) => Promise<number>
