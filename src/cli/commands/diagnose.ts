@@ -1,0 +1,130 @@
+/** `graph-doctor diagnose [FILE...]`: read captures or flags, diagnose, render, exit 0/1/2. */
+import { diagnose } from '../../core/diagnose.js'
+import { GraphDoctorError } from '../../core/errors.js'
+import type { Exchange } from '../../core/exchange.js'
+import { exchangeFromFlags, parseInput } from '../../core/input/index.js'
+import { classifyUrl } from '../../core/target-classify.js'
+import type { Diagnosis } from '../../core/types.js'
+import type { PermissionCatalogue } from '../../core/permissions/types.js'
+import { renderJson } from '../../render/json.js'
+import { renderMarkdown } from '../../render/markdown.js'
+import { renderText } from '../../render/text.js'
+import { parseCommandArgs, parseFormat, parseNow, parseStatus, stringListOption, stringOption, type OutputFormat, type ParsedArgs } from '../args.js'
+import type { CliIo, Command } from '../command.js'
+import { exitCodeFor } from '../exit-code.js'
+import { readTextInput, shouldUseColour } from '../io.js'
+
+export const help = `Usage: graph-doctor diagnose [FILE...] [options]
+
+Explains failed Microsoft Graph calls: the most likely cause first, the evidence and the exact fix.
+FILE is a HAR capture, a curl -v transcript, a raw HTTP exchange, a token-endpoint error body or an
+MSAL error (JSON); - reads stdin. Several files are diagnosed in order. Without FILE, describe one
+call with the flags below.
+
+Options:
+  --method METHOD           HTTP method of the call (default GET)
+  --url URL                 the Graph URL that was called
+  --status CODE             the response status, e.g. 403
+  --token TOKEN|-           the access token that was sent (- reads it from stdin)
+  --header 'Name: value'    a request or response header (repeatable), e.g. WWW-Authenticate
+  --body TEXT               the response body
+  --request-body TEXT       the request body
+  --format text|json|markdown   output format (default text; colour only on a terminal, never with NO_COLOR)
+  --now ISO                 judge token lifetimes at this time instead of the exchange time
+  --permissions FILE        the Microsoft Graph permissions.json (default: GRAPH_DOCTOR_PERMISSIONS,
+                            then the cache filled by graph-doctor data update)
+  -h, --help                show this help
+
+Examples:
+  graph-doctor diagnose capture.har
+  graph-doctor diagnose --format json capture.har | jq '.results[].findings[].id'
+  curl -sv https://graph.microsoft.com/v1.0/me -H "Authorization: Bearer $TOKEN" 2>&1 | graph-doctor diagnose -
+  graph-doctor diagnose --method GET --url https://graph.microsoft.com/v1.0/users --status 403 --token "$TOKEN"
+
+Exit codes: 0 no error findings, 1 error findings, 2 unusable input or usage.
+`
+
+const OPTIONS = {
+  method: { type: 'string' },
+  url: { type: 'string' },
+  status: { type: 'string' },
+  token: { type: 'string' },
+  header: { type: 'string', multiple: true },
+  body: { type: 'string' },
+  'request-body': { type: 'string' },
+  format: { type: 'string' },
+  now: { type: 'string' },
+  permissions: { type: 'string' },
+} as const
+
+const EXCHANGE_FLAGS = ['method', 'url', 'status', 'token', 'header', 'body', 'request-body'] as const
+
+async function exchangeFromArgs(args: ParsedArgs, io: CliIo): Promise<Exchange> {
+  const tokenOption = stringOption(args, 'token')
+  const token = tokenOption === '-' ? (await io.readStdin()).trim() : tokenOption
+  const status = parseStatus(stringOption(args, 'status'))
+  const values = {
+    method: stringOption(args, 'method'),
+    url: stringOption(args, 'url'),
+    status,
+    token,
+    headers: stringListOption(args, 'header'),
+    body: stringOption(args, 'body'),
+    requestBody: stringOption(args, 'request-body'),
+  }
+  const flags = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined))
+  return exchangeFromFlags(flags as Parameters<typeof exchangeFromFlags>[0])
+}
+
+async function readExchanges(args: ParsedArgs, io: CliIo): Promise<Exchange[]> {
+  const files = args.positionals
+  const hasFlags = EXCHANGE_FLAGS.some((name) => args.values[name] !== undefined)
+  if (files.length > 0 && hasFlags) {
+    throw new GraphDoctorError('ERR_USAGE', 'give either FILE arguments or --method/--url/--status/--token flags, not both')
+  }
+  if (files.length === 0 && !hasFlags) {
+    throw new GraphDoctorError('ERR_USAGE', 'nothing to diagnose: give a FILE, - for stdin, or --url/--status/--token (see graph-doctor diagnose --help)')
+  }
+  if (files.filter((file) => file === '-').length > 1) throw new GraphDoctorError('ERR_USAGE', 'stdin (-) can be read only once')
+  if (hasFlags) return [await exchangeFromArgs(args, io)]
+  const exchanges: Exchange[] = []
+  for (const file of files) {
+    const input = await readTextInput(file, io)
+    exchanges.push(...parseInput(input.text, input.name))
+  }
+  return exchanges
+}
+
+/** A failed Graph call (or a `$batch`, whose sub-requests may have failed) needs the permission data. */
+function needsPermissionCatalogue(exchanges: readonly Exchange[]): boolean {
+  return exchanges.some((exchange) => {
+    if (exchange.request === undefined) return false
+    const target = classifyUrl(exchange.request.url)
+    if (target.kind !== 'graph') return false
+    return target.isBatch === true || (exchange.response?.status ?? 0) >= 400
+  })
+}
+
+async function loadCatalogue(file: string | undefined, io: CliIo): Promise<PermissionCatalogue | undefined> {
+  const { resolvePermissionCatalogue } = await import('../permissions-source.js')
+  const warn = (line: string): void => io.stderr(line.startsWith('graph-doctor') ? `${line}\n` : `graph-doctor: ${line}\n`)
+  return resolvePermissionCatalogue({ ...(file === undefined ? {} : { file }), env: io.env, warn })
+}
+
+function render(diagnosis: Diagnosis, format: OutputFormat, io: CliIo): string {
+  if (format === 'json') return renderJson(diagnosis)
+  if (format === 'markdown') return renderMarkdown(diagnosis)
+  return renderText(diagnosis, { colour: shouldUseColour(io) })
+}
+
+/** Run `graph-doctor diagnose`; see {@link help}. */
+export const run: Command = async (argv, io) => {
+  const args = parseCommandArgs(argv, OPTIONS, 'diagnose')
+  const format = parseFormat(stringOption(args, 'format'))
+  const now = parseNow(stringOption(args, 'now'))
+  const exchanges = await readExchanges(args, io)
+  const permissions = needsPermissionCatalogue(exchanges) ? await loadCatalogue(stringOption(args, 'permissions'), io) : undefined
+  const diagnosis = diagnose(exchanges, { ...(permissions === undefined ? {} : { permissions }), ...(now === undefined ? {} : { now }) })
+  io.stdout(render(diagnosis, format, io))
+  return exitCodeFor(diagnosis)
+}

@@ -1,0 +1,94 @@
+/** The real {@link CliIo} of the process, and reading input files safely as bytes. */
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import type { CliIo } from './command.js'
+import { GraphDoctorError } from '../core/errors.js'
+
+/** A text input read from a file or stdin, named as the user will recognise it. */
+export interface TextInput {
+  readonly name: string
+  readonly text: string
+}
+
+async function readAllStdin(): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Uint8Array)
+  return Buffer.concat(chunks)
+}
+
+/** The CliIo bound to this process: stdout, stderr, stdin, env and cwd. */
+export function createProcessIo(): CliIo {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    readStdin: async () => decodeInputBytes(await readAllStdin(), 'stdin'),
+    isTTY: process.stdout.isTTY === true,
+    env: process.env,
+    cwd: process.cwd(),
+  }
+}
+
+/** Colour only on a terminal, never with NO_COLOR (any non-empty value) or TERM=dumb. */
+export function shouldUseColour(io: CliIo): boolean {
+  const noColour = io.env['NO_COLOR']
+  if (noColour !== undefined && noColour !== '') return false
+  if (io.env['TERM'] === 'dumb') return false
+  return io.isTTY
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 8192)
+  let control = 0
+  for (const byte of sample) {
+    if (byte === 0) return true
+    if (byte < 9 || (byte > 13 && byte < 32)) control++
+  }
+  return control > sample.length / 20
+}
+
+/**
+ * Decode input bytes as text: UTF-8 (BOM stripped) or UTF-16 with a BOM. Empty input and binary data
+ * are errors naming the input.
+ */
+export function decodeInputBytes(bytes: Uint8Array, name: string): string {
+  const isUtf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)
+  if (!isUtf16 && looksBinary(bytes)) {
+    throw new GraphDoctorError('ERR_INPUT_FORMAT', `${name}: binary data, not a HAR, curl -v transcript, HTTP exchange or error body`)
+  }
+  let text: string
+  try {
+    const encoding = isUtf16 ? (bytes[0] === 0xff ? 'utf-16le' : 'utf-16be') : 'utf-8'
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes)
+  } catch (error) {
+    throw new GraphDoctorError('ERR_INPUT_FORMAT', `${name}: not valid UTF-8 text (binary data?)`, { cause: error })
+  }
+  if (text.trim() === '' || text.trim() === '\ufeff') {
+    throw new GraphDoctorError('ERR_INPUT_EMPTY', `${name}: the input is empty`)
+  }
+  return text.replace(/^\ufeff/, '')
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as { code?: unknown }).code
+  if (code === 'ENOENT') return 'no such file'
+  if (code === 'EISDIR') return 'is a directory, not a file'
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
+  return `cannot be read (${typeof code === 'string' ? code : 'unknown error'})`
+}
+
+/**
+ * Read one input: `-` is stdin, anything else a file path relative to `io.cwd`.
+ *
+ * @example
+ * const { name, text } = await readTextInput('capture.har', io)
+ */
+export async function readTextInput(path: string, io: CliIo): Promise<TextInput> {
+  if (path === '-') return { name: 'stdin', text: await io.readStdin() }
+  let bytes: Uint8Array
+  try {
+    bytes = await readFile(resolve(io.cwd, path))
+  } catch (error) {
+    throw new GraphDoctorError('ERR_INPUT_UNREADABLE', `${path}: ${describeFsError(error)}`, { cause: error })
+  }
+  return { name: path, text: decodeInputBytes(bytes, path) }
+}

@@ -1,0 +1,150 @@
+#!/usr/bin/env node
+/**
+ * The `graph-doctor` bin: dispatches to `src/cli/commands/<name>.ts` by lazy import (start-up stays
+ * lean), prints help and version, and turns errors into one line and exit code 2. The only
+ * `process.exit` of the project.
+ */
+import { readFileSync } from 'node:fs'
+import { isGraphDoctorError } from '../core/errors.js'
+import { redactSecrets } from '../core/redact.js'
+import type { CliIo, Command } from './command.js'
+import { createProcessIo } from './io.js'
+
+interface CommandInfo {
+  readonly usage: string
+  readonly summary: string
+}
+
+const COMMANDS: Readonly<Record<string, CommandInfo>> = {
+  diagnose: { usage: 'diagnose [FILE...] [options]', summary: 'explain failed Graph calls from a HAR, curl -v, raw HTTP or error body' },
+  token: { usage: 'token <jwt|-> [options]', summary: 'decode and explain an access token (never verified, never printed)' },
+  aadsts: { usage: 'aadsts <code|text>', summary: 'explain an AADSTS error code and its fix' },
+  perms: { usage: 'perms <METHOD> <URL> [--token T]', summary: 'the permissions a Graph call accepts, least privileged first' },
+  data: { usage: 'data update|status', summary: 'download or inspect the Microsoft Graph permission data' },
+}
+
+const MAIN_HELP = `Usage: graph-doctor <command> [options]
+
+Explains Microsoft Graph 401, 403 and 400 errors offline: the most likely cause, the evidence and
+the exact fix. Nothing leaves your machine; tokens are decoded, never verified, never printed.
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([, info]) => `  ${info.usage.padEnd(34)}${info.summary}`)
+  .join('\n')}
+
+Options:
+  -h, --help        show this help, or a command's help: graph-doctor <command> --help
+  -v, --version     show the version
+
+Examples:
+  graph-doctor diagnose capture.har
+  graph-doctor diagnose --format markdown capture.har > diagnosis.md
+  graph-doctor diagnose --url https://graph.microsoft.com/v1.0/me --status 403 --token "$TOKEN"
+  pbpaste | graph-doctor token -
+  graph-doctor aadsts AADSTS65001
+  graph-doctor perms GET /users/{id}/messages
+
+Exit codes: 0 no error findings, 1 error findings, 2 unusable input or usage.
+Environment: NO_COLOR (no colour), GRAPH_DOCTOR_PERMISSIONS (permission data file),
+GRAPH_DOCTOR_DEBUG=1 (stack traces for internal errors).
+`
+
+function readVersion(): string {
+  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8')
+  return (JSON.parse(text) as { version: string }).version
+}
+
+interface CommandModule {
+  readonly run: Command
+  readonly help?: string
+}
+
+async function loadCommand(name: string): Promise<CommandModule> {
+  const loaded = (await import(`./commands/${name}.js`)) as Partial<CommandModule>
+  if (typeof loaded.run !== 'function') throw new Error(`command module ${name} exports no run function`)
+  return loaded as CommandModule
+}
+
+function isHelpFlag(arg: string): boolean {
+  return arg === '--help' || arg === '-h'
+}
+
+function wantsHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--')
+  return (end === -1 ? argv : argv.slice(0, end)).some(isHelpFlag)
+}
+
+async function commandHelp(name: string, info: CommandInfo): Promise<string> {
+  const loaded = await loadCommand(name)
+  return loaded.help ?? `Usage: graph-doctor ${info.usage}\n\n${info.summary}.\n`
+}
+
+function usageLine(): string {
+  return `usage: graph-doctor <${Object.keys(COMMANDS).join('|')}> [options]  (graph-doctor --help for more)\n`
+}
+
+/** Run the CLI with `argv` (without node and the script) and return the exit code. */
+async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = argv
+  if (first === undefined) {
+    io.stderr(MAIN_HELP)
+    return 2
+  }
+  if (isHelpFlag(first)) {
+    io.stdout(MAIN_HELP)
+    return 0
+  }
+  if (first === '--version' || first === '-v') {
+    io.stdout(`${readVersion()}\n`)
+    return 0
+  }
+  const name = first === 'help' ? rest[0] : first
+  const info = name === undefined ? undefined : COMMANDS[name]
+  if (first === 'help') {
+    io.stdout(info === undefined || name === undefined ? MAIN_HELP : await commandHelp(name, info))
+    return 0
+  }
+  if (info === undefined || name === undefined) {
+    io.stderr(`graph-doctor: ${first.startsWith('-') ? 'unknown option' : 'unknown command'} ${redactSecrets(first).slice(0, 40)}\n${usageLine()}`)
+    return 2
+  }
+  if (wantsHelp(rest)) {
+    io.stdout(await commandHelp(name, info))
+    return 0
+  }
+  return (await loadCommand(name)).run(rest, io)
+}
+
+function reportError(error: unknown, io: CliIo): number {
+  if (isGraphDoctorError(error)) {
+    io.stderr(`graph-doctor: ${redactSecrets(error.message.split('\n')[0] ?? '')}\n`)
+    return 2
+  }
+  const message = error instanceof Error ? error.message : String(error)
+  io.stderr(`graph-doctor: internal error: ${redactSecrets(message.split('\n')[0] ?? '')} (this is a bug, please report it; GRAPH_DOCTOR_DEBUG=1 shows the stack)\n`)
+  if (io.env['GRAPH_DOCTOR_DEBUG'] === '1' && error instanceof Error && error.stack !== undefined) {
+    io.stderr(`${redactSecrets(error.stack)}\n`)
+  }
+  return 2
+}
+
+function exitAfterFlush(code: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)))
+}
+
+async function main(): Promise<void> {
+  const io = createProcessIo()
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0)
+  })
+  let code: number
+  try {
+    code = await runCli(process.argv.slice(2), io)
+  } catch (error) {
+    code = reportError(error, io)
+  }
+  exitAfterFlush(code)
+}
+
+await main()

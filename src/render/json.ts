@@ -1,0 +1,104 @@
+/**
+ * The JSON output of `diagnose`: a stable contract other tools and tests read.
+ *
+ * ```text
+ * { "version": 1,
+ *   "results": [ { "source", "request": { "method", "url" }, "status", "judgedAt", "batch"?, "token"?,
+ *                  "findings": [ { "id", "severity", "title", "detail", "evidence": [{ "source", "field", "value", "note"? }],
+ *                                  "fix": [string], "links": [{ "title", "url" }],
+ *                                  "permission"?: { "scheme", "leastPrivileged", "accepted", "granted" } } ] } ],
+ *   "summary": { "results", "errors", "warnings", "info" } }
+ * ```
+ * Fields are emitted in this order; new fields may be added, existing ones never change meaning.
+ */
+import { redactSecrets } from '../core/redact.js'
+import type { Diagnosis, DiagnosisResult, Finding } from '../core/types.js'
+
+/** Version of the JSON contract; bumped only for a breaking change. */
+export const JSON_CONTRACT_VERSION = 1
+
+export interface SeverityCounts {
+  readonly errors: number
+  readonly warnings: number
+  readonly info: number
+}
+
+/** How many findings of each severity a diagnosis holds. */
+export function countSeverities(diagnosis: Diagnosis): SeverityCounts {
+  let errors = 0
+  let warnings = 0
+  let info = 0
+  for (const result of diagnosis.results) {
+    for (const finding of result.findings) {
+      if (finding.severity === 'error') errors++
+      else if (finding.severity === 'warning') warnings++
+      else info++
+    }
+  }
+  return { errors, warnings, info }
+}
+
+function findingToJson(finding: Finding): Record<string, unknown> {
+  const json: Record<string, unknown> = {
+    id: finding.id,
+    severity: finding.severity,
+    title: finding.title,
+    detail: finding.detail,
+    evidence: finding.evidence.map((item) => ({
+      source: item.source,
+      field: item.field,
+      value: item.value,
+      ...(item.note === undefined ? {} : { note: item.note }),
+    })),
+    fix: [...finding.fix],
+    links: finding.links.map((link) => ({ title: link.title, url: link.url })),
+  }
+  if (finding.permission !== undefined) {
+    const { scheme, leastPrivileged, accepted, granted } = finding.permission
+    json['permission'] = { scheme, leastPrivileged, accepted: [...accepted], granted: [...granted] }
+  }
+  return json
+}
+
+function resultToJson(result: DiagnosisResult): Record<string, unknown> {
+  const json: Record<string, unknown> = {
+    source: result.source,
+    request: { method: result.request.method, url: result.request.url },
+    status: result.status,
+    judgedAt: result.judgedAt,
+  }
+  if (result.batch !== undefined) json['batch'] = { source: result.batch.source, requestId: result.batch.requestId }
+  const token = (result as { readonly token?: unknown }).token
+  if (token !== undefined) json['token'] = token
+  json['findings'] = result.findings.map(findingToJson)
+  return json
+}
+
+/**
+ * The diagnosis as a plain JSON-serialisable object in the contract's shape (strings not yet redacted).
+ *
+ * @example
+ * toJsonDocument(diagnosis).results[0]?.findings
+ */
+export function toJsonDocument(diagnosis: Diagnosis): { version: number; results: Record<string, unknown>[]; summary: Record<string, number> } {
+  return {
+    version: JSON_CONTRACT_VERSION,
+    results: diagnosis.results.map(resultToJson),
+    summary: { results: diagnosis.results.length, ...countSeverities(diagnosis) },
+  }
+}
+
+/** `JSON.stringify` with every string value passed through {@link redactSecrets}, indented by two spaces. */
+export function stringifyRedacted(value: unknown): string {
+  return `${JSON.stringify(value, (_key, item: unknown) => (typeof item === 'string' ? redactSecrets(item) : item), 2)}\n`
+}
+
+/**
+ * Render a diagnosis as JSON (the stable contract, see the module comment), ending with a newline.
+ *
+ * @example
+ * JSON.parse(renderJson(diagnose(parseInput(text, 'capture.har')))).results.length
+ */
+export function renderJson(diagnosis: Diagnosis): string {
+  return stringifyRedacted(toJsonDocument(diagnosis))
+}
