@@ -28,10 +28,15 @@ export function createProcessIo(): CliIo {
   }
 }
 
-/** Colour only on a terminal, never with NO_COLOR (any non-empty value) or TERM=dumb. */
+/**
+ * Colour only on a terminal, never with NO_COLOR (any non-empty value) or TERM=dumb. FORCE_COLOR
+ * (any value but `0` or `false`) turns it on for a pipe, as most tools do; NO_COLOR still wins.
+ */
 export function shouldUseColour(io: CliIo): boolean {
   const noColour = io.env['NO_COLOR']
   if (noColour !== undefined && noColour !== '') return false
+  const force = io.env['FORCE_COLOR']
+  if (force !== undefined && force !== '0' && force !== 'false') return true
   if (io.env['TERM'] === 'dumb') return false
   return io.isTTY
 }

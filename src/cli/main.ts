@@ -6,7 +6,6 @@
  */
 import { readFileSync } from 'node:fs'
 import { isGraphDoctorError } from '../core/errors.js'
-import { redactSecrets } from '../core/redact.js'
 import type { CliIo, Command } from './command.js'
 import { createProcessIo } from './io.js'
 
@@ -46,7 +45,8 @@ Examples:
   graph-doctor perms GET /users/{id}/messages
 
 Exit codes: 0 no error findings, 1 error findings, 2 unusable input or usage.
-Environment: NO_COLOR (no colour), GRAPH_DOCTOR_PERMISSIONS (permission data file),
+Environment: NO_COLOR (no colour), FORCE_COLOR (colour even when piped), GRAPH_DOCTOR_PERMISSIONS
+(permission data file), GRAPH_DOCTOR_CACHE_DIR (where graph-doctor data update stores it),
 GRAPH_DOCTOR_DEBUG=1 (stack traces for internal errors).
 `
 
@@ -106,7 +106,8 @@ async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
     return 0
   }
   if (info === undefined || name === undefined) {
-    io.stderr(`graph-doctor: ${first.startsWith('-') ? 'unknown option' : 'unknown command'} ${redactSecrets(first).slice(0, 40)}\n${usageLine()}`)
+    const what = first.startsWith('-') ? 'unknown option' : 'unknown command'
+    io.stderr(`graph-doctor: ${what} ${await oneLine(first.slice(0, 40))}\n${usageLine()}`)
     return 2
   }
   if (wantsHelp(rest)) {
@@ -116,14 +117,21 @@ async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   return (await loadCommand(name)).run(rest, io)
 }
 
-function reportError(error: unknown, io: CliIo): number {
+/** The first line of a message, secrets redacted (redaction is loaded only when there is something to print). */
+async function oneLine(text: string): Promise<string> {
+  const { redactSecrets } = await import('../core/redact.js')
+  return redactSecrets(text.split(/\r?\n/)[0] ?? '')
+}
+
+async function reportError(error: unknown, io: CliIo): Promise<number> {
   if (isGraphDoctorError(error)) {
-    io.stderr(`graph-doctor: ${redactSecrets(error.message.split('\n')[0] ?? '')}\n`)
+    io.stderr(`graph-doctor: ${await oneLine(error.message)}\n`)
     return 2
   }
   const message = error instanceof Error ? error.message : String(error)
-  io.stderr(`graph-doctor: internal error: ${redactSecrets(message.split('\n')[0] ?? '')} (this is a bug, please report it; GRAPH_DOCTOR_DEBUG=1 shows the stack)\n`)
+  io.stderr(`graph-doctor: internal error: ${await oneLine(message)} (this is a bug, please report it; GRAPH_DOCTOR_DEBUG=1 shows the stack)\n`)
   if (io.env['GRAPH_DOCTOR_DEBUG'] === '1' && error instanceof Error && error.stack !== undefined) {
+    const { redactSecrets } = await import('../core/redact.js')
     io.stderr(`${redactSecrets(error.stack)}\n`)
   }
   return 2
@@ -142,7 +150,7 @@ async function main(): Promise<void> {
   try {
     code = await runCli(process.argv.slice(2), io)
   } catch (error) {
-    code = reportError(error, io)
+    code = await reportError(error, io)
   }
   exitAfterFlush(code)
 }

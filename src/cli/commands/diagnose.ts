@@ -1,6 +1,6 @@
 /** `graph-doctor diagnose [FILE...]`: read captures or flags, diagnose, render, exit 0/1/2. */
 import { diagnose } from '../../core/diagnose.js'
-import { GraphDoctorError } from '../../core/errors.js'
+import { GraphDoctorError, isGraphDoctorError } from '../../core/errors.js'
 import type { Exchange } from '../../core/exchange.js'
 import { exchangeFromFlags, parseInput } from '../../core/input/index.js'
 import { classifyUrl } from '../../core/target-classify.js'
@@ -90,9 +90,22 @@ async function readExchanges(args: ParsedArgs, io: CliIo): Promise<Exchange[]> {
   const exchanges: Exchange[] = []
   for (const file of files) {
     const input = await readTextInput(file, io)
-    exchanges.push(...parseInput(input.text, input.name))
+    exchanges.push(...parseNamedInput(input.text, input.name))
   }
   return exchanges
+}
+
+/** Parse one input; every parse error names the input, and an input with no exchange is unusable. */
+function parseNamedInput(text: string, name: string): Exchange[] {
+  let parsed: Exchange[]
+  try {
+    parsed = parseInput(text, name)
+  } catch (error) {
+    if (!isGraphDoctorError(error) || error.message.includes(name)) throw error
+    throw new GraphDoctorError(error.code, `${name}: ${error.message}`, { cause: error })
+  }
+  if (parsed.length === 0) throw new GraphDoctorError('ERR_INPUT_FORMAT', `${name}: no HTTP exchange found`)
+  return parsed
 }
 
 /** A failed Graph call (or a `$batch`, whose sub-requests may have failed) needs the permission data. */
