@@ -24,10 +24,12 @@ export interface PermissionSourceOptions {
   readonly warn: (line: string) => void
   /** Resolves a relative `file`; defaults to the process's working directory. */
   readonly cwd?: string
+  /** The caller cannot work without the data (`perms`): throw ERR_DATA_MISSING/ERR_DATA_INVALID instead of warning. */
+  readonly isRequired?: boolean
 }
 
 const HOW_TO_GET =
-  'no Microsoft Graph permission data: permission checks are skipped. Run `graph-doctor data update` once, or pass --permissions FILE (a permissions.json from microsoft-graph-devx-content).'
+  'no Microsoft Graph permission data: run `graph-doctor data update` once, or pass --permissions FILE (a permissions.json from microsoft-graph-devx-content)'
 
 /**
  * The permission engine from the first source that exists, or undefined (after ONE warning
@@ -45,31 +47,32 @@ export async function resolvePermissionCatalogue(options: PermissionSourceOption
     const origin = nonEmpty(options.file) !== undefined ? '--permissions' : 'GRAPH_DOCTOR_PERMISSIONS'
     return loadNamedSource(isAbsolute(named) ? named : resolve(cwd, named), origin, options.warn)
   }
-  return loadFromCache(userCacheDir(options.env), options.warn)
+  const loaded = await loadFromCache(userCacheDir(options.env), options.warn)
+  if (!('problem' in loaded)) return loaded.catalogue
+  if (options.isRequired === true) throw new GraphDoctorError(loaded.code, loaded.problem)
+  options.warn(`${loaded.problem}; permission checks are skipped.`)
+  return undefined
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value !== undefined && value.trim() !== '' ? value.trim() : undefined
 }
 
-async function loadFromCache(cacheDir: string, warn: (line: string) => void): Promise<PermissionCatalogue | undefined> {
+type CacheOutcome = { readonly catalogue: PermissionCatalogue } | { readonly code: 'ERR_DATA_MISSING' | 'ERR_DATA_INVALID'; readonly problem: string }
+
+async function loadFromCache(cacheDir: string, warn: (line: string) => void): Promise<CacheOutcome> {
   let loaded
   try {
     loaded = await loadCachedCatalogue(cacheDir)
   } catch (error) {
-    warn(`cannot read the permission data cache ${cacheDir} (${errorReason(error)}): permission checks are skipped. Run \`graph-doctor data update\`.`)
-    return undefined
+    return { code: 'ERR_DATA_INVALID', problem: `cannot read the permission data cache ${cacheDir} (${errorReason(error)}); run \`graph-doctor data update\`` }
   }
-  if (loaded.state === 'empty') {
-    warn(HOW_TO_GET)
-    return undefined
-  }
+  if (loaded.state === 'empty') return { code: 'ERR_DATA_MISSING', problem: HOW_TO_GET }
   if (loaded.state === 'damaged') {
-    warn(`the permission data cache is damaged and not used (${loaded.problem}): permission checks are skipped. Run \`graph-doctor data update\` to repair it.`)
-    return undefined
+    return { code: 'ERR_DATA_INVALID', problem: `the permission data cache is damaged and not used (${loaded.problem}); run \`graph-doctor data update\` to repair it` }
   }
   for (const note of loaded.notes) warn(note)
-  return loaded.catalogue
+  return { catalogue: loaded.catalogue }
 }
 
 async function loadNamedSource(path: string, origin: string, warn: (line: string) => void): Promise<PermissionCatalogue> {

@@ -1,0 +1,105 @@
+/** `graph-doctor perms <METHOD> <URL>`: what a Graph call accepts and, with --token, whether a token is enough. */
+import { GraphDoctorError } from '../../core/errors.js'
+import { analyseToken, parseAuthorizationHeader } from '../../core/token/index.js'
+import type { TokenAnalysis } from '../../core/token/types.js'
+import type { PermsReport } from '../../render/perms-report.js'
+import { parseCommandArgs, parseFormat, stringOption, type OutputFormat } from '../args.js'
+import type { CliIo, Command } from '../command.js'
+import { shouldUseColour } from '../io.js'
+
+export const help = `Usage: graph-doctor perms <METHOD> <URL or path> [options]
+
+Shows the permissions a Microsoft Graph call accepts, like the tables of the Graph docs: the
+matched template, then per permission type (delegated work or school, delegated personal,
+application) the least-privileged and the higher-privileged permissions, whether each needs admin
+consent, and its GUID. With --token, says whether the token is enough and, if not, what to add,
+the admin-consent URL and the Azure CLI and Microsoft Graph PowerShell commands.
+The METHOD may be left out for GET. The token is decoded, never verified, never printed.
+
+Options:
+  --token T|-               an access token (or "Bearer …"), - reads it from stdin
+  --permissions FILE|DIR    permission data (default: GRAPH_DOCTOR_PERMISSIONS, then the cache
+                            filled by graph-doctor data update)
+  --format text|json|markdown   output format (default text)
+  -h, --help                show this help
+
+Examples:
+  graph-doctor perms GET /users/{id}/messages
+  graph-doctor perms POST https://graph.microsoft.com/v1.0/me/sendMail --token "$TOKEN"
+  pbpaste | graph-doctor perms GET /me/events --token - --format markdown
+
+Exit codes: 0 shown (and the token is enough), 1 the token is not enough, or no catalogued
+endpoint matches the request, 2 usage, unreadable token or no permission data.
+`
+
+const OPTIONS = { token: { type: 'string' }, permissions: { type: 'string' }, format: { type: 'string' } } as const
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const
+
+/** METHOD and path from the positionals; a lone URL or path means GET. */
+export function parseRequest(positionals: readonly string[]): { method: string; url: string } {
+  const [first, second, ...rest] = positionals
+  if (first === undefined) throw new GraphDoctorError('ERR_USAGE', 'perms: give a METHOD and a URL or path, e.g. perms GET /me/messages (see graph-doctor perms --help)')
+  if (rest.length > 0) throw new GraphDoctorError('ERR_USAGE', 'perms: too many arguments: give a METHOD and one URL or path (quote URLs holding spaces)')
+  const isMethod = METHODS.some((method) => method === first.toUpperCase())
+  if (second === undefined) {
+    if (isMethod) throw new GraphDoctorError('ERR_USAGE', `perms: give the URL or path after ${first.toUpperCase()}`)
+    return { method: 'GET', url: normalisePath(first) }
+  }
+  if (!isMethod) throw new GraphDoctorError('ERR_USAGE', `perms: "${first.slice(0, 20)}" is not an HTTP method (${METHODS.join(', ')})`)
+  return { method: first.toUpperCase(), url: normalisePath(second) }
+}
+
+function normalisePath(value: string): string {
+  const trimmed = value.trim()
+  if (/^https?:\/\//i.test(trimmed) || trimmed.startsWith('/')) return trimmed
+  return `/${trimmed}`
+}
+
+async function readToken(value: string, io: CliIo): Promise<TokenAnalysis> {
+  const text = (value === '-' ? await io.readStdin() : value).trim().replace(/^authorization:\s*/i, '')
+  if (text === '') throw new GraphDoctorError('ERR_INPUT_EMPTY', 'perms: --token is empty')
+  let raw = text
+  if (/^\S+\s+\S/.test(text)) {
+    const header = parseAuthorizationHeader(text)
+    if (header.state !== 'present') throw new GraphDoctorError('ERR_INPUT_FORMAT', `perms: --token: ${header.state === 'empty' ? header.problem : 'no token found'}`)
+    raw = header.token
+  }
+  const analysis = analyseToken(raw)
+  if (analysis.form === 'malformed') throw new GraphDoctorError('ERR_INPUT_FORMAT', `perms: --token is not an access token: ${analysis.problem ?? 'it cannot be decoded'}`)
+  if (analysis.form === 'opaque') throw new GraphDoctorError('ERR_INPUT_FORMAT', 'perms: --token is opaque (not a JWT, e.g. a personal-account token): its permissions cannot be read')
+  return analysis
+}
+
+async function render(report: PermsReport, format: OutputFormat, io: CliIo): Promise<string> {
+  if (format === 'markdown') return (await import('../../render/perms-markdown.js')).renderPermsMarkdown(report)
+  const { renderPermsJson, renderPermsText } = await import('../../render/perms-text.js')
+  return format === 'json' ? renderPermsJson(report) : renderPermsText(report, { colour: shouldUseColour(io) })
+}
+
+function unmatched(method: string, url: string, format: OutputFormat): string {
+  if (format === 'json') return `${JSON.stringify({ version: 1, request: { method, url }, matched: false }, null, 2)}\n`
+  return `No endpoint in the Microsoft Graph permission data matches ${method} ${url}.\nCheck the path (and the method), or whether it is a beta-only or undocumented API.\n`
+}
+
+/** Run `graph-doctor perms`; see {@link help}. */
+export const run: Command = async (argv, io) => {
+  const args = parseCommandArgs(argv, OPTIONS, 'perms')
+  const format = parseFormat(stringOption(args, 'format'))
+  const { method, url } = parseRequest(args.positionals)
+  const tokenOption = stringOption(args, 'token')
+  const token = tokenOption === undefined ? undefined : await readToken(tokenOption, io)
+  const { resolvePermissionCatalogue } = await import('../permissions-source.js')
+  const file = stringOption(args, 'permissions')
+  const warn = (line: string): void => io.stderr(`graph-doctor: ${line}\n`)
+  const catalogue = await resolvePermissionCatalogue({ ...(file === undefined ? {} : { file }), env: io.env, warn, cwd: io.cwd, isRequired: true })
+  if (catalogue === undefined) throw new GraphDoctorError('ERR_DATA_MISSING', 'perms: no Microsoft Graph permission data (run graph-doctor data update)')
+  const endpoint = catalogue.lookup(method, url)
+  if (endpoint === undefined) {
+    io.stdout(unmatched(method, url, format))
+    return 1
+  }
+  const { buildPermsReport } = await import('../../render/perms-verdict.js')
+  const report = buildPermsReport({ catalogue, method, url, endpoint, ...(token === undefined ? {} : { token }) })
+  io.stdout(await render(report, format, io))
+  return report.token === undefined || report.token.isEnough ? 0 : 1
+}

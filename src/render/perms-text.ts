@@ -1,0 +1,127 @@
+/** Terminal and JSON output of `graph-doctor perms`. Pure. */
+import type { PermissionScheme } from '../core/types.js'
+import { rowsOf, SCHEME_LABELS, SCHEMES, type PermissionRow, type PermsReport, type TokenVerdict } from './perms-report.js'
+import { stringifyRedacted } from './json.js'
+import { makeStyle, type Style } from './style.js'
+
+const FALLBACK_LABELS: Readonly<Record<string, string>> = {
+  none: 'matched directly',
+  'me-to-users': 'matched /me as /users/{id}',
+  'users-to-me': 'matched /users/{id} as /me',
+  'drive-alias': 'matched through a drive alias',
+  'cast-stripped': 'matched after removing a type cast',
+  'odata-segment-stripped': 'matched after removing an OData segment',
+}
+
+/** How the request was mapped onto the template, in words. */
+export function describeFallback(fallback: string): string {
+  return FALLBACK_LABELS[fallback] ?? `matched by ${fallback}`
+}
+
+/** `least` / `higher` cells of a scheme, as in the docs tables. */
+export function schemeCells(report: PermsReport, scheme: PermissionScheme): { least: string; higher: string } {
+  const rows = rowsOf(report, scheme)
+  const least = rows.filter((row) => row.isLeast)
+  const leastRows = least.length > 0 ? least : rows.slice(0, 1)
+  const higher = rows.filter((row) => !leastRows.includes(row))
+  if (rows.length === 0) return { least: 'Not supported.', higher: 'Not supported.' }
+  return { least: leastRows.map((row) => row.name).join(', '), higher: higher.length === 0 ? 'Not available.' : higher.map((row) => row.name).join(', ') }
+}
+
+/** `yes`, `no` or `unknown`: application permissions always need an administrator. */
+export function adminConsentLabel(row: PermissionRow): string {
+  if (row.scheme === 'Application') return 'yes'
+  if (row.requiresAdminConsent === undefined) return 'unknown'
+  return row.requiresAdminConsent ? 'yes' : 'no'
+}
+
+/** One row per distinct (permission, kind), for the GUID and consent table. */
+export function detailRows(report: PermsReport): PermissionRow[] {
+  const seen = new Set<string>()
+  return report.rows.filter((row) => {
+    const key = `${row.scheme === 'Application' ? 'app' : 'delegated'}:${row.name}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+function aligned(rows: ReadonlyArray<readonly [string, string]>, style: Style, prefix = '  '): string[] {
+  const width = Math.max(0, ...rows.map(([label]) => label.length))
+  return rows.map(([label, value]) => `${prefix}${style.dim(label.padEnd(width))}  ${value}`)
+}
+
+/**
+ * `graph-doctor perms` for a terminal.
+ *
+ * @example
+ * io.stdout(renderPermsText(report, { colour: false }))
+ */
+export function renderPermsText(report: PermsReport, options: { readonly colour: boolean }): string {
+  const style = makeStyle(options.colour)
+  const { endpoint } = report
+  const lines = [`${style.bold(`${report.method} ${endpoint.template}`)}  ${style.dim(`(${describeFallback(endpoint.fallback)})`)}`]
+  for (const note of endpoint.notes) lines.push(`  ${style.dim('note:')} ${note}`)
+  for (const scheme of SCHEMES) {
+    const cells = schemeCells(report, scheme)
+    lines.push('', style.bold(SCHEME_LABELS[scheme]), ...aligned([['Least privileged', cells.least], ['Higher privileged', cells.higher]], style))
+  }
+  const details = detailRows(report)
+  if (details.length > 0) {
+    lines.push('', style.bold('Permissions'))
+    const width = Math.max(...details.map((row) => row.name.length))
+    for (const row of details) {
+      const kind = row.scheme === 'Application' ? 'application' : 'delegated  '
+      const also = row.alsoRequires.length > 0 ? `  also requires one of: ${row.alsoRequires.join(', ')}` : ''
+      lines.push(`  ${row.name.padEnd(width)}  ${kind}  admin consent ${adminConsentLabel(row).padEnd(7)}  ${row.id ?? '(GUID unknown)'}${also}`)
+    }
+  }
+  if (report.token !== undefined) lines.push('', ...tokenLines(report.token, style))
+  return `${lines.join('\n')}\n`
+}
+
+function tokenLines(token: TokenVerdict, style: Style): string[] {
+  const kind = token.kind === 'app-only' ? 'app-only' : token.kind === 'delegated' ? `delegated, ${token.account} account` : 'unknown kind'
+  const facts: Array<[string, string]> = [['Kind', kind]]
+  if (token.audience !== undefined) facts.push(['Audience', token.audience])
+  if (token.tenantId !== undefined) facts.push(['Tenant', token.tenantId])
+  if (token.appId !== undefined) facts.push(['App', token.appId])
+  facts.push([token.kind === 'app-only' ? 'Roles' : 'Scopes', token.permissions.length === 0 ? '(none)' : token.permissions.join(' ')])
+  const verdict = token.isEnough ? style.green('✔ enough') : style.red('✖ not enough')
+  const lines = [style.bold('Token'), ...aligned(facts, style), `  ${verdict}: ${token.reasons.join('; ')}`]
+  if (token.switchTo !== undefined) {
+    lines.push(`  Use ${SCHEME_LABELS[token.switchTo.scheme].toLowerCase()} instead: least privileged ${token.switchTo.permission}`)
+  }
+  const advice = token.advice
+  if (advice === undefined) return lines
+  const others = advice.alternatives.length > 0 ? ` (or any of: ${advice.alternatives.join(', ')})` : ''
+  lines.push('', style.bold('To fix'), `  Add ${style.bold(advice.add.name)} (${advice.add.scheme === 'Application' ? 'application' : 'delegated'})${others}.`)
+  lines.push(`  Admin consent: ${advice.needsAdminConsent ? 'needed (an administrator must grant it)' : 'not needed (the user can consent)'}`)
+  if (advice.grant.adminConsentUrl !== undefined) lines.push(`  Admin-consent URL: ${advice.grant.adminConsentUrl}`)
+  lines.push('  Azure CLI:', ...advice.grant.azureCli.map((line) => `    ${line}`))
+  lines.push('  Microsoft Graph PowerShell:', ...advice.grant.powershell.map((line) => `    ${line}`))
+  lines.push(`  Then get a new token: ${advice.add.scheme === 'Application' ? 'app roles appear in roles' : 'the scope appears in scp'} only in tokens issued after consent.`)
+  return lines
+}
+
+/** The JSON of `graph-doctor perms` (claims only, never the token), ending with a newline. */
+export function renderPermsJson(report: PermsReport): string {
+  const schemes = Object.fromEntries(SCHEMES.map((scheme) => [scheme, { supported: rowsOf(report, scheme).length > 0, ...schemeCellsJson(report, scheme) }]))
+  return stringifyRedacted({
+    version: 1,
+    request: { method: report.method, url: report.url },
+    template: report.endpoint.template,
+    fallback: report.endpoint.fallback,
+    notes: report.endpoint.notes,
+    schemes,
+    permissions: report.rows,
+    ...(report.token === undefined ? {} : { token: report.token }),
+  })
+}
+
+function schemeCellsJson(report: PermsReport, scheme: PermissionScheme): { leastPrivileged: string[]; higherPrivileged: string[] } {
+  const rows = rowsOf(report, scheme)
+  const cells = schemeCells(report, scheme)
+  const least = rows.length === 0 ? [] : cells.least.split(', ')
+  return { leastPrivileged: least, higherPrivileged: rows.map((row) => row.name).filter((name) => !least.includes(name)) }
+}
