@@ -75,9 +75,13 @@ function wantsHelp(argv: readonly string[]): boolean {
   return (end === -1 ? argv : argv.slice(0, end)).some(isHelpFlag)
 }
 
+/** Commands whose help text lives in `commands/<name>-help.ts`, so help does not load the command. */
+const LIGHT_HELP = new Set(['diagnose', 'token'])
+
 async function commandHelp(name: string, info: CommandInfo): Promise<string> {
-  const loaded = await loadCommand(name)
-  return loaded.help ?? `Usage: graph-doctor ${info.usage}\n\n${info.summary}.\n`
+  if (LIGHT_HELP.has(name)) return ((await import(`./commands/${name}-help.js`)) as { help: string }).help
+  const text = (await loadCommand(name)).help ?? `Usage: graph-doctor ${info.usage}\n\n${info.summary}.`
+  return text.endsWith('\n') ? text : `${text}\n`
 }
 
 function usageLine(): string {

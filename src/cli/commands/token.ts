@@ -1,4 +1,5 @@
 /** `graph-doctor token <jwt|->`: the token analysis on its own. */
+import { help } from './token-help.js'
 import { GraphDoctorError } from '../../core/errors.js'
 import { analyseToken, explainClaims, judgeTokenTime, parseAuthorizationHeader, summarizeToken } from '../../core/token/index.js'
 import { renderTokenJson, type TokenReport } from '../../render/token.js'
@@ -7,26 +8,6 @@ import { parseCommandArgs, parseFormat, parseNow, stringOption } from '../args.j
 import type { CliIo, Command } from '../command.js'
 import { shouldUseColour } from '../io.js'
 
-export const help = `Usage: graph-doctor token <jwt|-> [options]
-
-Decodes an access token WITHOUT verifying it (Graph tokens carry a header nonce that only Graph can
-verify) and explains it: resource (aud), v1/v2, delegated or app-only, work or personal account,
-tenant, app, user, scopes, app roles, directory roles by name, xms_cc, acrs, amr, and whether it was
-valid at --now (default: now), then one line per claim. "Bearer …" is accepted. The token itself and
-its signature are never printed: the signature only as its length.
-
-Options:
-  --format text|json|markdown   output format (default text)
-  --now ISO                     judge iat/nbf/exp at this time, e.g. the time of a failed call
-  -h, --help                    show this help
-
-Examples:
-  graph-doctor token "$TOKEN"
-  pbpaste | graph-doctor token -
-  graph-doctor token --now 2026-11-20T10:00:00Z --format json - < token.txt
-
-Exit codes: 0 the token was decoded (whatever its state), 2 not a token or usage.
-`
 
 const OPTIONS = { format: { type: 'string' }, now: { type: 'string' } } as const
 
@@ -61,3 +42,5 @@ export const run: Command = async (argv, io) => {
   else io.stdout(renderTokenText(report, { colour: shouldUseColour(io) }))
   return 0
 }
+
+export { help }

@@ -1,0 +1,96 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+
+const BIN = 'dist/cli/main.js'
+
+function cli(args: readonly string[], env: Record<string, string> = {}): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } })
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+const COMMANDS = ['diagnose', 'token', 'aadsts', 'perms', 'data']
+
+test('the built bin starts with a node shebang', () => {
+  assert.equal(readFileSync(BIN, 'utf8').split('\n')[0], '#!/usr/bin/env node')
+})
+
+test('--help and -h print the overall help with every command and examples, exit 0', () => {
+  for (const flag of ['--help', '-h']) {
+    const { code, stdout, stderr } = cli([flag])
+    assert.equal(code, 0)
+    assert.equal(stderr, '')
+    assert.match(stdout, /^Usage: graph-doctor <command> \[options\]/)
+    for (const name of COMMANDS) assert.match(stdout, new RegExp(`\\n  ${name} `), name)
+    assert.match(stdout, /Examples:\n  graph-doctor diagnose capture\.har/)
+    assert.match(stdout, /Exit codes: 0 no error findings, 1 error findings, 2 unusable input or usage\./)
+  }
+})
+
+test('--version and -v print the package version, exit 0', () => {
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
+  assert.deepEqual(cli(['--version']), { code: 0, stdout: `${version}\n`, stderr: '' })
+  assert.equal(cli(['-v']).stdout, `${version}\n`)
+})
+
+test('no command prints the help on stderr and exits 2', () => {
+  const { code, stdout, stderr } = cli([])
+  assert.equal(code, 2)
+  assert.equal(stdout, '')
+  assert.match(stderr, /^Usage: graph-doctor <command>/)
+})
+
+test('an unknown command or option gives one error line plus the usage line, exit 2, no stack', () => {
+  for (const [args, expected] of [[['diagnos'], 'graph-doctor: unknown command diagnos'], [['--verbose'], 'graph-doctor: unknown option --verbose']] as const) {
+    const { code, stdout, stderr } = cli(args)
+    assert.equal(code, 2)
+    assert.equal(stdout, '')
+    const lines = stderr.trimEnd().split('\n')
+    assert.deepEqual(lines, [expected, 'usage: graph-doctor <diagnose|token|aadsts|perms|data> [options]  (graph-doctor --help for more)'])
+  }
+})
+
+test('each command has its own help with usage and examples, via --help, -h or "help <command>"', () => {
+  for (const name of COMMANDS) {
+    const { code, stdout } = cli([name, '--help'])
+    assert.equal(code, 0, name)
+    assert.match(stdout, new RegExp(`graph-doctor ${name}`), name)
+    assert.ok(stdout.endsWith('\n'), name)
+  }
+  assert.match(cli(['diagnose', '-h']).stdout, /^Usage: graph-doctor diagnose \[FILE\.\.\.\] \[options\]\n[\s\S]*Examples:\n[\s\S]*--permissions FILE/)
+  assert.match(cli(['help', 'token']).stdout, /^Usage: graph-doctor token <jwt\|->/)
+  assert.match(cli(['help']).stdout, /^Usage: graph-doctor <command>/)
+})
+
+test('help after "--" is an argument, not a request for help', () => {
+  const { code, stderr } = cli(['token', '--', '--help'])
+  assert.equal(code, 2)
+  assert.match(stderr, /^graph-doctor: token: /)
+})
+
+test('a usage error inside a command is one line naming the fix, exit 2, no stack', () => {
+  const { code, stdout, stderr } = cli(['diagnose', '--frmat', 'json', 'x.har'])
+  assert.equal(code, 2)
+  assert.equal(stdout, '')
+  assert.equal(stderr, 'graph-doctor: unknown option --frmat (see graph-doctor diagnose --help)\n')
+})
+
+test('--help, --version and a command\'s help load no command, core or render module (start-up stays lean)', () => {
+  const probe = `
+    const { register } = await import('node:module')
+    register('data:text/javascript,' + encodeURIComponent(\`
+      export async function load(url, context, next) {
+        if (url.includes('/dist/')) process.stderr.write('LOAD ' + url + '\\\\n')
+        return next(url, context)
+      }\`))
+    process.argv = [process.argv[0], '${BIN}', ...process.env.GD_ARGS.split(' ')]
+    await import('./${BIN}')
+  `
+  for (const arg of ['--help', '--version', 'diagnose --help', 'token -h']) {
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8', env: { ...process.env, GD_ARGS: arg } })
+    const loaded = result.stderr.split('\n').filter((line) => line.startsWith('LOAD ')).map((line) => line.replace(/^.*\/dist\//, ''))
+    assert.ok(loaded.includes('cli/main.js'), `${arg}: ${result.stderr}`)
+    assert.deepEqual(loaded.filter((file) => /commands\/\w+\.js|core\/(diagnose|rules|input|token|permissions)|render\//.test(file)), [], arg)
+  }
+})
