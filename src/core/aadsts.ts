@@ -37,7 +37,7 @@ const table: ReadonlyMap<number, TableEntry> = new Map(
 )
 
 /** Codes whose user can fix the problem by signing in again interactively, outside the two interactive categories. */
-const INTERACTION_CODES: ReadonlySet<number> = new Set([50055, 50132, 50133, 50144, 50173, 70008, 700082])
+const INTERACTION_CODES: ReadonlySet<number> = new Set([50055, 50132, 50133, 50137, 50144, 50173, 70008, 700082, 700084])
 /** Consent-shaped codes filed under configuration: the permission is not on the app registration. */
 const CONSENT_CODES: ReadonlySet<number> = new Set([650056, 650057])
 /** A personal Microsoft account where only work or school accounts work (or the reverse). */
