@@ -65,17 +65,18 @@ export function judgeToken(catalogue: PermissionCatalogue, report: Pick<PermsRep
   const check = checkAuthorization(report.endpoint, scheme, permissions)
   const isEnough = check.isAuthorized && isForGraph
   const held = check.granted.length > 0 ? `the token holds ${check.granted.join(', ')}, which this endpoint accepts` : undefined
-  const reasons = [...audienceReason, ...(check.isAuthorized ? [held ?? 'the token holds an accepted permission'] : [missingReason(check)])]
+  const incomplete = heldIncomplete(rowsOf(report, scheme), new Set(permissions.map((name) => name.toLowerCase())))
+  const reasons = [...audienceReason, check.isAuthorized ? (held ?? 'the token holds an accepted permission') : missingReason(check, incomplete)]
   const verdict = { ...base, scheme, check, isEnough, reasons }
   if (check.isAuthorized) return verdict
-  const toAdd = rowToAdd(catalogue, rowsOf(report, scheme), check, permissions)
+  const toAdd = rowToAdd(catalogue, rowsOf(report, scheme), permissions)
   const advice = toAdd === undefined ? undefined : adviseFor(toAdd, rowsOf(report, scheme), token)
   return advice === undefined ? verdict : { ...verdict, advice }
 }
 
-function missingReason(check: AuthorizationCheck): string {
-  if (check.granted.length === 0) return `the token holds none of the ${check.accepted.length} permissions this endpoint accepts for ${SCHEME_LABELS[check.scheme].toLowerCase()}`
-  return `the token holds ${check.granted.join(', ')}, but not what it also requires`
+function missingReason(check: AuthorizationCheck, incomplete: PermissionRow | undefined): string {
+  if (incomplete !== undefined) return `the token holds ${incomplete.name}, which also requires one of ${incomplete.alsoRequires.join(', ')}`
+  return `the token holds none of the ${check.accepted.length} permissions this endpoint accepts for ${SCHEME_LABELS[check.scheme].toLowerCase()}`
 }
 
 function alternativeScheme(report: Pick<PermsReport, 'rows'>, scheme: PermissionScheme): TokenVerdict['switchTo'] {
@@ -91,14 +92,19 @@ function alternativeScheme(report: Pick<PermsReport, 'rows'>, scheme: Permission
  * The least-privileged accepted permission the token lacks; when it already holds an accepted one
  * that needs a companion (AlsoRequires), the first companion instead.
  */
-function rowToAdd(catalogue: PermissionCatalogue, rows: readonly PermissionRow[], check: AuthorizationCheck, held: readonly string[]): PermissionRow | undefined {
+function rowToAdd(catalogue: PermissionCatalogue, rows: readonly PermissionRow[], held: readonly string[]): PermissionRow | undefined {
   const heldSet = new Set(held.map((name) => name.toLowerCase()))
-  const grantedRow = rows.find((row) => check.granted.includes(row.name) && row.alsoRequires.length > 0)
-  const companion = grantedRow?.alsoRequires.find((name) => !heldSet.has(name.toLowerCase()))
-  if (grantedRow !== undefined && companion !== undefined) {
-    return toRow(catalogue, grantedRow.scheme, { name: companion, isLeast: false, alsoRequires: [] })
+  const incomplete = heldIncomplete(rows, heldSet)
+  const companion = incomplete?.alsoRequires[0]
+  if (incomplete !== undefined && companion !== undefined) {
+    return toRow(catalogue, incomplete.scheme, { name: companion, isLeast: false, alsoRequires: [] })
   }
   return rows.find((row) => !heldSet.has(row.name.toLowerCase())) ?? rows[0]
+}
+
+/** An accepted permission the token holds whose companion (AlsoRequires) it lacks. */
+function heldIncomplete(rows: readonly PermissionRow[], heldSet: ReadonlySet<string>): PermissionRow | undefined {
+  return rows.find((row) => heldSet.has(row.name.toLowerCase()) && row.alsoRequires.length > 0 && !row.alsoRequires.some((name) => heldSet.has(name.toLowerCase())))
 }
 
 function adviseFor(add: PermissionRow, rows: readonly PermissionRow[], token: TokenAnalysis): TokenAdvice {

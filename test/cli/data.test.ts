@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict'
+import { createServer, type Server } from 'node:http'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { after, before, describe, it } from 'node:test'
+import type { CliIo } from '../../src/cli/command.js'
+import { run } from '../../src/cli/commands/data.js'
+import { resolvePermissionCatalogue } from '../../src/cli/permissions-source.js'
+import { isGraphDoctorError } from '../../src/core/errors.js'
+
+const SHARED = fileURLToPath(new URL('../../../shared/data/devx-content/', import.meta.url))
+const FILES = ['permissions.json', 'provisioningInfo.json', 'permissions-descriptions.json']
+
+function fakeIo(env: Record<string, string>): CliIo & { out: string[]; err: string[] } {
+  const out: string[] = []
+  const err: string[] = []
+  return { out, err, stdout: (t) => out.push(t), stderr: (t) => err.push(t), readStdin: async () => '', isTTY: false, env, cwd: process.cwd() }
+}
+
+/** Serves the shared files; `overrides` replaces a file's body, or answers a status code. */
+function startServer(overrides: Map<string, string | number>): Promise<{ server: Server; base: string }> {
+  const server = createServer((request, response) => {
+    void (async () => {
+      const name = (request.url ?? '/').split('/').pop() ?? ''
+      const override = overrides.get(name)
+      if (typeof override === 'number') return response.writeHead(override).end('nope')
+      if (typeof override === 'string') return response.writeHead(200, { 'content-type': 'application/json' }).end(override)
+      if (!FILES.includes(name)) return response.writeHead(404).end('not found')
+      const body = await readFile(join(SHARED, name))
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': body.byteLength }).end(body)
+    })()
+  })
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` })))
+}
+
+async function expectFailure(promise: Promise<unknown>, code: string, pattern: RegExp): Promise<void> {
+  await assert.rejects(promise, (error: unknown) => {
+    assert.ok(isGraphDoctorError(error), String(error))
+    assert.equal(error.code, code)
+    assert.match(error.message, pattern)
+    assert.doesNotMatch(error.message, /\n/)
+    return true
+  })
+}
+
+describe('graph-doctor data update and status against a local HTTP server', () => {
+  const overrides = new Map<string, string | number>()
+  let server: Server
+  let base: string
+  let cacheDir: string
+  let env: Record<string, string>
+
+  before(async () => {
+    ;({ server, base } = await startServer(overrides))
+    cacheDir = await mkdtemp(join(tmpdir(), 'graph-doctor-data-'))
+    env = { GRAPH_DOCTOR_CACHE_DIR: cacheDir }
+  })
+  after(async () => {
+    server.close()
+    await rm(cacheDir, { recursive: true, force: true })
+  })
+
+  it('reports an empty cache and how to fill it, exit 1', async () => {
+    const io = fakeIo(env)
+    assert.equal(await run(['status'], io), 1)
+    assert.match(io.out.join(''), /none in .*\n.*graph-doctor data update/)
+  })
+
+  it('downloads, validates and installs the three files, then status shows them intact', async () => {
+    const io = fakeIo(env)
+    assert.equal(await run(['update', '--from', base], io), 0)
+    assert.match(io.out.join(''), /^Updated permission data from http:\/\/127\.0\.0\.1:\d+\/: [\d,]+ permissions, [\d,]+ templates/)
+    const status = fakeIo(env)
+    assert.equal(await run(['status', '--format', 'json'], status), 0)
+    const json = JSON.parse(status.out.join('')) as { state: string; source: string; updatedAt: string; files: { name: string; bytes: number; sha256: string; isIntact: boolean }[]; isIndexUsable: boolean; stats: { templates: number } }
+    assert.equal(json.state, 'ready')
+    assert.equal(json.source, base)
+    assert.ok(!Number.isNaN(Date.parse(json.updatedAt)))
+    assert.deepEqual(json.files.map((file) => file.name), [...FILES, 'catalogue-index.json'])
+    const original = await readFile(join(SHARED, 'permissions.json'))
+    assert.equal(json.files[0]?.bytes, original.byteLength)
+    assert.ok(json.files.every((file) => file.isIntact && /^[0-9a-f]{64}$/.test(file.sha256)))
+    assert.equal(json.isIndexUsable, true)
+    assert.ok(json.stats.templates > 5000)
+  })
+
+  it('loads the catalogue from the cache index for diagnose, without warnings', async () => {
+    const warnings: string[] = []
+    const catalogue = await resolvePermissionCatalogue({ env, warn: (line) => warnings.push(line) })
+    assert.deepEqual(warnings, [])
+    assert.equal(catalogue?.lookup('GET', 'https://graph.microsoft.com/v1.0/users/adele@contoso.example/messages')?.template, '/users/{id}/messages')
+  })
+
+  for (const [label, name, body, code, pattern] of [
+    ['a truncated permissions.json', 'permissions.json', '{"permissions": {"User.Read": {', 'ERR_DATA_INVALID', /permissions\.json is not valid JSON/],
+    ['a permissions.json of the wrong shape', 'permissions.json', '{"hello": "world"}', 'ERR_DATA_INVALID', /permissions\.json/],
+    ['a provisioningInfo.json of the wrong shape', 'provisioningInfo.json', '[1, 2, 3]', 'ERR_DATA_INVALID', /provisioningInfo\.json is not what graph-doctor expects/],
+    ['a 404', 'permissions-descriptions.json', 404, 'ERR_DOWNLOAD_FAILED', /HTTP 404/],
+  ] as const) {
+    it(`fails on ${label} with one line and leaves the old cache intact`, async () => {
+      const before = await readFile(join(cacheDir, 'current.json'), 'utf8')
+      overrides.set(name, body)
+      try {
+        await expectFailure(run(['update', '--from', base], fakeIo(env)), code, pattern)
+      } finally {
+        overrides.delete(name)
+      }
+      assert.equal(await readFile(join(cacheDir, 'current.json'), 'utf8'), before)
+      assert.deepEqual((await readdir(cacheDir)).filter((entry) => entry.startsWith('staging-')), [])
+      const status = fakeIo(env)
+      assert.equal(await run(['status'], status), 0)
+      assert.match(status.out.join(''), /Permission data: ready/)
+    })
+  }
+
+  it('fails with ERR_DOWNLOAD_FAILED when nothing listens', async () => {
+    const closed = await startServer(new Map())
+    closed.server.close()
+    await expectFailure(run(['update', '--from', closed.base], fakeIo({ GRAPH_DOCTOR_CACHE_DIR: join(cacheDir, 'unused') })), 'ERR_DOWNLOAD_FAILED', /GET http:\/\/127\.0\.0\.1:\d+\/permissions\.json failed/)
+  })
+
+  it('detects a tampered cache file: status says damaged, diagnose warns once and goes on without data', async () => {
+    const pointer = JSON.parse(await readFile(join(cacheDir, 'current.json'), 'utf8')) as { generation: string }
+    const index = join(cacheDir, pointer.generation, 'catalogue-index.json')
+    const text = await readFile(index, 'utf8')
+    await writeFile(index, text.replace(/Mail\.Read/, 'Mail.Reed'))
+    const status = fakeIo(env)
+    assert.equal(await run(['status'], status), 1)
+    assert.match(status.out.join(''), /damaged, not used \(catalogue-index\.json does not match its sha256\)/)
+    const warnings: string[] = []
+    assert.equal(await resolvePermissionCatalogue({ env, warn: (line) => warnings.push(line) }), undefined)
+    assert.equal(warnings.length, 1)
+    assert.match(warnings[0] ?? '', /damaged and not used .*graph-doctor data update/)
+    await expectFailure(resolvePermissionCatalogue({ env, warn: () => undefined, isRequired: true }), 'ERR_DATA_INVALID', /damaged/)
+  })
+
+  it('repairs a damaged cache with a new update from a directory', async () => {
+    const io = fakeIo(env)
+    assert.equal(await run(['update', '--from', SHARED, '--format', 'json'], io), 0)
+    const json = JSON.parse(io.out.join('')) as { manifest: { source: string; files: { permissions: { origin: string } } } }
+    assert.equal(json.manifest.files.permissions.origin, join(SHARED, 'permissions.json'))
+    const status = fakeIo(env)
+    assert.equal(await run(['status'], status), 0)
+    assert.match(status.out.join(''), /index {5}present and valid/)
+    assert.equal((await readdir(cacheDir)).filter((entry) => entry.startsWith('gen-')).length, 2, 'keeps the current and the previous generation only')
+  })
+})
+
+describe('graph-doctor data usage', () => {
+  it('rejects an unknown sub-command, an unknown format and --from on status', async () => {
+    const io = fakeIo({ GRAPH_DOCTOR_CACHE_DIR: '/nonexistent/graph-doctor' })
+    await expectFailure(run(['refresh'], io), 'ERR_USAGE', /unknown sub-command refresh/)
+    await expectFailure(run([], io), 'ERR_USAGE', /update.*status/)
+    await expectFailure(run(['status', '--format', 'xml'], io), 'ERR_INVALID_OPTION', /text or json/)
+    await expectFailure(run(['status', '--from', '/tmp'], io), 'ERR_USAGE', /--from is only for/)
+  })
+})
