@@ -24,6 +24,8 @@ export type InputFormat =
   | 'msal-error'
   | 'flags'
   | 'batch'
+  /** A bare Graph error body `{"error":{"code","message"}}` pasted on its own: no request. */
+  | 'graph-error'
 
 /**
  * One request and its response, as read from any supported input. A bare token-endpoint error body

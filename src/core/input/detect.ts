@@ -1,0 +1,57 @@
+import type { InputFormat } from '../exchange.js'
+import { isJsonObject } from '../response/json.js'
+import { REQUEST_LINE, STATUS_LINE } from './http-lines.js'
+import { splitLines } from './text.js'
+
+/** A detected format, with the parsed JSON when the input was JSON (so it is parsed once). */
+export interface Sniffed {
+  readonly format: InputFormat | undefined
+  readonly json?: unknown
+}
+
+const CURL_REQUEST = /^> (?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+/
+const CURL_RESPONSE = /^< HTTP\/\d/
+
+/**
+ * Recognise the format of an input from its content (never from a file extension).
+ * Undefined when it is none of HAR, curl -v, raw HTTP, token-endpoint error, MSAL error or Graph error.
+ *
+ * @example
+ * detectFormat('{"log":{"version":"1.2","entries":[]}}') // 'har'
+ * detectFormat('HTTP/1.1 401 Unauthorized\n\n') // 'raw-http'
+ */
+export function detectFormat(text: string): InputFormat | undefined {
+  return sniff(text).format
+}
+
+export function sniff(text: string): Sniffed {
+  const trimmed = text.replace(/^\uFEFF/, '').trimStart()
+  if (trimmed.startsWith('{')) return sniffJson(trimmed)
+  const lines = splitLines(trimmed).slice(0, 500)
+  if (lines.some((line) => CURL_REQUEST.test(line) || CURL_RESPONSE.test(line))) return { format: 'curl' }
+  const first = lines[0]?.trim() ?? ''
+  if (REQUEST_LINE.test(first) || STATUS_LINE.test(first)) return { format: 'raw-http' }
+  return { format: undefined }
+}
+
+function sniffJson(text: string): Sniffed {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    // Broken JSON that starts like a HAR is an invalid HAR (reported as such), not "unknown".
+    return { format: /^\{\s*"log"\s*:/.test(text) ? 'har' : undefined }
+  }
+  return { format: jsonFormat(json), json }
+}
+
+function jsonFormat(json: unknown): InputFormat | undefined {
+  if (!isJsonObject(json)) return undefined
+  if ('log' in json) return 'har'
+  const error = json['error']
+  if (typeof error === 'string') return 'token-error'
+  const keys = Object.keys(json).map((key) => key.toLowerCase())
+  if (keys.includes('errorcode') || keys.includes('errormessage')) return 'msal-error'
+  if (isJsonObject(error)) return 'graph-error'
+  return undefined
+}

@@ -1,0 +1,138 @@
+import type { Exchange, HeaderList, HttpRequest, HttpResponse } from '../exchange.js'
+import { decodeBase64Bytes } from '../response/claims.js'
+import { isJsonObject } from '../response/json.js'
+import { formatError } from './text.js'
+
+/** An entry that cannot be read: the reason names the HAR field, never its content. */
+class EntryError extends Error {}
+
+/**
+ * Read a HAR 1.2 document (browser devtools, Fiddler, Dev Proxy): one exchange per entry, in entry
+ * order. An unreadable entry becomes an `unreadable` exchange while the others are read; a HAR with
+ * no `log.entries`, no entries, or only unreadable entries throws `ERR_INPUT_FORMAT`.
+ */
+export function parseHar(text: string, name: string, parsed?: unknown): Exchange[] {
+  const entries = harEntries(text, name, parsed)
+  const exchanges = entries.map((entry, index) => readEntrySafely(entry, `${name} entry ${index + 1}`))
+  const firstReadable = exchanges.findIndex((exchange) => exchange.unreadable === undefined)
+  if (firstReadable === -1) {
+    throw formatError(name, 'entry 1', exchanges[0]?.unreadable ?? 'unreadable entry')
+  }
+  return exchanges
+}
+
+function harEntries(text: string, name: string, parsed: unknown): unknown[] {
+  const json = parsed ?? parseJson(text, name)
+  const log = isJsonObject(json) ? json['log'] : undefined
+  if (!isJsonObject(log)) throw formatError(name, undefined, 'invalid HAR: log is missing')
+  const entries = log['entries']
+  if (!Array.isArray(entries)) throw formatError(name, undefined, 'invalid HAR: log.entries is missing or not an array')
+  if (entries.length === 0) throw formatError(name, undefined, 'the HAR has no entries')
+  return entries
+}
+
+function parseJson(text: string, name: string): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch (cause) {
+    throw formatError(name, undefined, `not valid JSON, so not a HAR (${jsonErrorPlace(text, cause)})`, cause)
+  }
+}
+
+/** `line N` of a JSON syntax error, from the position V8 reports; never quotes the text. */
+function jsonErrorPlace(text: string, cause: unknown): string {
+  const message = cause instanceof Error ? cause.message : ''
+  const position = /position (\d+)/.exec(message)?.[1]
+  if (position === undefined) return 'syntax error'
+  const line = text.slice(0, Number(position)).split('\n').length
+  return `syntax error at line ${line}`
+}
+
+function readEntrySafely(entry: unknown, source: string): Exchange {
+  try {
+    return readEntry(entry, source)
+  } catch (error) {
+    if (!(error instanceof EntryError)) throw error
+    return { source, format: 'har', unreadable: error.message }
+  }
+}
+
+function readEntry(entry: unknown, source: string): Exchange {
+  if (!isJsonObject(entry)) throw new EntryError('the entry is not an object')
+  const request = readRequest(entry['request'])
+  const response = readResponse(entry['response'])
+  const started = entry['startedDateTime']
+  const exchange: Exchange = { source, format: 'har', request }
+  const withResponse = response === undefined ? exchange : { ...exchange, response }
+  return typeof started === 'string' && !Number.isNaN(Date.parse(started))
+    ? { ...withResponse, startedAt: started }
+    : withResponse
+}
+
+function readRequest(value: unknown): HttpRequest {
+  if (!isJsonObject(value)) throw new EntryError('request is missing')
+  const method = value['method']
+  const url = value['url']
+  if (typeof method !== 'string' || method === '') throw new EntryError('request.method is not a string')
+  if (typeof url !== 'string' || url === '') throw new EntryError('request.url is not a string')
+  const request: HttpRequest = { method, url, headers: readHeaders(value['headers'], 'request.headers') }
+  const body = postDataText(value['postData'])
+  return body === undefined ? request : { ...request, body }
+}
+
+/** A response with status 0 (blocked, cancelled, CORS failure) is no response at all. */
+function readResponse(value: unknown): HttpResponse | undefined {
+  if (value === undefined || value === null) return undefined
+  if (!isJsonObject(value)) throw new EntryError('response is not an object')
+  const status = value['status']
+  if (typeof status !== 'number' || !Number.isInteger(status) || status < 0) {
+    throw new EntryError('response.status is not a number')
+  }
+  if (status === 0) return undefined
+  const response: HttpResponse = { status, headers: readHeaders(value['headers'], 'response.headers') }
+  const statusText = value['statusText']
+  const withText = typeof statusText === 'string' && statusText !== '' ? { ...response, statusText } : response
+  const body = contentText(value['content'])
+  return body === undefined ? withText : { ...withText, body }
+}
+
+function readHeaders(value: unknown, field: string): HeaderList {
+  if (value === undefined) return []
+  if (!Array.isArray(value)) throw new EntryError(`${field} is not an array`)
+  const headers: Array<readonly [string, string]> = []
+  for (const item of value) {
+    if (!isJsonObject(item)) continue
+    const headerName = item['name']
+    const headerValue = item['value']
+    if (typeof headerName !== 'string' || headerName === '') continue
+    headers.push([headerName, typeof headerValue === 'string' ? headerValue : String(headerValue ?? '')])
+  }
+  return headers
+}
+
+function postDataText(value: unknown): string | undefined {
+  if (!isJsonObject(value)) return undefined
+  const text = value['text']
+  if (typeof text === 'string' && text !== '') return text
+  const params = value['params']
+  if (!Array.isArray(params) || params.length === 0) return undefined
+  return params
+    .filter(isJsonObject)
+    .map((param) => `${encodeURIComponent(String(param['name'] ?? ''))}=${encodeURIComponent(String(param['value'] ?? ''))}`)
+    .join('&')
+}
+
+/** `content.text`, decoded when `encoding` is base64; a binary (non-UTF-8) body is left out. */
+function contentText(value: unknown): string | undefined {
+  if (!isJsonObject(value)) return undefined
+  const text = value['text']
+  if (typeof text !== 'string' || text === '') return undefined
+  if (value['encoding'] !== 'base64') return text
+  const bytes = decodeBase64Bytes(text)
+  if (bytes === undefined) throw new EntryError('response.content.text is not valid base64')
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,54 @@
+import type { Exchange, InputFormat } from '../exchange.js'
+import { isJsonObject } from '../response/json.js'
+import { parseCurl } from './curl.js'
+import { sniff } from './detect.js'
+import { parseHar } from './har.js'
+import { graphErrorExchange, msalErrorExchange, tokenErrorExchange } from './json-errors.js'
+import { parseRawHttp } from './raw-http.js'
+import { formatError, prepareText } from './text.js'
+
+export { detectFormat } from './detect.js'
+export { exchangeFromFlags } from './flags.js'
+export type { ExchangeFlags } from './flags.js'
+export { expandBatches } from './batch.js'
+
+const SUPPORTED = 'not a HAR, curl -v transcript, raw HTTP exchange, token-endpoint error, MSAL error or Graph error body'
+
+/**
+ * Read one input (a file's text, stdin) into exchanges, detecting the format from the content:
+ * HAR 1.2, `curl -v` transcript, raw HTTP exchange, token-endpoint error body, MSAL error JSON, or a
+ * bare Graph error body. A UTF-8 BOM is ignored; CRLF and LF both work. `$batch` calls are not
+ * unpacked here: see {@link expandBatches}.
+ *
+ * @param name how to name the input in sources and errors (`capture.har`, `stdin`)
+ * @throws GraphDoctorError `ERR_INPUT_EMPTY` for empty input, `ERR_INPUT_FORMAT` for anything unusable
+ *   (one line naming the input and the entry or line; never a token or body).
+ * @example
+ * parseInput(harText, 'capture.har')[0]?.source // 'capture.har entry 1'
+ */
+export function parseInput(text: string, name: string): Exchange[] {
+  const clean = prepareText(text, name)
+  const { format, json } = sniff(clean)
+  if (format === undefined) throw formatError(name, 'line 1', SUPPORTED)
+  return parseAs(format, clean, name, json)
+}
+
+function parseAs(format: InputFormat, text: string, name: string, json: unknown): Exchange[] {
+  switch (format) {
+    case 'har':
+      return parseHar(text, name, json)
+    case 'curl':
+      return parseCurl(text, name)
+    case 'raw-http':
+      return parseRawHttp(text, name)
+    case 'token-error':
+      return [tokenErrorExchange(text, name)]
+    case 'msal-error':
+      return [msalErrorExchange(isJsonObject(json) ? json : {}, name)]
+    case 'graph-error':
+      return [graphErrorExchange(text, isJsonObject(json) ? json : {}, name)]
+    case 'flags':
+    case 'batch':
+      throw formatError(name, 'line 1', SUPPORTED)
+  }
+}

@@ -1,0 +1,94 @@
+import type { Exchange } from '../exchange.js'
+import { isJsonObject } from '../response/json.js'
+
+type JsonObject = Record<string, unknown>
+
+/** Status a bare Graph error code comes with; an unknown code gets 0 ("not known"). */
+const STATUS_OF_GRAPH_CODE: Readonly<Record<string, number>> = {
+  invalidauthenticationtoken: 401,
+  unauthenticated: 401,
+  authorization_identitynotfound: 401,
+  authommissingrequiredpermissions: 401,
+  authorization_requestdenied: 403,
+  accessdenied: 403,
+  erroraccessdenied: 403,
+  forbidden: 403,
+  errorinsufficientpermissionsinaccesstoken: 403,
+  directory_read_unauthorized: 403,
+  badrequest: 400,
+  invalidrequest: 400,
+  itemnotfound: 404,
+  request_resourcenotfound: 404,
+  resourcenotfound: 404,
+  erroritemnotfound: 404,
+  toomanyrequests: 429,
+  activitylimitreached: 429,
+  serviceunavailable: 503,
+  servicenotavailable: 503,
+}
+
+/** A token-endpoint error body pasted on its own: no request, `400` as the endpoint sends it. */
+export function tokenErrorExchange(text: string, name: string): Exchange {
+  return { source: name, format: 'token-error', response: { status: 400, headers: [], body: text.trim() } }
+}
+
+/**
+ * A bare Graph error body: no request. The status is inferred from well-known codes
+ * (`InvalidAuthenticationToken` → 401, `Authorization_RequestDenied` → 403 …), else 0 (unknown).
+ */
+export function graphErrorExchange(text: string, json: JsonObject, name: string): Exchange {
+  return { source: name, format: 'graph-error', response: { status: graphErrorStatus(json), headers: [], body: text.trim() } }
+}
+
+export function graphErrorStatus(json: unknown): number {
+  const error = isJsonObject(json) ? json['error'] : undefined
+  const code = isJsonObject(error) ? error['code'] : undefined
+  return typeof code === 'string' ? (STATUS_OF_GRAPH_CODE[code.toLowerCase()] ?? 0) : 0
+}
+
+/**
+ * An MSAL error serialized as JSON (MSAL.js/Node `errorCode`, `errorMessage`, `subError`, `claims`,
+ * `correlationId`; MSAL.NET `ErrorCode`, `Message`, `Classification`, `StatusCode`), converted into
+ * the token-endpoint error JSON in `response.body`.
+ */
+export function msalErrorExchange(json: JsonObject, name: string): Exchange {
+  const field = (...keys: string[]): string | undefined => stringFieldAnyCase(json, keys)
+  const message = field('errorMessage', 'error_description', 'message')
+  const body: Record<string, unknown> = { error: field('errorCode', 'error') ?? 'unknown_error' }
+  if (message !== undefined) body['error_description'] = message
+  const codes = message === undefined ? [] : [...new Set([...message.matchAll(/AADSTS(\d+)/g)].map((match) => Number(match[1])))]
+  if (codes.length > 0) body['error_codes'] = codes
+  const suberror = field('subError', 'suberror') ?? classificationSuberror(field('classification'))
+  if (suberror !== undefined) body['suberror'] = suberror
+  const copies = [['claims', ['claims']], ['correlation_id', ['correlationId', 'correlation_id']], ['trace_id', ['traceId', 'trace_id']], ['timestamp', ['timestamp']]] as const
+  for (const [key, aliases] of copies) {
+    const value = field(...aliases)
+    if (value !== undefined) body[key] = value
+  }
+  const status = numberFieldAnyCase(json, ['statusCode', 'status', 'httpStatusCode']) ?? 400
+  return { source: name, format: 'msal-error', response: { status, headers: [], body: JSON.stringify(body) } }
+}
+
+/** MSAL.NET `UiRequiredExceptionClassification` (`BasicAction`) as the wire suberror (`basic_action`). */
+function classificationSuberror(classification: string | undefined): string | undefined {
+  if (classification === undefined || /^none$/i.test(classification)) return undefined
+  return classification.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase()
+}
+
+function stringFieldAnyCase(json: JsonObject, keys: readonly string[]): string | undefined {
+  for (const key of keys) {
+    const match = Object.keys(json).find((candidate) => candidate.toLowerCase() === key.toLowerCase())
+    const value = match === undefined ? undefined : json[match]
+    if (typeof value === 'string' && value.trim() !== '') return value
+  }
+  return undefined
+}
+
+function numberFieldAnyCase(json: JsonObject, keys: readonly string[]): number | undefined {
+  for (const key of keys) {
+    const match = Object.keys(json).find((candidate) => candidate.toLowerCase() === key.toLowerCase())
+    const value = match === undefined ? undefined : json[match]
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 100 && value <= 599) return value
+  }
+  return undefined
+}
