@@ -27,7 +27,7 @@ function assertNoTokenMaterial(output: string, raw: string): void {
 }
 
 test('a delegated token: kind, account, audience, tenant, app, user, scopes, directory roles by name, times, claims', () => {
-  const raw = delegatedToken()
+  const raw = delegatedToken({ wids: ['f2ef992c-3afb-46b9-b7cf-a126ee74c451', 'b79fbf4d-3ef9-4689-8143-76b194e85509'] })
   const run = token(['--now', NOW, raw])
   assert.equal(run.code, 0, run.stderr)
   assert.equal(run.stderr, '')
@@ -37,7 +37,7 @@ test('a delegated token: kind, account, audience, tenant, app, user, scopes, dir
   assert.ok(out.includes(FAKE_TENANT) && out.includes(FAKE_APP))
   assert.match(out, /adele@contoso\.example/)
   assert.match(out, /Scopes \(scp\) +openid profile email User\.Read/)
-  assert.match(out, /Global Administrator/, 'wids b79fbf4d-… is shown by name')
+  assert.match(out, /Global Reader/, 'wids f2ef992c-… is shown by name')
   assert.match(out, /Client capabilities \(xms_cc\) +cp1/)
   assert.match(out, /Auth methods \(amr\) +pwd/)
   assert.match(out, /valid at 2026-11-20T10:00:00\.000Z \(expires in 55 min\)/)
