@@ -2,7 +2,7 @@
 // Run: node --import tsx scripts/make-input-fixtures.ts
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { FAKE_TENANT, FIXTURE_TIME, appOnlyToken, delegatedToken } from '../test/helpers/tokens.ts'
+import { FAKE_TENANT, FIXTURE_TIME, appOnlyToken, delegatedToken } from '../test/helpers/tokens.js'
 
 const dir = join('test', 'fixtures', 'inputs')
 const graphError = (code: string, message: string): string =>
