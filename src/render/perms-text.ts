@@ -1,7 +1,6 @@
-/** Terminal and JSON output of `graph-doctor perms`. Pure. */
+/** Terminal output of `graph-doctor perms`, and the cells shared with the other formats. Pure. */
 import type { PermissionScheme } from '../core/types.js'
 import { rowsOf, SCHEME_LABELS, SCHEMES, type PermissionRow, type PermsReport, type TokenVerdict } from './perms-report.js'
-import { stringifyRedacted } from './json.js'
 import { makeStyle, type Style } from './style.js'
 
 const FALLBACK_LABELS: Readonly<Record<string, string>> = {
@@ -102,26 +101,4 @@ function tokenLines(token: TokenVerdict, style: Style): string[] {
   lines.push('  Microsoft Graph PowerShell:', ...advice.grant.powershell.map((line) => `    ${line}`))
   lines.push(`  Then get a new token: ${advice.add.scheme === 'Application' ? 'app roles appear in roles' : 'the scope appears in scp'} only in tokens issued after consent.`)
   return lines
-}
-
-/** The JSON of `graph-doctor perms` (claims only, never the token), ending with a newline. */
-export function renderPermsJson(report: PermsReport): string {
-  const schemes = Object.fromEntries(SCHEMES.map((scheme) => [scheme, { supported: rowsOf(report, scheme).length > 0, ...schemeCellsJson(report, scheme) }]))
-  return stringifyRedacted({
-    version: 1,
-    request: { method: report.method, url: report.url },
-    template: report.endpoint.template,
-    fallback: report.endpoint.fallback,
-    notes: report.endpoint.notes,
-    schemes,
-    permissions: report.rows,
-    ...(report.token === undefined ? {} : { token: report.token }),
-  })
-}
-
-function schemeCellsJson(report: PermsReport, scheme: PermissionScheme): { leastPrivileged: string[]; higherPrivileged: string[] } {
-  const rows = rowsOf(report, scheme)
-  const cells = schemeCells(report, scheme)
-  const least = rows.length === 0 ? [] : cells.least.split(', ')
-  return { leastPrivileged: least, higherPrivileged: rows.map((row) => row.name).filter((name) => !least.includes(name)) }
 }

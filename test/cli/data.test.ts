@@ -26,11 +26,16 @@ function startServer(overrides: Map<string, string | number>): Promise<{ server:
     void (async () => {
       const name = (request.url ?? '/').split('/').pop() ?? ''
       const override = overrides.get(name)
-      if (typeof override === 'number') return response.writeHead(override).end('nope')
-      if (typeof override === 'string') return response.writeHead(200, { 'content-type': 'application/json' }).end(override)
-      if (!FILES.includes(name)) return response.writeHead(404).end('not found')
-      const body = await readFile(join(SHARED, name))
-      response.writeHead(200, { 'content-type': 'application/json', 'content-length': body.byteLength }).end(body)
+      if (typeof override === 'number') {
+        response.writeHead(override).end('nope')
+      } else if (typeof override === 'string') {
+        response.writeHead(200, { 'content-type': 'application/json' }).end(override)
+      } else if (!FILES.includes(name)) {
+        response.writeHead(404).end('not found')
+      } else {
+        const body = await readFile(join(SHARED, name))
+        response.writeHead(200, { 'content-type': 'application/json', 'content-length': body.byteLength }).end(body)
+      }
     })()
   })
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` })))

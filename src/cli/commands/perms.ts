@@ -1,6 +1,5 @@
 /** `graph-doctor perms <METHOD> <URL>`: what a Graph call accepts and, with --token, whether a token is enough. */
 import { GraphDoctorError } from '../../core/errors.js'
-import { analyseToken, parseAuthorizationHeader } from '../../core/token/index.js'
 import type { TokenAnalysis } from '../../core/token/types.js'
 import type { PermsReport } from '../../render/perms-report.js'
 import { parseCommandArgs, parseFormat, stringOption, type OutputFormat } from '../args.js'
@@ -56,6 +55,7 @@ function normalisePath(value: string): string {
 }
 
 async function readToken(value: string, io: CliIo): Promise<TokenAnalysis> {
+  const { analyseToken, parseAuthorizationHeader } = await import('../../core/token/index.js')
   const text = (value === '-' ? await io.readStdin() : value).trim().replace(/^authorization:\s*/i, '')
   if (text === '') throw new GraphDoctorError('ERR_INPUT_EMPTY', 'perms: --token is empty')
   let raw = text
@@ -72,8 +72,8 @@ async function readToken(value: string, io: CliIo): Promise<TokenAnalysis> {
 
 async function render(report: PermsReport, format: OutputFormat, io: CliIo): Promise<string> {
   if (format === 'markdown') return (await import('../../render/perms-markdown.js')).renderPermsMarkdown(report)
-  const { renderPermsJson, renderPermsText } = await import('../../render/perms-text.js')
-  return format === 'json' ? renderPermsJson(report) : renderPermsText(report, { colour: shouldUseColour(io) })
+  if (format === 'json') return (await import('../../render/perms-json.js')).renderPermsJson(report)
+  return (await import('../../render/perms-text.js')).renderPermsText(report, { colour: shouldUseColour(io) })
 }
 
 function unmatched(method: string, url: string, format: OutputFormat): string {

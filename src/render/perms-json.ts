@@ -1,0 +1,27 @@
+/** JSON output of `graph-doctor perms`. Pure. */
+import type { PermissionScheme } from '../core/types.js'
+import { stringifyRedacted } from './json.js'
+import { rowsOf, SCHEMES, type PermsReport } from './perms-report.js'
+import { schemeCells } from './perms-text.js'
+
+/** The JSON of `graph-doctor perms` (claims only, never the token), ending with a newline. */
+export function renderPermsJson(report: PermsReport): string {
+  const schemes = Object.fromEntries(SCHEMES.map((scheme) => [scheme, { supported: rowsOf(report, scheme).length > 0, ...schemeCellsJson(report, scheme) }]))
+  return stringifyRedacted({
+    version: 1,
+    request: { method: report.method, url: report.url },
+    template: report.endpoint.template,
+    fallback: report.endpoint.fallback,
+    notes: report.endpoint.notes,
+    schemes,
+    permissions: report.rows,
+    ...(report.token === undefined ? {} : { token: report.token }),
+  })
+}
+
+function schemeCellsJson(report: PermsReport, scheme: PermissionScheme): { leastPrivileged: string[]; higherPrivileged: string[] } {
+  const rows = rowsOf(report, scheme)
+  const cells = schemeCells(report, scheme)
+  const least = rows.length === 0 ? [] : cells.least.split(', ')
+  return { leastPrivileged: least, higherPrivileged: rows.map((row) => row.name).filter((name) => !least.includes(name)) }
+}

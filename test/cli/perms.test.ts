@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { after, before, describe, it } from 'node:test'
+import type { CliIo } from '../../src/cli/command.js'
+import { run as data } from '../../src/cli/commands/data.js'
+import { parseRequest, run as perms } from '../../src/cli/commands/perms.js'
+import { isGraphDoctorError } from '../../src/core/errors.js'
+import { appOnlyClaims, delegatedClaims, fakeSignature, FAKE_APP, FAKE_TENANT, makeJwt } from '../helpers/tokens.js'
+
+const SHARED = fileURLToPath(new URL('../../../shared/data/devx-content/', import.meta.url))
+
+function fakeIo(env: Record<string, string>, stdin = ''): CliIo & { out: string[]; err: string[] } {
+  const out: string[] = []
+  const err: string[] = []
+  return { out, err, stdout: (t) => out.push(t), stderr: (t) => err.push(t), readStdin: async () => stdin, isTTY: false, env, cwd: process.cwd() }
+}
+
+describe('graph-doctor perms', () => {
+  let cacheDir: string
+  let env: Record<string, string>
+  const call = async (argv: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> => {
+    const io = fakeIo(env, stdin)
+    const code = await perms(argv, io)
+    return { code, out: io.out.join(''), err: io.err.join('') }
+  }
+
+  before(async () => {
+    cacheDir = await mkdtemp(join(tmpdir(), 'graph-doctor-perms-'))
+    env = { GRAPH_DOCTOR_CACHE_DIR: cacheDir }
+    assert.equal(await data(['update', '--from', SHARED], fakeIo(env)), 0)
+  })
+  after(async () => {
+    await rm(cacheDir, { recursive: true, force: true })
+  })
+
+  it('shows the template and, per scheme, least and higher privileged permissions like the docs table', async () => {
+    const { code, out } = await call(['GET', 'https://graph.microsoft.com/v1.0/users/adele@contoso.example/messages'])
+    assert.equal(code, 0)
+    assert.match(out, /^GET \/users\/\{id\}\/messages {2}\(matched directly\)/)
+    assert.match(out, /Delegated \(work or school account\)\n {2}Least privileged {3}Mail\.ReadBasic\n {2}Higher privileged {2}Mail\.Read, Mail\.ReadWrite/)
+    assert.match(out, /Application\n {2}Least privileged {3}Mail\.ReadBasic\.All\n {2}Higher privileged {2}Mail\.Read, Mail\.ReadWrite/)
+    assert.match(out, /Mail\.Read +application +admin consent yes +[0-9a-f]{8}-[0-9a-f-]{27}/)
+  })
+
+  it('says "Not supported." for a scheme the endpoint does not accept (a lone path means GET)', async () => {
+    const { code, out } = await call(['/me'])
+    assert.equal(code, 0)
+    assert.match(out, /Application\n {2}Least privileged {3}Not supported\./)
+  })
+
+  it('prints the docs table in Markdown and a stable JSON document', async () => {
+    const markdown = await call(['GET', '/users', '--format', 'markdown'])
+    assert.match(markdown.out, /\| Permission type \| Least privileged permissions \| Higher privileged permissions \|\n\|---\|---\|---\|\n\| Delegated \(work or school account\) \| User\.ReadBasic\.All \|/)
+    const json = JSON.parse((await call(['get', '/users', '--format', 'json'])).out) as {
+      request: { method: string }
+      template: string
+      schemes: Record<string, { supported: boolean; leastPrivileged: string[]; higherPrivileged: string[] }>
+    }
+    assert.equal(json.request.method, 'GET')
+    assert.equal(json.template, '/users')
+    assert.deepEqual(json.schemes['Application']?.leastPrivileged, ['User.ReadBasic.All'])
+    assert.equal(json.schemes['DelegatedPersonal']?.supported, false)
+  })
+
+  it('exits 1 with a clear message when no catalogued endpoint matches', async () => {
+    const { code, out } = await call(['GET', '/definitely/not/a/graph/api'])
+    assert.equal(code, 1)
+    assert.match(out, /No endpoint in the Microsoft Graph permission data matches GET \/definitely\/not\/a\/graph\/api/)
+  })
+
+  it('exits 2 with ERR_DATA_MISSING when there is no permission data', async () => {
+    const io = fakeIo({ GRAPH_DOCTOR_CACHE_DIR: join(cacheDir, 'empty') })
+    await assert.rejects(perms(['GET', '/me'], io), (error: unknown) => isGraphDoctorError(error) && error.code === 'ERR_DATA_MISSING')
+  })
+
+  it('parses METHOD and URL strictly', () => {
+    assert.deepEqual(parseRequest(['post', 'me/sendMail']), { method: 'POST', url: '/me/sendMail' })
+    assert.deepEqual(parseRequest(['https://graph.microsoft.com/v1.0/me']), { method: 'GET', url: 'https://graph.microsoft.com/v1.0/me' })
+    assert.throws(() => parseRequest([]), /give a METHOD/)
+    assert.throws(() => parseRequest(['GET']), /URL or path after GET/)
+    assert.throws(() => parseRequest(['FETCH', '/me']), /not an HTTP method/)
+    assert.throws(() => parseRequest(['GET', '/me', 'extra']), /too many arguments/)
+  })
+
+  describe('with --token', () => {
+    it('says a delegated token holding an accepted scope is enough, exit 0, and never prints the token', async () => {
+      const token = makeJwt(delegatedClaims({ scp: 'openid profile Mail.Read' }))
+      const { code, out } = await call(['GET', '/me/messages', '--token', `Bearer ${token}`])
+      assert.equal(code, 0)
+      assert.match(out, /✔ enough: the token holds Mail\.Read/)
+      assert.ok(!out.includes(token.split('.')[1] ?? '-'), 'no token payload in the output')
+      assert.ok(!out.includes(fakeSignature()), 'no signature in the output')
+    })
+
+    it('names what an app-only token lacks: least privileged first, admin consent, the URL and the commands', async () => {
+      const token = makeJwt(appOnlyClaims({ roles: ['User.Read.All'] }))
+      const { code, out } = await call(['GET', `/users/${FAKE_APP}/messages`, '--token', token])
+      assert.equal(code, 1)
+      assert.match(out, /✖ not enough: the token holds none of the \d+ permissions this endpoint accepts for application/)
+      assert.match(out, /Add Mail\.ReadBasic\.All \(application\) \(or any of: Mail\.Read, Mail\.ReadWrite\)/)
+      assert.match(out, /Admin consent: needed/)
+      assert.ok(out.includes(`https://login.microsoftonline.com/${FAKE_TENANT}/adminconsent?client_id=${FAKE_APP}`))
+      assert.match(out, new RegExp(`az ad app permission add --id ${FAKE_APP} --api 00000003-0000-0000-c000-000000000000 --api-permissions [0-9a-f-]{36}=Role`))
+      assert.match(out, /New-MgServicePrincipalAppRoleAssignment/)
+    })
+
+    it('reads the token from stdin and tells an app-only token that /me needs a delegated one', async () => {
+      const { code, out } = await call(['GET', '/me', '--token', '-', '--format', 'json'], makeJwt(appOnlyClaims()))
+      assert.equal(code, 1)
+      const json = JSON.parse(out) as { token: { isEnough: boolean; scheme: string; switchTo?: { scheme: string; permission: string } } }
+      assert.equal(json.token.isEnough, false)
+      assert.equal(json.token.scheme, 'Application')
+      assert.equal(json.token.switchTo?.scheme, 'DelegatedWork')
+      assert.equal(json.token.switchTo?.permission, 'User.Read')
+    })
+
+    it('rejects something that is not a token with one line, without echoing it', async () => {
+      const io = fakeIo(env)
+      await assert.rejects(perms(['GET', '/me', '--token', 'not-a-jwt-secret-value'], io), (error: unknown) => {
+        assert.ok(isGraphDoctorError(error))
+        assert.equal(error.code, 'ERR_INPUT_FORMAT')
+        assert.doesNotMatch(error.message, /secret-value/)
+        return true
+      })
+    })
+  })
+})
