@@ -1,0 +1,74 @@
+/** `graph-doctor aadsts <code|text|->`: explain AADSTS error codes offline. */
+import { aadstsErrorUrl, extractAadstsCodes, lookupAadsts } from '../../core/aadsts.js'
+import { GraphDoctorError } from '../../core/errors.js'
+import { renderAadstsJson, renderAadstsMarkdown, renderAadstsText, type AadstsLookupResult } from '../../render/aadsts.js'
+import { parseCommandArgs, parseFormat, stringOption } from '../args.js'
+import type { CliIo, Command } from '../command.js'
+import { shouldUseColour } from '../io.js'
+
+export const help = `Usage: graph-doctor aadsts <code|text|-> [options]
+
+Explains Microsoft Entra (AADSTS) sign-in and token error codes offline: the symbolic name, what kind
+of problem it is, the graph-doctor finding it maps to, the fix, and Microsoft's lookup page.
+Give a code (50076 or AADSTS50076), several codes, or a whole error text or JSON body containing
+them; - reads the text from stdin. Each code found gets its own block.
+
+Options:
+  --format text|json|markdown   output format (default text)
+  -h, --help                    show this help
+
+Examples:
+  graph-doctor aadsts 7000215
+  graph-doctor aadsts AADSTS65001 AADSTS50076
+  pbpaste | graph-doctor aadsts -
+  graph-doctor aadsts --format json - < token-error.json
+
+Exit codes: 0 every code is known, 1 a code is not in graph-doctor's table, 2 no code found or usage.
+`
+
+const OPTIONS = { format: { type: 'string' } } as const
+const BARE_CODE = /^(?:AADSTS)?(\d{1,9})$/i
+
+async function readQuery(positionals: readonly string[], io: CliIo): Promise<string> {
+  if (positionals.length === 0) throw new GraphDoctorError('ERR_USAGE', 'give an AADSTS code, an error text, or - to read it from stdin (see graph-doctor aadsts --help)')
+  const text = positionals.length === 1 && positionals[0] === '-' ? await io.readStdin() : positionals.join(' ')
+  if (text.trim() === '') throw new GraphDoctorError('ERR_INPUT_EMPTY', 'aadsts: the input is empty')
+  return text
+}
+
+/** `error_codes: [50076, 70043]` of a token-endpoint JSON body, for bodies whose description was cut. */
+function errorCodesField(text: string): number[] {
+  const list = /"error_codes"\s*:\s*\[([\d,\s]*)\]/.exec(text)?.[1] ?? ''
+  return list.split(',').map((item) => item.trim()).filter((item) => /^\d{1,9}$/.test(item)).map(Number)
+}
+
+/**
+ * The codes in the argument, in order and unique: bare codes (`50076 AADSTS65001`), or every
+ * `AADSTSnnnn` of a longer text plus the `error_codes` array of a JSON body.
+ */
+export function codesInQuery(text: string): number[] {
+  const words = text.trim().split(/[\s,]+/)
+  const bare = words.map((word) => BARE_CODE.exec(word)?.[1])
+  const found = bare.every((code) => code !== undefined) ? bare.map(Number) : [...extractAadstsCodes(text), ...errorCodesField(text)]
+  return [...new Set(found)]
+}
+
+function lookUp(code: number): AadstsLookupResult {
+  const info = lookupAadsts(code)
+  return info === undefined ? { code, known: false, url: aadstsErrorUrl(code) } : { code, known: true, info }
+}
+
+/** Run `graph-doctor aadsts`; see {@link help}. */
+export const run: Command = async (argv, io) => {
+  const args = parseCommandArgs(argv, OPTIONS, 'aadsts')
+  const format = parseFormat(stringOption(args, 'format'))
+  const codes = codesInQuery(await readQuery(args.positionals, io))
+  if (codes.length === 0) {
+    throw new GraphDoctorError('ERR_USAGE', 'aadsts: no AADSTS code found; give a code such as 50076 or AADSTS50076, or a text containing one')
+  }
+  const results = codes.map(lookUp)
+  if (format === 'json') io.stdout(renderAadstsJson(results))
+  else if (format === 'markdown') io.stdout(renderAadstsMarkdown(results))
+  else io.stdout(renderAadstsText(results, { colour: shouldUseColour(io) }))
+  return results.every((result) => result.known) ? 0 : 1
+}
