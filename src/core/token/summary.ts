@@ -1,0 +1,69 @@
+/** `summarizeToken`: the JSON-serialisable facts of a token for output. Never the raw token. */
+import { isoSeconds } from './time.js'
+import type { AccountType, Audience, DirectoryRole, TokenAnalysis, TokenForm, TokenKind } from './types.js'
+
+/** What output shows about a token: claims-derived facts, the signature only as its length. */
+export interface TokenSummary {
+  readonly form: TokenForm
+  readonly problem?: string
+  readonly kind: TokenKind
+  readonly account: AccountType
+  readonly isIdToken: boolean
+  readonly version?: string
+  readonly audience?: Audience
+  readonly tenantId?: string
+  readonly appId?: string
+  readonly appName?: string
+  readonly user?: string
+  readonly scopes: readonly string[]
+  readonly roles: readonly string[]
+  readonly directoryRoles: readonly DirectoryRole[]
+  readonly clientCapabilities: readonly string[]
+  readonly authContexts: readonly string[]
+  readonly authMethods: readonly string[]
+  readonly issuedAt?: string
+  readonly notBefore?: string
+  readonly expiresAt?: string
+  readonly length: number
+  readonly signatureLength?: number
+}
+
+function isoOf(seconds: number | undefined): string | undefined {
+  if (seconds === undefined) return undefined
+  const date = new Date(seconds * 1000)
+  return Number.isFinite(date.getTime()) ? isoSeconds(date) : undefined
+}
+
+/**
+ * The summary of a token for JSON output; optional facts are omitted when unknown.
+ *
+ * @example
+ * summarizeToken(analyseToken(jwt)).expiresAt // '2026-11-20T10:55:00Z'
+ */
+export function summarizeToken(token: TokenAnalysis): TokenSummary {
+  const entries: Array<[string, unknown]> = [
+    ['form', token.form],
+    ['problem', token.problem],
+    ['kind', token.kind],
+    ['account', token.account],
+    ['isIdToken', token.isIdToken],
+    ['version', token.version],
+    ['audience', token.audience === undefined ? undefined : { ...token.audience }],
+    ['tenantId', token.tenantId],
+    ['appId', token.appId],
+    ['appName', token.appName],
+    ['user', token.user],
+    ['scopes', [...token.scopes]],
+    ['roles', [...token.roles]],
+    ['directoryRoles', token.directoryRoles.map((role) => ({ ...role }))],
+    ['clientCapabilities', [...token.clientCapabilities]],
+    ['authContexts', [...token.authContexts]],
+    ['authMethods', [...token.authMethods]],
+    ['issuedAt', isoOf(token.issuedAt)],
+    ['notBefore', isoOf(token.notBefore)],
+    ['expiresAt', isoOf(token.expiresAt)],
+    ['length', token.length],
+    ['signatureLength', token.signatureLength],
+  ]
+  return Object.fromEntries(entries.filter(([, value]) => value !== undefined)) as unknown as TokenSummary
+}
