@@ -1,0 +1,142 @@
+import { lookupAadsts } from './aadsts.js'
+import type { Exchange } from './exchange.js'
+import { getHeader, getHeaders } from './exchange.js'
+import { buildPermissionContext } from './context-permissions.js'
+import type { PermissionContext } from './context-permissions.js'
+import { exchangeTime } from './context-time.js'
+import type { TimeSource } from './context-time.js'
+import type { PermissionCatalogue } from './permissions/types.js'
+import {
+  findClaimsChallenge,
+  parseGraphError,
+  parseJsonBody,
+  parseRequiredPermissionsMessage,
+  parseTokenEndpointError,
+  parseWwwAuthenticate,
+} from './response/index.js'
+import type { AuthChallenge, GraphErrorBody, RequiredPermissionsMessage, TokenEndpointError } from './response/types.js'
+import type { Cloud, Target } from './target.js'
+import { classifyUrl } from './target-classify.js'
+import { analyseToken, judgeTokenTime, parseAuthorizationHeader } from './token/index.js'
+import type { TokenAnalysis, TokenTimeJudgement } from './token/types.js'
+
+export type { PermissionContext } from './context-permissions.js'
+export type { TimeSource } from './context-time.js'
+
+/** The parsed Authorization header (helper B's union: absent, empty or present). */
+export type AuthorizationState = ReturnType<typeof parseAuthorizationHeader>
+export type ClaimsChallengeMatch = NonNullable<ReturnType<typeof findClaimsChallenge>>
+export type AadstsEntry = NonNullable<ReturnType<typeof lookupAadsts>>
+
+/** Which kind of traffic an exchange is, as far as the rules care. */
+export type TrafficArea = 'graph' | 'token-endpoint' | 'sharepoint' | 'outlook' | 'other'
+
+/**
+ * Everything the rules read about one exchange, computed once. Rules never parse raw input
+ * themselves, so every rule sees the same facts.
+ */
+export interface AnalysisContext {
+  readonly exchange: Exchange
+  /** Upper-case method, or null without a request. */
+  readonly method: string | null
+  readonly url: string | null
+  readonly status: number | null
+  /** When token lifetimes are judged: see {@link exchangeTime}. */
+  readonly at: Date
+  readonly atSource: TimeSource
+  readonly target?: Target
+  readonly area: TrafficArea
+  /** Cloud of the request (global when unknown). */
+  readonly cloud: Cloud
+  readonly auth: AuthorizationState
+  readonly token?: TokenAnalysis
+  readonly tokenTime?: TokenTimeJudgement
+  readonly graphError?: GraphErrorBody
+  readonly challenges: readonly AuthChallenge[]
+  readonly claimsChallenge?: ClaimsChallengeMatch
+  readonly tokenError?: TokenEndpointError
+  /** AADSTS codes of the token-endpoint error that our table knows, in order. */
+  readonly aadsts: readonly AadstsEntry[]
+  readonly requiredPermissions?: RequiredPermissionsMessage
+  /** The request body parsed as JSON, or undefined. */
+  readonly requestJson: unknown
+  readonly retryAfter?: string
+  readonly permissions?: PermissionContext
+}
+
+export interface ContextOptions {
+  readonly permissions?: PermissionCatalogue
+  readonly now?: Date
+}
+
+/** Build the analysis context of one exchange. Never throws on malformed input. */
+export function buildContext(exchange: Exchange, options: ContextOptions = {}): AnalysisContext {
+  const { request, response } = exchange
+  const target = request === undefined ? undefined : classifyUrl(request.url)
+  const tokenError = parseTokenEndpointError(response?.body)
+  const area = areaOf(exchange, target, tokenError)
+  const auth = parseAuthorizationHeader(request === undefined ? undefined : getHeader(request.headers, 'authorization'))
+  const { at, source: atSource } = exchangeTime(exchange, options.now)
+  const token = area === 'token-endpoint' || auth.state !== 'present' ? undefined : analyseToken(auth.token)
+  const graphError = area === 'token-endpoint' ? undefined : parseGraphError(response?.body)
+  const challenges = parseWwwAuthenticate(response === undefined ? [] : getHeaders(response.headers, 'www-authenticate'))
+  const base = {
+    exchange,
+    method: request === undefined ? null : request.method.toUpperCase(),
+    url: request === undefined ? null : request.url,
+    status: response === undefined ? null : response.status,
+    at,
+    atSource,
+    area,
+    cloud: target?.cloud ?? 'global',
+    auth,
+    challenges,
+    aadsts: area === 'token-endpoint' && tokenError !== undefined ? knownCodes(tokenError.codes) : [],
+    requestJson: parseJsonBody(request?.body),
+  }
+  return withOptional(base, {
+    target,
+    token,
+    tokenTime: token === undefined ? undefined : judgeTokenTime(token, at),
+    graphError,
+    claimsChallenge: findClaimsChallenge(challenges),
+    tokenError: area === 'token-endpoint' ? tokenError : undefined,
+    requiredPermissions: graphError === undefined ? undefined : parseRequiredPermissionsMessage(graphError.message),
+    retryAfter: response === undefined ? undefined : getHeader(response.headers, 'retry-after'),
+    permissions: buildPermissionContext(options.permissions, { area, exchange, token }),
+  })
+}
+
+function areaOf(exchange: Exchange, target: Target | undefined, tokenError: TokenEndpointError | undefined): TrafficArea {
+  if (target === undefined) {
+    if (tokenError !== undefined) return 'token-endpoint'
+    return exchange.format === 'graph-error' ? 'graph' : 'other'
+  }
+  switch (target.kind) {
+    case 'graph':
+    case 'sharepoint':
+    case 'outlook':
+      return target.kind
+    case 'token-endpoint':
+    case 'authorize-endpoint':
+      return 'token-endpoint'
+    case 'other':
+      return exchange.format === 'token-error' || exchange.format === 'msal-error' ? 'token-endpoint' : 'other'
+  }
+}
+
+function knownCodes(codes: readonly number[]): AadstsEntry[] {
+  const entries: AadstsEntry[] = []
+  for (const code of codes) {
+    const entry = lookupAadsts(code)
+    if (entry !== undefined) entries.push(entry)
+  }
+  return entries
+}
+
+/** Copy the defined optional fields only (exactOptionalPropertyTypes: never assign undefined). */
+function withOptional<T extends object>(base: T, optional: Record<string, unknown>): T & Partial<AnalysisContext> {
+  const result = { ...base } as Record<string, unknown>
+  for (const [key, value] of Object.entries(optional)) if (value !== undefined) result[key] = value
+  return result as T & Partial<AnalysisContext>
+}

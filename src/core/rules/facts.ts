@@ -1,0 +1,101 @@
+import type { AnalysisContext } from '../context.js'
+import { evidence } from '../finding.js'
+import type { TokenAnalysis } from '../token/types.js'
+import type { Evidence } from '../types.js'
+
+/** Graph, SharePoint REST or Outlook REST: traffic that carries a bearer token to an API. */
+export function isApiCall(ctx: AnalysisContext): boolean {
+  return ctx.area === 'graph' || ctx.area === 'sharepoint' || ctx.area === 'outlook'
+}
+
+/** The call failed, or there is no response to say otherwise (a request given by flags). */
+export function isFailed(ctx: AnalysisContext): boolean {
+  return ctx.status === null || ctx.status >= 400
+}
+
+/** 401, 403, or no response. */
+export function isDenied(ctx: AnalysisContext): boolean {
+  return ctx.status === null || ctx.status === 401 || ctx.status === 403
+}
+
+/** The Graph error message, or an empty string. */
+export function graphMessage(ctx: AnalysisContext): string {
+  return ctx.graphError?.message ?? ''
+}
+
+/** Graph error code and inner codes, lower-cased (codes differ in casing between workloads). */
+export function graphCodes(ctx: AnalysisContext): string[] {
+  if (ctx.graphError === undefined) return []
+  return [ctx.graphError.code, ...ctx.graphError.innerCodes].map((code) => code.toLowerCase())
+}
+
+export function hasGraphCode(ctx: AnalysisContext, ...codes: string[]): boolean {
+  const present = graphCodes(ctx)
+  return codes.some((code) => present.includes(code.toLowerCase()))
+}
+
+/** The Graph path after the version, lower-cased, without a trailing slash. */
+export function graphPath(ctx: AnalysisContext): string {
+  const path = (ctx.target?.path ?? '').toLowerCase()
+  return path.length > 1 ? path.replace(/\/+$/, '') : path
+}
+
+export function isMePath(ctx: AnalysisContext): boolean {
+  const path = graphPath(ctx)
+  return path === '/me' || path.startsWith('/me/')
+}
+
+export function isSuccess(ctx: AnalysisContext): boolean {
+  return ctx.status !== null && ctx.status >= 200 && ctx.status < 400
+}
+
+export function statusEvidence(ctx: AnalysisContext): Evidence[] {
+  if (ctx.status === null) return []
+  return [evidence('status', 'HTTP status', String(ctx.status))]
+}
+
+/** `error.code` and `error.message` of the Graph error body, when there is one. */
+export function errorBodyEvidence(ctx: AnalysisContext): Evidence[] {
+  const body = ctx.graphError
+  if (body === undefined) return []
+  const items = [evidence('body', 'error.code', body.code)]
+  if (body.message !== '') items.push(evidence('body', 'error.message', body.message))
+  if (body.requestId !== undefined) items.push(evidence('body', 'error.innerError.request-id', body.requestId, 'quote this to Microsoft support'))
+  return items
+}
+
+/** One claim of the token as evidence, when present. */
+export function claimEvidence(token: TokenAnalysis | undefined, claim: string, note?: string): Evidence[] {
+  const value = token?.claims?.[claim]
+  if (value === undefined) return []
+  return [evidence('token', claim, typeof value === 'string' ? value : JSON.stringify(value), note)]
+}
+
+/** The token's scp and roles as evidence (`(none)` when empty). */
+export function grantedEvidence(token: TokenAnalysis): Evidence[] {
+  if (token.kind === 'app-only') return [evidence('token', 'roles', listOrNone(token.roles))]
+  if (token.kind === 'delegated') return [evidence('token', 'scp', listOrNone(token.scopes))]
+  return [evidence('token', 'scp', listOrNone(token.scopes)), evidence('token', 'roles', listOrNone(token.roles))]
+}
+
+export function listOrNone(items: readonly string[]): string {
+  return items.length === 0 ? '(none)' : items.join(' ')
+}
+
+/** The request method and URL, as one line (`GET https://…`). */
+export function requestLine(ctx: AnalysisContext): string {
+  return `${ctx.method ?? 'GET'} ${ctx.url ?? '(no URL)'}`
+}
+
+/** Unix seconds as ISO time. */
+export function isoTime(seconds: number): string {
+  return new Date(seconds * 1000).toISOString()
+}
+
+/** Words naming the token kind, for sentences. */
+export function tokenKindWords(token: TokenAnalysis | undefined): string {
+  if (token === undefined) return 'the token'
+  if (token.kind === 'app-only') return 'the app-only token'
+  if (token.kind === 'delegated') return 'the delegated token'
+  return 'the token'
+}

@@ -1,0 +1,75 @@
+import type { FindingId } from '../catalogue.js'
+import type { Finding } from '../types.js'
+import { claimsChallenge } from './claims-challenge.js'
+import { consentMissing } from './consent-missing.js'
+import { endpointUnknown } from './endpoint-unknown.js'
+import { inputUnreadable } from './input-unreadable.js'
+import { interactionRequired } from './interaction-required.js'
+import { notAuthorizationError } from './not-authorization-error.js'
+import { passwordReset } from './password-reset.js'
+import { permissionMissing } from './permission-missing.js'
+import { resourcePolicy } from './resource-policy.js'
+import type { Rule } from './rule.js'
+import { tokenExpired } from './token-expired.js'
+import { tokenMalformed } from './token-malformed.js'
+import { tokenMissing } from './token-missing.js'
+import { tokenPersonalAccount } from './token-personal-account.js'
+import { tokenRequestFailed } from './token-request-failed.js'
+import { tokenTypeMismatch } from './token-type-mismatch.js'
+import { tokenWrongAudience } from './token-wrong-audience.js'
+import { userNotLicensed } from './user-not-licensed.js'
+import { userNotPrivileged } from './user-not-privileged.js'
+
+export type { Rule } from './rule.js'
+
+/** Every rule, one per finding id, in catalogue rank order. */
+export const rules: readonly Rule[] = [
+  tokenMissing,
+  tokenMalformed,
+  tokenPersonalAccount,
+  tokenWrongAudience,
+  tokenExpired,
+  claimsChallenge,
+  interactionRequired,
+  consentMissing,
+  tokenRequestFailed,
+  tokenTypeMismatch,
+  passwordReset,
+  permissionMissing,
+  userNotPrivileged,
+  resourcePolicy,
+  userNotLicensed,
+  notAuthorizationError,
+  endpointUnknown,
+  inputUnreadable,
+]
+
+/** Graph never reached the authorization decision: the token itself was refused. */
+const TOKEN_REFUSED: readonly FindingId[] = ['token-missing', 'token-malformed', 'token-personal-account', 'token-wrong-audience', 'token-expired', 'claims-challenge', 'consent-missing']
+const AUTHORIZATION: readonly FindingId[] = ['token-type-mismatch', 'password-reset', 'permission-missing', 'user-not-privileged', 'resource-policy', 'user-not-licensed']
+
+/**
+ * When a more specific finding explains the failure, the generic ones it makes moot are dropped:
+ * a refused token makes the permission checks moot; the password rules, a token-type mismatch, a
+ * resource policy or a missing licence explain a 403 better than "permission missing"; and any
+ * error explains a failure better than "not an authorization error".
+ */
+const SUPERSEDES: ReadonlyArray<readonly [FindingId, readonly FindingId[]]> = [
+  ...TOKEN_REFUSED.map((id) => [id, AUTHORIZATION] as const),
+  ['password-reset', ['token-type-mismatch', 'permission-missing', 'user-not-privileged', 'resource-policy']],
+  ['token-type-mismatch', ['permission-missing', 'user-not-privileged', 'resource-policy']],
+  ['resource-policy', ['permission-missing']],
+  ['user-not-licensed', ['permission-missing', 'not-authorization-error']],
+  ['token-malformed', ['token-personal-account']],
+]
+
+/** Drop the findings that a more specific finding of the same exchange makes moot. */
+export function dropSuperseded(findings: readonly Finding[]): Finding[] {
+  const present = new Set(findings.map((finding) => finding.id))
+  const dropped = new Set<FindingId>()
+  for (const [winner, losers] of SUPERSEDES) {
+    if (present.has(winner)) for (const loser of losers) if (loser !== winner) dropped.add(loser)
+  }
+  if (findings.some((finding) => finding.severity === 'error')) dropped.add('not-authorization-error')
+  return findings.filter((finding) => !dropped.has(finding.id))
+}
