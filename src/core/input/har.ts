@@ -1,7 +1,8 @@
 import type { Exchange, HeaderList, HttpRequest, HttpResponse } from '../exchange.js'
 import { decodeBase64Bytes } from '../response/claims.js'
 import { isJsonObject } from '../response/json.js'
-import { formatError } from './text.js'
+import { jsonErrorOffset } from './json-locate.js'
+import { formatError, lineNumberAt } from './text.js'
 
 /** An entry that cannot be read: the reason names the HAR field, never its content. */
 class EntryError extends Error {}
@@ -35,17 +36,14 @@ function parseJson(text: string, name: string): unknown {
   try {
     return JSON.parse(text) as unknown
   } catch (cause) {
-    throw formatError(name, undefined, `not valid JSON, so not a HAR (${jsonErrorPlace(text, cause)})`, cause)
+    throw formatError(name, undefined, `not valid JSON, so not a HAR (${jsonErrorPlace(text)})`, cause)
   }
 }
 
-/** `line N` of a JSON syntax error, from the position V8 reports; never quotes the text. */
-function jsonErrorPlace(text: string, cause: unknown): string {
-  const message = cause instanceof Error ? cause.message : ''
-  const position = /position (\d+)/.exec(message)?.[1]
-  if (position === undefined) return 'syntax error'
-  const line = text.slice(0, Number(position)).split('\n').length
-  return `syntax error at line ${line}`
+/** `line N` of a JSON syntax error; never quotes the text (it may hold a token). */
+function jsonErrorPlace(text: string): string {
+  const offset = jsonErrorOffset(text)
+  return offset === undefined ? 'syntax error' : `syntax error at line ${lineNumberAt(text, offset)}`
 }
 
 function readEntrySafely(entry: unknown, source: string): Exchange {
