@@ -23,7 +23,7 @@ export const oauthRequestFixes: Readonly<Record<number, string>> = {
   70011: 'The scope is not valid: use fully qualified v2 scopes (https://graph.microsoft.com/User.Read or /.default), do not mix a /.default with named scopes, and for client credentials use only <resource>/.default.',
   90004: 'The request is not a well-formed OAuth request: send a POST with Content-Type application/x-www-form-urlencoded and URL-encoded parameters.',
   90005: 'The request combines an identifier and a login hint that cannot be used together: send only one of them.',
-  90009: 'An app asking a token for itself must name itself by its application (client) ID GUID: use api://<client-id>/.default or <client-id>/.default, not a URI alias.',
+  90009: 'An app asking a token for itself must name itself by its application (client) ID GUID: request <client-id>/.default (the GUID), not an Application ID URI.',
   90014: 'A required field is missing from the request or credential: compare your request with the protocol documentation for this grant and add the missing parameter.',
   90015: 'The query string is too long: move parameters to a POST body, request fewer scopes, or shorten state.',
   90023: 'The request to the authentication service is invalid: check the endpoint, the HTTP method (POST for /token) and the parameters for this grant.',
@@ -40,7 +40,7 @@ export const oauthRequestFixes: Readonly<Record<number, string>> = {
   501491: 'The code_challenge has an invalid size: use a 43 to 128 character code_verifier and S256 challenge.',
   700022: 'The scope mixes permissions of more than one API: request one resource per token (for example Graph scopes only) and acquire a second token for the other API.',
   700023: 'A scope without a resource is not valid for an access token: prefix it with the API (https://graph.microsoft.com/User.Read) or use <resource>/.default.',
-  700025: 'A public client must not send client_secret or client_assertion: remove the credential, or set "Allow public client flows" off and use a confidential client.',
+  700025: 'A public client must not send client_secret or client_assertion: remove the credential, or, if the app is meant to be confidential, register its redirect URI under the Web platform (not SPA or mobile) and turn "Allow public client flows" off.',
   700054: 'The app asked for an ID token from /authorize but ID tokens are not enabled: use the authorization code flow, or tick ID tokens under Authentication > Implicit grant.',
   900144: 'A required body parameter is missing (the message names it, often grant_type, client_id or scope): add it to the form-encoded POST body.',
   900382: 'A confidential client cannot be used in a cross-cloud request: request the token from the cloud the app and resource live in.',
@@ -48,7 +48,7 @@ export const oauthRequestFixes: Readonly<Record<number, string>> = {
   900561: 'The endpoint only accepts certain HTTP methods (POST for /token): use the method the error names; a browser Back press can also cause this.',
   900971: 'No reply address was given: register a redirect URI on the app and send it in the request.',
   901002: 'The v2 endpoint does not take the resource parameter: drop resource and put the API into scope (https://graph.microsoft.com/.default).',
-  9001023: 'This grant type is not supported on /common or /consumers (for example client credentials or ROPC): use /organizations or the tenant ID in the authority.',
+  9001023: 'This grant type is not supported on /common or /consumers (for example client credentials): use /organizations or the tenant ID in the authority.',
   9002313: 'The request is malformed: capture it (HAR or curl -v) and check the endpoint, method, Content-Type and every parameter for the grant you use.',
 }
 
