@@ -140,6 +140,7 @@ describe('graph-doctor aadsts', () => {
 describe('codesInQuery', () => {
   it('reads bare codes, with or without the prefix, separated by spaces or commas', () => {
     assert.deepEqual(codesInQuery('50076, AADSTS65001 aadsts50076'), [50076, 65001])
+    assert.deepEqual(codesInQuery('AADSTS70011: 50076.'), [70011, 50076])
   })
 
   it('reads AADSTS codes from text and error_codes from a JSON body whose description was cut', () => {

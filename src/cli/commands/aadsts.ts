@@ -27,7 +27,7 @@ Exit codes: 0 every code is known, 1 a code is not in graph-doctor's table, 2 no
 `
 
 const OPTIONS = { format: { type: 'string' } } as const
-const BARE_CODE = /^(?:AADSTS)?(\d{1,9})$/i
+const BARE_CODE = /^(?:AADSTS)?(\d{1,9})[:.;]?$/i
 
 async function readQuery(positionals: readonly string[], io: CliIo): Promise<string> {
   if (positionals.length === 0) throw new GraphDoctorError('ERR_USAGE', 'give an AADSTS code, an error text, or - to read it from stdin (see graph-doctor aadsts --help)')
