@@ -58,7 +58,12 @@ test('each command has its own help with usage and examples, via --help, -h or "
     assert.match(stdout, new RegExp(`graph-doctor ${name}`), name)
     assert.ok(stdout.endsWith('\n'), name)
   }
-  assert.match(cli(['diagnose', '-h']).stdout, /^Usage: graph-doctor diagnose \[FILE\.\.\.\] \[options\]\n[\s\S]*Examples:\n[\s\S]*--permissions FILE/)
+  const diagnoseHelp = cli(['diagnose', '-h']).stdout
+  assert.match(diagnoseHelp, /^Usage: graph-doctor diagnose \[FILE\.\.\.\] \[options\]\n/)
+  for (const flag of ['--method', '--url', '--status', '--token', '--header', '--body', '--request-body', '--format', '--now', '--permissions']) {
+    assert.match(diagnoseHelp, new RegExp(`\\n  ${flag} `), flag)
+  }
+  assert.match(diagnoseHelp, /\nExamples:\n  graph-doctor diagnose /)
   assert.match(cli(['help', 'token']).stdout, /^Usage: graph-doctor token <jwt\|->/)
   assert.match(cli(['help']).stdout, /^Usage: graph-doctor <command>/)
 })
