@@ -78,15 +78,13 @@ function readRequest(value: unknown): HttpRequest {
   return body === undefined ? request : { ...request, body }
 }
 
-/** A response with status 0 (blocked, cancelled, CORS failure) is no response at all. */
+/** A response with status 0 or -1 (blocked, cancelled, CORS failure) is no response at all. */
 function readResponse(value: unknown): HttpResponse | undefined {
   if (value === undefined || value === null) return undefined
   if (!isJsonObject(value)) throw new EntryError('response is not an object')
   const status = value['status']
-  if (typeof status !== 'number' || !Number.isInteger(status) || status < 0) {
-    throw new EntryError('response.status is not a number')
-  }
-  if (status === 0) return undefined
+  if (typeof status !== 'number' || !Number.isInteger(status)) throw new EntryError('response.status is not a number')
+  if (status <= 0) return undefined
   const response: HttpResponse = { status, headers: readHeaders(value['headers'], 'response.headers') }
   const statusText = value['statusText']
   const withText = typeof statusText === 'string' && statusText !== '' ? { ...response, statusText } : response

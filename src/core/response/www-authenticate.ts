@@ -56,6 +56,9 @@ function parseOneHeader(text: string): DraftChallenge[] {
 function readToken68(cursor: Cursor, challenge: DraftChallenge): void {
   const match = /^[ \t]*([A-Za-z0-9\-._~+/]+=*)[ \t]*(?:,|$)/.exec(cursor.text.slice(cursor.at))
   if (match === null || match[1] === undefined) return
+  // `Bearer realm=, error="x"`: an empty param followed by more params, not a token68.
+  const rest = cursor.text.slice(cursor.at + match[0].length)
+  if (/^[^=]+=$/.test(match[1]) && /^\s*[^\s,="]+\s*=/.test(rest)) return
   challenge.params['token68'] = match[1]
   cursor.at += match[0].length
 }

@@ -90,3 +90,8 @@ test('decodeClaimsChallenge accepts base64url without padding, raw JSON, and rej
   const notJson = decodeClaimsChallenge(btoa('plain text'))
   assert.deepEqual(notJson, { json: 'plain text' })
 })
+
+test('an empty unquoted param followed by more params is a param, not a token68', () => {
+  assert.deepEqual(parseWwwAuthenticate(['Bearer realm=, error=invalid_token'])[0]?.params, { realm: '', error: 'invalid_token' })
+  assert.deepEqual(parseWwwAuthenticate(['Negotiate abc=, Basic realm="x"'])[0]?.params, { token68: 'abc=' })
+})
