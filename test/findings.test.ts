@@ -95,8 +95,8 @@ describe('finding doc pages', () => {
 
 describe('finding fixtures', () => {
   let permissions: PermissionCatalogue
-  before(async () => {
-    permissions = await loadSharedCatalogue()
+  before(() => {
+    permissions = loadSharedCatalogue()
   })
 
   it('are exactly what scripts/make-finding-fixtures.ts generates', () => {
@@ -121,8 +121,18 @@ describe('finding fixtures', () => {
       assert.equal(hit.title, catalogue[id].title)
       assert.equal(hit.severity, catalogue[id].severity)
       assert.ok(hit.detail.length > 0, `${id}: empty detail`)
+      assert.ok(hit.evidence.length > 0, `${id}: no evidence`)
       if (id !== 'input-unreadable') assert.ok(hit.fix.length > 0, `${id}: no fix steps`)
       assertNoSecrets(text, diagnosis, path)
+    })
+
+    it(`${id}: in its hit, it leads the findings of its severity (the most probable cause first)`, () => {
+      const path = fixtureFile(id, 'hit')
+      const { diagnosis } = diagnoseFile(path, permissions)
+      const result = diagnosis.results.find((candidate) => candidate.findings.some((finding) => finding.id === id))
+      assert.ok(result, `${path} did not produce ${id}`)
+      const sameSeverity = result.findings.filter((finding) => finding.severity === catalogue[id].severity)
+      assert.equal(sameSeverity[0]?.id, id, `${path} ranks ${sameSeverity.map((finding) => finding.id).join(', ')}`)
     })
 
     it(`${id}: the near-miss does not produce it and leaks nothing`, () => {
