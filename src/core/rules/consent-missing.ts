@@ -3,7 +3,7 @@ import { evidence, makeFinding } from '../finding.js'
 import type { Finding } from '../types.js'
 import { claimEvidence, errorBodyEvidence, hasGraphCode, statusEvidence } from './facts.js'
 import { adminConsentUrlFor } from './fix-text.js'
-import { aadstsEvidence, aadstsFixes, classifyTokenError, requestClientId, requestTenant, tokenErrorEvidence } from './token-endpoint-class.js'
+import { aadstsEvidence, aadstsLinks, aadstsFixes, classifyTokenError, requestClientId, requestTenant, tokenErrorEvidence } from './token-endpoint-class.js'
 import type { Rule } from './rule.js'
 
 /**
@@ -29,6 +29,7 @@ function fromTokenEndpoint(ctx: AnalysisContext): Finding {
   return makeFinding('consent-missing', {
     detail: `Nobody in this tenant has consented to the permissions the app asked for${tenant === undefined ? '' : ` (tenant ${tenant})`}, so the token endpoint will not issue the token.`,
     evidence: items,
+    links: aadstsLinks(ctx),
     fix: [
       ...aadstsFixes(ctx),
       `A tenant admin grants consent once for everybody: open ${url}${tenant === undefined ? ' (replace `organizations` with the tenant id or domain)' : ''}${appId === undefined ? ' (replace <app-id> with the application (client) id)' : ''}, or use Entra admin center > Enterprise applications > the app > Permissions > Grant admin consent.`,

@@ -2,7 +2,7 @@ import type { AnalysisContext } from '../context.js'
 import { evidence, makeFinding } from '../finding.js'
 import type { Finding } from '../types.js'
 import { msalClaimsSamples } from './fix-text.js'
-import { aadstsEvidence, aadstsFixes, classifyTokenError, tokenErrorEvidence } from './token-endpoint-class.js'
+import { aadstsEvidence, aadstsLinks, aadstsFixes, classifyTokenError, tokenErrorEvidence } from './token-endpoint-class.js'
 import type { Rule } from './rule.js'
 
 /**
@@ -26,6 +26,7 @@ function finding(ctx: AnalysisContext): Finding {
   return makeFinding('interaction-required', {
     detail: `The token request cannot succeed silently: ${whoActs(error?.suberror)} The 2021 article describes this as a 400 interaction_required at token acquisition; the real signal is the AADSTS code and suberror, since the same code comes back as invalid_grant or interaction_required depending on the flow.`,
     evidence: items,
+    links: aadstsLinks(ctx),
     fix: [
       ...aadstsFixes(ctx),
       ...suberrorFixes(error?.suberror),

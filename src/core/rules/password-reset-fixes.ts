@@ -57,7 +57,7 @@ function resetDelegatedFixes(): string[] {
 
 function changeFixes(): string[] {
   return [
-    'A user changes their own password with POST /me/changePassword {"currentPassword":"…","newPassword":"…"} and a delegated token of that user (Directory.AccessAsUser.All); it never works for another user or app-only.',
+    'A user changes their own password with POST /me/changePassword {"currentPassword":"…","newPassword":"…"} and a delegated token of that user (User-PasswordProfile.ReadWrite.All, or Directory.AccessAsUser.All); it never works for another user or app-only.',
     'To set another user\'s password as an admin or an app, use PATCH /users/{id} with passwordProfile (User-PasswordProfile.ReadWrite.All plus User Administrator, or Privileged Authentication Administrator for admins), or the delegated resetPassword API.',
   ]
 }

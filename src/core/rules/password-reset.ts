@@ -62,7 +62,7 @@ function finding(ctx: AnalysisContext, operation: PasswordOperation): Finding {
   const token = ctx.token
   const isAppOnly = token?.kind === 'app-only'
   const scheme: PermissionScheme = isAppOnly ? 'Application' : 'DelegatedWork'
-  const least = operation === 'reset' ? 'UserAuthenticationMethod.ReadWrite.All' : operation === 'change' ? 'Directory.AccessAsUser.All' : 'User-PasswordProfile.ReadWrite.All'
+  const least = operation === 'reset' ? 'UserAuthenticationMethod.ReadWrite.All' : 'User-PasswordProfile.ReadWrite.All'
   const granted = token === undefined ? [] : isAppOnly ? token.roles : token.scopes
   return makeFinding('password-reset', {
     detail: detailOf(operation, isAppOnly),
@@ -74,7 +74,7 @@ function finding(ctx: AnalysisContext, operation: PasswordOperation): Finding {
 
 function acceptedFor(operation: PasswordOperation, isAppOnly: boolean): string[] {
   if (operation === 'reset') return isAppOnly ? [] : ['UserAuthenticationMethod.ReadWrite.All']
-  if (operation === 'change') return isAppOnly ? [] : ['Directory.AccessAsUser.All']
+  if (operation === 'change') return isAppOnly ? [] : ['User-PasswordProfile.ReadWrite.All', 'User.ReadWrite.All', 'Directory.AccessAsUser.All']
   return isAppOnly ? ['User-PasswordProfile.ReadWrite.All', 'User.ReadWrite.All'] : ['User-PasswordProfile.ReadWrite.All', 'User.ReadWrite.All', 'Directory.AccessAsUser.All']
 }
 

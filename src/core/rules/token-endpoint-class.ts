@@ -1,8 +1,8 @@
-import { aadstsFindingFor } from '../aadsts.js'
+import { aadstsErrorUrl, aadstsFindingFor } from '../aadsts.js'
 import type { FindingId } from '../catalogue.js'
 import type { AnalysisContext } from '../context.js'
 import { evidence } from '../finding.js'
-import type { Evidence } from '../types.js'
+import type { Evidence, Link } from '../types.js'
 
 /** The finding ids a token-endpoint error can lead to. */
 export type TokenEndpointFindingId = 'interaction-required' | 'consent-missing' | 'token-personal-account' | 'token-request-failed'
@@ -35,7 +35,12 @@ function asTokenEndpointFinding(id: FindingId): TokenEndpointFindingId {
 
 /** Our one-line fix of every AADSTS code of the error that the table knows. */
 export function aadstsFixes(ctx: AnalysisContext): string[] {
-  return ctx.aadsts.map((entry) => `AADSTS${entry.code}: ${entry.fix} (details: https://login.microsoftonline.com/error?code=${entry.code})`)
+  return ctx.aadsts.map((entry) => `AADSTS${entry.code}: ${entry.fix}`)
+}
+
+/** The lookup page of every AADSTS code of the error, as links. */
+export function aadstsLinks(ctx: AnalysisContext): Link[] {
+  return (ctx.tokenError?.codes ?? []).map((code) => ({ title: `AADSTS${code} on the Microsoft error lookup page`, url: aadstsErrorUrl(code) }))
 }
 
 /** `error`, `error_codes`, `suberror` and the description of a token-endpoint error, as evidence. */

@@ -2,7 +2,7 @@ import type { AnalysisContext } from '../context.js'
 import { evidence, makeFinding } from '../finding.js'
 import type { Evidence, Finding } from '../types.js'
 import { claimEvidence, errorBodyEvidence, isFailed, requestLine, statusEvidence } from './facts.js'
-import { aadstsEvidence, classifyTokenError, tokenErrorEvidence } from './token-endpoint-class.js'
+import { aadstsEvidence, aadstsFixes, aadstsLinks, classifyTokenError, tokenErrorEvidence } from './token-endpoint-class.js'
 import type { Rule } from './rule.js'
 
 /** A personal Microsoft account token on a work-or-school-only API, or AADSTS500200 and its kin at sign-in. */
@@ -49,10 +49,11 @@ function graphFinding(ctx: AnalysisContext): Finding {
 
 function signInFinding(ctx: AnalysisContext): Finding {
   const codes = ctx.tokenError?.codes ?? []
-  const fixes = ctx.aadsts.map((entry) => `AADSTS${entry.code}: ${entry.fix}`)
+  const fixes = aadstsFixes(ctx)
   return makeFinding('token-personal-account', {
     detail: `Sign-in failed because a personal Microsoft account tried to use an app or tenant that accepts work or school accounts only (${codes.map((code) => `AADSTS${code}`).join(', ')}).`,
     evidence: [...tokenErrorEvidence(ctx), ...aadstsEvidence(ctx)],
+    links: aadstsLinks(ctx),
     fix: [
       ...fixes,
       'Use a work or school account, or invite the personal account as a guest of the tenant and sign in through the tenant-specific authority (https://login.microsoftonline.com/<tenant-id>), not `common` or `consumers`.',

@@ -1,7 +1,7 @@
 import type { AnalysisContext } from '../context.js'
 import { makeFinding } from '../finding.js'
 import type { Finding } from '../types.js'
-import { aadstsEvidence, aadstsFixes, classifyTokenError, requestGrantType, tokenErrorEvidence } from './token-endpoint-class.js'
+import { aadstsEvidence, aadstsLinks, aadstsFixes, classifyTokenError, requestGrantType, tokenErrorEvidence } from './token-endpoint-class.js'
 import type { Rule } from './rule.js'
 
 /** Any other token-endpoint error: the AADSTS code, its name, category and our one-line fix. */
@@ -22,6 +22,7 @@ function finding(ctx: AnalysisContext): Finding {
   return makeFinding('token-request-failed', {
     detail: `The token endpoint refused to issue a token: ${summary}${grant === undefined ? '' : ` (grant_type ${grant})`}. No call to Graph can work until this is fixed.`,
     evidence: [...tokenErrorEvidence(ctx), ...aadstsEvidence(ctx)],
+    links: aadstsLinks(ctx),
     fix: [...aadstsFixes(ctx), ...specialFixes(codes), ...genericFixes(ctx)],
   })
 }

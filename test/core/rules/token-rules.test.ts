@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { appOnlyToken, CONSUMER_TENANT, delegatedToken, FIXTURE_TIME, makeJwt, delegatedClaims } from '../../helpers/tokens.js'
+import { idToken, opaqueMsaToken } from '../../helpers/more-tokens.js'
+import { call, findingOf, graphError, ids, run, textOf } from './helpers.js'
+
+const ME = 'https://graph.microsoft.com/v1.0/me'
+const EXPIRED_BODY = graphError('InvalidAuthenticationToken', 'Access token has expired or is not yet valid.')
+
+describe('token-missing', () => {
+  it('fires for a 401 without an Authorization header and names the custom-host pitfall', () => {
+    const result = run(call({ url: ME, token: null, status: 401, body: graphError('InvalidAuthenticationToken', 'Access token is empty.') }))
+    assert.deepEqual(ids(result), ['token-missing'])
+    const text = textOf(findingOf(result, 'token-missing'))
+    assert.match(text, /\(absent\)/)
+    assert.match(text, /allowed-hosts/)
+  })
+
+  it('fires for an empty Bearer even without a body', () => {
+    const exchange = call({ url: ME, token: null, status: 401, requestHeaders: [['Authorization', 'Bearer ']] })
+    assert.ok(ids(run(exchange)).includes('token-missing'))
+  })
+
+  it('does not fire for a successful anonymous-looking capture (header stripped on export)', () => {
+    assert.deepEqual(ids(run(call({ url: ME, token: null, status: 200, body: { id: '1' } }))), [])
+  })
+})
+
+describe('token-malformed', () => {
+  it('explains a doubled "Bearer"', () => {
+    const exchange = call({ url: ME, token: null, status: 401, requestHeaders: [['Authorization', `Bearer Bearer ${delegatedToken()}`]], body: graphError('InvalidAuthenticationToken', 'CompactToken parsing failed with error code: 80049217') })
+    const finding = findingOf(run(exchange), 'token-malformed')
+    assert.match(textOf(finding), /exactly one scheme/)
+    assert.match(textOf(finding), /80049217/)
+  })
+
+  it('fires for a token that is not three parts', () => {
+    const exchange = call({ url: ME, token: 'eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJ4In0', status: 401 })
+    assert.ok(ids(run(exchange)).includes('token-malformed'))
+  })
+
+  it('does not call an opaque personal-account token malformed', () => {
+    const exchange = call({ url: ME, token: opaqueMsaToken(), status: 401, body: graphError('InvalidAuthenticationToken', 'CompactToken parsing failed with error code: 8004920A') })
+    assert.ok(!ids(run(exchange)).includes('token-malformed'))
+  })
+})
+
+describe('token-personal-account', () => {
+  it('fires for a consumer-tenant token on an organisation-only API (catalogue says personal accounts are not supported)', () => {
+    const token = makeJwt(delegatedClaims({ tid: CONSUMER_TENANT, scp: 'User.Read Team.ReadBasic.All' }))
+    const result = run(call({ url: 'https://graph.microsoft.com/v1.0/me/joinedTeams', token, status: 403, body: graphError('Forbidden', '') }), { withCatalogue: true })
+    assert.equal(result.findings[0]?.id, 'token-personal-account')
+    assert.match(textOf(result.findings[0]!), /9188040d-6c67-4c5b-b112-36a304b66dad/)
+    assert.ok(!ids(result).includes('permission-missing'), 'a personal account explains the 403 better')
+  })
+
+  it('fires for an opaque token on a failed call and says why', () => {
+    const result = run(call({ url: 'https://graph.microsoft.com/v1.0/organization', token: opaqueMsaToken(), status: 500 }))
+    assert.match(textOf(findingOf(result, 'token-personal-account')), /opaque/)
+  })
+
+  it('does not fire when the endpoint supports personal accounts and the call succeeded', () => {
+    const token = makeJwt(delegatedClaims({ tid: CONSUMER_TENANT }))
+    assert.deepEqual(ids(run(call({ url: ME, token, status: 200, body: {} }), { withCatalogue: true })), [])
+  })
+})
+
+describe('token-wrong-audience', () => {
+  it('fires for an Azure AD Graph token and says the article\'s 403 is a 401 today', () => {
+    const token = delegatedToken({ aud: 'https://graph.windows.net' })
+    const result = run(call({ url: ME, token, status: 401, body: graphError('InvalidAuthenticationToken', 'Access token validation failure.') }))
+    const finding = findingOf(result, 'token-wrong-audience')
+    assert.match(finding.detail, /Azure AD Graph/)
+    assert.match(finding.detail, /401/)
+    assert.ok(finding.fix.some((step) => step.includes('https://graph.microsoft.com/.default')))
+  })
+
+  it('fires for an ID token used as a bearer token', () => {
+    const result = run(call({ url: ME, token: idToken(), status: 401, body: graphError('InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.') }))
+    assert.match(findingOf(result, 'token-wrong-audience').detail, /ID token/)
+  })
+
+  it('fires for a global token sent to GCC High and names the US Gov scope', () => {
+    const token = appOnlyToken({ aud: 'https://graph.microsoft.com' })
+    const result = run(call({ url: 'https://graph.microsoft.us/v1.0/users', token, status: 401, body: graphError('InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.') }))
+    const finding = findingOf(result, 'token-wrong-audience')
+    assert.ok(finding.fix.some((step) => step.includes('https://graph.microsoft.us/.default')))
+    assert.ok(finding.fix.some((step) => step.includes('login.microsoftonline.us')))
+  })
+
+  it('fires for a Graph token sent to SharePoint REST', () => {
+    const result = run(call({ url: 'https://contoso.sharepoint.com/_api/web', token: delegatedToken(), status: 401 }))
+    assert.match(textOf(findingOf(result, 'token-wrong-audience')), /contoso\.sharepoint\.com\/\.default/)
+  })
+
+  it('accepts both the Graph app id and the Graph URI as audience', () => {
+    for (const aud of ['00000003-0000-0000-c000-000000000000', 'https://graph.microsoft.com/', 'https://graph.microsoft.com']) {
+      const result = run(call({ url: ME, token: delegatedToken({ aud }), status: 403, body: graphError('Forbidden', '') }))
+      assert.ok(!ids(result).includes('token-wrong-audience'), aud)
+    }
+  })
+})
+
+describe('token-expired', () => {
+  it('fires when exp is before the response Date and says by how much', () => {
+    const token = delegatedToken({ exp: FIXTURE_TIME - 3600 })
+    const finding = findingOf(run(call({ url: ME, token, status: 401, body: EXPIRED_BODY })), 'token-expired')
+    assert.match(finding.detail, /1 h 0 min/)
+    assert.ok(finding.evidence.some((item) => item.field === 'exp'))
+    assert.ok(finding.evidence.some((item) => item.note === 'from the response Date header'))
+  })
+
+  it('does not fire for a capture taken while the token was valid and read much later', () => {
+    const result = run(call({ url: ME, token: delegatedToken(), status: 403, body: graphError('Forbidden', '') }))
+    assert.ok(!ids(result).includes('token-expired'))
+  })
+
+  it('judges at --now when given, over the Date header', () => {
+    const now = new Date((FIXTURE_TIME + 7200) * 1000)
+    assert.ok(ids(run(call({ url: ME, token: delegatedToken(), status: 401 }), { now })).includes('token-expired'))
+  })
+
+  it('reports clock skew when nbf is after the exchange time', () => {
+    const token = delegatedToken({ nbf: FIXTURE_TIME + 600, iat: FIXTURE_TIME + 600 })
+    const finding = findingOf(run(call({ url: ME, token, status: 401, body: EXPIRED_BODY })), 'token-expired')
+    assert.match(finding.detail, /not valid yet/)
+    assert.ok(finding.fix.some((step) => /clock/i.test(step)))
+  })
+
+  it('trusts Graph\'s message for an opaque token whose lifetime cannot be read', () => {
+    const result = run(call({ url: ME, token: opaqueMsaToken(), status: 401, body: EXPIRED_BODY }))
+    assert.ok(ids(result).includes('token-expired'))
+  })
+})
+
+describe('claims-challenge', () => {
+  const CAE = 'Bearer realm="", authorization_uri=https://login.microsoftonline.com/common/oauth2/authorize, client_id="00000003-0000-0000-c000-000000000000", error="insufficient_claims", claims="eyJhY2Nlc3NfdG9rZW4iOnsibmJmIjp7ImVzc2VudGlhbCI6dHJ1ZSwgInZhbHVlIjoiMTY1NzgzNDQxNyJ9fX0="'
+
+  it('decodes the claims and gives MSAL.js and .NET samples', () => {
+    const exchange = call({ url: ME, token: delegatedToken(), status: 401, responseHeaders: [['WWW-Authenticate', CAE]], body: graphError('InvalidAuthenticationToken', "Exception of type 'Microsoft.Graph.AGS.Contracts.ClaimsChallengeRequiredException' was thrown.") })
+    const result = run(exchange)
+    assert.deepEqual(ids(result), ['claims-challenge'])
+    const text = textOf(result.findings[0]!)
+    assert.match(text, /"nbf":\{"essential":true, "value":"1657834417"\}/)
+    assert.match(text, /clientCapabilities: \['CP1'\]/)
+    assert.match(text, /WithClaims/)
+  })
+
+  it('notes a missing cp1 capability', () => {
+    const exchange = call({ url: ME, token: delegatedToken({ xms_cc: undefined }), status: 403, responseHeaders: [['WWW-Authenticate', CAE]] })
+    assert.match(textOf(findingOf(run(exchange), 'claims-challenge')), /cp1 missing/)
+  })
+
+  it('does not fire for an expired-token 401 whose WWW-Authenticate has no error', () => {
+    const header = 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"'
+    const exchange = call({ url: ME, token: delegatedToken({ exp: FIXTURE_TIME - 60 }), status: 401, responseHeaders: [['WWW-Authenticate', header]], body: EXPIRED_BODY })
+    assert.deepEqual(ids(run(exchange)), ['token-expired'])
+  })
+})
