@@ -21,6 +21,17 @@ export interface SchemePermissions {
   readonly leastPrivileged: string | null
   /** Least-privileged first, then higher-privileged by privilege level, then alphabetical. */
   readonly accepted: readonly AcceptedPermission[]
+  /**
+   * Permissions the data lists that are never suggested as tenant-wide scopes: resource-specific
+   * consent (Teams/chat RSC) and hidden ones. A token that holds one still counts as granted.
+   */
+  readonly excluded?: readonly ExcludedPermission[]
+}
+
+/** A permission accepted by the data but kept out of `accepted` (never suggested). */
+export interface ExcludedPermission {
+  readonly name: string
+  readonly reason: 'resource-specific-consent' | 'hidden'
 }
 
 /** How a request was mapped onto a template when the direct match failed. */

@@ -1,0 +1,58 @@
+import { ME_TO_USERS_NOTE } from './overrides.js'
+import { PARAM, QUALIFIED_PREFIX } from './segments.js'
+import type { MatchFallback } from './types.js'
+
+/** A rewritten request path to try when the direct match failed. */
+export interface Attempt {
+  readonly segments: readonly string[]
+  readonly fallback: MatchFallback
+  readonly notes: readonly string[]
+}
+
+const DRIVE_NOTE = 'Matched through the drive alias /drives/{id}: the same drive addressed by its owner.'
+const CAST_NOTE = 'A microsoft.graph type cast was removed to match the template.'
+const ODATA_NOTE = 'The trailing $value/$ref/$count part was removed to match the template.'
+
+/**
+ * Rewrites to try in order (permissions-data.md §7): `/me` ↔ `/users/{id}`, the drive alias, a type
+ * cast stripped, the `$…` tail stripped; each of the last two also combined with the first two.
+ */
+export function* fallbackAttempts(segments: readonly string[]): Generator<Attempt> {
+  yield* ownerRewrites(segments, 'none', [])
+  const withoutCasts = segments.filter((segment) => !isCast(segment))
+  if (withoutCasts.length !== segments.length) {
+    yield { segments: withoutCasts, fallback: 'cast-stripped', notes: [CAST_NOTE] }
+    yield* ownerRewrites(withoutCasts, 'cast-stripped', [CAST_NOTE])
+  }
+  const dollar = withoutCasts.findIndex((segment) => segment.charCodeAt(0) === 36)
+  if (dollar > 0) {
+    const withoutTail = withoutCasts.slice(0, dollar)
+    yield { segments: withoutTail, fallback: 'odata-segment-stripped', notes: [ODATA_NOTE] }
+    yield* ownerRewrites(withoutTail, 'odata-segment-stripped', [ODATA_NOTE])
+  }
+}
+
+/** `/me` ↔ `/users/{id}` and the drive alias. The reported fallback is the owner rewrite (it changes the schemes). */
+function* ownerRewrites(segments: readonly string[], previous: MatchFallback, notes: readonly string[]): Generator<Attempt> {
+  const [first, second] = segments
+  if (first === 'me') {
+    yield { segments: ['users', PARAM, ...segments.slice(1)], fallback: 'me-to-users', notes: [...notes, ME_TO_USERS_NOTE] }
+  } else if (first === 'users' && second !== undefined && segments.length > 2) {
+    const note = 'No /users/{id} template for this method: answered from the /me template.'
+    yield { segments: ['me', ...segments.slice(2)], fallback: 'users-to-me', notes: [...notes, note] }
+  }
+  const drive = driveAlias(segments)
+  if (drive !== undefined) yield { segments: drive, fallback: previous === 'none' ? 'drive-alias' : previous, notes: [...notes, DRIVE_NOTE] }
+}
+
+/** `/me/drive/…`, `/users/{id}/drive/…`, `/groups/{id}/drive/…`, `/sites/{id}/drive/…` → `/drives/{id}/…`. */
+function driveAlias(segments: readonly string[]): string[] | undefined {
+  const at = segments.indexOf('drive')
+  if (at !== 1 && at !== 2) return undefined
+  if (at === 1 && segments[0] !== 'me') return undefined
+  return ['drives', PARAM, ...segments.slice(at + 1)]
+}
+
+function isCast(segment: string): boolean {
+  return segment.startsWith(QUALIFIED_PREFIX) && segment.indexOf('(') === -1
+}

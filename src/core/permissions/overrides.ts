@@ -1,0 +1,102 @@
+/**
+ * Our own corrections to the official permission map, each with its source. The map cannot express
+ * property-level rules, lists application names that are not real app roles, and lists an
+ * Application scheme for `/me` paths although Graph rejects `/me` with app-only tokens.
+ */
+import { requestSegments } from './request-path.js'
+import { PARAM } from './segments.js'
+
+const LEARN = 'https://learn.microsoft.com/graph'
+
+/** A permission that a request property needs beyond what the endpoint's map says. */
+export interface PropertyRule {
+  readonly property: string
+  readonly permissions: readonly string[]
+  readonly directoryRoles: readonly string[]
+  readonly note: string
+  readonly source: string
+}
+
+interface PropertyRuleRow extends PropertyRule {
+  readonly method: string
+  /** Normalised path patterns (PARAM matches any id). */
+  readonly paths: readonly (readonly string[])[]
+}
+
+const PROPERTY_RULES: readonly PropertyRuleRow[] = [
+  {
+    method: 'PATCH',
+    paths: [['users', PARAM], ['me']],
+    property: 'passwordProfile',
+    permissions: ['User-PasswordProfile.ReadWrite.All'],
+    directoryRoles: ['User Administrator', 'Privileged Authentication Administrator'],
+    note:
+      'Updating passwordProfile needs User-PasswordProfile.ReadWrite.All (the least privileged for password changes) ' +
+      'and, app-only or delegated, a directory role: User Administrator for non-admin users, ' +
+      'Privileged Authentication Administrator when the target user holds an admin role.',
+    source: `${LEARN}/api/user-update`,
+  },
+]
+
+/** A name the map lists for the Application scheme that is not an app role, and the app role to use instead. */
+export interface AppRoleAlias {
+  readonly from: string
+  readonly to: string
+  readonly source: string
+}
+
+/** Known aliases; with the GUID files the general rule `X` → `X.All` (see {@link applicationAlias}) also applies. */
+export const APP_ROLE_ALIASES: readonly AppRoleAlias[] = [
+  {
+    from: 'Calendars.ReadBasic',
+    to: 'Calendars.ReadBasic.All',
+    source: 'permissions-data.md §4; app role Calendars.ReadBasic.All (8ba4a692-bc31-4128-9094-475872af8a53)',
+  },
+]
+
+/** The note attached when the Application scheme is dropped for a `/me` request. */
+export const ME_APPLICATION_NOTE =
+  'Application scheme dropped: /me is only valid with delegated authentication, an app-only token gets HTTP 400 ' +
+  `(source: ${LEARN}/api/user-get, permissions-data.md §1.5).`
+
+/** The note attached when a `/me` request was answered from the `/users/{id}` template. */
+export const ME_TO_USERS_NOTE =
+  'No /me template for this method: answered from the /users/{id} template, delegated schemes only (permissions-data.md §1.5).'
+
+/**
+ * The app role to use for an Application-scheme name that is not an app role, or undefined.
+ * `isAppRole` answers from the GUID files; without them only the known aliases apply.
+ */
+export function applicationAlias(name: string, isAppRole: ((name: string) => boolean) | undefined): AppRoleAlias | undefined {
+  const known = APP_ROLE_ALIASES.find((alias) => alias.from.toLowerCase() === name.toLowerCase())
+  if (isAppRole === undefined) return known
+  if (isAppRole(name)) return undefined
+  if (known !== undefined) return known
+  const all = `${name}.All`
+  if (name.endsWith('.All') || !isAppRole(all)) return undefined
+  return { from: name, to: all, source: `permissions-data.md §4: ${name} is no app role of Microsoft Graph, ${all} is` }
+}
+
+/**
+ * The property-level rule for a request whose JSON body sets one of `bodyKeys`, or undefined.
+ * `template` may be a catalogue template (`/users/{id}`) or a request path (`/users/a@b.com`).
+ *
+ * @example
+ * findPropertyRule('PATCH', '/users/{id}', ['passwordProfile'])?.permissions // ['User-PasswordProfile.ReadWrite.All']
+ */
+export function findPropertyRule(method: string, template: string, bodyKeys: readonly string[]): PropertyRule | undefined {
+  const upper = method.toUpperCase()
+  const segments = requestSegments(template)
+  const keys = new Set(bodyKeys.map((key) => key.toLowerCase()))
+  const row = PROPERTY_RULES.find(
+    (rule) => rule.method === upper && keys.has(rule.property.toLowerCase()) && rule.paths.some((path) => matches(path, segments)),
+  )
+  if (row === undefined) return undefined
+  const { property, permissions, directoryRoles, note, source } = row
+  return { property, permissions, directoryRoles, note, source }
+}
+
+function matches(pattern: readonly string[], segments: readonly string[]): boolean {
+  if (pattern.length !== segments.length) return false
+  return pattern.every((part, i) => (part === PARAM ? !(segments[i] ?? '').startsWith('$') : part === segments[i]))
+}
