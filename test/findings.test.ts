@@ -99,6 +99,11 @@ describe('finding fixtures', () => {
     permissions = loadSharedCatalogue()
   })
 
+  it('have no folder for an id outside the catalogue', () => {
+    const folders = readdirSync(FIXTURES, { withFileTypes: true }).filter((entry) => entry.isDirectory())
+    assert.deepEqual(folders.map((entry) => entry.name).filter((name) => !isFindingId(name)), [])
+  })
+
   it('are exactly what scripts/make-finding-fixtures.ts generates', () => {
     const scratch = mkdtempSync(join(tmpdir(), 'graph-doctor-fixtures-'))
     try {
