@@ -69,10 +69,11 @@ export function renderPermsText(report: PermsReport, options: { readonly colour:
   if (details.length > 0) {
     lines.push('', style.bold('Permissions'))
     const width = Math.max(...details.map((row) => row.name.length))
+    const consentWidth = Math.max(...details.map((row) => adminConsentLabel(row).length))
     for (const row of details) {
       const kind = row.scheme === 'Application' ? 'application' : 'delegated  '
       const also = row.alsoRequires.length > 0 ? `  also requires one of: ${row.alsoRequires.join(', ')}` : ''
-      lines.push(`  ${row.name.padEnd(width)}  ${kind}  admin consent ${adminConsentLabel(row).padEnd(7)}  ${row.id ?? '(GUID unknown)'}${also}`)
+      lines.push(`  ${row.name.padEnd(width)}  ${kind}  admin consent ${adminConsentLabel(row).padEnd(consentWidth)}  ${row.id ?? '(GUID unknown)'}${also}`)
     }
   }
   if (report.token !== undefined) lines.push('', ...tokenLines(report.token, style))
@@ -96,7 +97,9 @@ function tokenLines(token: TokenVerdict, style: Style): string[] {
   const others = advice.alternatives.length > 0 ? ` (or any of: ${advice.alternatives.join(', ')})` : ''
   lines.push('', style.bold('To fix'), `  Add ${style.bold(advice.add.name)} (${advice.add.scheme === 'Application' ? 'application' : 'delegated'})${others}.`)
   lines.push(`  Admin consent: ${advice.needsAdminConsent ? 'needed (an administrator must grant it)' : 'not needed (the user can consent)'}`)
-  if (advice.grant.adminConsentUrl !== undefined) lines.push(`  Admin-consent URL: ${advice.grant.adminConsentUrl}`)
+  if (advice.grant.adminConsentUrl !== undefined) {
+    lines.push(`  Admin-consent URL${advice.needsAdminConsent ? '' : ' (optional: consents for every user of the tenant)'}: ${advice.grant.adminConsentUrl}`)
+  }
   lines.push('  Azure CLI:', ...advice.grant.azureCli.map((line) => `    ${line}`))
   lines.push('  Microsoft Graph PowerShell:', ...advice.grant.powershell.map((line) => `    ${line}`))
   lines.push(`  Then get a new token: ${advice.add.scheme === 'Application' ? 'app roles appear in roles' : 'the scope appears in scp'} only in tokens issued after consent.`)

@@ -76,7 +76,10 @@ export function judgeToken(catalogue: PermissionCatalogue, report: Pick<PermsRep
 
 function missingReason(check: AuthorizationCheck, incomplete: PermissionRow | undefined): string {
   if (incomplete !== undefined) return `the token holds ${incomplete.name}, which also requires one of ${incomplete.alsoRequires.join(', ')}`
-  return `the token holds none of the ${check.accepted.length} permissions this endpoint accepts for ${SCHEME_LABELS[check.scheme].toLowerCase()}`
+  const scheme = SCHEME_LABELS[check.scheme].toLowerCase()
+  const only = check.accepted[0]
+  if (check.accepted.length === 1 && only !== undefined) return `the token does not hold ${only}, the only permission this endpoint accepts for ${scheme}`
+  return `the token holds none of the ${check.accepted.length} permissions this endpoint accepts for ${scheme}`
 }
 
 function alternativeScheme(report: Pick<PermsReport, 'rows'>, scheme: PermissionScheme): TokenVerdict['switchTo'] {

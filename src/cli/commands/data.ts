@@ -3,21 +3,31 @@ import { parseCommandArgs, stringOption } from '../args.js'
 import type { CliIo, Command } from '../command.js'
 import { userCacheDir } from '../data/cache-dir.js'
 import { createProgress } from '../data/progress.js'
-import { collectCacheStatus } from '../data/status.js'
 import { renderCacheStatusText, renderUpdateSummary } from '../data/status-text.js'
-import { updatePermissionData } from '../data/update.js'
 
 /** Help text of `graph-doctor data` (printed by main.ts for --help). */
 export const help = `Usage:
   graph-doctor data update [--from URL|DIR] [--format text|json]
   graph-doctor data status [--format text|json]
 
-update  downloads permissions.json, provisioningInfo.json and permissions-descriptions.json
-        (microsoftgraph/microsoft-graph-devx-content, MIT), validates them and swaps them into
-        the cache atomically. --from takes a base URL or a directory holding the three files.
-status  shows what the cache holds and checks every file's sha256. Exit 1 when empty or damaged.
+update  downloads permissions.json, provisioningInfo.json and permissions-descriptions.json from
+        microsoftgraph/microsoft-graph-devx-content (MIT), validates them, builds a fast index and
+        swaps them into the cache atomically: a failed update leaves the previous data in use.
+        --from takes a mirror's base URL or a directory holding the three files (air-gapped machines).
+        Progress goes to stderr on a terminal; the summary line always.
+status  shows what the cache holds (source, date, sizes, sha256, counts) and re-checks every file.
 
-The cache is $GRAPH_DOCTOR_CACHE_DIR, else $XDG_CACHE_HOME/graph-doctor, else the platform's cache folder.
+The cache is $GRAPH_DOCTOR_CACHE_DIR, else $XDG_CACHE_HOME/graph-doctor, else ~/.cache/graph-doctor
+(Linux), ~/Library/Caches/graph-doctor (macOS), %LOCALAPPDATA%\\graph-doctor\\Cache (Windows).
+GRAPH_DOCTOR_PERMISSIONS and --permissions FILE take precedence over it.
+
+Examples:
+  graph-doctor data update
+  graph-doctor data update --from ./devx-content/
+  graph-doctor data status --format json
+
+Exit codes: 0 done / the cache is ready, 1 the cache is empty or damaged (status),
+2 download failed, invalid data or usage.
 `
 
 type Format = 'text' | 'json'
@@ -58,6 +68,7 @@ export const run: Command = async (argv, io) => {
 
 async function runUpdate(io: CliIo, cacheDir: string, format: Format, from: string | undefined): Promise<number> {
   const progress = createProgress({ write: io.stderr, isEnabled: process.stderr.isTTY === true && io.env['CI'] === undefined })
+  const { updatePermissionData } = await import('../data/update.js')
   const result = await updatePermissionData({ cacheDir, cwd: io.cwd, progress, ...(from !== undefined ? { from } : {}) })
   const summary = renderUpdateSummary(result)
   if (format === 'json') {
@@ -70,6 +81,7 @@ async function runUpdate(io: CliIo, cacheDir: string, format: Format, from: stri
 }
 
 async function runStatus(io: CliIo, cacheDir: string, format: Format): Promise<number> {
+  const { collectCacheStatus } = await import('../data/status.js')
   const status = await collectCacheStatus(cacheDir, io.env)
   io.stdout(format === 'json' ? `${JSON.stringify(status, null, 2)}\n` : renderCacheStatusText(status))
   return status.state === 'ready' ? 0 : 1
