@@ -17,7 +17,7 @@ export function tokenFacts(analysis: TokenAnalysis): Array<[label: string, value
     ['User', analysis.user],
     ['Scopes (scp)', analysis.form === 'jwt' ? list(analysis.scopes) : undefined],
     ['Roles (roles)', analysis.form === 'jwt' ? list(analysis.roles) : undefined],
-    ['Directory roles (wids)', analysis.form === 'jwt' ? list(roles.map((role) => (role.includes(' ') ? `"${role}"` : role))) : undefined],
+    ['Directory roles (wids)', analysis.form === 'jwt' ? (roles.length === 0 ? '(none)' : roles.join(', ')) : undefined],
     ['Client capabilities (xms_cc)', analysis.clientCapabilities.length > 0 ? list(analysis.clientCapabilities) : undefined],
     ['Auth contexts (acrs)', analysis.authContexts.length > 0 ? list(analysis.authContexts) : undefined],
     ['Auth methods (amr)', analysis.authMethods.length > 0 ? list(analysis.authMethods) : undefined],

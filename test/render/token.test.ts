@@ -74,7 +74,7 @@ test('headline and facts describe kind, account, audience, tenant, app, user, sc
   assert.equal(facts.get('App'), `Contoso Test App (${FAKE_APP})`)
   assert.equal(facts.get('Scopes (scp)'), 'User.Read Mail.Read')
   assert.equal(facts.get('Roles (roles)'), '(none)')
-  assert.equal(facts.get('Directory roles (wids)'), '"Global Reader" 00000000-1111-4222-8333-444444444444')
+  assert.equal(facts.get('Directory roles (wids)'), 'Global Reader, 00000000-1111-4222-8333-444444444444')
   assert.equal(facts.get('Client capabilities (xms_cc)'), 'cp1')
   assert.equal(facts.get('Expires (exp)'), isoTime(FIXTURE_TIME + 3300))
   assert.ok(!facts.has('Auth contexts (acrs)'), 'empty optional facts are left out')
