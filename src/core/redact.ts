@@ -1,10 +1,13 @@
 /**
  * Secret removal for evidence and output: tokens, JWTs, passwords, client secrets, codes.
- * Pure string functions, no Buffer: they run in a browser too.
+ * Pure string functions (no Node APIs): they run in a browser too.
  */
 
-/** A JWS (3 parts) or JWE (5 parts), or a fragment of one: `eyJ` is base64url for `{"`. */
-const JWT_PATTERN = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){0,3}/g
+/**
+ * A JWS (3 parts) or JWE (5 parts), or a fragment of one: `eyJ` is base64url for `{"`. A second part
+ * is required, so that a base64 claims challenge (`eyJhY2Nlc3NfdG9rZW4i…`) ending a sentence survives.
+ */
+const JWT_PATTERN = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*){0,3}/g
 /**
  * The credential after an auth scheme. At least 16 token characters, so that prose such as
  * "a Bearer token" or "Bearer authentication" survives; already redacted text (`[redacted …`) too.

@@ -104,3 +104,12 @@ describe('redactBody', () => {
     assert.equal(redactBody('{"displayName":"Adele"}'), '{"displayName":"Adele"}')
   })
 })
+
+describe('redactSecrets keeps what is evidence', () => {
+  it('keeps a base64 claims challenge, even at the end of a sentence', () => {
+    const challenge = 'Bearer realm="", error="insufficient_claims", claims="eyJhY2Nlc3NfdG9rZW4iOnsibmJmIjp7ImVzc2VudGlhbCI6dHJ1ZX19fQ"'
+    assert.equal(redactSecrets(challenge), challenge)
+    const sentence = 'The claims are eyJhY2Nlc3NfdG9rZW4iOnsibmJmIjp7ImVzc2VudGlhbCI6dHJ1ZX19fQ.\nNext line.'
+    assert.equal(redactSecrets(sentence), sentence)
+  })
+})

@@ -7,7 +7,7 @@ export function isBase64Url(text: string): boolean {
 
 /**
  * Decodes base64url (padding optional; `+`, `/` and `=` of standard base64 are tolerated) to UTF-8 text
- * without `Buffer`, so it also runs in a browser. Returns `undefined` for text that is not base64 or
+ * with atob and TextDecoder only, so it also runs in a browser. Returns `undefined` for text that is not base64 or
  * not valid UTF-8.
  *
  * @example

@@ -105,6 +105,8 @@ function decodeThreeParts(parts: readonly [string, string, string]): DecodedToke
 export function decodeToken(raw: string): DecodedToken {
   const token = raw.trim()
   if (token === '') return malformed('the token is empty')
+  if (/^(?:bearer|basic)\s/i.test(token)) return malformed('the string starts with an auth scheme ("Bearer …"): it is a header value, not a token')
+  if (/%(?:2B|2F|3D|2E)/i.test(token)) return malformed('the token is URL-encoded (it contains %2B, %2F, %2E or %3D): decode it before sending it')
   if (/\s/.test(token)) return malformed('the token contains whitespace or a line break')
   const other = otherCredentialProblem(token)
   if (other !== undefined) return malformed(other)

@@ -77,7 +77,7 @@ const EXPLAINERS: Readonly<Record<string, Explainer>> = {
   acrs: () => 'Conditional Access authentication contexts satisfied (c1 … c99)',
   tid: tenantMeaning,
   idtyp: idtypMeaning,
-  ver: (value) => (value === '2.0' ? 'token format v2.0' : 'token format v1.0 (Graph tokens are always v1)'),
+  ver: (value) => (String(value).startsWith('2') ? 'token format v2.0' : 'token format v1.0 (Graph access tokens are always v1)'),
   appid: () => 'client app id (v1) the token was issued to',
   azp: () => 'client app id (v2) the token was issued to',
   app_displayname: () => 'display name of the client app',

@@ -170,3 +170,13 @@ describe('analyseToken: malformed tokens say exactly what is wrong', () => {
     assert.equal(token.problem, undefined)
   })
 })
+
+describe('analyseToken: strings that are not bare tokens', () => {
+  it('says when the string still carries the Bearer scheme', () => {
+    assert.match(analyseToken(`Bearer ${delegatedToken()}`).problem ?? '', /starts with an auth scheme/)
+  })
+
+  it('says when the token is URL-encoded', () => {
+    assert.match(analyseToken(`EwB${'A'.repeat(150)}%2B${'B'.repeat(50)}%3D`).problem ?? '', /URL-encoded/)
+  })
+})
