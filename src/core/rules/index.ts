@@ -51,7 +51,7 @@ const AUTHORIZATION: readonly FindingId[] = ['token-type-mismatch', 'password-re
 /**
  * When a more specific finding explains the failure, the generic ones it makes moot are dropped:
  * a refused token makes the permission checks moot; the password rules, a token-type mismatch, a
- * resource policy or a missing licence explain a 403 better than "permission missing"; and any
+ * resource policy or a licence message explain a 403 better than "permission missing"; and any
  * error explains a failure better than "not an authorization error".
  */
 const SUPERSEDES: ReadonlyArray<readonly [FindingId, readonly FindingId[]]> = [
@@ -59,7 +59,7 @@ const SUPERSEDES: ReadonlyArray<readonly [FindingId, readonly FindingId[]]> = [
   ['password-reset', ['token-type-mismatch', 'permission-missing', 'user-not-privileged', 'resource-policy']],
   ['token-type-mismatch', ['permission-missing', 'user-not-privileged', 'resource-policy']],
   ['resource-policy', ['permission-missing']],
-  ['user-not-licensed', ['permission-missing', 'not-authorization-error']],
+  ['user-not-licensed', ['permission-missing', 'user-not-privileged', 'resource-policy', 'not-authorization-error']],
   ['token-malformed', ['token-personal-account']],
 ]
 
