@@ -61,7 +61,8 @@ function secretsOf(file: string): Set<string> {
     for (const match of text.matchAll(/Authorization:\s*(?:(?:Bearer|PoP)\s+)+([^\s"\\]+)/gi)) add(match[1], 16)
     for (const match of text.matchAll(/^(?:Bearer\s+)+([^\s"\\]+)$/gi)) add(match[1], 16)
     for (const match of text.matchAll(new RegExp(`(?:^|[?&\\s])(?:${SECRET_FIELDS})=([^&\\s"\\\\]+)`, 'g'))) {
-      add(decodeURIComponent((match[1] ?? '').replace(/\+/g, ' ')), 6)
+      const value = decodeURIComponent((match[1] ?? '').replace(/\+/g, ' '))
+      if (!/^\d+$/.test(value)) add(value, 6) // error?code=7000215 in a response is an AADSTS code, not a secret
     }
     for (const match of text.matchAll(new RegExp(`"(?:${SECRET_FIELDS.replace('|code', '')})"\\s*:\\s*"([^"\\\\]{6,})"`, 'g'))) add(match[1], 6)
   }
