@@ -1,5 +1,5 @@
 import type { InputFormat } from '../exchange.js'
-import { isJsonObject } from '../response/json.js'
+import { isJsonObject, stripBom } from '../response/json.js'
 import { REQUEST_LINE, STATUS_LINE } from './http-lines.js'
 import { splitLines } from './text.js'
 
@@ -25,7 +25,7 @@ export function detectFormat(text: string): InputFormat | undefined {
 }
 
 export function sniff(text: string): Sniffed {
-  const trimmed = text.replace(/^\uFEFF/, '').trimStart()
+  const trimmed = stripBom(text).trimStart()
   if (trimmed.startsWith('{')) return sniffJson(trimmed)
   const lines = splitLines(trimmed).slice(0, 500)
   if (lines.some((line) => CURL_REQUEST.test(line) || CURL_RESPONSE.test(line))) return { format: 'curl' }

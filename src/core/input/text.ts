@@ -1,4 +1,5 @@
 import { GraphDoctorError } from '../errors.js'
+import { stripBom } from '../response/json.js'
 
 /** Control characters that never occur in a text capture (tab, LF, VT, FF, CR and ESC are fine). */
 const BINARY_CHAR = /[\u0000-\u0008\u000e-\u001a\u001c-\u001f]/
@@ -9,7 +10,7 @@ const BINARY_CHAR = /[\u0000-\u0008\u000e-\u001a\u001c-\u001f]/
  * @throws GraphDoctorError `ERR_INPUT_EMPTY` for empty or whitespace-only text, `ERR_INPUT_FORMAT` for binary data.
  */
 export function prepareText(text: string, name: string): string {
-  const clean = text.replace(/^\uFEFF/, '')
+  const clean = stripBom(text)
   if (clean.trim() === '') throw new GraphDoctorError('ERR_INPUT_EMPTY', `${name}: the input is empty`)
   const binary = BINARY_CHAR.exec(clean)
   if (binary !== null) {

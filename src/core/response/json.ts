@@ -7,7 +7,7 @@
  */
 export function parseJsonBody(body: string | undefined): unknown {
   if (body === undefined) return undefined
-  const text = body.replace(/^\uFEFF/, '').trim()
+  const text = stripBom(body).trim()
   if (text === '') return undefined
   try {
     return JSON.parse(text) as unknown
@@ -25,4 +25,9 @@ export function isJsonObject(value: unknown): value is Record<string, unknown> {
 export function stringField(object: Record<string, unknown>, key: string): string | undefined {
   const value = object[key]
   return typeof value === 'string' ? value : undefined
+}
+
+/** Drop a leading UTF-8 BOM. Constant time: a `replace` would copy a 40 MB HAR. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
 }
