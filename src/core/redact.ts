@@ -3,11 +3,12 @@
  * Pure string functions (no Node APIs): they run in a browser too.
  */
 
-/**
- * A JWS (3 parts) or JWE (5 parts), or a fragment of one: `eyJ` is base64url for `{"`. A second part
- * is required, so that a base64 claims challenge (`eyJhY2Nlc3NfdG9rZW4i…`) ending a sentence survives.
- */
-const JWT_PATTERN = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*){0,3}/g
+/** Runs of base64url characters and dots, where JWTs hide. Matched linearly, then split on dots. */
+const TOKEN_RUN_PATTERN = /[A-Za-z0-9_.-]{12,}/g
+/** `eyJ` (base64url for `{"`) and at least 8 more characters start a JWT header. */
+const MIN_JWT_HEADER_LENGTH = 11
+/** A JWS has 3 parts, a JWE 5. */
+const MAX_JWT_PARTS = 5
 /**
  * The credential after an auth scheme. At least 16 token characters, so that prose such as
  * "a Bearer token" or "Bearer authentication" survives; already redacted text (`[redacted …`) too.
@@ -43,6 +44,37 @@ function isSecretValue(key: string, value: unknown): boolean {
   return !(typeof value === 'number' || (typeof value === 'string' && /^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(value)))
 }
 
+/** Where a JWT header starts inside one dot-separated part, or -1. */
+function jwtStartIn(part: string): number {
+  const index = part.indexOf('eyJ')
+  return index >= 0 && part.length - index >= MIN_JWT_HEADER_LENGTH ? index : -1
+}
+
+/**
+ * Redact every JWS/JWE (or a two-part fragment of one) in a run of base64url characters and dots.
+ * A second, non-empty part is required, so that a base64 claims challenge (`eyJhY2Nlc3NfdG9rZW4i…`)
+ * ending a sentence survives. Split instead of one regular expression: linear on any input.
+ */
+function redactJwtsInRun(run: string): string {
+  const parts = run.split('.')
+  const kept: string[] = []
+  let index = 0
+  while (index < parts.length) {
+    const part = parts[index] ?? ''
+    const start = jwtStartIn(part)
+    if (start < 0 || (parts[index + 1] ?? '') === '') {
+      kept.push(part)
+      index += 1
+      continue
+    }
+    const end = Math.min(parts.length, index + MAX_JWT_PARTS)
+    const jwtLength = parts.slice(index, end).join('.').length - start
+    kept.push(`${part.slice(0, start)}[redacted JWT, ${jwtLength} chars]`)
+    index = end
+  }
+  return kept.join('.')
+}
+
 /**
  * Replace anything that looks like a JWT/JWS/JWE with `[redacted JWT, <n> chars]`, the credential
  * after `Bearer `/`Basic ` with `[redacted token, <n> chars]`, and token-bearing URL parameters.
@@ -53,7 +85,7 @@ function isSecretValue(key: string, value: unknown): boolean {
 export function redactSecrets(text: string): string {
   return text
     .replace(SCHEME_CREDENTIAL_PATTERN, (_match, scheme: string, space: string, credential: string) => `${scheme}${space}[redacted token, ${credential.length} chars]`)
-    .replace(JWT_PATTERN, (jwt) => `[redacted JWT, ${jwt.length} chars]`)
+    .replace(TOKEN_RUN_PATTERN, redactJwtsInRun)
     .replace(URL_PARAMETER_PATTERN, (_match, name: string, value: string) => `${name}[redacted, ${value.length} chars]`)
     .replace(OPAQUE_MSA_PATTERN, (token) => `[redacted token, ${token.length} chars]`)
 }

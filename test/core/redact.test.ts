@@ -113,3 +113,20 @@ describe('redactSecrets keeps what is evidence', () => {
     assert.equal(redactSecrets(sentence), sentence)
   })
 })
+
+describe('redaction stays fast on hostile input', () => {
+  for (const [name, text] of [
+    ['many JWT starts without dots', 'eyJ'.repeat(60000)],
+    ['many short JWT-like parts', 'eyJabcdefgh.'.repeat(20000)],
+    ['many opaque-token starts', '/EwA'.repeat(40000)],
+    ['many Bearer words', 'Bearer '.repeat(30000)],
+    ['many URL parameters', '?code='.repeat(30000)],
+  ] as const) {
+    it(`redacts ${name} (${text.length} chars) in well under a second`, () => {
+      const started = performance.now()
+      redactSecrets(text)
+      redactBody(text)
+      assert.ok(performance.now() - started < 1000, `${Math.round(performance.now() - started)} ms`)
+    })
+  }
+})

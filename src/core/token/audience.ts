@@ -3,6 +3,7 @@ import type { Cloud } from '../target.js'
 import { AUDIENCE_HOST_SUFFIXES, CLOUD_BY_ISSUER_HOST, GRAPH_NAME_BY_CLOUD, KNOWN_AUDIENCES } from './audience-table.js'
 import { GRAPH_APP_ID } from './constants.js'
 import type { Audience } from './types.js'
+import { ownEntry } from './lookup.js'
 
 const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -33,7 +34,7 @@ function hostOf(url: string): string | undefined {
 export function cloudOfIssuer(issuer: string | undefined): Cloud | 'us-gov-or-dod' | undefined {
   if (issuer === undefined) return undefined
   const host = hostOf(issuer)
-  return host === undefined ? undefined : CLOUD_BY_ISSUER_HOST[host]
+  return host === undefined ? undefined : ownEntry(CLOUD_BY_ISSUER_HOST, host)
 }
 
 function graphByAppId(value: string, issuer: string | undefined): Audience {
@@ -79,7 +80,7 @@ export function classifyAudience(aud: string, context: AudienceContext = {}): Au
   const value = aud
   const key = normalise(aud)
   if (key === GRAPH_APP_ID) return graphByAppId(value, context.issuer)
-  const known = KNOWN_AUDIENCES[key]
+  const known = ownEntry(KNOWN_AUDIENCES, key)
   if (known !== undefined) return { value, ...known }
   return byHostSuffix(value, key) ?? ownApi(value, key, context) ?? { value, kind: 'other', name: otherName(value, key) }
 }

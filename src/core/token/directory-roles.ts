@@ -1,5 +1,6 @@
 import { DEFAULT_MEMBER_ROLE_ID } from './constants.js'
 import { DIRECTORY_ROLE_TEMPLATES } from './directory-role-table.js'
+import { ownEntry } from './lookup.js'
 
 const DEFAULT_MEMBER_ROLE_NAME = 'Default member user (no admin role)'
 
@@ -27,7 +28,7 @@ const ID_BY_LOWER_NAME: ReadonlyMap<string, string> = new Map(
 export function directoryRoleName(id: string): string | undefined {
   const key = id.trim().toLowerCase()
   if (key === DEFAULT_MEMBER_ROLE_ID) return DEFAULT_MEMBER_ROLE_NAME
-  return DIRECTORY_ROLE_TEMPLATES[key]
+  return ownEntry(DIRECTORY_ROLE_TEMPLATES, key)
 }
 
 /**
@@ -39,12 +40,12 @@ export function directoryRoleName(id: string): string | undefined {
  */
 export function findDirectoryRoleId(name: string): string | undefined {
   const key = name.trim().replace(/\s+/g, ' ').toLowerCase()
-  const canonical = ROLE_ALIASES[key]?.toLowerCase() ?? key
+  const canonical = ownEntry(ROLE_ALIASES, key)?.toLowerCase() ?? key
   return ID_BY_LOWER_NAME.get(canonical)
 }
 
 /** True when the template id is a known built-in role (the default member id is not a role). */
 export function isBuiltInRoleId(id: string): boolean {
   const key = id.trim().toLowerCase()
-  return key !== DEFAULT_MEMBER_ROLE_ID && DIRECTORY_ROLE_TEMPLATES[key] !== undefined
+  return key !== DEFAULT_MEMBER_ROLE_ID && ownEntry(DIRECTORY_ROLE_TEMPLATES, key) !== undefined
 }

@@ -5,6 +5,7 @@ import { CONSUMER_TENANT_ID } from './constants.js'
 import { directoryRoleName } from './directory-roles.js'
 import { isoSeconds } from './time.js'
 import type { ClaimExplanation, TokenAnalysis } from './types.js'
+import { ownEntry } from './lookup.js'
 
 type Explainer = (value: unknown, token: TokenAnalysis) => string
 
@@ -51,7 +52,7 @@ function capabilitiesMeaning(value: unknown): string {
 
 function authMethodsMeaning(value: unknown): string {
   const methods = listClaim({ amr: value }, 'amr')
-  return `authentication methods: ${methods.map((method) => AUTH_METHOD_MEANINGS[method] ?? method).join(', ') || 'none'}`
+  return `authentication methods: ${methods.map((method) => ownEntry(AUTH_METHOD_MEANINGS, method) ?? method).join(', ') || 'none'}`
 }
 
 function tenantMeaning(value: unknown): string {
@@ -99,8 +100,8 @@ const EXPLAINERS: Readonly<Record<string, Explainer>> = {
  */
 export function explainClaims(token: TokenAnalysis): ClaimExplanation[] {
   return Object.entries(token.claims ?? {}).map(([claim, value]) => {
-    const explainer = EXPLAINERS[claim]
-    const meaning = explainer === undefined ? (CLAIM_MEANINGS[claim] ?? 'not a standard claim') : explainer(value, token)
+    const explainer = ownEntry(EXPLAINERS, claim)
+    const meaning = explainer === undefined ? (ownEntry(CLAIM_MEANINGS, claim) ?? 'not a standard claim') : explainer(value, token)
     return { claim, value: displayValue(value), meaning }
   })
 }

@@ -64,3 +64,17 @@ describe('explainClaims', () => {
     assert.ok(!text.includes(fakeSignature()))
   })
 })
+
+describe('explainClaims with claim names of Object.prototype', () => {
+  it('treats constructor, valueOf and toString as ordinary unknown claims', () => {
+    const lines = explainClaims(analyseToken(delegatedToken({ valueOf: null, constructor: 'x', toString: 1, amr: ['constructor'] })))
+    assert.equal(lines.find((line) => line.claim === 'valueOf')?.meaning, 'not a standard claim')
+    assert.equal(lines.find((line) => line.claim === 'constructor')?.meaning, 'not a standard claim')
+    assert.match(lines.find((line) => line.claim === 'amr')?.meaning ?? '', /constructor/)
+  })
+
+  it('does not take prototype members for known audiences, hosts or roles', () => {
+    assert.equal(analyseToken(delegatedToken({ aud: 'constructor', iss: 'https://constructor/x' })).audience?.kind, 'other')
+    assert.equal(analyseToken(delegatedToken({ wids: ['constructor'] })).directoryRoles[0]?.name, undefined)
+  })
+})
