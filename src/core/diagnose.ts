@@ -6,6 +6,7 @@ import { expandBatches } from './input/index.js'
 import type { PermissionCatalogue } from './permissions/types.js'
 import { dropSuperseded, rules } from './rules/index.js'
 import { inputUnreadable } from './rules/input-unreadable.js'
+import { summarizeToken } from './token/index.js'
 import type { Diagnosis, DiagnosisResult, Finding } from './types.js'
 
 export interface DiagnoseOptions {
@@ -61,5 +62,9 @@ function resultOf(ctx: AnalysisContext, findings: readonly Finding[]): Diagnosis
     judgedAt: ctx.at.toISOString(),
     findings,
   }
-  return ctx.exchange.batch === undefined ? result : { ...result, batch: ctx.exchange.batch }
+  return {
+    ...result,
+    ...(ctx.exchange.batch === undefined ? {} : { batch: ctx.exchange.batch }),
+    ...(ctx.token === undefined ? {} : { token: summarizeToken(ctx.token) }),
+  }
 }

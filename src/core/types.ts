@@ -1,4 +1,5 @@
 import type { FindingId } from './catalogue.js'
+import type { TokenSummary } from './token/summary.js'
 
 export type Severity = 'error' | 'warning' | 'info'
 
@@ -48,6 +49,8 @@ export interface DiagnosisResult {
   /** ISO time at which token lifetimes were judged. */
   readonly judgedAt: string
   readonly batch?: { readonly source: string; readonly requestId: string }
+  /** What the bearer token of the request holds (claims summary, never the token), when one was sent. */
+  readonly token?: TokenSummary
   readonly findings: readonly Finding[]
 }
 

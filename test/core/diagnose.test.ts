@@ -55,6 +55,7 @@ describe('diagnose', () => {
     assert.deepEqual(results.map((result) => result.status), [401, 400, 500])
     assert.deepEqual(results[0]?.request, { method: 'GET', url: `${GRAPH}/me` })
     assert.deepEqual(results[1]?.request, { method: null, url: null })
+    assert.equal(results[0]?.token, undefined, 'no token was sent')
     assert.deepEqual(results[2]?.findings, [], 'traffic that is neither Graph nor the token endpoint has no findings')
   })
 
@@ -110,6 +111,13 @@ describe('diagnose', () => {
     ].join('\r\n')
     const { results } = diagnose(parseInput(text, 'call.http'), { permissions: catalogue() })
     assert.equal(results[0]?.findings[0]?.id, 'permission-missing')
+  })
+
+  it('summarises the bearer token of the request without the token itself', () => {
+    const [result] = diagnose([SCENARIOS['permission-missing']!]).results
+    assert.equal(result?.token?.kind, 'delegated')
+    assert.deepEqual(result?.token?.scopes, ['openid', 'profile', 'email', 'User.Read'])
+    assert.equal(result?.token?.signatureLength, fakeSignature().length)
   })
 
   it('never puts a token signature or a whole JWT into any finding', () => {
