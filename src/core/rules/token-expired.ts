@@ -4,7 +4,8 @@ import type { Evidence, Finding } from '../types.js'
 import { errorBodyEvidence, graphMessage, isApiCall, isSuccess, isoTime, statusEvidence } from './facts.js'
 import type { Rule } from './rule.js'
 
-const LIFETIME_MESSAGE = /access token has expired or is not yet valid|lifetime validation failed|token is expired|CompactToken validation failed with reason code: 80049228/i
+/** Graph's words for a token outside its lifetime (opaque tokens included). */
+export const LIFETIME_MESSAGE = /access token has expired or is not yet valid|lifetime validation failed|token is expired|CompactToken validation failed with reason code: 80049228/i
 
 /**
  * `exp` before the exchange time or `nbf` after it. Judged at the time of the exchange (response

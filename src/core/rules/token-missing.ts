@@ -11,7 +11,8 @@ export const tokenMissing: Rule = {
   check(ctx) {
     if (!isApiCall(ctx)) return []
     const saidEmpty = /access token is empty/i.test(graphMessage(ctx))
-    const isMissing = ctx.auth.state === 'absent' || ctx.auth.state === 'empty'
+    // A bare error body has no request: nothing is known about its Authorization header.
+    const isMissing = ctx.exchange.request !== undefined && (ctx.auth.state === 'absent' || ctx.auth.state === 'empty')
     if (!saidEmpty && !(isMissing && isDenied(ctx))) return []
     return [finding(ctx)]
   },

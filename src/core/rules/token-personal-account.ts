@@ -1,7 +1,8 @@
 import type { AnalysisContext } from '../context.js'
 import { evidence, makeFinding } from '../finding.js'
 import type { Evidence, Finding } from '../types.js'
-import { claimEvidence, errorBodyEvidence, isFailed, requestLine, statusEvidence } from './facts.js'
+import { claimEvidence, errorBodyEvidence, graphMessage, isFailed, requestLine, statusEvidence } from './facts.js'
+import { LIFETIME_MESSAGE } from './token-expired.js'
 import { aadstsEvidence, aadstsFixes, aadstsLinks, classifyTokenError, tokenErrorEvidence } from './token-endpoint-class.js'
 import type { Rule } from './rule.js'
 
@@ -11,11 +12,21 @@ export const tokenPersonalAccount: Rule = {
   check(ctx) {
     if (classifyTokenError(ctx) === 'token-personal-account') return [signInFinding(ctx)]
     if (ctx.area !== 'graph' || ctx.token?.account !== 'personal' || !isFailed(ctx)) return []
-    if (ctx.status === 429 || (ctx.status !== null && ctx.status >= 502)) return []
+    if (!PERSONAL_ACCOUNT_STATUSES.has(ctx.status ?? 0) && ctx.status !== null) return []
+    if (isOutsideLifetime(ctx)) return []
     const endpoint = ctx.permissions?.endpoint
     if (endpoint?.schemes.DelegatedPersonal !== undefined) return []
     return [graphFinding(ctx)]
   },
+}
+
+/** Statuses Graph answers personal accounts on organisation-only APIs with (bodies are inconsistent). */
+const PERSONAL_ACCOUNT_STATUSES = new Set([400, 401, 403, 405, 500])
+
+/** An expired token explains a failure with certainty; the account type is then a later question. */
+function isOutsideLifetime(ctx: AnalysisContext): boolean {
+  const state = ctx.tokenTime?.state
+  return state === 'expired' || state === 'not-yet-valid' || LIFETIME_MESSAGE.test(graphMessage(ctx))
 }
 
 const ACCOUNT_FIXES = [

@@ -157,3 +157,22 @@ describe('claims-challenge', () => {
     assert.deepEqual(ids(run(exchange)), ['token-expired'])
   })
 })
+
+describe('bare error bodies and personal accounts with expired tokens', () => {
+  it('does not claim a missing token for a bare 403 body, which says nothing about the request headers', () => {
+    const exchange = { source: 'body.json', format: 'graph-error' as const, response: { status: 403, headers: [], body: JSON.stringify(graphError('Authorization_RequestDenied', 'Insufficient privileges to complete the operation.')) } }
+    const result = run(exchange)
+    assert.ok(!ids(result).includes('token-missing'))
+    assert.equal(result.findings[0]?.id, 'permission-missing')
+  })
+
+  it('blames the expiry, not the account type, for an expired opaque personal token', () => {
+    const result = run(call({ url: ME, token: opaqueMsaToken(), status: 401, body: EXPIRED_BODY }))
+    assert.deepEqual(ids(result), ['token-expired'])
+  })
+
+  it('does not blame the account type for a 404 of a personal account', () => {
+    const token = makeJwt(delegatedClaims({ tid: CONSUMER_TENANT }))
+    assert.ok(!ids(run(call({ url: `${ME}/messages/nope`, token, status: 404 }))).includes('token-personal-account'))
+  })
+})
