@@ -67,6 +67,11 @@ describe('token-type-mismatch', () => {
     assert.ok(result.findings[0]!.fix.some((step) => step.includes('/users/{user-id}/messages')))
   })
 
+  it('fires for an app-only token on /me even when Graph answered 403 without the 400 message', () => {
+    const result = run(call({ url: `${GRAPH}/me/messages`, token: appOnlyToken({ roles: ['Mail.Read'] }), status: 403, body: graphError('ErrorAccessDenied', 'Access is denied. Check credentials and try again.') }))
+    assert.deepEqual(ids(result), ['token-type-mismatch'])
+  })
+
   it('fires for an app-only token with no roles at all', () => {
     const body = graphError('AccessDenied', 'Either scp or roles claim need to be present in the token.')
     const result = run(call({ url: `${GRAPH}/sites/root`, token: appOnlyToken({ roles: [] }), status: 403, body }), { withCatalogue: true })

@@ -75,6 +75,13 @@ describe('token-wrong-audience', () => {
     assert.ok(finding.fix.some((step) => step.includes('https://graph.microsoft.com/.default')))
   })
 
+  it('does not call a 403 outdated: the article\'s status is kept only as a note for 401s', () => {
+    const token = delegatedToken({ aud: '00000002-0000-0ff1-ce00-000000000000' })
+    const finding = findingOf(run(call({ url: ME, token, status: 403 })), 'token-wrong-audience')
+    assert.match(finding.detail, /Exchange Online/)
+    assert.doesNotMatch(finding.detail, /2021/)
+  })
+
   it('fires for an ID token used as a bearer token', () => {
     const result = run(call({ url: ME, token: idToken(), status: 401, body: graphError('InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.') }))
     assert.match(findingOf(result, 'token-wrong-audience').detail, /ID token/)
