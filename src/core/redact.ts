@@ -44,6 +44,11 @@ function isSecretValue(key: string, value: unknown): boolean {
   return !(typeof value === 'number' || (typeof value === 'string' && /^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(value)))
 }
 
+/** `…/error?code=7000215` is an AADSTS lookup link, not an authorization code: keep short numbers. */
+function isErrorCodeParameter(name: string, value: string): boolean {
+  return name.slice(1).toLowerCase() === 'code=' && /^\d{1,10}$/.test(value)
+}
+
 /** Where a JWT header starts inside one dot-separated part, or -1. */
 function jwtStartIn(part: string): number {
   const index = part.indexOf('eyJ')
@@ -86,7 +91,8 @@ export function redactSecrets(text: string): string {
   return text
     .replace(SCHEME_CREDENTIAL_PATTERN, (_match, scheme: string, space: string, credential: string) => `${scheme}${space}[redacted token, ${credential.length} chars]`)
     .replace(TOKEN_RUN_PATTERN, redactJwtsInRun)
-    .replace(URL_PARAMETER_PATTERN, (_match, name: string, value: string) => `${name}[redacted, ${value.length} chars]`)
+    .replace(URL_PARAMETER_PATTERN, (match, name: string, value: string) =>
+      isErrorCodeParameter(name, value) ? match : `${name}[redacted, ${value.length} chars]`)
     .replace(OPAQUE_MSA_PATTERN, (token) => `[redacted token, ${token.length} chars]`)
 }
 

@@ -32,6 +32,11 @@ describe('redactSecrets', () => {
     const url = 'https://app.example/cb#access_token=EwBabc123&token_type=Bearer&state=1'
     assert.equal(redactSecrets(url), 'https://app.example/cb#access_token=[redacted, 9 chars]&token_type=Bearer&state=1')
     assert.equal(redactSecrets('/cb?code=0.AXoAfake-code&state=x'), '/cb?code=[redacted, 15 chars]&state=x')
+    assert.equal(
+      redactSecrets('https://login.microsoftonline.com/error?code=7000215'),
+      'https://login.microsoftonline.com/error?code=7000215',
+      'an AADSTS lookup link is not an authorization code',
+    )
   })
 
   it('replaces a standalone opaque personal-account token', () => {

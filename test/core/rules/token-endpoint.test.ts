@@ -62,8 +62,7 @@ describe('token-request-failed', () => {
 
   it('links the lookup page for a code graph-doctor does not know', () => {
     const result = run(tokenError({ error: 'invalid_request', error_description: 'AADSTS1234567: new code', error_codes: [1234567] }))
-    // The number itself is masked by redactSecrets (it treats every `?code=` as an authorization code).
-    assert.ok(result.findings[0]!.fix.some((step) => step.includes('AADSTS1234567') && step.includes('https://login.microsoftonline.com/error?code=')))
+    assert.ok(result.findings[0]!.fix.some((step) => step.includes('AADSTS1234567') && step.includes('https://login.microsoftonline.com/error?code=1234567')))
   })
 
   it('never shows the client secret of the token request', () => {
