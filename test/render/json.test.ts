@@ -1,6 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { JSON_CONTRACT_VERSION, countSeverities, renderJson } from '../../src/render/json.js'
+import { analyseToken, summarizeToken } from '../../src/core/token/index.js'
 import { delegatedToken, fakeSignature } from '../helpers/tokens.js'
 import { failedResult, permissionFinding, sampleDiagnosis } from './sample-diagnosis.js'
 
@@ -51,9 +52,10 @@ test('null request fields and a null status stay null (not omitted)', () => {
 })
 
 test('a token summary attached to a result is passed through as "token"', () => {
-  const withToken = { ...failedResult, token: { kind: 'delegated', scopes: ['User.Read'] } }
-  const json = JSON.parse(renderJson({ results: [withToken] })) as { results: Json[] }
-  assert.deepEqual(json.results[0]?.['token'], { kind: 'delegated', scopes: ['User.Read'] })
+  const token = summarizeToken(analyseToken(delegatedToken()))
+  const json = JSON.parse(renderJson({ results: [{ ...failedResult, token }] })) as { results: Json[] }
+  assert.deepEqual(json.results[0]?.['token'], JSON.parse(JSON.stringify(token)))
+  assert.equal((json.results[0]?.['token'] as Json)['kind'], 'delegated')
 })
 
 test('the output is indented, ends with a newline, and redacts a token that slipped into any string', () => {
