@@ -43,8 +43,8 @@ export function validatePermissionsDocument(
 ): { ok: true; permissions: number; templates: number } | { ok: false; reason: string } {
   try {
     const { permissions, templates } = parsePermissionsDocument(json)
-    if (templates.length === 0) return { ok: false, reason: 'permissions.json lists no path templates' }
-    return { ok: true, permissions: permissions.length, templates: templates.length }
+    if (templates.count === 0) return { ok: false, reason: 'permissions.json lists no path templates' }
+    return { ok: true, permissions: permissions.length, templates: templates.count }
   } catch (error) {
     if (isGraphDoctorError(error)) return { ok: false, reason: error.message }
     throw new GraphDoctorError('ERR_DATA_INVALID', 'permissions.json could not be validated', { cause: error })

@@ -1,6 +1,6 @@
 import type { PermissionScheme } from '../types.js'
 import type { CatalogueModel, SchemeBit } from './model.js'
-import { GRANT_STRIDE, SCHEMES } from './model.js'
+import { GRANT_STRIDE, SCHEMES, methodBit } from './model.js'
 import { ME_APPLICATION_NOTE } from './overrides.js'
 import { requestSegments } from './request-path.js'
 import type { ResolveContext } from './resolve.js'
@@ -8,9 +8,11 @@ import { resolveScheme } from './resolve.js'
 import { fallbackAttempts } from './fallbacks.js'
 import type { Attempt } from './fallbacks.js'
 import { SegmentTrie } from './trie.js'
+import { PathCache } from './path-cache.js'
+import { PARAM, QUALIFIED_PREFIX } from './segments.js'
 import type { EndpointPermissions, PermissionCatalogue, PermissionKind, SchemePermissions } from './types.js'
 
-const URL_CACHE_LIMIT = 4096
+const DIRECT: Attempt = { segments: [], fallback: 'none', notes: [] }
 
 /** The permission engine over a {@link CatalogueModel}: a segment trie plus lazily resolved endpoints. */
 export class ModelCatalogue implements PermissionCatalogue {
@@ -19,14 +21,18 @@ export class ModelCatalogue implements PermissionCatalogue {
   private readonly trie = new SegmentTrie()
   private readonly ids = new Map<string, string>()
   private readonly hidden = new Set<string>()
-  private readonly endpoints = new Map<string, EndpointPermissions>()
-  private readonly urls = new Map<string, EndpointPermissions | null>()
+  private readonly endpoints = new Map<string | number, EndpointPermissions>()
+  private readonly direct = new Map<string, Map<string | number, EndpointPermissions>>()
+  /** Groups of templates (by first segment) not yet inserted into the trie. */
+  private readonly pending: Map<string, readonly number[]>
+  private readonly cache = new PathCache()
   private readonly context: ResolveContext
 
   constructor(model: CatalogueModel) {
     this.model = model
-    this.stats = { templates: model.templates.length, permissions: model.permissions.length }
-    model.templates.forEach((record, index) => this.trie.insert(record.key === '' ? [] : record.key.split('/'), index))
+    this.stats = { templates: model.templates.count, permissions: model.permissions.length }
+    this.pending = new Map(model.templates.groups)
+    this.ensureGroup(PARAM)
     for (const [kind, name, id] of model.ids) this.ids.set(`${kind}|${name.toLowerCase()}`, id)
     for (const [bit, name] of model.hidden) this.hidden.add(`${bit}|${name.toLowerCase()}`)
     const hasIds = model.ids.length > 0
@@ -46,39 +52,67 @@ export class ModelCatalogue implements PermissionCatalogue {
   lookup(method: string, url: string): EndpointPermissions | undefined {
     const upper = method.toUpperCase()
     const effective = upper === 'HEAD' ? 'GET' : upper
-    const cacheKey = `${effective} ${url}`
-    const cached = this.urls.get(cacheKey)
+    const cached = this.cache.get(effective, url)
     if (cached !== undefined) return cached ?? undefined
-    const result = this.match(effective, requestSegments(url))
-    if (this.urls.size >= URL_CACHE_LIMIT) this.urls.clear()
-    this.urls.set(cacheKey, result ?? null)
-    return result
+    return this.cache.set(effective, url, this.match(effective, requestSegments(url)))
   }
 
   private match(method: string, segments: string[]): EndpointPermissions | undefined {
-    const accept = (template: number): boolean => this.model.templates[template]?.methods[method] !== undefined
+    const accept = methodBit(method)
+    if (accept === 0) return undefined
+    this.ensureGroups(segments[0])
     const direct = this.trie.match(segments, accept)
-    if (direct !== -1) return this.endpoint(direct, method, { segments, fallback: 'none', notes: [] }, segments[0] === 'me')
+    if (direct !== undefined) return this.endpoint(direct, method, DIRECT, segments[0] === 'me')
     for (const attempt of fallbackAttempts(segments)) {
-      const template = this.trie.match(attempt.segments, accept)
-      if (template !== -1) return this.endpoint(template, method, attempt, segments[0] === 'me')
+      this.ensureGroups(attempt.segments[0])
+      const templates = this.trie.match(attempt.segments, accept)
+      if (templates !== undefined) return this.endpoint(templates, method, attempt, segments[0] === 'me')
     }
     return undefined
   }
 
-  private endpoint(template: number, method: string, attempt: Attempt, isMeRequest: boolean): EndpointPermissions {
-    const key = `${template}|${method}|${attempt.fallback}|${attempt.notes.join('|')}|${isMeRequest ? 1 : 0}`
-    let endpoint = this.endpoints.get(key)
+  /** Insert the templates that start with this segment (qualified or not) into the trie, once. */
+  private ensureGroups(first: string | undefined): void {
+    if (this.pending.size === 0) return
+    const segment = first ?? ''
+    this.ensureGroup(segment)
+    const isQualified = segment.startsWith(QUALIFIED_PREFIX)
+    this.ensureGroup(isQualified ? segment.slice(QUALIFIED_PREFIX.length) : QUALIFIED_PREFIX + segment)
+  }
+
+  private ensureGroup(group: string): void {
+    const ids = this.pending.get(group)
+    if (ids === undefined) return
+    this.pending.delete(group)
+    for (const id of ids) {
+      const key = this.model.templates.key(id)
+      this.trie.insert(key === '' ? [] : key.split('/'), id, this.model.templates.methods(id))
+    }
+  }
+
+  /** Resolved endpoints are cached: per method by template for direct matches, by a full key otherwise. */
+  private endpoint(templates: readonly number[], method: string, attempt: Attempt, isMeRequest: boolean): EndpointPermissions {
+    const template = templates[0] ?? -1
+    const isDirect = attempt === DIRECT
+    let cache = isDirect ? this.direct.get(method) : this.endpoints
+    if (cache === undefined) {
+      cache = new Map()
+      this.direct.set(method, cache)
+    }
+    const key = isDirect ? template * 2 + (isMeRequest ? 1 : 0) : `${template}|${method}|${attempt.fallback}|${attempt.notes.join('|')}|${isMeRequest ? 1 : 0}`
+    let endpoint = cache.get(key)
     if (endpoint === undefined) {
-      endpoint = this.resolve(template, method, attempt, isMeRequest)
-      this.endpoints.set(key, endpoint)
+      endpoint = this.resolve(templates, method, attempt, isMeRequest)
+      cache.set(key, endpoint)
     }
     return endpoint
   }
 
-  private resolve(template: number, method: string, attempt: Attempt, isMeRequest: boolean): EndpointPermissions {
-    const record = this.model.templates[template]
-    const grants = record?.methods[method] ?? []
+  /** Resolve least privilege over the union of the grants of every spelling of the template. */
+  private resolve(templates: readonly number[], method: string, attempt: Attempt, isMeRequest: boolean): EndpointPermissions {
+    const records = templates.map((id) => this.model.templates.record(id)).filter((record) => record.methods[method] !== undefined)
+    const grants = records.flatMap((record) => record.methods[method] ?? [])
+    const record = records[0]
     const notes = [...attempt.notes]
     const schemes: Partial<Record<PermissionScheme, SchemePermissions>> = {}
     for (const scheme of SCHEMES) {

@@ -1,15 +1,38 @@
 import type { PermissionScheme } from '../types.js'
 
-/** The serialisable heart of a catalogue: what the raw JSON and the derived index both produce. */
+/** Everything a catalogue is built from: what the raw JSON and the derived index both produce. */
 export interface CatalogueModel {
   readonly permissions: readonly PermissionInfo[]
-  readonly templates: readonly TemplateRecord[]
+  readonly templates: TemplateSource
   /** `[kind, name, id]` rows of the merged GUID table. */
   readonly ids: readonly (readonly [IdKind, string, string])[]
-  /** `[kind, name]` rows the provisioning data marks hidden (never suggested). */
+  /** `[scheme bit, name]` rows the provisioning data marks hidden (never suggested). */
   readonly hidden: readonly (readonly [SchemeBit, string])[]
   /** The distinct AlsoRequires lists, addressed from grants. */
   readonly alsoRequires: readonly (readonly string[])[]
+}
+
+/**
+ * The path templates, grouped by their normalised first segment so that the trie is built one group
+ * at a time, on first use (start-up cost), and records decoded on demand.
+ */
+export interface TemplateSource {
+  /** Distinct templates as written in the data. */
+  readonly count: number
+  /** Normalised first segment → template ids. */
+  readonly groups: ReadonlyMap<string, readonly number[]>
+  /** Normalised segments joined with `/` (placeholders are `\u0000`). */
+  key(id: number): string
+  record(id: number): TemplateRecord
+  /** The {@link methodBit}s of the methods the template lists. */
+  methods(id: number): number
+}
+
+const METHOD_BITS: Readonly<Record<string, number>> = { GET: 1, POST: 2, PATCH: 4, PUT: 8, DELETE: 16 }
+
+/** A bit per HTTP method the data uses; 0 for any other method (never catalogued). */
+export function methodBit(method: string): number {
+  return METHOD_BITS[method] ?? 0
 }
 
 export type IdKind = 'd' | 'a'
@@ -26,13 +49,11 @@ export interface SchemeInfo {
   readonly requiresAdminConsent?: boolean
 }
 
-/** One normalised path with the spelling first seen in the data and its grants per method. */
+/** One template as written in the data with its grants per method. */
 export interface TemplateRecord {
-  /** Normalised segments joined with `/` (placeholders are `\u0000`). */
-  readonly key: string
   readonly template: string
   /** Grants per method, flat with {@link GRANT_STRIDE} numbers each (compact and fast to parse). */
-  readonly methods: Record<string, number[]>
+  readonly methods: Readonly<Record<string, readonly number[]>>
 }
 
 /**

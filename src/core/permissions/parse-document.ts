@@ -1,8 +1,8 @@
 import { GraphDoctorError } from '../errors.js'
 import type { PermissionScheme } from '../types.js'
-import type { PermissionInfo, SchemeInfo, TemplateRecord } from './model.js'
+import type { PermissionInfo, SchemeInfo } from './model.js'
 import { SCHEMES, schemeMask } from './model.js'
-import { splitPath } from './segments.js'
+import { RecordSource } from './template-source.js'
 
 type Json = Record<string, unknown>
 
@@ -16,7 +16,7 @@ function invalid(reason: string): never {
 
 export interface ParsedDocument {
   readonly permissions: PermissionInfo[]
-  readonly templates: TemplateRecord[]
+  readonly templates: RecordSource
   readonly alsoRequires: string[][]
 }
 
@@ -38,7 +38,7 @@ export function parsePermissionsDocument(json: unknown): ParsedDocument {
     permissions.push({ name, rsc: entry['authorizationType'] === 'RSC', schemes: readSchemes(entry['schemes']) })
     for (const pathSet of pathSets) templates.addPathSet(index, name, pathSet)
   }
-  return { permissions, templates: templates.records, alsoRequires: templates.alsoRequires }
+  return { permissions, templates: new RecordSource(templates.records), alsoRequires: templates.alsoRequires }
 }
 
 function readSchemes(schemes: Json): Partial<Record<PermissionScheme, SchemeInfo>> {
@@ -56,11 +56,15 @@ function readSchemes(schemes: Json): Partial<Record<PermissionScheme, SchemeInfo
   return result
 }
 
+interface MutableRecord {
+  readonly template: string
+  readonly methods: Record<string, number[]>
+}
+
 class TemplateCollector {
-  readonly records: TemplateRecord[] = []
+  readonly records: MutableRecord[] = []
   readonly alsoRequires: string[][] = []
-  private readonly byKey = new Map<string, TemplateRecord>()
-  private readonly byPath = new Map<string, TemplateRecord>()
+  private readonly byPath = new Map<string, MutableRecord>()
   private readonly values = new Map<string, { least: number; also: number }>()
 
   addPathSet(permission: number, name: string, pathSet: unknown): void {
@@ -95,25 +99,16 @@ class TemplateCollector {
     return parsed
   }
 
-  private record(path: string): TemplateRecord {
-    const seen = this.byPath.get(path)
-    if (seen !== undefined) return seen
-    const key = templateKey(path)
-    let record = this.byKey.get(key)
+  /** One record per template as written; spellings that normalise alike are merged in the trie. */
+  private record(path: string): MutableRecord {
+    let record = this.byPath.get(path)
     if (record === undefined) {
-      record = { key, template: path, methods: {} }
-      this.byKey.set(key, record)
+      record = { template: path, methods: {} }
+      this.byPath.set(path, record)
       this.records.push(record)
     }
-    this.byPath.set(path, record)
     return record
   }
-}
-
-/** The normalised key of a catalogue template (a query string in a template is dropped, as the DevX API does). */
-export function templateKey(template: string): string {
-  const query = template.indexOf('?')
-  return splitPath(query === -1 ? template : template.slice(0, query), true).join('/')
 }
 
 /** `least=DelegatedWork,Application;AlsoRequires=A,B` → scheme mask and the AlsoRequires alternatives. */

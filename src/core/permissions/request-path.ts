@@ -12,34 +12,35 @@ const GRAPH_HOST = /^(?:graph\.microsoft\.com|graph\.microsoft\.us|dod-graph\.mi
  * // ['users', PARAM, 'messages']
  */
 export function requestSegments(url: string): string[] {
-  return splitPath(stripVersion(pathOf(url)), false)
+  const text = url.charCodeAt(0) <= 32 || url.charCodeAt(url.length - 1) <= 32 ? url.trim() : url
+  let start = pathStart(text)
+  const end = pathEnd(text, start)
+  // a leading `v1.0` or `beta` segment (any case)
+  if (text.charCodeAt(start) === 47) start++
+  const slash = text.indexOf('/', start)
+  const firstEnd = slash === -1 || slash > end ? end : slash
+  const first = text.slice(start, firstEnd).toLowerCase()
+  if (first === 'v1.0' || first === 'beta') start = firstEnd
+  return splitPath(text.slice(start, end), false)
 }
 
-/** The path of a URL or path: no scheme, host, query or fragment. */
-function pathOf(url: string): string {
-  let path = url.trim()
-  const scheme = path.indexOf('://')
+/** Index where the path starts: after `scheme://host`, or after a bare Graph host. */
+function pathStart(text: string): number {
+  const scheme = text.indexOf('://')
   if (scheme !== -1 && scheme < 8) {
-    const slash = path.indexOf('/', scheme + 3)
-    path = slash === -1 ? '/' : path.slice(slash)
-  } else if (path.charCodeAt(0) !== 47) {
-    const slash = path.indexOf('/')
-    const first = slash === -1 ? path : path.slice(0, slash)
-    if (GRAPH_HOST.test(first)) path = slash === -1 ? '/' : path.slice(slash)
+    const slash = text.indexOf('/', scheme + 3)
+    return slash === -1 ? text.length : slash
   }
-  const query = path.indexOf('?')
-  if (query !== -1) path = path.slice(0, query)
-  const fragment = path.indexOf('#')
-  if (fragment !== -1) path = path.slice(0, fragment)
-  return path
+  if (text.charCodeAt(0) === 47) return 0
+  const slash = text.indexOf('/')
+  const first = slash === -1 ? text : text.slice(0, slash)
+  return GRAPH_HOST.test(first) ? (slash === -1 ? text.length : slash) : 0
 }
 
-/** Remove a leading `v1.0` or `beta` segment (case-insensitive). */
-function stripVersion(path: string): string {
-  const start = path.charCodeAt(0) === 47 ? 1 : 0
-  const slash = path.indexOf('/', start)
-  const end = slash === -1 ? path.length : slash
-  const first = path.slice(start, end).toLowerCase()
-  if (first === 'v1.0' || first === 'beta') return path.slice(end)
-  return path
+/** Index where the path ends: at the query or fragment. */
+function pathEnd(text: string, start: number): number {
+  const query = text.indexOf('?', start)
+  const fragment = text.indexOf('#', start)
+  if (query === -1) return fragment === -1 ? text.length : fragment
+  return fragment === -1 || query < fragment ? query : fragment
 }

@@ -13,31 +13,46 @@ export const QUALIFIED_PREFIX = 'microsoft.graph.'
 const DEFAULT_PREFIX = 'default.'
 
 /**
- * Split a path (no query, no version) into normalised segments.
+ * Split a path (no query, no version) into normalised segments. The path is lower-cased once.
  * Slashes inside parentheses or quotes do not split; `x:/path:` item paths become one placeholder.
  */
 export function splitPath(path: string, isTemplate: boolean): string[] {
+  const lower = path.toLowerCase()
+  if (lower.indexOf('(') === -1 && lower.indexOf(':/') === -1) return splitPlain(lower, isTemplate)
   const out: string[] = []
-  const length = path.length
+  const length = lower.length
   let start = 0
   let depth = 0
   let quoted = false
   for (let i = 0; i <= length; i++) {
-    const char = i < length ? path.charCodeAt(i) : 47
+    const char = i < length ? lower.charCodeAt(i) : 47
     // Quotes matter only inside parentheses: an apostrophe in a plain UPN segment must not swallow slashes.
     if (char === 39 && depth > 0) quoted = !quoted
     else if (quoted && i < length) continue
     else if (char === 40) depth++
     else if (char === 41) depth = depth > 0 ? depth - 1 : 0
     else if (char === 47 && (depth === 0 || i === length)) {
-      if (i > start && path.charCodeAt(i - 1) === 58 && i < length) {
-        i = pushItemPath(path, start, i, isTemplate, out)
+      if (i > start && lower.charCodeAt(i - 1) === 58 && i < length) {
+        i = pushItemPath(lower, start, i, isTemplate, out)
         start = i + 1
         continue
       }
-      if (i > start) pushSegment(path.slice(start, i), isTemplate, out)
+      if (i > start) pushSegment(lower.slice(start, i), isTemplate, out)
       start = i + 1
     }
+  }
+  return out
+}
+
+/** The common case: no parentheses, no item path. */
+function splitPlain(lower: string, isTemplate: boolean): string[] {
+  const out: string[] = []
+  let start = 0
+  while (start <= lower.length) {
+    let end = lower.indexOf('/', start)
+    if (end === -1) end = lower.length
+    if (end > start) pushSegment(lower.slice(start, end), isTemplate, out)
+    start = end + 1
   }
   return out
 }
@@ -59,15 +74,16 @@ function pushItemPath(path: string, start: number, slash: number, isTemplate: bo
   return afterClose < path.length && path.charCodeAt(afterClose) === 47 ? afterClose : path.length
 }
 
-/** Normalise one raw segment and push the resulting segment(s). */
-export function pushSegment(raw: string, isTemplate: boolean, out: string[]): void {
+/** Normalise one lower-cased raw segment and push the resulting segment(s). */
+function pushSegment(raw: string, isTemplate: boolean, out: string[]): void {
   if (isTemplate && isPlaceholder(raw)) {
     out.push(PARAM)
     return
   }
-  let segment = raw.indexOf('%') === -1 ? raw : safeDecode(raw)
-  segment = segment.toLowerCase()
-  if (segment.startsWith(DEFAULT_PREFIX) && segment.length > DEFAULT_PREFIX.length) segment = segment.slice(DEFAULT_PREFIX.length)
+  let segment = raw.indexOf('%') === -1 ? raw : safeDecode(raw).toLowerCase()
+  if (segment.charCodeAt(0) === 100 && segment.startsWith(DEFAULT_PREFIX) && segment.length > DEFAULT_PREFIX.length) {
+    segment = segment.slice(DEFAULT_PREFIX.length)
+  }
   const open = segment.indexOf('(')
   if (open > 0 && segment.endsWith(')')) {
     pushCall(segment.slice(0, open), segment.slice(open + 1, -1), out)

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { loadCatalogueIndex, serializeCatalogueIndex } from '../../../src/core/permissions/index.js'
+import { INDEX_VERSION, loadCatalogueIndex, serializeCatalogueIndex } from '../../../src/core/permissions/index.js'
 import { isGraphDoctorError } from '../../../src/core/errors.js'
 import { loadSharedCatalogue } from '../../helpers/catalogue.js'
 import { sampleRequests } from './sample-requests.js'
@@ -23,10 +23,26 @@ describe('derived catalogue index', () => {
 
   it('rejects another version and a corrupt index with ERR_DATA_INVALID', () => {
     const isDataInvalid = (error: unknown): boolean => isGraphDoctorError(error) && error.code === 'ERR_DATA_INVALID'
-    const document = JSON.parse(text) as Record<string, unknown>
-    assert.throws(() => loadCatalogueIndex(JSON.stringify({ ...document, version: 999 })), isDataInvalid)
-    assert.throws(() => loadCatalogueIndex(text.slice(0, text.length / 2)), isDataInvalid)
-    assert.throws(() => loadCatalogueIndex(JSON.stringify({ ...document, templates: [{ key: 'x', template: '/x', methods: { GET: [99999, 1, 1, 1, -1] } }] })), isDataInvalid)
+    const [headerLine = '', ...body] = text.split('\n')
+    const header = JSON.parse(headerLine) as Record<string, unknown>
+    const withHeader = (changed: Record<string, unknown>): string => [JSON.stringify(changed), ...body].join('\n')
+    assert.equal(header['version'], INDEX_VERSION)
+    assert.throws(() => loadCatalogueIndex(withHeader({ ...header, version: INDEX_VERSION + 1 })), isDataInvalid)
+    assert.throws(() => loadCatalogueIndex(withHeader({ ...header, format: 'something-else' })), isDataInvalid)
+    assert.throws(() => loadCatalogueIndex(text.slice(0, Math.floor(text.length / 2))), isDataInvalid)
+    assert.throws(() => loadCatalogueIndex(body.slice(0, -1).join('\n')), isDataInvalid)
+    assert.throws(() => loadCatalogueIndex(''), isDataInvalid)
     assert.throws(() => loadCatalogueIndex('{}'), isDataInvalid)
+  })
+
+  it('reports a grant of an unknown permission as a corrupt index when that template is used', () => {
+    const line = text.split('\n').find((candidate) => /\tGET=\d+,/.test(candidate) && !candidate.includes('{'))
+    assert.ok(line !== undefined)
+    const template = line.split('\t')[1] ?? ''
+    const catalogue = loadCatalogueIndex(text.replace(line, line.replace(/\tGET=\d+,/, '\tGET=999999,')))
+    assert.throws(
+      () => catalogue.lookup('GET', template),
+      (error: unknown) => isGraphDoctorError(error) && error.code === 'ERR_DATA_INVALID',
+    )
   })
 })

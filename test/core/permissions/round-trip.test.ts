@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { templateKey } from '../../../src/core/permissions/parse-document.js'
+import { templateKey } from '../../../src/core/permissions/template-source.js'
 import { loadSharedCatalogue } from '../../helpers/catalogue.js'
 import { allRequests } from './sample-requests.js'
 
