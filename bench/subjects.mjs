@@ -1,5 +1,6 @@
 // One benchmark subject per process (spawned by bench/run.mjs): `node bench/subjects.mjs <subject> <dataDir> <indexFile>`.
 // Prints one JSON line with the measured figures. Imports the BUILT engine from dist/.
+import { isAscii } from 'node:buffer'
 import { readFileSync } from 'node:fs'
 import { Bench } from 'tinybench'
 import { instantiate, templatePairs } from './instantiate.mjs'
@@ -22,13 +23,19 @@ const subjects = {
       }),
     ),
   /** Read + load the derived index, then one lookup. */
-  'ready-index': async () => ready(async (engine) => engine.loadCatalogueIndex(readFileSync(indexFile, 'utf8'))),
+  'ready-index': async () => ready(async (engine) => engine.loadCatalogueIndex(readText(indexFile))),
   /** Lookup from a raw URL string, rotating over one URL per (method, template) pair, and Map.get of the normalised key. */
   lookup: async () => lookups(),
 }
 
 function readJson(name) {
-  return JSON.parse(readFileSync(`${dataDir}/${name}`, 'utf8'))
+  return JSON.parse(readText(`${dataDir}/${name}`))
+}
+
+/** The data files are ASCII: decoding them as latin1 is much faster than UTF-8 and gives the same text. */
+function readText(path) {
+  const bytes = readFileSync(path)
+  return isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.toString('utf8')
 }
 
 async function ready(load) {
@@ -45,7 +52,7 @@ async function ready(load) {
 async function lookups() {
   const engine = await import('../dist/core/permissions/index.js')
   const { requestSegments } = await import('../dist/core/permissions/request-path.js')
-  const catalogue = engine.loadCatalogueIndex(readFileSync(indexFile, 'utf8'))
+  const catalogue = engine.loadCatalogueIndex(readText(indexFile))
   // Three URLs per (method, template) pair: more distinct URLs per method than the engine's path cache
   // holds, so the rotation measures uncached lookups; the repeated-URL task measures cache hits.
   const pairs = templatePairs(readJson('permissions.json'))

@@ -1,12 +1,12 @@
 import type { EndpointPermissions } from './types.js'
 
-const SLOTS = 1024
+const SLOTS = 2048
 const MISS = null
 
 /**
  * A small direct-mapped cache of lookups by exact (method, URL): logs repeat the same URLs heavily.
  * No hashing of the whole URL and no growing table, so a miss costs almost nothing: the slot comes
- * from the URL's length and a few of its characters, and a colliding entry is simply replaced.
+ * from the URL's length and 12 of its characters, and a colliding entry is simply replaced.
  */
 export class PathCache {
   private readonly urls = new Array<string | undefined>(SLOTS)
@@ -30,14 +30,13 @@ export class PathCache {
   }
 }
 
+/** Mix the length and 12 characters spread over the URL (ids differ anywhere, often near the end). */
 function slotOf(url: string): number {
   const length = url.length
-  if (length === 0) return 0
-  const hash =
-    length * 31 +
-    url.charCodeAt(length - 1) * 131 +
-    url.charCodeAt(length >> 1) * 17 +
-    url.charCodeAt(length >> 2) * 7 +
-    url.charCodeAt((length * 3) >> 2)
-  return hash & (SLOTS - 1)
+  let hash = length
+  for (let i = 1; i <= 12; i++) {
+    const at = length - 1 - ((i * i * 7) % length)
+    hash = Math.imul(hash ^ url.charCodeAt(at), 0x01000193)
+  }
+  return (hash ^ (hash >>> 15)) & (SLOTS - 1)
 }

@@ -1,6 +1,12 @@
 import { PARAM, QUALIFIED_PREFIX } from './segments.js'
 
+/** Up to this many literal children are scanned (no hashing of the request segment); more go in a Map. */
+const SMALL = 8
+
 interface TrieNode {
+  /** Literal children of a small node, scanned in order; undefined once they moved to `literals`. */
+  names: string[] | undefined
+  children: TrieNode[] | undefined
   literals: Map<string, TrieNode> | undefined
   param: TrieNode | undefined
   /** Some literal child is written `microsoft.graph.x`: an unqualified request segment may match it. */
@@ -9,16 +15,10 @@ interface TrieNode {
   templates: number[] | undefined
   /** Method bits of those templates. */
   methods: number
-  /**
-   * Bit n set when a literal child has length n (n < 32), or length n + 32 (`longLengths`, n < 32);
-   * a segment of a length no child has (a GUID, a base64 id) skips hashing it for a Map lookup.
-   */
-  shortLengths: number
-  longLengths: number
 }
 
 function createNode(): TrieNode {
-  return { literals: undefined, param: undefined, qualified: false, templates: undefined, methods: 0, shortLengths: 0, longLengths: 0 }
+  return { names: undefined, children: undefined, literals: undefined, param: undefined, qualified: false, templates: undefined, methods: 0 }
 }
 
 /**
@@ -49,17 +49,29 @@ function child(node: TrieNode, segment: string): TrieNode {
     node.param ??= createNode()
     return node.param
   }
-  node.literals ??= new Map()
-  let next = node.literals.get(segment)
-  if (next === undefined) {
-    next = createNode()
+  const existing = findLiteral(node, segment)
+  if (existing !== undefined) return existing
+  const next = createNode()
+  if (segment.startsWith(QUALIFIED_PREFIX)) node.qualified = true
+  if (node.literals !== undefined) node.literals.set(segment, next)
+  else if ((node.names?.length ?? 0) < SMALL) {
+    ;(node.names ??= []).push(segment)
+    ;(node.children ??= []).push(next)
+  } else {
+    node.literals = new Map((node.names ?? []).map((name, i) => [name, node.children?.[i] as TrieNode]))
     node.literals.set(segment, next)
-    if (segment.startsWith(QUALIFIED_PREFIX)) node.qualified = true
-    const length = segment.length
-    if (length < 32) node.shortLengths |= 1 << length
-    else if (length < 64) node.longLengths |= 1 << (length - 32)
+    node.names = undefined
+    node.children = undefined
   }
   return next
+}
+
+function findLiteral(node: TrieNode, segment: string): TrieNode | undefined {
+  if (node.literals !== undefined) return node.literals.get(segment)
+  const names = node.names
+  if (names === undefined) return undefined
+  for (let i = 0; i < names.length; i++) if (names[i] === segment) return node.children?.[i]
+  return undefined
 }
 
 interface Search {
@@ -80,8 +92,8 @@ function walk(node: TrieNode, index: number, literals: number, search: Search): 
     return
   }
   const segment = segments[index] as string
-  if (segment !== PARAM && node.literals !== undefined) {
-    const next = literalChild(node, node.literals, segment)
+  if (segment !== PARAM) {
+    const next = literalChild(node, segment)
     if (next !== undefined) walk(next, index + 1, literals + 1, search)
   }
   // `$value`, `$ref`, `$count` are never ids
@@ -89,15 +101,9 @@ function walk(node: TrieNode, index: number, literals: number, search: Search): 
 }
 
 /** The literal child for a segment, trying `microsoft.graph.x` and `x` both ways. */
-function literalChild(node: TrieNode, literals: Map<string, TrieNode>, segment: string): TrieNode | undefined {
-  const direct = hasLength(node, segment.length) ? literals.get(segment) : undefined
+function literalChild(node: TrieNode, segment: string): TrieNode | undefined {
+  const direct = findLiteral(node, segment)
   if (direct !== undefined) return direct
-  if (segment.startsWith(QUALIFIED_PREFIX)) return literals.get(segment.slice(QUALIFIED_PREFIX.length))
-  return node.qualified ? literals.get(QUALIFIED_PREFIX + segment) : undefined
-}
-
-function hasLength(node: TrieNode, length: number): boolean {
-  if (length < 32) return (node.shortLengths & (1 << length)) !== 0
-  if (length < 64) return (node.longLengths & (1 << (length - 32))) !== 0
-  return true
+  if (segment.startsWith(QUALIFIED_PREFIX)) return findLiteral(node, segment.slice(QUALIFIED_PREFIX.length))
+  return node.qualified ? findLiteral(node, QUALIFIED_PREFIX + segment) : undefined
 }
