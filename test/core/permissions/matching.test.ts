@@ -109,6 +109,14 @@ describe('PermissionCatalogue.lookup', () => {
     assert.equal(catalogue.lookup('PUT', `${GRAPH}/security/alerts_v2`), undefined)
   })
 
+  it('answers a repeated URL from its path cache with the same result, unknown endpoints included', () => {
+    const url = `${GRAPH}/users/${GUID}/messages?$top=1`
+    assert.equal(catalogue.lookup('GET', url), catalogue.lookup('GET', url))
+    assert.notEqual(catalogue.lookup('POST', url), catalogue.lookup('GET', url))
+    assert.equal(catalogue.lookup('GET', `${GRAPH}/nosuchthing`), undefined)
+    assert.equal(catalogue.lookup('GET', `${GRAPH}/nosuchthing`), undefined)
+  })
+
   it('returns undefined for an unknown endpoint', () => {
     assert.equal(catalogue.lookup('GET', `${GRAPH}/nosuchthing/${GUID}`), undefined)
     assert.equal(catalogue.lookup('GET', ''), undefined)

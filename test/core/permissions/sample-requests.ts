@@ -1,6 +1,5 @@
 import { instantiate, templatePairs } from '../../../bench/instantiate.mjs'
 import { readSharedJson } from '../../helpers/catalogue.js'
-import type { PermissionCatalogue } from '../../../src/core/permissions/types.js'
 
 export interface SampleRequest {
   readonly method: string
@@ -16,8 +15,8 @@ export function allRequests(): SampleRequest[] {
   return pairs.map(({ method, template }, n) => ({ method, template, url: instantiate(template, n) }))
 }
 
-/** `count` requests spread evenly over the catalogue (the catalogue argument documents what they are for). */
-export function sampleRequests(_catalogue: PermissionCatalogue, count: number): SampleRequest[] {
+/** `count` requests spread evenly over every (method, template) pair of the data. */
+export function sampleRequests(count: number): SampleRequest[] {
   const all = allRequests()
   const step = all.length / count
   return Array.from({ length: count }, (_, i) => all[Math.floor(i * step)] as SampleRequest)
