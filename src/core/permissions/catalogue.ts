@@ -50,8 +50,7 @@ export class ModelCatalogue implements PermissionCatalogue {
   }
 
   lookup(method: string, url: string): EndpointPermissions | undefined {
-    const upper = method.toUpperCase()
-    const effective = upper === 'HEAD' ? 'GET' : upper
+    const effective = normaliseMethod(method)
     const cached = this.cache.get(effective, url)
     if (cached !== undefined) return cached ?? undefined
     return this.cache.set(effective, url, this.match(effective, requestSegments(url)))
@@ -130,4 +129,11 @@ export class ModelCatalogue implements PermissionCatalogue {
 function listsApplication(grants: readonly number[]): boolean {
   for (let at = 1; at < grants.length; at += GRANT_STRIDE) if (((grants[at] ?? 0) & 4) !== 0) return true
   return false
+}
+
+/** Upper-case method, HEAD answered as GET (PUT and PATCH stay distinct). */
+function normaliseMethod(method: string): string {
+  if (method === 'GET' || method === 'POST' || method === 'PATCH' || method === 'DELETE' || method === 'PUT') return method
+  const upper = method.toUpperCase()
+  return upper === 'HEAD' ? 'GET' : upper
 }
