@@ -1,4 +1,4 @@
-import { splitPath } from './segments.js'
+import { splitLowerPath } from './segments.js'
 
 const GRAPH_HOST = /^(?:graph\.microsoft\.com|graph\.microsoft\.us|dod-graph\.microsoft\.us|microsoftgraph\.chinacloudapi\.cn)$/i
 
@@ -13,15 +13,19 @@ const GRAPH_HOST = /^(?:graph\.microsoft\.com|graph\.microsoft\.us|dod-graph\.mi
  */
 export function requestSegments(url: string): string[] {
   const text = url.charCodeAt(0) <= 32 || url.charCodeAt(url.length - 1) <= 32 ? url.trim() : url
-  let start = pathStart(text)
-  const end = pathEnd(text, start)
-  // a leading `v1.0` or `beta` segment (any case)
-  if (text.charCodeAt(start) === 47) start++
-  const slash = text.indexOf('/', start)
-  const firstEnd = slash === -1 || slash > end ? end : slash
-  const first = text.slice(start, firstEnd).toLowerCase()
-  if (first === 'v1.0' || first === 'beta') start = firstEnd
-  return splitPath(text.slice(start, end), false)
+  // Lower-cased once: host, version and query are cut by index afterwards.
+  const lower = text.toLowerCase()
+  let start = pathStart(lower)
+  const end = pathEnd(lower, start)
+  if (lower.charCodeAt(start) === 47) start++
+  if (isVersionAt(lower, start, 'v1.0', end) || isVersionAt(lower, start, 'beta', end)) start += 4
+  return splitLowerPath(lower, start, end, false)
+}
+
+/** `version` at `start`, followed by `/` or the end of the path. */
+function isVersionAt(lower: string, start: number, version: string, end: number): boolean {
+  const after = start + version.length
+  return lower.startsWith(version, start) && (after === end || (after < end && lower.charCodeAt(after) === 47))
 }
 
 /** Index where the path starts: after `scheme://host`, or after a bare Graph host. */

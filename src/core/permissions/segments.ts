@@ -13,27 +13,35 @@ export const QUALIFIED_PREFIX = 'microsoft.graph.'
 const DEFAULT_PREFIX = 'default.'
 
 /**
- * Split a path (no query, no version) into normalised segments. The path is lower-cased once.
+ * Split a path (no query, no version) into normalised segments.
  * Slashes inside parentheses or quotes do not split; `x:/path:` item paths become one placeholder.
  */
 export function splitPath(path: string, isTemplate: boolean): string[] {
-  const lower = path.toLowerCase()
-  if (lower.indexOf('(') === -1 && lower.indexOf(':/') === -1) return splitPlain(lower, isTemplate)
+  return splitLowerPath(path.toLowerCase(), 0, path.length, isTemplate)
+}
+
+/** {@link splitPath} over `lower[from, to)`, already lower-cased (a whole URL lower-cased once). */
+export function splitLowerPath(lower: string, from: number, to: number, isTemplate: boolean): string[] {
   const out: string[] = []
-  const length = lower.length
-  let start = 0
+  const paren = lower.indexOf('(', from)
+  const colon = lower.indexOf(':/', from)
+  if ((paren === -1 || paren >= to) && (colon === -1 || colon >= to)) {
+    splitPlain(lower, from, to, isTemplate, out)
+    return out
+  }
+  let start = from
   let depth = 0
   let quoted = false
-  for (let i = 0; i <= length; i++) {
-    const char = i < length ? lower.charCodeAt(i) : 47
+  for (let i = from; i <= to; i++) {
+    const char = i < to ? lower.charCodeAt(i) : 47
     // Quotes matter only inside parentheses: an apostrophe in a plain UPN segment must not swallow slashes.
     if (char === 39 && depth > 0) quoted = !quoted
-    else if (quoted && i < length) continue
+    else if (quoted && i < to) continue
     else if (char === 40) depth++
     else if (char === 41) depth = depth > 0 ? depth - 1 : 0
-    else if (char === 47 && (depth === 0 || i === length)) {
-      if (i > start && lower.charCodeAt(i - 1) === 58 && i < length) {
-        i = pushItemPath(lower, start, i, isTemplate, out)
+    else if (char === 47 && (depth === 0 || i === to)) {
+      if (i > start && lower.charCodeAt(i - 1) === 58 && i < to) {
+        i = pushItemPath(lower, start, i, to, isTemplate, out)
         start = i + 1
         continue
       }
@@ -45,24 +53,26 @@ export function splitPath(path: string, isTemplate: boolean): string[] {
 }
 
 /** The common case: no parentheses, no item path. */
-function splitPlain(lower: string, isTemplate: boolean): string[] {
-  const out: string[] = []
-  let start = 0
-  while (start <= lower.length) {
+function splitPlain(lower: string, from: number, to: number, isTemplate: boolean, out: string[]): void {
+  let start = from
+  while (start <= to) {
     let end = lower.indexOf('/', start)
-    if (end === -1) end = lower.length
+    if (end === -1 || end > to) end = to
     if (end > start) pushSegment(lower.slice(start, end), isTemplate, out)
     start = end + 1
   }
-  return out
 }
 
-/** `owner:/some/path:` starting at `start`, the opening `:/` at `slash - 1`. Returns the index of the next `/` to resume at. */
-function pushItemPath(path: string, start: number, slash: number, isTemplate: boolean, out: string[]): number {
+/**
+ * `owner:/some/path:` starting at `start`, the opening `:/` at `slash - 1`, the path ending at `to`.
+ * Returns the index of the next `/` to resume at (or `to`).
+ */
+function pushItemPath(path: string, start: number, slash: number, to: number, isTemplate: boolean, out: string[]): number {
   const owner = path.slice(start, slash - 1)
-  const close = path.indexOf(':', slash + 1)
-  const end = close === -1 ? path.length : close
-  const afterClose = close === -1 ? path.length : close + 1
+  const found = path.indexOf(':', slash + 1)
+  const close = found === -1 || found >= to ? -1 : found
+  const end = close === -1 ? to : close
+  const afterClose = close === -1 ? to : close + 1
   if (owner.length > 0) pushSegment(owner, isTemplate, out)
   // `sites/{hostname}:/{server-relative-path}:` addresses one site: the whole thing is the site id.
   const isSiteAddress = out.length >= 2 && out[out.length - 2] === 'sites'
@@ -70,8 +80,7 @@ function pushItemPath(path: string, start: number, slash: number, isTemplate: bo
     out.push(ITEM_PATH)
     if (end > slash + 1) out.push(PARAM)
   }
-  // resume at the `/` after the closing colon (or the end)
-  return afterClose < path.length && path.charCodeAt(afterClose) === 47 ? afterClose : path.length
+  return afterClose < to && path.charCodeAt(afterClose) === 47 ? afterClose : to
 }
 
 /** Normalise one lower-cased raw segment and push the resulting segment(s). */
