@@ -51,9 +51,10 @@ export class ModelCatalogue implements PermissionCatalogue {
 
   lookup(method: string, url: string): EndpointPermissions | undefined {
     const effective = normaliseMethod(method)
-    const cached = this.cache.get(effective, url)
+    const slot = this.cache.slot(url)
+    const cached = this.cache.get(slot, effective, url)
     if (cached !== undefined) return cached ?? undefined
-    return this.cache.set(effective, url, this.match(effective, requestSegments(url)))
+    return this.cache.set(slot, effective, url, this.match(effective, requestSegments(url)))
   }
 
   private match(method: string, segments: string[]): EndpointPermissions | undefined {
