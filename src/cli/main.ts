@@ -60,8 +60,24 @@ interface CommandModule {
   readonly help?: string
 }
 
+/** Literal import paths (not a template): bundlers can then split each command into its own chunk. */
+const COMMAND_LOADERS: Readonly<Record<string, () => Promise<Partial<CommandModule>>>> = {
+  diagnose: () => import('./commands/diagnose.js'),
+  token: () => import('./commands/token.js'),
+  aadsts: () => import('./commands/aadsts.js'),
+  perms: () => import('./commands/perms.js'),
+  data: () => import('./commands/data.js'),
+}
+
+/** Commands whose help text lives in `commands/<name>-help.ts`, so help does not load the command. */
+const LIGHT_HELP_LOADERS: Readonly<Record<string, () => Promise<{ help: string }>>> = {
+  diagnose: () => import('./commands/diagnose-help.js'),
+  token: () => import('./commands/token-help.js'),
+}
+
 async function loadCommand(name: string): Promise<CommandModule> {
-  const loaded = (await import(`./commands/${name}.js`)) as Partial<CommandModule>
+  const loader = COMMAND_LOADERS[name]
+  const loaded = loader === undefined ? {} : await loader()
   if (typeof loaded.run !== 'function') throw new Error(`command module ${name} exports no run function`)
   return loaded as CommandModule
 }
@@ -75,11 +91,9 @@ function wantsHelp(argv: readonly string[]): boolean {
   return (end === -1 ? argv : argv.slice(0, end)).some(isHelpFlag)
 }
 
-/** Commands whose help text lives in `commands/<name>-help.ts`, so help does not load the command. */
-const LIGHT_HELP = new Set(['diagnose', 'token'])
-
 async function commandHelp(name: string, info: CommandInfo): Promise<string> {
-  if (LIGHT_HELP.has(name)) return ((await import(`./commands/${name}-help.js`)) as { help: string }).help
+  const lightHelp = LIGHT_HELP_LOADERS[name]
+  if (lightHelp !== undefined) return (await lightHelp()).help
   const text = (await loadCommand(name)).help ?? `Usage: graph-doctor ${info.usage}\n\n${info.summary}.`
   return text.endsWith('\n') ? text : `${text}\n`
 }

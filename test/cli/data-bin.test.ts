@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { after, before, describe, it } from 'node:test'
 import { appOnlyClaims, FAKE_APP, makeJwt } from '../helpers/tokens.js'
 
-const BIN = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url))
+const BIN = fileURLToPath(new URL('../../dist/bin/graph-doctor.js', import.meta.url))
 const SHARED = fileURLToPath(new URL('../../../shared/data/devx-content/', import.meta.url))
 
 /** Async spawn: the server runs in this process, so spawnSync would deadlock. */

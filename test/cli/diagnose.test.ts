@@ -8,7 +8,7 @@ import { findingIds } from '../../src/core/catalogue.js'
 import { ANSI_PATTERN } from '../../src/render/style.js'
 import { FIXTURE_TIME, appOnlyToken, delegatedToken, fakeSignature } from '../helpers/tokens.js'
 
-const BIN = join(process.cwd(), 'dist/cli/main.js')
+const BIN = join(process.cwd(), 'dist/bin/graph-doctor.js')
 const EXAMPLE = join(process.cwd(), 'examples/failing-calls.har')
 const PERMISSIONS = join(process.cwd(), '../shared/data/devx-content/permissions.json')
 const NOW = new Date(FIXTURE_TIME * 1000).toISOString()

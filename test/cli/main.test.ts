@@ -1,9 +1,9 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 
-const BIN = 'dist/cli/main.js'
+const BIN = 'dist/bin/graph-doctor.js'
 
 function cli(args: readonly string[], env: Record<string, string> = {}): { code: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } })
@@ -95,7 +95,9 @@ test('--help, --version and a command\'s help load no command, core or render mo
   for (const arg of ['--help', '--version', 'diagnose --help', 'token -h']) {
     const result = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8', env: { ...process.env, GD_ARGS: arg } })
     const loaded = result.stderr.split('\n').filter((line) => line.startsWith('LOAD ')).map((line) => line.replace(/^.*\/dist\//, ''))
-    assert.ok(loaded.includes('cli/main.js'), `${arg}: ${result.stderr}`)
-    assert.deepEqual(loaded.filter((file) => /commands\/\w+\.js|core\/(diagnose|rules|input|token|permissions)|render\//.test(file)), [], arg)
+    assert.ok(loaded.includes('bin/graph-doctor.js'), `${arg}: ${result.stderr}`)
+    assert.deepEqual(loaded.filter((file) => /chunks\/(diagnose|token|aadsts|perms|data)-[A-Z0-9]+\.js$/.test(file)), [], arg)
+    const loadedBytes = loaded.reduce((sum, file) => sum + statSync(`dist/${file}`).size, 0)
+    assert.ok(loadedBytes < 30_000, `${arg} loaded ${loadedBytes} bytes: ${loaded.join(' ')}`)
   }
 })

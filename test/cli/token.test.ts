@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process'
 import { ANSI_PATTERN } from '../../src/render/style.js'
 import { FAKE_APP, FAKE_TENANT, FIXTURE_TIME, appOnlyToken, delegatedToken, fakeSignature } from '../helpers/tokens.js'
 
-const BIN = 'dist/cli/main.js'
+const BIN = 'dist/bin/graph-doctor.js'
 const NOW = new Date(FIXTURE_TIME * 1000).toISOString()
 
 interface Run {
