@@ -21,11 +21,19 @@ function problemsOf(ctx: AnalysisContext): string[] {
   const problems: string[] = []
   if (ctx.auth.state === 'present' && ctx.auth.problem !== undefined) problems.push(ctx.auth.problem)
   if (ctx.token?.form === 'malformed') problems.push(ctx.token.problem ?? 'not a decodable token')
-  const isOpaque = ctx.token?.form === 'opaque'
-  if (problems.length === 0 && !isOpaque && COMPACT_TOKEN.test(graphMessage(ctx))) {
+  if (problems.length === 0 && !isExplainedByAccount(ctx) && COMPACT_TOKEN.test(graphMessage(ctx))) {
     problems.push('Graph could not parse the token ("CompactToken parsing failed")')
   }
   return problems
+}
+
+/**
+ * Graph answers an opaque personal-account token on an organisation-only API with "CompactToken parsing
+ * failed"; token-personal-account explains that. Where the catalogue says personal accounts are supported,
+ * the opaque string itself is the problem.
+ */
+function isExplainedByAccount(ctx: AnalysisContext): boolean {
+  return ctx.token?.form === 'opaque' && ctx.permissions?.endpoint?.schemes.DelegatedPersonal === undefined
 }
 
 function finding(ctx: AnalysisContext, problems: string[]): Finding {

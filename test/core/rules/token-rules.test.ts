@@ -43,6 +43,13 @@ describe('token-malformed', () => {
     const exchange = call({ url: ME, token: opaqueMsaToken(), status: 401, body: graphError('InvalidAuthenticationToken', 'CompactToken parsing failed with error code: 8004920A') })
     assert.ok(!ids(run(exchange)).includes('token-malformed'))
   })
+
+  it('reports an unparsable opaque token on an API that supports personal accounts', () => {
+    const exchange = call({ url: 'https://graph.microsoft.com/v1.0/me/drive/root/children', token: opaqueMsaToken(), status: 401, body: graphError('InvalidAuthenticationToken', 'CompactToken parsing failed with error code: 80049217') })
+    const result = run(exchange, { withCatalogue: true })
+    assert.equal(result.findings[0]?.id, 'token-malformed')
+    assert.match(textOf(result.findings[0]!), /80049217/)
+  })
 })
 
 describe('token-personal-account', () => {
