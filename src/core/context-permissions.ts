@@ -35,6 +35,9 @@ export function buildPermissionContext(
   if (token === undefined || scheme === undefined) return { catalogue, endpoint }
   if (endpoint.schemes[scheme] === undefined) return { catalogue, endpoint, scheme }
   const check = checkAuthorization(endpoint, scheme, [...token.scopes, ...token.roles])
+  // Only hidden or resource-specific permissions for this scheme: nothing a tenant can grant, so the
+  // token kind is wrong, not a permission missing (a token that holds one of them still passes).
+  if (!check.isAuthorized && check.accepted.length === 0) return { catalogue, endpoint, scheme }
   return { catalogue, endpoint, scheme, check }
 }
 

@@ -1,4 +1,5 @@
 import type { AnalysisContext } from '../context.js'
+import type { EndpointPermissions } from '../permissions/types.js'
 import { evidence, makeFinding } from '../finding.js'
 import type { Evidence, Finding, PermissionScheme } from '../types.js'
 import { claimEvidence, errorBodyEvidence, graphMessage, isMePath, isSuccess, listOrNone, requestLine, statusEvidence } from './facts.js'
@@ -70,19 +71,23 @@ function schemeMismatch(ctx: AnalysisContext): Finding | undefined {
     evidence('catalogue', `${endpoint.method} ${endpoint.template}`, `accepts ${acceptedSchemes(endpoint.schemes)}`, `no ${permissions.scheme} permission is accepted`),
   ]
   return makeFinding('token-type-mismatch', {
-    detail: isAppOnly
-      ? `${requestLine(ctx)} supports delegated permissions only: an app-only token can never call it.`
-      : `${requestLine(ctx)} supports application permissions only: a token for a signed-in user can never call it.`,
+    detail: otherLeast === null
+      ? `${requestLine(ctx)} accepts no ${permissions.scheme} permission that a tenant can grant; the catalogue lists ${acceptedSchemes(endpoint.schemes)} only.`
+      : isAppOnly
+        ? `${requestLine(ctx)} supports delegated permissions only: an app-only token can never call it.`
+        : `${requestLine(ctx)} supports application permissions only: a token for a signed-in user can never call it.`,
     evidence: [...items, ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
-    fix: isAppOnly
-      ? [`Use a delegated flow (a signed-in user) and request ${otherLeast === null ? 'the delegated scope listed in the API reference' : `\`${namedScope(ctx.cloud, otherLeast)}\``}.`, 'If no user can be present, look for an application-permission alternative API in the reference; there is none for this call.']
-      : [`Use the client credentials flow and the application permission ${otherLeast === null ? 'listed in the API reference' : otherLeast} (admin consent required), requesting \`${defaultScope(ctx.cloud)}\`.`],
+    fix: otherLeast === null
+      ? ['The permissions the catalogue lists for this kind of token are hidden or resource-specific: no tenant-wide grant makes this call work. Check the API reference page of this call for the supported account and token types.']
+      : isAppOnly
+        ? [`Use a delegated flow (a signed-in user) and request \`${namedScope(ctx.cloud, otherLeast)}\`.`, 'If no user can be present, look for an application-permission alternative API in the reference; there is none for this call.']
+        : [`Use the client credentials flow and the application permission ${otherLeast} (admin consent required), requesting \`${defaultScope(ctx.cloud)}\`.`],
     ...(otherLeast === null ? {} : { permission: { scheme: other, leastPrivileged: otherLeast, accepted: (endpoint.schemes[other]?.accepted ?? []).map((p) => p.name), granted: [] } }),
   })
 }
 
-function acceptedSchemes(schemes: Partial<Record<PermissionScheme, unknown>>): string {
-  const names = (Object.keys(schemes) as PermissionScheme[]).filter((scheme) => schemes[scheme] !== undefined)
+function acceptedSchemes(schemes: EndpointPermissions['schemes']): string {
+  const names = (Object.keys(schemes) as PermissionScheme[]).filter((scheme) => (schemes[scheme]?.accepted.length ?? 0) > 0)
   return names.length === 0 ? 'no permission scheme' : names.join(', ')
 }
 

@@ -85,6 +85,20 @@ describe('token-type-mismatch', () => {
     assert.equal(finding.permission?.leastPrivileged, 'Calls.Initiate.All')
     assert.ok(!ids(result).includes('permission-missing'))
   })
+
+  it('fires for an app-only token where the data lists only a hidden application permission, and names the delegated one', () => {
+    const url = `${GRAPH}/security/securityCopilot/workspaces/w1/sessions/s1/prompts/p1`
+    const result = run(call({ method: 'PATCH', url, token: appOnlyToken({ roles: ['AuditLog.Read.All'] }), status: 403, body: graphError('Forbidden', '') }), { withCatalogue: true })
+    assert.deepEqual(ids(result), ['token-type-mismatch'], 'not "needs one of 0 application permissions"')
+    assert.equal(findingOf(result, 'token-type-mismatch').permission?.leastPrivileged, 'SecurityCopilotWorkspaces.ReadWrite.All')
+  })
+
+  it('does not claim an application-only API when neither a work-account nor an application permission can be granted', () => {
+    const result = run(call({ url: `${GRAPH}/me/settings/windows`, token: delegatedToken(), status: 403, body: graphError('Forbidden', '') }), { withCatalogue: true })
+    const finding = findingOf(result, 'token-type-mismatch')
+    assert.doesNotMatch(finding.detail, /application permissions only/)
+    assert.match(finding.detail, /DelegatedPersonal only/)
+  })
 })
 
 describe('password-reset', () => {
