@@ -78,7 +78,7 @@ function schemeMismatch(ctx: AnalysisContext): Finding | undefined {
         : `${requestLine(ctx)} supports application permissions only: a token for a signed-in user can never call it.`,
     evidence: [...items, ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
     fix: otherLeast === null
-      ? ['The permissions the catalogue lists for this kind of token are hidden or resource-specific: no tenant-wide grant makes this call work. Check the API reference page of this call for the supported account and token types.']
+      ? ['The catalogue lists no permission that a tenant can grant to this kind of token (at most hidden or resource-specific ones), so no consent makes this call work. Check the API reference page of this call for the supported account and token types.']
       : isAppOnly
         ? [`Use a delegated flow (a signed-in user) and request \`${namedScope(ctx.cloud, otherLeast)}\`.`, 'If no user can be present, look for an application-permission alternative API in the reference; there is none for this call.']
         : [`Use the client credentials flow and the application permission ${otherLeast} (admin consent required), requesting \`${defaultScope(ctx.cloud)}\`.`],
