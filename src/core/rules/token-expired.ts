@@ -17,7 +17,7 @@ export const tokenExpired: Rule = {
     if (!isApiCall(ctx) || isSuccess(ctx)) return []
     const state = ctx.tokenTime?.state
     if (state === 'expired' || state === 'not-yet-valid') return [fromClaims(ctx, state)]
-    if (state !== 'valid' && LIFETIME_MESSAGE.test(graphMessage(ctx))) return [fromMessage(ctx)]
+    if (LIFETIME_MESSAGE.test(graphMessage(ctx))) return [fromMessage(ctx)]
     return []
   },
 }
@@ -42,8 +42,12 @@ function fromClaims(ctx: AnalysisContext, state: 'expired' | 'not-yet-valid'): F
 
 function fromMessage(ctx: AnalysisContext): Finding {
   const opaque = ctx.token?.form === 'opaque' ? ' The token is opaque (not a JWT), so its lifetime cannot be read from claims.' : ''
+  // Graph's clock decides; claims that look valid mean the time we judged at is not Graph's.
+  const skew = ctx.tokenTime?.state === 'valid'
+    ? ` Its claims look valid at ${ctx.at.toISOString()} (${timeSourceNote(ctx)}), so that time is not Graph's: the sending machine's clock is off, or --now does not match the capture.`
+    : ''
   return makeFinding('token-expired', {
-    detail: `Graph rejected the token as expired or not yet valid ("${graphMessage(ctx)}").${opaque}`,
+    detail: `Graph rejected the token as expired or not yet valid ("${graphMessage(ctx)}").${opaque}${skew}`,
     evidence: [...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
     fix: [...EXPIRED_FIXES, ...SKEW_FIXES.slice(0, 1)],
   })

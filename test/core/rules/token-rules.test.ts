@@ -141,6 +141,12 @@ describe('token-expired', () => {
     assert.ok(finding.fix.some((step) => /clock/i.test(step)))
   })
 
+  it('trusts Graph\'s lifetime message when the claims look valid at the judged time, and says the time is off', () => {
+    const result = run(call({ url: ME, token: delegatedToken(), status: 401, body: EXPIRED_BODY, noDate: true }), { now: new Date(FIXTURE_TIME * 1000) })
+    assert.equal(result.findings[0]?.id, 'token-expired')
+    assert.match(result.findings[0]!.detail, /look valid/)
+  })
+
   it('trusts Graph\'s message for an opaque token whose lifetime cannot be read', () => {
     const result = run(call({ url: ME, token: opaqueMsaToken(), status: 401, body: EXPIRED_BODY }))
     assert.ok(ids(result).includes('token-expired'))
