@@ -23,10 +23,11 @@ function finding(ctx: AnalysisContext): Finding {
     detail: `The token endpoint refused to issue a token: ${summary}${grant === undefined ? '' : ` (grant_type ${grant})`}. No call to Graph can work until this is fixed.`,
     evidence: [...tokenErrorEvidence(ctx), ...aadstsEvidence(ctx)],
     links: aadstsLinks(ctx),
-    fix: [...aadstsFixes(ctx), ...specialFixes(codes), ...genericFixes(ctx)],
+    fix: [...aadstsFixes(ctx), ...specialFixes(codes.filter((code) => !ctx.aadsts.some((entry) => entry.code === code))), ...genericFixes(ctx)],
   })
 }
 
+/** Fallbacks for codes the AADSTS table does not know; a known code already carries its one-line fix. */
 function specialFixes(codes: readonly number[]): string[] {
   const fixes: string[] = []
   if (codes.includes(7000215)) {

@@ -57,7 +57,8 @@ describe('token-request-failed', () => {
   it('explains AADSTS7000215 as the secret value versus the secret ID', () => {
     const result = run(tokenError({ error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.', error_codes: [7000215] }))
     assert.deepEqual(ids(result), ['token-request-failed'])
-    assert.ok(result.findings[0]!.fix.some((step) => /VALUE/.test(step) && /Secret ID/.test(step)))
+    assert.ok(result.findings[0]!.fix.some((step) => /VALUE/.test(step) && /secret ID/i.test(step)))
+    assert.equal(result.findings[0]!.fix.filter((step) => step.includes('AADSTS7000215')).length, 1, 'the fix is given once, not twice')
   })
 
   it('links the lookup page for a code graph-doctor does not know', () => {
