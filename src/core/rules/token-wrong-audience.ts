@@ -31,7 +31,10 @@ function mismatchOf(ctx: AnalysisContext): string | undefined {
   const audience = token.audience
   if (audience === undefined) return undefined
   if (ctx.area === 'graph') {
-    if (audience.kind !== 'graph') return `the token's audience is ${audience.name} (${audience.value}), not Microsoft Graph.`
+    if (audience.kind !== 'graph') {
+      const named = audience.name.includes(audience.value) ? audience.name : `${audience.name} (${audience.value})`
+      return `the token's audience is ${named}, not Microsoft Graph.`
+    }
     if (audience.cloud !== undefined && audience.cloud !== ctx.cloud) {
       return `the token was issued for Microsoft Graph in ${cloudName(audience.cloud)}, but the request went to ${cloudName(ctx.cloud)} (${graphHost(ctx.cloud)}); tokens never cross clouds.`
     }

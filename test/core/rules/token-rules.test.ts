@@ -73,6 +73,12 @@ describe('token-personal-account', () => {
 })
 
 describe('token-wrong-audience', () => {
+  it('names a custom API audience once', () => {
+    const result = run(call({ url: ME, token: delegatedToken({ aud: 'api://aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee' }), status: 401 }))
+    const detail = findingOf(result, 'token-wrong-audience').detail
+    assert.equal(detail.split('api://aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee').length - 1, 1, detail)
+  })
+
   it('fires for an Azure AD Graph token and says the article\'s 403 is a 401 today', () => {
     const token = delegatedToken({ aud: 'https://graph.windows.net' })
     const result = run(call({ url: ME, token, status: 401, body: graphError('InvalidAuthenticationToken', 'Access token validation failure.') }))
