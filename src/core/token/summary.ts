@@ -1,31 +1,13 @@
 /** `summarizeToken`: the JSON-serialisable facts of a token for output. Never the raw token. */
 import { isoSeconds } from './time.js'
-import type { AccountType, Audience, DirectoryRole, TokenAnalysis, TokenForm, TokenKind } from './types.js'
+import type { TokenAnalysis } from './types.js'
 
 /** What output shows about a token: claims-derived facts, the signature only as its length. */
-export interface TokenSummary {
-  readonly form: TokenForm
-  readonly problem?: string
-  readonly kind: TokenKind
-  readonly account: AccountType
-  readonly isIdToken: boolean
-  readonly version?: string
-  readonly audience?: Audience
-  readonly tenantId?: string
-  readonly appId?: string
-  readonly appName?: string
-  readonly user?: string
-  readonly scopes: readonly string[]
-  readonly roles: readonly string[]
-  readonly directoryRoles: readonly DirectoryRole[]
-  readonly clientCapabilities: readonly string[]
-  readonly authContexts: readonly string[]
-  readonly authMethods: readonly string[]
+export type TokenSummary = Omit<TokenAnalysis, 'header' | 'claims' | 'issuedAt' | 'notBefore' | 'expiresAt'> & {
+  /** ISO times (UTC, seconds precision) instead of the claims' Unix seconds. */
   readonly issuedAt?: string
   readonly notBefore?: string
   readonly expiresAt?: string
-  readonly length: number
-  readonly signatureLength?: number
 }
 
 function isoOf(seconds: number | undefined): string | undefined {
