@@ -1,4 +1,5 @@
 /** Terminal output of `graph-doctor perms`, and the cells shared with the other formats. Pure. */
+import type { MatchFallback } from '../core/permissions/types.js'
 import type { PermissionScheme } from '../core/types.js'
 import { rowsOf, SCHEME_LABELS, SCHEMES, type PermissionRow, type PermsReport, type TokenVerdict } from './perms-report.js'
 import { makeStyle, type Style } from './style.js'
@@ -8,9 +9,10 @@ const FALLBACK_LABELS: Readonly<Record<string, string>> = {
   'me-to-users': 'matched /me as /users/{id}',
   'users-to-me': 'matched /users/{id} as /me',
   'drive-alias': 'matched through a drive alias',
+  'drive-root-item': 'matched the drive root as items/{id}',
   'cast-stripped': 'matched after removing a type cast',
   'odata-segment-stripped': 'matched after removing an OData segment',
-}
+} satisfies Record<MatchFallback, string>
 
 /** How the request was mapped onto the template, in words. */
 export function describeFallback(fallback: string): string {

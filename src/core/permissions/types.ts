@@ -40,6 +40,8 @@ export type MatchFallback =
   | 'me-to-users'
   | 'users-to-me'
   | 'drive-alias'
+  /** `…/drive/root…` (or `root:/path:`) read as `…/drive/items/{id}…`. */
+  | 'drive-root-item'
   | 'cast-stripped'
   | 'odata-segment-stripped'
 
