@@ -3,6 +3,8 @@ import type { CatalogueModel, SchemeBit } from './model.js'
 import { GRANT_STRIDE, SCHEMES, methodBit } from './model.js'
 import { ME_APPLICATION_NOTE } from './overrides.js'
 import { requestSegments } from './request-path.js'
+import { scanRequest } from './request-scan.js'
+import { scanned, scannedSegments, segmentIs, segmentText } from './scanned.js'
 import type { ResolveContext } from './resolve.js'
 import { resolveScheme } from './resolve.js'
 import { fallbackAttempts } from './fallbacks.js'
@@ -21,8 +23,7 @@ export class ModelCatalogue implements PermissionCatalogue {
   private readonly trie = new SegmentTrie()
   private readonly ids = new Map<string, string>()
   private readonly hidden = new Set<string>()
-  private readonly endpoints = new Map<string | number, EndpointPermissions>()
-  private readonly direct = new Map<string, Map<string | number, EndpointPermissions>>()
+  private readonly endpoints = new Map<string, EndpointPermissions>()
   /** Groups of templates (by first segment) not yet inserted into the trie. */
   private readonly pending: Map<string, readonly number[]>
   private readonly cache = new PathCache()
@@ -54,21 +55,51 @@ export class ModelCatalogue implements PermissionCatalogue {
     const slot = this.cache.slot(url)
     const cached = this.cache.get(slot, effective, url)
     if (cached !== undefined) return cached ?? undefined
-    return this.cache.set(slot, effective, url, this.match(effective, requestSegments(url)))
+    return this.cache.set(slot, effective, url, this.match(effective, url))
   }
 
-  private match(method: string, segments: string[]): EndpointPermissions | undefined {
+  private match(method: string, url: string): EndpointPermissions | undefined {
     const accept = methodBit(method)
     if (accept === 0) return undefined
+    // The usual case: the URL scanned in place, no segment strings.
+    if (!scanRequest(url)) return this.matchSegments(method, accept, requestSegments(url))
+    if (this.pending.size > 0) this.ensureGroups(scannedFirst())
+    const node = this.trie.matchScanned(accept)
+    if (node !== -1) return this.directEndpoint(node, method, accept, segmentIs(0, 'me'))
+    return this.matchFallbacks(method, accept, scannedSegments())
+  }
+
+  private matchSegments(method: string, accept: number, segments: string[]): EndpointPermissions | undefined {
     this.ensureGroups(segments[0])
-    const direct = this.trie.match(segments, accept)
-    if (direct !== undefined) return this.endpoint(direct, method, DIRECT, segments[0] === 'me')
+    const node = this.trie.match(segments, accept)
+    if (node !== -1) return this.directEndpoint(node, method, accept, segments[0] === 'me')
+    return this.matchFallbacks(method, accept, segments)
+  }
+
+  private matchFallbacks(method: string, accept: number, segments: string[]): EndpointPermissions | undefined {
     for (const attempt of fallbackAttempts(segments)) {
       this.ensureGroups(attempt.segments[0])
-      const templates = this.trie.match(attempt.segments, accept)
-      if (templates !== undefined) return this.endpoint(templates, method, attempt, segments[0] === 'me')
+      const node = this.trie.match(attempt.segments, accept)
+      if (node !== -1) return this.endpoint(this.trie.templates[node] ?? [], method, attempt, segments[0] === 'me')
     }
     return undefined
+  }
+
+  /** A direct match's answer, kept on its trie node per method and `/me`. */
+  private directEndpoint(node: number, method: string, accept: number, isMeRequest: boolean): EndpointPermissions {
+    // The method bit's position, twice (plain and `/me`)
+    const slot = (31 - Math.clz32(accept)) * 2 + (isMeRequest ? 1 : 0)
+    let endpoints = this.trie.endpoints[node]
+    if (endpoints === undefined) {
+      endpoints = []
+      this.trie.endpoints[node] = endpoints
+    }
+    let endpoint = endpoints[slot]
+    if (endpoint === undefined) {
+      endpoint = this.resolve(this.trie.templates[node] ?? [], method, DIRECT, isMeRequest)
+      endpoints[slot] = endpoint
+    }
+    return endpoint
   }
 
   /** Insert the templates that start with this segment (qualified or not) into the trie, once. */
@@ -90,20 +121,13 @@ export class ModelCatalogue implements PermissionCatalogue {
     }
   }
 
-  /** Resolved endpoints are cached: per method by template for direct matches, by a full key otherwise. */
+  /** Fallback answers are cached by template, method and rewrite. */
   private endpoint(templates: readonly number[], method: string, attempt: Attempt, isMeRequest: boolean): EndpointPermissions {
-    const template = templates[0] ?? -1
-    const isDirect = attempt === DIRECT
-    let cache = isDirect ? this.direct.get(method) : this.endpoints
-    if (cache === undefined) {
-      cache = new Map()
-      this.direct.set(method, cache)
-    }
-    const key = isDirect ? template * 2 + (isMeRequest ? 1 : 0) : `${template}|${method}|${attempt.fallback}|${attempt.notes.join('|')}|${isMeRequest ? 1 : 0}`
-    let endpoint = cache.get(key)
+    const key = `${templates[0] ?? -1}|${method}|${attempt.fallback}|${attempt.notes.join('|')}|${isMeRequest ? 1 : 0}`
+    let endpoint = this.endpoints.get(key)
     if (endpoint === undefined) {
       endpoint = this.resolve(templates, method, attempt, isMeRequest)
-      cache.set(key, endpoint)
+      this.endpoints.set(key, endpoint)
     }
     return endpoint
   }
@@ -130,6 +154,11 @@ export class ModelCatalogue implements PermissionCatalogue {
 function listsApplication(grants: readonly number[]): boolean {
   for (let at = 1; at < grants.length; at += GRANT_STRIDE) if (((grants[at] ?? 0) & 4) !== 0) return true
   return false
+}
+
+/** The first scanned segment as a string, for the lazy trie groups (undefined for the root path). */
+function scannedFirst(): string | undefined {
+  return scanned.count === 0 ? undefined : segmentText(0)
 }
 
 /** Upper-case method, HEAD answered as GET (PUT and PATCH stay distinct). */

@@ -84,7 +84,7 @@ function pushItemPath(path: string, start: number, slash: number, to: number, is
 }
 
 /** Normalise one lower-cased raw segment and push the resulting segment(s). */
-function pushSegment(raw: string, isTemplate: boolean, out: string[]): void {
+export function pushSegment(raw: string, isTemplate: boolean, out: string[]): void {
   if (isTemplate && isPlaceholder(raw)) {
     out.push(PARAM)
     return
