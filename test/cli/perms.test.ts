@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -83,6 +84,42 @@ describe('graph-doctor perms', () => {
     assert.throws(() => parseRequest(['GET']), /URL or path after GET/)
     assert.throws(() => parseRequest(['FETCH', '/me']), /not an HTTP method/)
     assert.throws(() => parseRequest(['GET', '/me', 'extra']), /too many arguments/)
+  })
+
+  describe('a URL on a host other than Microsoft Graph', () => {
+    const cases = [
+      ['GET', 'https://contoso.sharepoint.com/_api/web', 'contoso.sharepoint.com'],
+      ['GET', 'https://outlook.office.com/api/v2.0/me/messages', 'outlook.office.com'],
+      ['POST', 'https://login.microsoftonline.com/common/oauth2/v2.0/token', 'login.microsoftonline.com'],
+      ['GET', 'contoso.sharepoint.com/_api/web/lists', 'contoso.sharepoint.com'],
+    ] as const
+    for (const [method, url, host] of cases) {
+      it(`rejects ${url} as a usage error naming the host`, async () => {
+        assert.throws(
+          () => parseRequest([method, url]),
+          (error: unknown) => isGraphDoctorError(error) && error.code === 'ERR_USAGE' && error.message === `not a Microsoft Graph URL: ${host}`,
+        )
+        await assert.rejects(perms([method, url], fakeIo(env)), (error: unknown) => isGraphDoctorError(error) && error.code === 'ERR_USAGE')
+      })
+    }
+
+    it('still accepts every Graph cloud, a bare Graph host, and paths', () => {
+      assert.equal(parseRequest(['GET', 'https://graph.microsoft.us/v1.0/me']).url, 'https://graph.microsoft.us/v1.0/me')
+      assert.equal(parseRequest(['GET', 'https://microsoftgraph.chinacloudapi.cn/beta/users']).url, 'https://microsoftgraph.chinacloudapi.cn/beta/users')
+      assert.equal(parseRequest(['GET', 'graph.microsoft.com/v1.0/me']).url, 'https://graph.microsoft.com/v1.0/me')
+      assert.equal(parseRequest(['GET', '/sites/contoso.sharepoint.com:/sites/hr:/drive']).url, '/sites/contoso.sharepoint.com:/sites/hr:/drive')
+    })
+
+    it('exits 2 from the command line with one line on stderr and nothing on stdout', () => {
+      const bin = fileURLToPath(new URL('../../dist/bin/graph-doctor.js', import.meta.url))
+      const result = spawnSync(process.execPath, [bin, 'perms', 'GET', 'https://contoso.sharepoint.com/_api/web'], {
+        env: { ...process.env, ...env, NO_COLOR: '1' },
+        encoding: 'utf8',
+      })
+      assert.equal(result.status, 2)
+      assert.equal(result.stdout, '')
+      assert.equal(result.stderr, 'graph-doctor: not a Microsoft Graph URL: contoso.sharepoint.com\n')
+    })
   })
 
   describe('with --token', () => {

@@ -1,5 +1,6 @@
 /** `graph-doctor perms <METHOD> <URL>`: what a Graph call accepts and, with --token, whether a token is enough. */
 import { GraphDoctorError } from '../../core/errors.js'
+import { classifyUrl } from '../../core/target-classify.js'
 import type { TokenAnalysis } from '../../core/token/types.js'
 import type { PermsReport } from '../../render/perms-report.js'
 import { parseCommandArgs, parseFormat, stringOption, type OutputFormat } from '../args.js'
@@ -28,7 +29,8 @@ Examples:
   pbpaste | graph-doctor perms GET /me/events --token - --format markdown
 
 Exit codes: 0 shown (and the token is enough), 1 the token is not enough, or no catalogued
-endpoint matches the request, 2 usage, unreadable token or no permission data.
+endpoint matches the request, 2 usage (including a URL on a host other than Microsoft Graph,
+e.g. SharePoint or Outlook REST), unreadable token or no permission data.
 `
 
 const OPTIONS = { token: { type: 'string' }, permissions: { type: 'string' }, format: { type: 'string' } } as const
@@ -48,10 +50,17 @@ export function parseRequest(positionals: readonly string[]): { method: string; 
   return { method: first.toUpperCase(), url: normalisePath(second) }
 }
 
+/** A first segment that is a host name (`contoso.sharepoint.com/_api/web`), not a `microsoft.graph.*` segment. */
+const BARE_HOST = /^(?!microsoft\.graph\.)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}(?::\d+)?(?:\/|$)/i
+
+/** A path gets a leading `/`; a URL (or a bare host) must be on a Microsoft Graph host. */
 function normalisePath(value: string): string {
   const trimmed = value.trim()
-  if (/^https?:\/\//i.test(trimmed) || trimmed.startsWith('/')) return trimmed
-  return `/${trimmed}`
+  const url = /^https?:\/\//i.test(trimmed) ? trimmed : BARE_HOST.test(trimmed) ? `https://${trimmed}` : undefined
+  if (url === undefined) return trimmed.startsWith('/') ? trimmed : `/${trimmed}`
+  const target = classifyUrl(url)
+  if (target.kind !== 'graph') throw new GraphDoctorError('ERR_USAGE', `not a Microsoft Graph URL: ${target.host === '' ? '(unreadable host)' : target.host}`)
+  return url
 }
 
 async function readToken(value: string, io: CliIo): Promise<TokenAnalysis> {
