@@ -100,3 +100,44 @@ function matches(pattern: readonly string[], segments: readonly string[]): boole
   if (pattern.length !== segments.length) return false
   return pattern.every((part, i) => (part === PARAM ? !(segments[i] ?? '').startsWith('$') : part === segments[i]))
 }
+
+/** Where the docs' least-privileged answer contradicts a ReadWrite permission flagged least beside a read one. */
+export const READ_OVER_READWRITE_SOURCE = `${LEARN}/api/group-list`
+
+interface Ranked {
+  readonly name: string
+  readonly privilegeLevel: number | undefined
+}
+
+/**
+ * Among least-flagged permissions sorted by privilege level then name, the read permission to suggest
+ * instead of the first one when that one is a ReadWrite at the same level; otherwise undefined.
+ * The data flags e.g. Group-NestingSupport.ReadWrite.All least for `GET /groups` (for the sake of one
+ * property), and the alphabetical tie-break would suggest it to someone listing groups.
+ *
+ * @example
+ * readOverReadWrite([{ name: 'Group-NestingSupport.ReadWrite.All', privilegeLevel: 2 }, { name: 'Group.ReadBasic.All', privilegeLevel: 2 }])?.name
+ * // 'Group.ReadBasic.All'
+ */
+export function readOverReadWrite<T extends Ranked>(sorted: readonly T[]): T | undefined {
+  const [first] = sorted
+  if (first === undefined || !isReadWrite(first.name)) return undefined
+  return sorted.find((candidate) => candidate.privilegeLevel === first.privilegeLevel && isReadOnly(candidate.name))
+}
+
+/** The note attached when {@link readOverReadWrite} changed the answer. */
+export function readOverReadWriteNote(scheme: string, chosen: string, passedOver: string): string {
+  return (
+    `${scheme}: ${chosen} is suggested rather than ${passedOver}, also flagged least privileged: ` +
+    `a read permission wins the tie against a ReadWrite one (source: ${READ_OVER_READWRITE_SOURCE}).`
+  )
+}
+
+function isReadWrite(name: string): boolean {
+  return name.toLowerCase().includes('readwrite')
+}
+
+function isReadOnly(name: string): boolean {
+  const lower = name.toLowerCase()
+  return lower.includes('read') && !lower.includes('readwrite')
+}

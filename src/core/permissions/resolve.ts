@@ -1,7 +1,7 @@
 import type { PermissionScheme } from '../types.js'
 import type { PermissionInfo, SchemeBit } from './model.js'
 import { GRANT_STRIDE, SCHEME_BIT } from './model.js'
-import { applicationAlias } from './overrides.js'
+import { applicationAlias, readOverReadWrite, readOverReadWriteNote } from './overrides.js'
 import type { AcceptedPermission, ExcludedPermission, PermissionKind, SchemePermissions } from './types.js'
 
 /** What resolution needs from the catalogue besides the grants. */
@@ -35,7 +35,7 @@ export function resolveScheme(
   const candidates = collectCandidates(scheme, grants, context, notes)
   if (candidates.length === 0) return undefined
   const listed = candidates.filter((candidate) => candidate.excluded === undefined)
-  const least = pickLeast(listed)
+  const least = pickLeast(listed, scheme, notes)
   if (least !== undefined && !least.isFlagged) {
     notes.push(`${scheme}: no permission is flagged least privileged for this path; the lowest privilege level was chosen.`)
   }
@@ -109,12 +109,20 @@ function applicationName(name: string, context: ResolveContext, notes: string[])
   return alias.to
 }
 
-/** Flagged ones (pathSets of exactly this method first), then lowest privilege level, then alphabetical. */
-function pickLeast(candidates: readonly Candidate[]): Candidate | undefined {
+/**
+ * Flagged ones (pathSets of exactly this method first), then lowest privilege level, then a read
+ * permission before a ReadWrite one (our correction), then alphabetical.
+ */
+function pickLeast(candidates: readonly Candidate[], scheme: PermissionScheme, notes: string[]): Candidate | undefined {
   const flagged = candidates.filter((candidate) => candidate.isFlagged)
   const exact = flagged.filter((candidate) => candidate.isFlaggedForMethodOnly)
   const pool = exact.length > 0 ? exact : flagged.length > 0 ? flagged : candidates
-  return [...pool].sort(byPrivilegeThenName)[0]
+  const sorted = [...pool].sort(byPrivilegeThenName)
+  const first = sorted[0]
+  const read = flagged.length > 0 ? readOverReadWrite(sorted) : undefined
+  if (first === undefined || read === undefined) return first
+  notes.push(readOverReadWriteNote(scheme, read.name, first.name))
+  return read
 }
 
 function byPrivilegeThenName(a: Candidate, b: Candidate): number {
