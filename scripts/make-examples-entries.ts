@@ -9,7 +9,9 @@ import {
   FAKE_USER_OID,
   FIXTURE_TIME,
   appOnlyToken,
+  delegatedClaims,
   delegatedToken,
+  makeJwt,
 } from '../test/helpers/tokens.js'
 
 export interface ExampleCall {
@@ -99,6 +101,7 @@ export function exampleCalls(): ExampleCall[] {
     { comment: 'consent-missing: nobody consented to the app in this tenant', method: 'POST', url: tokenEndpoint, requestBody: form({ client_id: FAKE_APP, grant_type: 'authorization_code', scope: 'https://graph.microsoft.com/Mail.Read', code: 'FAKE-AUTH-CODE-0.AXYAcodecodecode', redirect_uri: 'http://localhost:3000', client_secret: 'FAKE~client~secret~value~1234567890' }), status: 400, responseBody: tokenError('invalid_grant', 65001, `The user or administrator has not consented to use the application with ID '${FAKE_APP}' named 'Contoso Test App'. Send an interactive authorization request for this user and resource.`, { suberror: 'consent_required' }) },
     { comment: 'token-request-failed: the secret ID was sent instead of the secret value', method: 'POST', url: tokenEndpoint, requestBody: form({ client_id: FAKE_APP, grant_type: 'client_credentials', scope: 'https://graph.microsoft.com/.default', client_secret: '12345678-aaaa-4bbb-8ccc-1234567890ab' }), status: 401, responseBody: tokenError('invalid_client', 7000215, `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${FAKE_APP}'.`) },
     { comment: 'token-type-mismatch: an app-only token on /me', method: 'GET', url: `${graph}/me`, token: appOnlyToken(), status: 400, responseBody: graphError('BadRequest', '/me request is only valid with delegated authentication flow.', 1) },
+    { comment: 'token-rejected: a proxy decoded and re-encoded the token (its header lost the nonce); Graph cannot verify the signature', method: 'GET', url: `${graph}/me/messages`, token: makeJwt(delegatedClaims({ scp: 'openid profile email User.Read Mail.Read' }), { header: { typ: 'JWT', alg: 'RS256', kid: 'fake-kid' } }), status: 401, responseHeaders: [['WWW-Authenticate', expiredChallenge]], responseBody: graphError('InvalidAuthenticationToken', 'Access token validation failure. Invalid signature.', 8) },
     { comment: 'password-reset: app-only PATCH of passwordProfile', method: 'PATCH', url: `${graph}/users/${TARGET_USER}`, token: appOnlyToken({ roles: ['User.ReadWrite.All'] }), requestBody: json({ passwordProfile: { forceChangePasswordNextSignIn: true, password: 'FAKE-Passw0rd-!x9' } }), status: 403, responseBody: graphError('Authorization_RequestDenied', 'Insufficient privileges to complete the operation.', 2) },
     { comment: 'permission-missing: listing users with only User.Read', method: 'GET', url: `${graph}/users?$select=displayName,mail`, token: user, status: 403, responseBody: graphError('Authorization_RequestDenied', 'Insufficient privileges to complete the operation.', 3) },
     { comment: 'user-not-privileged: User.ReadWrite.All is granted but the user holds no admin role', method: 'POST', url: `${graph}/users`, token: delegatedToken({ scp: 'openid profile email User.ReadWrite.All' }), requestBody: json({ accountEnabled: true, displayName: 'New Hire', mailNickname: 'newhire', userPrincipalName: 'newhire@contoso.example' }), status: 403, responseBody: graphError('Authorization_RequestDenied', 'Insufficient privileges to complete the operation.', 4) },

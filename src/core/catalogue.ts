@@ -55,6 +55,7 @@ export type FindingId =
   | 'consent-missing'
   | 'token-request-failed'
   | 'token-type-mismatch'
+  | 'token-rejected'
   | 'password-reset'
   | 'permission-missing'
   | 'user-not-privileged'
@@ -138,6 +139,13 @@ export const catalogue = {
     summary: 'An app-only token on /me or on a delegated-only API, a delegated token where only application permissions work, or an app-only token with no roles at all.',
     rank: 100,
     links: [links.authUser, links.authService, links.resolveAuthErrors],
+  },
+  'token-rejected': {
+    title: 'Graph rejected a token that looks valid',
+    severity: 'error',
+    summary: 'Graph answered 401 to a JWT whose audience, lifetime and form look right (invalid signature, issuer or signing key, "Access token validation failure"), and no more specific token finding explains it.',
+    rank: 105,
+    links: [links.accessTokens, links.tokenClaims, links.nationalClouds, links.resolveAuthErrors],
   },
   'password-reset': {
     title: 'Password changes and resets follow special rules',

@@ -25,6 +25,7 @@ const SCENARIOS: Record<string, Exchange> = {
   'consent-missing': tokenError({ error: 'invalid_grant', error_description: 'AADSTS65001: not consented', error_codes: [65001], suberror: 'consent_required' }),
   'token-request-failed': tokenError({ error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.', error_codes: [7000215] }),
   'token-type-mismatch': call({ url: `${GRAPH}/me`, token: appOnlyToken(), status: 400, body: graphError('BadRequest', '/me request is only valid with delegated authentication flow.') }),
+  'token-rejected': call({ url: `${GRAPH}/me`, token: delegatedToken(), status: 401, body: graphError('InvalidAuthenticationToken', 'Access token validation failure. Invalid signature.') }),
   'password-reset': call({ method: 'PATCH', url: `${GRAPH}/users/bob@contoso.example`, token: appOnlyToken({ roles: ['User.ReadWrite.All'] }), status: 403, body: DENIED, requestBody: '{"passwordProfile":{"password":"x"}}' }),
   'permission-missing': call({ url: `${GRAPH}/users`, token: delegatedToken(), status: 403, body: DENIED }),
   'user-not-privileged': call({ method: 'DELETE', url: `${GRAPH}/users/bob@contoso.example`, token: delegatedToken({ scp: 'User.ReadWrite.All' }), status: 403, body: DENIED }),

@@ -99,3 +99,15 @@ export function tokenKindWords(token: TokenAnalysis | undefined): string {
   if (token.kind === 'delegated') return 'the delegated token'
   return 'the token'
 }
+
+const TIME_SOURCE_NOTES: Record<AnalysisContext['atSource'], string> = {
+  option: 'the time given with --now',
+  'date-header': 'from the response Date header',
+  'started-at': 'from the capture\'s start time',
+  clock: 'the time of the analysis (no Date header in the input)',
+}
+
+/** Where the exchange time of the context came from, as a note for evidence and details. */
+export function timeSourceNote(ctx: AnalysisContext): string {
+  return TIME_SOURCE_NOTES[ctx.atSource]
+}

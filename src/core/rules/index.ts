@@ -14,6 +14,7 @@ import { tokenExpired } from './token-expired.js'
 import { tokenMalformed } from './token-malformed.js'
 import { tokenMissing } from './token-missing.js'
 import { tokenPersonalAccount } from './token-personal-account.js'
+import { tokenRejected } from './token-rejected.js'
 import { tokenRequestFailed } from './token-request-failed.js'
 import { tokenTypeMismatch } from './token-type-mismatch.js'
 import { tokenWrongAudience } from './token-wrong-audience.js'
@@ -34,6 +35,7 @@ export const rules: readonly Rule[] = [
   consentMissing,
   tokenRequestFailed,
   tokenTypeMismatch,
+  tokenRejected,
   passwordReset,
   permissionMissing,
   userNotPrivileged,
@@ -47,6 +49,12 @@ export const rules: readonly Rule[] = [
 /** Graph never reached the authorization decision: the token itself was refused. */
 const TOKEN_REFUSED: readonly FindingId[] = ['token-missing', 'token-malformed', 'token-personal-account', 'token-wrong-audience', 'token-expired', 'claims-challenge', 'consent-missing']
 const AUTHORIZATION: readonly FindingId[] = ['token-type-mismatch', 'password-reset', 'permission-missing', 'user-not-privileged', 'resource-policy', 'user-not-licensed']
+/**
+ * Findings that name the cause of a Graph 401 more precisely than `token-rejected`, the fallback for a
+ * refused token that looks valid. token-rejected supersedes nothing itself: dropping is by presence, so
+ * a finding that both drops and is dropped by another would silence both.
+ */
+const EXPLAINS_REFUSAL: readonly FindingId[] = [...TOKEN_REFUSED, 'token-type-mismatch', 'permission-missing', 'user-not-licensed']
 
 /**
  * When a more specific finding explains the failure, the generic ones it makes moot are dropped:
@@ -56,6 +64,7 @@ const AUTHORIZATION: readonly FindingId[] = ['token-type-mismatch', 'password-re
  */
 const SUPERSEDES: ReadonlyArray<readonly [FindingId, readonly FindingId[]]> = [
   ...TOKEN_REFUSED.map((id) => [id, AUTHORIZATION] as const),
+  ...EXPLAINS_REFUSAL.map((id) => [id, ['token-rejected']] as const),
   ['password-reset', ['token-type-mismatch', 'permission-missing', 'user-not-privileged', 'resource-policy']],
   ['token-type-mismatch', ['permission-missing', 'user-not-privileged', 'resource-policy']],
   ['resource-policy', ['permission-missing']],

@@ -1,7 +1,7 @@
 import type { AnalysisContext } from '../context.js'
 import { evidence, makeFinding } from '../finding.js'
 import type { Evidence, Finding } from '../types.js'
-import { errorBodyEvidence, graphMessage, isApiCall, isSuccess, isoTime, statusEvidence } from './facts.js'
+import { errorBodyEvidence, graphMessage, isApiCall, isSuccess, isoTime, statusEvidence, timeSourceNote } from './facts.js'
 import type { Rule } from './rule.js'
 
 /** Graph's words for a token outside its lifetime (opaque tokens included). */
@@ -63,17 +63,6 @@ const SKEW_FIXES = [
   'Check the clock of the machine that sent the request (and of the container or VM host): enable time synchronisation (NTP, `w32tm /resync`, `timedatectl set-ntp true`).',
   'If the capture comes from another time zone or tool, judge it at the right moment with `--now <ISO time>`.',
 ]
-
-const TIME_SOURCE_NOTES: Record<AnalysisContext['atSource'], string> = {
-  option: 'the time given with --now',
-  'date-header': 'from the response Date header',
-  'started-at': 'from the capture\'s start time',
-  clock: 'the time of the analysis (no Date header in the input)',
-}
-
-function timeSourceNote(ctx: AnalysisContext): string {
-  return TIME_SOURCE_NOTES[ctx.atSource]
-}
 
 /** `3 h 12 min`, `42 s`, `2 days 1 h`. */
 export function describe(seconds: number): string {
