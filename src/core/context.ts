@@ -76,9 +76,9 @@ export function buildContext(exchange: Exchange, options: ContextOptions = {}): 
   const tokenError = parseTokenEndpointError(response?.body)
   const area = areaOf(exchange, target, tokenError)
   const auth = parseAuthorizationHeader(request === undefined ? undefined : getHeader(request.headers, 'authorization'))
-  const { at, source: atSource } = exchangeTime(exchange, options.now)
-  const token = area === 'token-endpoint' || auth.state !== 'present' ? undefined : analyseToken(auth.token)
   const graphError = area === 'token-endpoint' ? undefined : parseGraphError(response?.body)
+  const { at, source: atSource } = exchangeTime(exchange, options.now, graphError?.date)
+  const token = area === 'token-endpoint' || auth.state !== 'present' ? undefined : analyseToken(auth.token)
   const challenges = parseWwwAuthenticate(response === undefined ? [] : getHeaders(response.headers, 'www-authenticate'))
   const base = {
     exchange,

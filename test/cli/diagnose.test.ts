@@ -226,3 +226,15 @@ test('an app-only token on /me is diagnosed from flags alone (exit 1)', () => {
   assert.equal(run.code, 1, run.stderr)
   assert.match(run.stdout, /\[token-type-mismatch\]/)
 })
+
+test('a pasted error body without a Date header is judged at its innerError.date, not at the time of the run', () => {
+  const token = delegatedToken({ iat: FIXTURE_TIME - 4000, nbf: FIXTURE_TIME - 4000, exp: FIXTURE_TIME - 60 })
+  const body = JSON.stringify({ error: { code: 'InvalidAuthenticationToken', message: 'Access token validation failure.', innerError: { date: new Date(FIXTURE_TIME * 1000).toISOString().slice(0, 19), 'request-id': 'r-1' } } })
+  const run = cli(['--url', 'https://graph.microsoft.com/v1.0/me', '--status', '401', '--token', token, '--body', body, '--format', 'json'])
+  assert.equal(run.code, 1, run.stderr)
+  const [result] = (JSON.parse(run.stdout) as { results: Array<{ judgedAt: string; findings: Array<{ id: string; evidence: Array<{ field: string; note?: string }> }> }> }).results
+  assert.equal(result?.judgedAt, NOW)
+  const expired = result?.findings.find((finding) => finding.id === 'token-expired')
+  assert.ok(expired, JSON.stringify(result?.findings.map((finding) => finding.id)))
+  assert.match(expired.evidence.find((item) => item.field === 'exchange time')?.note ?? '', /innerError\.date/)
+})

@@ -103,8 +103,9 @@ export function tokenKindWords(token: TokenAnalysis | undefined): string {
 const TIME_SOURCE_NOTES: Record<AnalysisContext['atSource'], string> = {
   option: 'the time given with --now',
   'date-header': 'from the response Date header',
+  'error-date': 'from innerError.date of the Graph error body (server time of the failure, read as UTC)',
   'started-at': 'from the capture\'s start time',
-  clock: 'the time of the analysis (no Date header in the input)',
+  clock: 'the time of the analysis (no Date header, error date or capture time in the input)',
 }
 
 /** Where the exchange time of the context came from, as a note for evidence and details. */

@@ -135,6 +135,22 @@ describe('token-expired', () => {
     assert.ok(!ids(result).includes('token-expired'))
   })
 
+  it('judges a response without a Date header at innerError.date of the error body, read as UTC, and says so', () => {
+    const token = delegatedToken({ iat: FIXTURE_TIME - 4000, nbf: FIXTURE_TIME - 4000, exp: FIXTURE_TIME - 60 })
+    const finding = findingOf(run(call({ url: ME, token, status: 401, body: EXPIRED_BODY, noDate: true })), 'token-expired')
+    const time = finding.evidence.find((item) => item.field === 'exchange time')
+    assert.equal(time?.value, new Date(FIXTURE_TIME * 1000).toISOString())
+    assert.match(time?.note ?? '', /innerError\.date/)
+    assert.match(finding.detail, /expired 1 min 0 s before/)
+  })
+
+  it('prefers innerError.date to the HAR start time (a capture tool\'s clock)', () => {
+    const exchange = { ...call({ url: ME, token: delegatedToken(), status: 401, body: graphError('InvalidAuthenticationToken', 'Access token validation failure.'), noDate: true }), startedAt: '2026-11-21T10:00:00.000Z' }
+    const result = run(exchange)
+    assert.equal(result.judgedAt, new Date(FIXTURE_TIME * 1000).toISOString())
+    assert.ok(!ids(result).includes('token-expired'), `a day later by the capture clock, but valid when Graph failed: [${ids(result).join(', ')}]`)
+  })
+
   it('judges at --now when given, over the Date header', () => {
     const now = new Date((FIXTURE_TIME + 7200) * 1000)
     assert.ok(ids(run(call({ url: ME, token: delegatedToken(), status: 401 }), { now })).includes('token-expired'))
