@@ -40,6 +40,16 @@ export function graphPath(ctx: AnalysisContext): string {
   return path.length > 1 ? path.replace(/\/+$/, '') : path
 }
 
+/** The request path exactly as sent (case and encoding kept, version included, no query): for evidence, where graphPath is for matching. */
+export function sentPath(ctx: AnalysisContext): string {
+  const url = ctx.url ?? ''
+  try {
+    return new URL(url).pathname
+  } catch {
+    return url.replace(/[?#].*$/s, '')
+  }
+}
+
 export function isMePath(ctx: AnalysisContext): boolean {
   const path = graphPath(ctx)
   return path === '/me' || path.startsWith('/me/')

@@ -1,7 +1,7 @@
 import type { AnalysisContext } from '../context.js'
 import { evidence, makeFinding } from '../finding.js'
 import type { Evidence, Finding, PermissionScheme } from '../types.js'
-import { errorBodyEvidence, graphPath, isSuccess, listOrNone, statusEvidence } from './facts.js'
+import { errorBodyEvidence, graphPath, isSuccess, listOrNone, sentPath, statusEvidence } from './facts.js'
 import type { Rule } from './rule.js'
 import { passwordFixes } from './password-reset-fixes.js'
 import type { PasswordOperation } from './password-reset-fixes.js'
@@ -94,7 +94,7 @@ function detailOf(operation: PasswordOperation, isAppOnly: boolean): string {
 }
 
 function operationEvidence(ctx: AnalysisContext, operation: PasswordOperation): Evidence[] {
-  const line = evidence('request', 'method and path', `${ctx.method ?? ''} ${graphPath(ctx)}`)
+  const line = evidence('request', 'method and path', `${ctx.method ?? ''} ${sentPath(ctx)}`)
   if (operation !== 'profile') return [line]
   return [line, evidence('request', 'body.passwordProfile', 'present (password redacted)')]
 }

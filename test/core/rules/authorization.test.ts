@@ -129,6 +129,13 @@ describe('password-reset', () => {
     assert.match(textOf(findingOf(result, 'password-reset')), /\/me\/changePassword/)
   })
 
+  it('shows the request path as sent (case kept, no query), not the lower-cased form it is matched with', () => {
+    const url = `${GRAPH}/users/Bob.Smith@Contoso.example/Authentication/Methods/28c10230-6103-485e-b985-444c60001490/resetPassword?x=1`
+    const finding = findingOf(run(call({ method: 'POST', url, token: appOnlyToken({ roles: ['UserAuthenticationMethod.ReadWrite.All'] }), status: 403, body: DENIED })), 'password-reset')
+    const line = finding.evidence.find((item) => item.field === 'method and path')
+    assert.equal(line?.value, 'POST /v1.0/users/Bob.Smith@Contoso.example/Authentication/Methods/28c10230-6103-485e-b985-444c60001490/resetPassword')
+  })
+
   it('does not fire for a PATCH of a user without passwordProfile', () => {
     const exchange = call({ method: 'PATCH', url: `${GRAPH}/users/bob@contoso.example`, token: appOnlyToken({ roles: ['User.Read.All'] }), status: 403, body: DENIED, requestBody: '{"jobTitle":"Engineer"}' })
     assert.ok(!ids(run(exchange)).includes('password-reset'))
