@@ -1,4 +1,5 @@
 /** The token half of `graph-doctor perms`: is the token enough, and if not, what to add. Pure. */
+import { addedEndpointNote } from '../core/permissions/added-endpoints.js'
 import { grantCommands } from '../core/permissions/grant-commands.js'
 import { checkAuthorization } from '../core/permissions/index.js'
 import type { AuthorizationCheck, EndpointPermissions, PermissionCatalogue } from '../core/permissions/types.js'
@@ -31,11 +32,19 @@ export function buildPermsReport(input: {
   readonly endpoint: EndpointPermissions
   readonly token?: TokenAnalysis
 }): PermsReport {
-  const { catalogue, endpoint } = input
+  const { catalogue } = input
+  const endpoint = withAddedEndpointNote(input.endpoint)
   const rows = SCHEMES.flatMap((scheme) => (endpoint.schemes[scheme]?.accepted ?? []).map((permission) => toRow(catalogue, scheme, permission)))
   const report = { method: input.method, url: input.url, endpoint, rows }
   if (input.token === undefined) return report
   return { ...report, token: judgeToken(catalogue, report, input.token) }
+}
+
+/** An endpoint our corrections added to the data says so, with its docs source. */
+function withAddedEndpointNote(endpoint: EndpointPermissions): EndpointPermissions {
+  const note = addedEndpointNote(endpoint.method, endpoint.template)
+  if (note === undefined || endpoint.notes.includes(note)) return endpoint
+  return { ...endpoint, notes: [...endpoint.notes, note] }
 }
 
 

@@ -86,6 +86,16 @@ describe('graph-doctor perms', () => {
     assert.throws(() => parseRequest(['GET', '/me', 'extra']), /too many arguments/)
   })
 
+  it('shows an endpoint added from the docs with a note naming its source', async () => {
+    const { code, out } = await call(['POST', 'https://graph.microsoft.com/v1.0/groups/02bd9fd6-8f93-4758-87c3-1fb73740a315/members/$ref'])
+    assert.equal(code, 0)
+    assert.match(out, /^POST \/groups\/\{id\}\/members\/\$ref {2}\(matched directly\)/)
+    assert.match(out, /Application\n {2}Least privileged {3}GroupMember\.ReadWrite\.All\n {2}Higher privileged {2}Directory\.ReadWrite\.All, Group\.ReadWrite\.All/)
+    assert.match(out, /note:.*missing from the official permission map.*https:\/\/learn\.microsoft\.com\/graph\/api\/group-post-members/)
+    const json = JSON.parse((await call(['POST', '/groups/g/members/$ref', '--format', 'json'])).out) as { notes: string[] }
+    assert.ok(json.notes.some((note) => note.includes('group-post-members')))
+  })
+
   describe('a URL on a host other than Microsoft Graph', () => {
     const cases = [
       ['GET', 'https://contoso.sharepoint.com/_api/web', 'contoso.sharepoint.com'],

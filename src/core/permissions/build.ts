@@ -1,4 +1,5 @@
 import { GraphDoctorError, isGraphDoctorError } from '../errors.js'
+import { withAddedEndpoints } from './added-endpoints.js'
 import { ModelCatalogue } from './catalogue.js'
 import { mergeGuidTables } from './guid-table.js'
 import type { CatalogueModel } from './model.js'
@@ -27,7 +28,8 @@ export function buildPermissionCatalogue(input: CatalogueInput): PermissionCatal
 }
 
 export function buildModel(input: CatalogueInput): CatalogueModel {
-  const { permissions, templates, alsoRequires } = parsePermissionsDocument(input.permissions)
+  // Our corrections: endpoints the data lacks (each row with its docs source).
+  const { permissions, templates, alsoRequires } = parsePermissionsDocument(withAddedEndpoints(input.permissions))
   const { ids, hidden } = mergeGuidTables(input.descriptions, input.provisioningInfo)
   return { permissions, templates, ids, hidden, alsoRequires }
 }
