@@ -101,7 +101,7 @@ function headerSuspicions(token: TokenAnalysis): Suspicion[] {
     items.push(suspicion('token', 'header.alg', alg, 'the identity platform signs access tokens with RS256'))
   }
   if (token.audience?.kind === 'graph' && header['nonce'] === undefined) {
-    items.push(suspicion('token', 'header.nonce', '(absent)', 'Graph tokens from the identity platform carry a header nonce; without it the token was altered or re-serialised (decoded and re-encoded, "validated" and rebuilt, re-signed)'))
+    items.push(suspicion('token', 'header.nonce', '(absent)', 'Graph tokens from the identity platform normally carry a header nonce; its absence suggests the token was altered or re-serialised (decoded and re-encoded, "validated" and rebuilt, re-signed) or not issued by Microsoft Entra ID'))
   }
   return items
 }
