@@ -14,6 +14,8 @@ import { PathCache } from './path-cache.js'
 import { PARAM, QUALIFIED_PREFIX } from './segments.js'
 import type { EndpointPermissions, PermissionCatalogue, PermissionKind, SchemePermissions } from './types.js'
 
+/** Per trie node: five methods, each plain and `/me`. */
+const ENDPOINT_SLOTS = 10
 const DIRECT: Attempt = { segments: [], fallback: 'none', notes: [] }
 
 /** The permission engine over a {@link CatalogueModel}: a segment trie plus lazily resolved endpoints. */
@@ -24,6 +26,8 @@ export class ModelCatalogue implements PermissionCatalogue {
   private readonly ids = new Map<string, string>()
   private readonly hidden = new Set<string>()
   private readonly endpoints = new Map<string, EndpointPermissions>()
+  /** Answers of direct matches by trie node, method and `/me` (see {@link ENDPOINT_SLOTS}). */
+  private readonly directEndpoints: (EndpointPermissions | undefined)[] = []
   /** Groups of templates (by first segment) not yet inserted into the trie. */
   private readonly pending: Map<string, readonly number[]>
   private readonly cache = new PathCache()
@@ -89,15 +93,12 @@ export class ModelCatalogue implements PermissionCatalogue {
   private directEndpoint(node: number, method: string, accept: number, isMeRequest: boolean): EndpointPermissions {
     // The method bit's position, twice (plain and `/me`)
     const slot = (31 - Math.clz32(accept)) * 2 + (isMeRequest ? 1 : 0)
-    let endpoints = this.trie.endpoints[node]
-    if (endpoints === undefined) {
-      endpoints = []
-      this.trie.endpoints[node] = endpoints
-    }
-    let endpoint = endpoints[slot]
+    const at = node * ENDPOINT_SLOTS + slot
+    let endpoint = this.directEndpoints[at]
     if (endpoint === undefined) {
       endpoint = this.resolve(this.trie.templates[node] ?? [], method, DIRECT, isMeRequest)
-      endpoints[slot] = endpoint
+      while (this.directEndpoints.length < at) this.directEndpoints.push(undefined)
+      this.directEndpoints[at] = endpoint
     }
     return endpoint
   }
