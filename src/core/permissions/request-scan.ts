@@ -201,7 +201,9 @@ function scanSlow(text: string, rawStart: number, end: number): void {
 function scanCall(text: string, rawStart: number, start: number, open: number, end: number): void {
   const shape = argumentShape(text, open + 1, end - 1)
   if (shape === 'named') {
-    scanSlow(text, rawStart, end)
+    // One argument, the usual case: `name(key)` built directly (compared ignoring case, no sort).
+    if (namedParts === 1) pushString(`${text.slice(start, open + 1)}${text.slice(open + 1, firstEquals).trim()})`)
+    else scanSlow(text, rawStart, end)
     return
   }
   pushSlice(text, start, open, foldedHash(text, start, open))
@@ -221,6 +223,7 @@ function argumentShape(text: string, from: number, to: number): 'empty' | 'key' 
   if (blank) return 'empty'
   let quoted = false
   let partHasName = false
+  namedParts = 1
   for (let i = from; i < to; i++) {
     const char = text.charCodeAt(i)
     if (char === 39) quoted = !quoted
@@ -228,12 +231,18 @@ function argumentShape(text: string, from: number, to: number): 'empty' | 'key' 
     else if (char === 44) {
       if (!partHasName) return 'key'
       partHasName = false
+      namedParts++
     } else if (char === 61 && !partHasName) {
       let after = i
       while (after < to && text.charCodeAt(after) === 61) after++
       if (after === to || text.charCodeAt(after) === 44) return 'key'
       partHasName = true
+      if (namedParts === 1) firstEquals = i
     }
   }
   return partHasName ? 'named' : 'key'
 }
+
+/** Set by {@link argumentShape}: the number of `name=value` parts and the `=` of the first. */
+let namedParts = 0
+let firstEquals = -1

@@ -18,6 +18,7 @@ const TRICKY = [
   `${GRAPH}/reports/getEmailActivityUserCounts(period='D7')`,
   `${GRAPH}/sites/getOperationStatus(operationId='a/b/c')/x`,
   `${GRAPH}/users/delta()`,
+  `${GRAPH}/x/F( Key = 'v=' )/G(a='1',B=2)/h(=1)/i('a'='b')`,
   `${GRAPH}/users/delta( )?token=abc`,
   `${GRAPH}/me/events('AAMk==')`,
   `${GRAPH}/me/events(AAMk==)`,
