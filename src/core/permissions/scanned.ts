@@ -3,7 +3,7 @@
  * compared ignoring ASCII case (a slice of the raw URL, or a normalised string when the segment needed
  * decoding). One shared, preallocated buffer: a lookup allocates nothing for ordinary URLs.
  */
-import { foldedHash, sliceIs } from './literal-table.js'
+import { foldedHash, sliceIs } from './folding.js'
 import { PARAM } from './segments.js'
 
 /** More segments than this are matched the slow way (never in real Graph URLs). */
