@@ -28,11 +28,14 @@ export interface TemplateSource {
   methods(id: number): number
 }
 
-const METHOD_BITS: Readonly<Record<string, number>> = { GET: 1, POST: 2, PATCH: 4, PUT: 8, DELETE: 16 }
-
 /** A bit per HTTP method the data uses; 0 for any other method (never catalogued). */
 export function methodBit(method: string): number {
-  return METHOD_BITS[method] ?? 0
+  // Compared in turn: cheaper per lookup than reading an object by a variable key.
+  if (method === 'GET') return 1
+  if (method === 'POST') return 2
+  if (method === 'PATCH') return 4
+  if (method === 'PUT') return 8
+  return method === 'DELETE' ? 16 : 0
 }
 
 export type IdKind = 'd' | 'a'
