@@ -1,8 +1,8 @@
 /**
  * The request URL → segments step of a lookup, done in place: the same segments as
- * {@link requestSegments}, written to the shared {@link scanned} buffer as slices of the URL (no
- * lower-cased copy, no substrings, no regex). Segments that need percent-decoding or carry named
- * arguments fall back to the string normaliser of `segments.ts`.
+ * `requestSegments` (request-path.ts; a test holds them equal), written to the shared
+ * {@link scanned} buffer as slices of the URL: no lower-cased copy, no substrings, no regex. How each
+ * segment is normalised is in `scan-segment.ts`.
  */
 import { equalsFolded, sliceIs } from './folding.js'
 import { beginSegments, nextIndex, scanSegment } from './scan-segment.js'
