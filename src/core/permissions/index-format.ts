@@ -6,7 +6,7 @@ import type { PermissionCatalogue } from './types.js'
 
 /** Bump {@link INDEX_VERSION} whenever the model, the line format or the normalisation of template keys changes. */
 export const INDEX_FORMAT = 'graph-doctor-permission-index'
-export const INDEX_VERSION = 1
+export const INDEX_VERSION = 2
 
 /** Starts a group line (`\u0001<first segment>`); the last line is `\u0002<template count>`. */
 const GROUP = '\u0001'
