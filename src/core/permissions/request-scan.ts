@@ -23,6 +23,8 @@ export function scanRequest(url: string): boolean {
   const end = pathEnd(text, start)
   if (text.charCodeAt(start) === SLASH) start++
   if (isVersionAt(text, start, 'v1.0', end) || isVersionAt(text, start, 'beta', end)) start += 4
+  // The slash after the version: skipped here rather than found by one more search
+  if (text.charCodeAt(start) === SLASH) start++
   split(text, start, end)
   return !scanned.overflow
 }

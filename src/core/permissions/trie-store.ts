@@ -28,6 +28,8 @@ export abstract class TrieStore {
   protected nodeCount = 1
   protected edges = new Int32Array(EDGE * 4096)
   protected inline = new Uint16Array(this.edges.buffer)
+  /** Slots in {@link edges} - 1 (a power of two): kept as a field, not divided per probe. */
+  protected slotMask = 4096 - 1
   protected edgeCount = 0
   /** The characters of every edge name (the edge holds offset and length): long names are compared here. */
   protected chars = new Uint16Array(16384)
@@ -101,7 +103,7 @@ export abstract class TrieStore {
   }
 
   protected freeSlot(key: number, hash: number): number {
-    const mask = this.edges.length / EDGE - 1
+    const mask = this.slotMask
     let slot = slotOf(key, hash) & mask
     while (this.edges[slot * EDGE] !== 0) slot = (slot + 1) & mask
     return slot * EDGE
@@ -111,6 +113,7 @@ export abstract class TrieStore {
     const old = this.edges
     this.edges = new Int32Array(old.length * 2)
     this.inline = new Uint16Array(this.edges.buffer)
+    this.slotMask = this.edges.length / EDGE - 1
     for (let from = 0; from < old.length; from += EDGE) {
       const stored = old[from] as number
       if (stored === 0) continue

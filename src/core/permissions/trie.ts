@@ -73,8 +73,7 @@ export class SegmentTrie extends TrieStore {
   }
 
   protected find(key: number, text: string, start: number, end: number, hash: number): number {
-    const { edges } = this
-    const mask = edges.length / EDGE - 1
+    const { edges, slotMask: mask } = this
     const length = end - start
     for (let slot = slotOf(key, hash) & mask; ; slot = (slot + 1) & mask) {
       const at = slot * EDGE
