@@ -66,7 +66,7 @@ export async function loadCachedCatalogue(cacheDir: string): Promise<CacheLoad> 
   const index = await readVerified(generationDir, manifest.index)
   if (typeof index === 'string') return { state: 'damaged', problem: index }
   try {
-    return { state: 'loaded', catalogue: loadIndex(index.toString('utf8')), manifest, notes: [] }
+    return { state: 'loaded', catalogue: loadIndex(index), manifest, notes: [] }
   } catch {
     const rebuilt = await rebuildFromRawFiles(generationDir, manifest)
     if (typeof rebuilt === 'string') return { state: 'damaged', problem: rebuilt }

@@ -4,6 +4,7 @@ import {
   serializeCatalogueIndex,
   validatePermissionsDocument,
 } from '../../core/permissions/index.js'
+import { checkCatalogueIndex } from '../../core/permissions/index-format.js'
 import type { PermissionCatalogue } from '../../core/permissions/types.js'
 
 /** The three parsed data files; the GUID files are optional for `--permissions FILE`. */
@@ -57,7 +58,12 @@ export function serializeIndex(catalogue: PermissionCatalogue): string {
   return serializeCatalogueIndex(catalogue)
 }
 
-/** Load the derived index (throws when this engine cannot read it). */
-export function loadIndex(text: string): PermissionCatalogue {
-  return loadCatalogueIndex(text)
+/** Load the derived index from its bytes, decoding lazily (throws when this engine cannot read it). */
+export function loadIndex(bytes: Uint8Array): PermissionCatalogue {
+  return loadCatalogueIndex(bytes)
+}
+
+/** Load the derived index and decode every line: `data status` checks all of it. */
+export function checkIndex(bytes: Uint8Array): void {
+  checkCatalogueIndex(bytes)
 }

@@ -1,5 +1,5 @@
 import { inspectCache, readVerified } from './cache-read.js'
-import { loadIndex } from './engine.js'
+import { checkIndex } from './engine.js'
 import { DATA_FILE_ROLES, type CacheManifest, type DataFileRole } from './manifest.js'
 
 export interface StoredFileStatus {
@@ -54,7 +54,7 @@ async function indexLoads(generationDir: string, manifest: CacheManifest): Promi
   const bytes = await readVerified(generationDir, manifest.index)
   if (typeof bytes === 'string') return false
   try {
-    loadIndex(bytes.toString('utf8'))
+    checkIndex(bytes)
     return true
   } catch {
     return false
