@@ -1,17 +1,16 @@
 /** The BUILT bin end to end (run `npm run build` first): data update from a local server, status, perms. */
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { mkdtemp, rm } from 'node:fs/promises'
+import type { Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { after, before, describe, it } from 'node:test'
 import { appOnlyClaims, FAKE_APP, makeJwt } from '../helpers/tokens.js'
+import { startServer } from './data-server.js'
 
 const BIN = fileURLToPath(new URL('../../dist/bin/graph-doctor.js', import.meta.url))
-const SHARED = fileURLToPath(new URL('../../../shared/data/devx-content/', import.meta.url))
 
 /** Async spawn: the server runs in this process, so spawnSync would deadlock. */
 function cli(args: readonly string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -33,16 +32,7 @@ describe('the built graph-doctor bin with permission data from 127.0.0.1', () =>
   let env: Record<string, string>
 
   before(async () => {
-    server = createServer((request, response) => {
-      const name = (request.url ?? '/').slice(1)
-      const isServed = ['permissions.json', 'provisioningInfo.json', 'permissions-descriptions.json'].includes(name)
-      ;(isServed ? readFile(join(SHARED, name)) : Promise.reject(new Error('not served'))).then(
-        (body) => response.writeHead(200, { 'content-length': body.byteLength }).end(body),
-        () => response.writeHead(404).end(),
-      )
-    })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
+    ;({ server, base } = await startServer())
     cacheDir = await mkdtemp(join(tmpdir(), 'graph-doctor-bin-'))
     env = { GRAPH_DOCTOR_CACHE_DIR: cacheDir }
   })

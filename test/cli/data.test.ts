@@ -1,44 +1,19 @@
 import assert from 'node:assert/strict'
-import { createServer, type Server } from 'node:http'
+import type { Server } from 'node:http'
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { after, before, describe, it } from 'node:test'
 import type { CliIo } from '../../src/cli/command.js'
 import { run } from '../../src/cli/commands/data.js'
 import { resolvePermissionCatalogue } from '../../src/cli/permissions-source.js'
 import { isGraphDoctorError } from '../../src/core/errors.js'
-
-const SHARED = fileURLToPath(new URL('../../../shared/data/devx-content/', import.meta.url))
-const FILES = ['permissions.json', 'provisioningInfo.json', 'permissions-descriptions.json']
+import { FILES, SHARED, startServer } from './data-server.js'
 
 function fakeIo(env: Record<string, string>): CliIo & { out: string[]; err: string[] } {
   const out: string[] = []
   const err: string[] = []
   return { out, err, stdout: (t) => out.push(t), stderr: (t) => err.push(t), readStdin: async () => '', isTTY: false, env, cwd: process.cwd() }
-}
-
-/** Serves the shared files; `overrides` replaces a file's body, or answers a status code. */
-function startServer(overrides: Map<string, string | number>): Promise<{ server: Server; base: string }> {
-  const server = createServer((request, response) => {
-    void (async () => {
-      const name = (request.url ?? '/').split('/').pop() ?? ''
-      const override = overrides.get(name)
-      if (typeof override === 'number') {
-        response.writeHead(override).end('nope')
-      } else if (typeof override === 'string') {
-        response.writeHead(200, { 'content-type': 'application/json' }).end(override)
-      } else if (!FILES.includes(name)) {
-        response.writeHead(404).end('not found')
-      } else {
-        const body = await readFile(join(SHARED, name))
-        response.writeHead(200, { 'content-type': 'application/json', 'content-length': body.byteLength }).end(body)
-      }
-    })()
-  })
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` })))
 }
 
 async function expectFailure(promise: Promise<unknown>, code: string, pattern: RegExp): Promise<void> {
