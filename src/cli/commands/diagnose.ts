@@ -93,7 +93,7 @@ function needsPermissionCatalogue(exchanges: readonly Exchange[]): boolean {
 async function loadCatalogue(file: string | undefined, io: CliIo): Promise<PermissionCatalogue | undefined> {
   const { resolvePermissionCatalogue } = await import('../permissions-source.js')
   const warn = (line: string): void => io.stderr(line.startsWith('graph-doctor') ? `${line}\n` : `graph-doctor: ${line}\n`)
-  return resolvePermissionCatalogue({ ...(file === undefined ? {} : { file }), env: io.env, warn })
+  return resolvePermissionCatalogue({ ...(file === undefined ? {} : { file }), env: io.env, warn, cwd: io.cwd })
 }
 
 function render(diagnosis: Diagnosis, format: OutputFormat, io: CliIo): string {
