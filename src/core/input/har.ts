@@ -1,5 +1,5 @@
 import type { Exchange, HeaderList, HttpRequest, HttpResponse } from '../exchange.js'
-import { decodeBase64Bytes } from '../response/claims.js'
+import { decodeBase64Bytes, decodeUtf8 } from '../token/base64url.js'
 import { isJsonObject } from '../response/json.js'
 import { jsonErrorOffset } from './json-locate.js'
 import { formatError, lineNumberAt } from './text.js'
@@ -126,9 +126,5 @@ function contentText(value: unknown): string | undefined {
   if (value['encoding'] !== 'base64') return text
   const bytes = decodeBase64Bytes(text)
   if (bytes === undefined) throw new EntryError('response.content.text is not valid base64')
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    return undefined
-  }
+  return decodeUtf8(bytes)
 }

@@ -1,5 +1,6 @@
 import type { AuthChallenge, ClaimsRequest } from './types.js'
 import { parseJsonBody } from './json.js'
+import { decodeBase64Text } from '../token/base64url.js'
 
 /**
  * The claims challenge among the challenges: a challenge with `error="insufficient_claims"`
@@ -39,35 +40,4 @@ export function decodeClaimsChallenge(value: string): ClaimsRequest | undefined 
 function withParsed(json: string): ClaimsRequest | undefined {
   const parsed = parseJsonBody(json)
   return parsed === undefined ? { json } : { json, parsed }
-}
-
-/**
- * Decode base64 or base64url (with or without padding) as UTF-8 text. Undefined when the input is
- * not base64 or does not decode to valid UTF-8.
- */
-export function decodeBase64Text(value: string): string | undefined {
-  const bytes = decodeBase64Bytes(value)
-  if (bytes === undefined) return undefined
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    return undefined
-  }
-}
-
-/** Decode base64 or base64url (padding optional, whitespace ignored) to bytes. */
-export function decodeBase64Bytes(value: string): Uint8Array | undefined {
-  const compact = value.replace(/\s+/g, '')
-  if (!/^[A-Za-z0-9+/\-_]*={0,2}$/.test(compact)) return undefined
-  const standard = compact.replace(/=+$/, '').replace(/-/g, '+').replace(/_/g, '/')
-  if (standard.length % 4 === 1) return undefined
-  const padded = standard + '='.repeat((4 - (standard.length % 4)) % 4)
-  try {
-    const binary = atob(padded)
-    const bytes = new Uint8Array(binary.length)
-    for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index)
-    return bytes
-  } catch {
-    return undefined
-  }
 }

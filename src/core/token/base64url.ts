@@ -1,26 +1,35 @@
-const BASE64URL_PATTERN = /^[A-Za-z0-9_-]*$/
-
-/** True when `text` uses only the base64url alphabet (no padding, no `+` or `/`). */
-export function isBase64Url(text: string): boolean {
-  return BASE64URL_PATTERN.test(text)
+/**
+ * Decode base64 or base64url (padding optional, whitespace ignored) to bytes, with atob only, so it
+ * also runs in a browser. Undefined when the input is not base64.
+ */
+export function decodeBase64Bytes(value: string): Uint8Array | undefined {
+  const compact = value.replace(/\s+/g, '')
+  if (!/^[A-Za-z0-9+/\-_]*={0,2}$/.test(compact)) return undefined
+  const standard = compact.replace(/=+$/, '').replace(/-/g, '+').replace(/_/g, '/')
+  if (standard.length % 4 === 1) return undefined
+  const padded = standard + '='.repeat((4 - (standard.length % 4)) % 4)
+  try {
+    return Uint8Array.from(atob(padded), (char) => char.charCodeAt(0))
+  } catch {
+    return undefined
+  }
 }
 
 /**
- * Decodes base64url (padding optional; `+`, `/` and `=` of standard base64 are tolerated) to UTF-8 text
- * with atob and TextDecoder only, so it also runs in a browser. Returns `undefined` for text that is not base64 or
- * not valid UTF-8.
+ * Decode base64 or base64url (with or without padding) as UTF-8 text. Undefined when the input is
+ * not base64 or does not decode to valid UTF-8.
  *
  * @example
- * decodeBase64UrlText('eyJhIjoxfQ') // '{"a":1}'
+ * decodeBase64Text('eyJhIjoxfQ') // '{"a":1}'
  */
-export function decodeBase64UrlText(text: string): string | undefined {
-  const stripped = text.replace(/=+$/, '')
-  if (!/^[A-Za-z0-9_\-+/]*$/.test(stripped) || stripped.length % 4 === 1) return undefined
-  const standard = stripped.replace(/-/g, '+').replace(/_/g, '/')
-  const padded = standard + '='.repeat((4 - (standard.length % 4)) % 4)
+export function decodeBase64Text(value: string): string | undefined {
+  const bytes = decodeBase64Bytes(value)
+  return bytes === undefined ? undefined : decodeUtf8(bytes)
+}
+
+/** Strict UTF-8 decoding: undefined for bytes that are not valid UTF-8 (a binary body). */
+export function decodeUtf8(bytes: Uint8Array): string | undefined {
   try {
-    const binary = atob(padded)
-    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0))
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
     return undefined

@@ -2,7 +2,7 @@
  * Structural decoding of a token string: JWT, opaque or malformed (and what exactly is wrong),
  * WITHOUT verifying any signature.
  */
-import { decodeBase64UrlText } from './base64url.js'
+import { decodeBase64Text } from './base64url.js'
 
 export type JsonObject = Readonly<Record<string, unknown>>
 
@@ -66,14 +66,14 @@ function decodeWithoutDots(token: string): DecodedToken {
 
 /** A 5-part JWE: encrypted, so its claims are unreadable; opaque, not malformed. */
 function decodeJwe(parts: readonly string[]): DecodedToken | undefined {
-  const header = parseJson(decodeBase64UrlText(parts[0] ?? '') ?? '')
+  const header = parseJson(decodeBase64Text(parts[0] ?? '') ?? '')
   if (!isJsonObject(header) || header['enc'] === undefined) return undefined
   return { form: 'opaque', encrypted: true, header }
 }
 
 function decodeJsonPart(part: string, name: 'header' | 'claims'): JsonObject | string {
   if (part.length % 4 === 1) return `the ${name} part has an impossible base64url length (${part.length} chars): characters were lost`
-  const text = decodeBase64UrlText(part)
+  const text = decodeBase64Text(part)
   if (text === undefined) return `the ${name} part does not decode to UTF-8 text`
   const value = parseJson(text)
   if (isJsonObject(value)) return value
