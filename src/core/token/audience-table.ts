@@ -16,14 +16,6 @@ export const GRAPH_NAME_BY_CLOUD: Readonly<Record<Cloud, string>> = {
   china: 'Microsoft Graph (China, operated by 21Vianet)',
 }
 
-/** Graph's host per cloud. */
-export const GRAPH_HOST_BY_CLOUD: Readonly<Record<Cloud, string>> = {
-  global: 'graph.microsoft.com',
-  'us-gov': 'graph.microsoft.us',
-  'us-dod': 'dod-graph.microsoft.us',
-  china: 'microsoftgraph.chinacloudapi.cn',
-}
-
 /**
  * Audiences matched exactly (lower case, without a trailing slash). App ids and URIs of Microsoft
  * resources that people send to Graph by mistake, plus a few well-known Azure APIs for naming.

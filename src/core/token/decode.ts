@@ -2,6 +2,7 @@
  * Structural decoding of a token string: JWT, opaque or malformed (and what exactly is wrong),
  * WITHOUT verifying any signature.
  */
+import { isJsonObject } from '../response/json.js'
 import { decodeBase64Text } from './base64url.js'
 
 export type JsonObject = Readonly<Record<string, unknown>>
@@ -19,10 +20,6 @@ const MIN_OPAQUE_LENGTH = 100
 
 function malformed(problem: string): DecodedToken {
   return { form: 'malformed', problem }
-}
-
-function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function parseJson(text: string): unknown {
