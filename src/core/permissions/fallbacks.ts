@@ -1,5 +1,5 @@
 import { ME_TO_USERS_NOTE } from './overrides.js'
-import { PARAM, QUALIFIED_PREFIX } from './segments.js'
+import { ITEM_PATH, PARAM, QUALIFIED_PREFIX } from './segments.js'
 import type { MatchFallback } from './types.js'
 
 /** A rewritten request path to try when the direct match failed. */
@@ -15,8 +15,6 @@ const ODATA_NOTE = 'The trailing $value/$ref/$count part was removed to match th
 const ROOT_NOTE =
   'The drive root (root, or root:/path: relative to it) was matched as the driveItem items/{id}: ' +
   'the data lists most driveItem calls only in their items/{id} form.'
-/** The item-path marker left by the parser: `root:/a/b.txt:` → `root`, `:`, PARAM. */
-const ITEM_PATH = ':'
 
 /**
  * Rewrites to try in order (permissions-data.md §7): `/me` ↔ `/users/{id}`, the drive alias, a type
