@@ -5,6 +5,8 @@
  * and method.
  */
 import type { PermissionScheme } from '../types.js'
+import type { Json } from './json.js'
+import { isObject } from './json.js'
 
 /** One endpoint added from a docs page. Permissions are listed least privileged first. */
 export interface AddedEndpoint {
@@ -34,12 +36,6 @@ export function addedEndpointNote(method: string, template: string): string | un
   const row = ADDED_ENDPOINTS.find((added) => added.method === upper && added.template.toLowerCase() === template.toLowerCase())
   if (row === undefined) return undefined
   return `${row.method} ${row.template} is missing from the official permission map: its permissions come from the docs (source: ${row.source}).`
-}
-
-type Json = Record<string, unknown>
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /**

@@ -1,11 +1,7 @@
 import type { IdKind, SchemeBit } from './model.js'
 import { SCHEME_BIT } from './model.js'
-
-type Json = Record<string, unknown>
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
+import type { Json } from './json.js'
+import { isObject } from './json.js'
 
 export interface GuidTables {
   readonly ids: [IdKind, string, string][]

@@ -3,12 +3,8 @@ import type { PermissionScheme } from '../types.js'
 import type { PermissionInfo, SchemeInfo } from './model.js'
 import { SCHEMES, schemeMask } from './model.js'
 import { RecordSource } from './template-source.js'
-
-type Json = Record<string, unknown>
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
+import type { Json } from './json.js'
+import { isObject } from './json.js'
 
 function invalid(reason: string): never {
   throw new GraphDoctorError('ERR_DATA_INVALID', `permissions.json is not in the Kibali format: ${reason}`)
