@@ -1,4 +1,5 @@
 import type { Exchange } from '../exchange.js'
+import { extractAadstsCodes } from '../aadsts.js'
 import { isJsonObject } from '../response/json.js'
 
 type JsonObject = Record<string, unknown>
@@ -56,7 +57,7 @@ export function msalErrorExchange(json: JsonObject, name: string): Exchange {
   const message = field('errorMessage', 'error_description', 'message')
   const body: Record<string, unknown> = { error: field('errorCode', 'error') ?? 'unknown_error' }
   if (message !== undefined) body['error_description'] = message
-  const codes = message === undefined ? [] : [...new Set([...message.matchAll(/AADSTS(\d+)/g)].map((match) => Number(match[1])))]
+  const codes = message === undefined ? [] : extractAadstsCodes(message)
   if (codes.length > 0) body['error_codes'] = codes
   const suberror = field('subError', 'suberror') ?? classificationSuberror(field('classification'))
   if (suberror !== undefined) body['suberror'] = suberror

@@ -1,4 +1,5 @@
 import type { TokenEndpointError } from './types.js'
+import { extractAadstsCodes } from '../aadsts.js'
 import { isJsonObject, parseJsonBody, stringField } from './json.js'
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
@@ -45,11 +46,7 @@ function codesOf(errorCodes: unknown, description: string | undefined): number[]
       .filter((code): code is number => typeof code === 'number' && Number.isInteger(code) && code >= 0)
     if (codes.length > 0) return unique(codes)
   }
-  return description === undefined ? [] : extractCodes(description)
-}
-
-function extractCodes(text: string): number[] {
-  return unique([...text.matchAll(/AADSTS(\d+)/g)].map((match) => Number(match[1])))
+  return description === undefined ? [] : extractAadstsCodes(description)
 }
 
 function unique(codes: readonly number[]): number[] {
