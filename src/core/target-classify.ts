@@ -1,4 +1,5 @@
 import type { Cloud, Target } from './target.js'
+import { ownEntry } from './token/lookup.js'
 
 const GRAPH_HOSTS: Readonly<Record<string, Cloud>> = {
   'graph.microsoft.com': 'global',
@@ -43,9 +44,9 @@ export function classifyUrl(url: string): Target {
   const parts = splitUrl(url.trim())
   if (parts === undefined) return { kind: 'other', host: '', path: '' }
   const { host, path } = parts
-  const graphCloud = GRAPH_HOSTS[host]
+  const graphCloud = ownEntry(GRAPH_HOSTS, host)
   if (graphCloud !== undefined) return graphTarget(host, graphCloud, path)
-  const loginCloud = LOGIN_HOSTS[host]
+  const loginCloud = ownEntry(LOGIN_HOSTS, host)
   if (loginCloud !== undefined) return identityTarget(host, loginCloud, path)
   if (host.endsWith('.sharepoint.com') || host.endsWith('.sharepoint.us') || host.endsWith('.sharepoint.cn')) {
     return { kind: /^\/(?:.*\/)?(?:_api|_vti_bin)(?:\/|$)/i.test(path) ? 'sharepoint' : 'other', host, path }

@@ -57,3 +57,9 @@ test('weird URLs are kind other and never throw', () => {
     assert.equal(classifyUrl(url).kind, 'other', url)
   }
 })
+
+test('a host named like an Object.prototype member is not Graph or a sign-in host', () => {
+  for (const url of ['https://constructor/v1.0/me', 'https://__proto__/x', 'https://hasownproperty/common/oauth2/token']) {
+    assert.deepEqual({ kind: classifyUrl(url).kind, cloud: classifyUrl(url).cloud }, { kind: 'other', cloud: undefined }, url)
+  }
+})
