@@ -42,7 +42,7 @@ function pathStart(text: string): number {
 }
 
 /** Index where the path ends: at the query or fragment. */
-function pathEnd(text: string, start: number): number {
+export function pathEnd(text: string, start: number): number {
   const query = text.indexOf('?', start)
   const fragment = text.indexOf('#', start)
   if (query === -1) return fragment === -1 ? text.length : fragment

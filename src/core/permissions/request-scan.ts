@@ -5,6 +5,7 @@
  * segment is normalised is in `scan-segment.ts`.
  */
 import { equalsFolded, sliceIs } from './folding.js'
+import { pathEnd } from './request-path.js'
 import { beginSegments, nextIndex, scanSegment } from './scan-segment.js'
 import { ITEM_PATH, PARAM } from './segments.js'
 import { pushString, resetScanned, scanned, segmentIs } from './scanned.js'
@@ -47,14 +48,6 @@ function pathStart(text: string): number {
   const hostEnd = slash === -1 ? text.length : slash
   for (const host of GRAPH_HOSTS) if (sliceIs(host, text, 0, hostEnd)) return hostEnd
   return 0
-}
-
-/** Index where the path ends: at the query or fragment. */
-function pathEnd(text: string, start: number): number {
-  const query = text.indexOf('?', start)
-  const fragment = text.indexOf('#', start)
-  if (query === -1) return fragment === -1 ? text.length : fragment
-  return fragment === -1 || query < fragment ? query : fragment
 }
 
 /** Split `text[from, to)`: slashes inside parentheses or quotes do not split; `x:/path:` is an item path. */
