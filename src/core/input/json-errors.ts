@@ -1,6 +1,7 @@
 import type { Exchange } from '../exchange.js'
 import { extractAadstsCodes } from '../aadsts.js'
 import { isJsonObject } from '../response/json.js'
+import { ownEntry } from '../token/lookup.js'
 
 type JsonObject = Record<string, unknown>
 
@@ -44,7 +45,7 @@ export function graphErrorExchange(text: string, json: JsonObject, name: string)
 export function graphErrorStatus(json: unknown): number {
   const error = isJsonObject(json) ? json['error'] : undefined
   const code = isJsonObject(error) ? error['code'] : undefined
-  return typeof code === 'string' ? (STATUS_OF_GRAPH_CODE[code.toLowerCase()] ?? 0) : 0
+  return typeof code === 'string' ? (ownEntry(STATUS_OF_GRAPH_CODE, code.toLowerCase()) ?? 0) : 0
 }
 
 /**

@@ -65,7 +65,7 @@ function readToken68(cursor: Cursor, challenge: DraftChallenge): void {
 
 function addParam(challenge: DraftChallenge, name: string, value: string): void {
   const key = name.toLowerCase()
-  if (!(key in challenge.params)) challenge.params[key] = value
+  if (!Object.hasOwn(challenge.params, key)) challenge.params[key] = value
 }
 
 function readValue(cursor: Cursor): string {

@@ -54,6 +54,7 @@ test('a bare Graph error body gets the status its code implies, else 0', () => {
   assert.equal(status('accessDenied'), 403)
   assert.equal(status('BadRequest'), 400)
   assert.equal(status('SomethingNew'), 0)
+  assert.equal(status('constructor'), 0, 'an Object.prototype member is not a known code')
   const [exchange] = parseInput('{"error":{"code":"Forbidden","message":""}}', 'body.json')
   assert.equal(exchange?.format, 'graph-error')
   assert.equal(exchange?.request, undefined)

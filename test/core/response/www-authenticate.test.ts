@@ -95,3 +95,7 @@ test('an empty unquoted param followed by more params is a param, not a token68'
   assert.deepEqual(parseWwwAuthenticate(['Bearer realm=, error=invalid_token'])[0]?.params, { realm: '', error: 'invalid_token' })
   assert.deepEqual(parseWwwAuthenticate(['Negotiate abc=, Basic realm="x"'])[0]?.params, { token68: 'abc=' })
 })
+
+test('a param named like an Object.prototype member is kept', () => {
+  assert.equal(parseWwwAuthenticate(['Bearer constructor="a", error="b"'])[0]?.params['constructor'], 'a')
+})
