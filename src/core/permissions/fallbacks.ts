@@ -25,15 +25,17 @@ export function* fallbackAttempts(segments: readonly string[]): Generator<Attemp
   yield* ownerRewrites(segments, 'none', [])
   const withoutCasts = segments.filter((segment) => !isCast(segment))
   if (withoutCasts.length !== segments.length) {
-    bases.push({ segments: withoutCasts, fallback: 'cast-stripped', notes: [CAST_NOTE] })
-    yield { segments: withoutCasts, fallback: 'cast-stripped', notes: [CAST_NOTE] }
+    const base: Attempt = { segments: withoutCasts, fallback: 'cast-stripped', notes: [CAST_NOTE] }
+    bases.push(base)
+    yield base
     yield* ownerRewrites(withoutCasts, 'cast-stripped', [CAST_NOTE])
   }
   const dollar = withoutCasts.findIndex((segment) => segment.charCodeAt(0) === 36)
   if (dollar > 0) {
     const withoutTail = withoutCasts.slice(0, dollar)
-    bases.push({ segments: withoutTail, fallback: 'odata-segment-stripped', notes: [ODATA_NOTE] })
-    yield { segments: withoutTail, fallback: 'odata-segment-stripped', notes: [ODATA_NOTE] }
+    const base: Attempt = { segments: withoutTail, fallback: 'odata-segment-stripped', notes: [ODATA_NOTE] }
+    bases.push(base)
+    yield base
     yield* ownerRewrites(withoutTail, 'odata-segment-stripped', [ODATA_NOTE])
   }
   // Last, so that no request matched before changes its answer.
