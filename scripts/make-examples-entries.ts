@@ -13,6 +13,7 @@ import {
   delegatedToken,
   makeJwt,
 } from '../test/helpers/tokens.js'
+import { graphError as fixtureGraphError, tokenError } from '../test/fixtures/findings/bodies.js'
 
 export interface ExampleCall {
   readonly comment: string
@@ -35,24 +36,9 @@ const tokenEndpoint = `https://login.microsoftonline.com/${FAKE_TENANT}/oauth2/v
 const TARGET_USER = '44444444-3333-4222-8111-000000000000'
 const TEAM = '55555555-6666-4777-8888-999999999999'
 
+/** A Graph error body whose request id is distinct per example entry. */
 function graphError(code: string, message: string, index: number): string {
-  const id = `0000000${index}-feed-4bee-8cab-00000000000${index}`.slice(-36)
-  const date = new Date(FIXTURE_TIME * 1000).toISOString().slice(0, 19)
-  return JSON.stringify({ error: { code, message, innerError: { date, 'request-id': id, 'client-request-id': id } } })
-}
-
-function tokenError(error: string, code: number, description: string, extra: Record<string, unknown> = {}): string {
-  const stamp = new Date(FIXTURE_TIME * 1000).toISOString().replace('T', ' ').slice(0, 19) + 'Z'
-  return JSON.stringify({
-    error,
-    error_description: `AADSTS${code}: ${description}\r\nTrace ID: 0d1e2f3a-0000-4000-8000-000000000001\r\nCorrelation ID: 0d1e2f3a-0000-4000-8000-000000000002\r\nTimestamp: ${stamp}`,
-    error_codes: [code],
-    timestamp: stamp,
-    trace_id: '0d1e2f3a-0000-4000-8000-000000000001',
-    correlation_id: '0d1e2f3a-0000-4000-8000-000000000002',
-    error_uri: `https://login.microsoftonline.com/error?code=${code}`,
-    ...extra,
-  })
+  return fixtureGraphError(code, message, `0000000${index}-feed-4bee-8cab-00000000000${index}`.slice(-36))
 }
 
 const form = (fields: Record<string, string>): { mimeType: string; text: string } => ({
