@@ -102,14 +102,6 @@ export function isoTime(seconds: number): string {
   return new Date(seconds * 1000).toISOString()
 }
 
-/** Words naming the token kind, for sentences. */
-export function tokenKindWords(token: TokenAnalysis | undefined): string {
-  if (token === undefined) return 'the token'
-  if (token.kind === 'app-only') return 'the app-only token'
-  if (token.kind === 'delegated') return 'the delegated token'
-  return 'the token'
-}
-
 const TIME_SOURCE_NOTES: Record<AnalysisContext['atSource'], string> = {
   option: 'the time given with --now',
   'date-header': 'from the response Date header',
