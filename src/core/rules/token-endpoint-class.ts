@@ -3,6 +3,7 @@ import type { FindingId } from '../catalogue.js'
 import type { AnalysisContext } from '../context.js'
 import { evidence } from '../finding.js'
 import type { Evidence, Link } from '../types.js'
+import { isGenericTenant } from './fix-text.js'
 
 /** The finding ids a token-endpoint error can lead to. */
 export type TokenEndpointFindingId = 'interaction-required' | 'consent-missing' | 'token-personal-account' | 'token-request-failed'
@@ -81,7 +82,7 @@ function firstLine(text: string): string {
 /** The tenant of a token-endpoint request (not `common`, `organizations` or `consumers`). */
 export function requestTenant(ctx: AnalysisContext): string | undefined {
   const tenant = ctx.target?.tenant
-  if (tenant === undefined || ['common', 'organizations', 'consumers'].includes(tenant.toLowerCase())) return undefined
+  if (tenant === undefined || isGenericTenant(tenant)) return undefined
   return tenant
 }
 
