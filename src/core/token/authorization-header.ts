@@ -29,8 +29,15 @@ const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
 const SCHEME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,19}:?$/
 const KNOWN_SCHEMES = /^(?:bearer|basic|pop|negotiate|ntlm|digest):?$/i
 
+/**
+ * Longer values are never placeholders: `{"access_token":"eyJ…"}` is a real token in the wrong wrapping,
+ * and a placeholder's text is quoted in the problem, which must never carry a token.
+ */
+const MAX_PLACEHOLDER_LENGTH = 40
+
 function isPlaceholder(value: string): boolean {
   if (value === '') return true
+  if (value.length > MAX_PLACEHOLDER_LENGTH) return false
   if (PLACEHOLDER_VALUES.has(value.toLowerCase())) return true
   return PLACEHOLDER_PATTERNS.some((pattern) => pattern.test(value))
 }

@@ -42,6 +42,12 @@ describe('parseAuthorizationHeader', () => {
     })
   }
 
+  it('never treats a real token in braces as a placeholder, so no problem text quotes it', () => {
+    const header = parseAuthorizationHeader(`Bearer {"access_token":"${token}"}`)
+    assert.equal(header.state, 'present')
+    assert.ok(!JSON.stringify(header.state === 'present' ? (header.problem ?? '') : header).includes(token))
+  })
+
   it('finds the token after a doubled "Bearer" and says so', () => {
     const header = parseAuthorizationHeader(`Bearer Bearer ${token}`)
     assert.equal(header.state, 'present')
