@@ -1,3 +1,4 @@
+import { aadstsErrorUrl } from '../aadsts.js'
 import type { AnalysisContext } from '../context.js'
 import { makeFinding } from '../finding.js'
 import type { Finding } from '../types.js'
@@ -19,11 +20,12 @@ function finding(ctx: AnalysisContext): Finding {
   const named = ctx.aadsts.map((entry) => `AADSTS${entry.code}${entry.name === undefined || entry.name === '' ? '' : ` (${entry.name})`}`)
   const summary = named.length > 0 ? named.join(', ') : codes.length > 0 ? codes.map((code) => `AADSTS${code}`).join(', ') : `"${error?.error ?? 'error'}"`
   const grant = requestGrantType(ctx)
+  const unknown = codes.filter((code) => !ctx.aadsts.some((entry) => entry.code === code))
   return makeFinding('token-request-failed', {
     detail: `The token endpoint refused to issue a token: ${summary}${grant === undefined ? '' : ` (grant_type ${grant})`}. No call to Graph can work until this is fixed.`,
     evidence: [...tokenErrorEvidence(ctx), ...aadstsEvidence(ctx)],
     links: aadstsLinks(ctx),
-    fix: [...aadstsFixes(ctx), ...specialFixes(codes.filter((code) => !ctx.aadsts.some((entry) => entry.code === code))), ...genericFixes(ctx)],
+    fix: [...aadstsFixes(ctx), ...specialFixes(unknown), ...genericFixes(ctx, unknown)],
   })
 }
 
@@ -37,9 +39,8 @@ function specialFixes(codes: readonly number[]): string[] {
   return fixes
 }
 
-function genericFixes(ctx: AnalysisContext): string[] {
-  const unknown = (ctx.tokenError?.codes ?? []).filter((code) => !ctx.aadsts.some((entry) => entry.code === code))
-  const fixes = unknown.map((code) => `AADSTS${code} is not in graph-doctor's table: look it up at https://login.microsoftonline.com/error?code=${code}`)
+function genericFixes(ctx: AnalysisContext, unknown: readonly number[]): string[] {
+  const fixes = unknown.map((code) => `AADSTS${code} is not in graph-doctor's table: look it up at ${aadstsErrorUrl(code)}`)
   if ((ctx.tokenError?.codes ?? []).length === 0) fixes.push(`The error "${ctx.tokenError?.error ?? ''}" came without an AADSTS code: read error_description, and check the authority, client id, redirect URI and scopes of the token request.`)
   return fixes
 }
