@@ -40,6 +40,11 @@ const table: ReadonlyMap<number, TableEntry> = new Map(
 const INTERACTION_CODES: ReadonlySet<number> = new Set([50055, 50132, 50133, 50137, 50144, 50173, 70008, 700082, 700084])
 /** Consent-shaped codes filed under configuration: the permission is not on the app registration. */
 const CONSENT_CODES: ReadonlySet<number> = new Set([650056, 650057])
+/**
+ * Policy decisions that no interactive sign-in can satisfy: Conditional Access or a security policy
+ * blocked the request outright, or the account or platform is blocked. Only an admin can change them.
+ */
+const POLICY_BLOCK_CODES: ReadonlySet<number> = new Set([50005, 53003, 53011, 530032, 530034])
 /** A personal Microsoft account where only work or school accounts work (or the reverse). */
 const PERSONAL_ACCOUNT_CODES: ReadonlySet<number> = new Set([500200, 500208, 9002332, 90027])
 
@@ -54,7 +59,19 @@ export function aadstsErrorUrl(code: number): string {
 }
 
 /**
- * Which finding an AADSTS code leads to: MFA, Conditional Access and interactive steps →
+ * True for a code whose policy blocks the request outright (53003 blocked by Conditional Access, …):
+ * signing in again does not help, so a suberror or `interaction_required` must not override it.
+ *
+ * @example
+ * isAadstsPolicyBlock(53003) // true
+ */
+export function isAadstsPolicyBlock(code: number): boolean {
+  return POLICY_BLOCK_CODES.has(code)
+}
+
+/**
+ * Which finding an AADSTS code leads to: policy blocks (53003 …) → `token-request-failed`, since
+ * only an admin can lift them; MFA, Conditional Access and interactive steps →
  * `interaction-required`; consent → `consent-missing`; personal-account codes →
  * `token-personal-account`; everything else, unknown codes included → `token-request-failed`.
  *
@@ -62,6 +79,7 @@ export function aadstsErrorUrl(code: number): string {
  * aadstsFindingFor(50076) // 'interaction-required'
  */
 export function aadstsFindingFor(code: number): AadstsFinding {
+  if (POLICY_BLOCK_CODES.has(code)) return 'token-request-failed'
   if (PERSONAL_ACCOUNT_CODES.has(code)) return 'token-personal-account'
   if (CONSENT_CODES.has(code)) return 'consent-missing'
   if (INTERACTION_CODES.has(code)) return 'interaction-required'
@@ -91,14 +109,15 @@ export function knownAadstsCodes(): number[] {
 }
 
 /**
- * Every `AADSTSnnnn` in a text, in order of first appearance, without duplicates.
+ * Every `AADSTSnnnn` in a text (also `AADSTS 50076`, `AADSTS-50076`), in order of first appearance,
+ * without duplicates.
  *
  * @example
  * extractAadstsCodes('AADSTS50076: … (AADSTS50076, AADSTS70043)') // [50076, 70043]
  */
 export function extractAadstsCodes(text: string): number[] {
   const codes: number[] = []
-  for (const match of text.matchAll(/AADSTS(\d{1,9})(?!\d)/gi)) {
+  for (const match of text.matchAll(/AADSTS[ :#-]?(\d{1,9})(?!\d)/gi)) {
     const code = Number(match[1])
     if (!codes.includes(code)) codes.push(code)
   }

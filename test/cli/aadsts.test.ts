@@ -1,4 +1,6 @@
 import { describe, it } from 'node:test'
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
 import assert from 'node:assert/strict'
 import { codesInQuery, run } from '../../src/cli/commands/aadsts.js'
 import type { CliIo } from '../../src/cli/command.js'
@@ -148,7 +150,42 @@ describe('codesInQuery', () => {
     assert.deepEqual(codesInQuery(MFA_BODY), [50076])
   })
 
+  it('reads AADSTS followed by a space as one code, as one argument or two', () => {
+    assert.deepEqual(codesInQuery('AADSTS 50076'), [50076])
+    assert.deepEqual(codesInQuery('AADSTS 50076 AADSTS 65001'), [50076, 65001])
+    assert.deepEqual(codesInQuery('Sign-in failed: AADSTS 53003 blocked'), [53003])
+  })
+
   it('ignores plain numbers inside a longer text', () => {
     assert.deepEqual(codesInQuery('HTTP 400 at 10:00, no code here'), [])
+  })
+})
+
+describe('graph-doctor aadsts through the built CLI', () => {
+  const bin = join(process.cwd(), 'dist/bin/graph-doctor.js')
+  const aadsts = (args: readonly string[]): { code: number | null; stdout: string; stderr: string } => {
+    const result = spawnSync(process.execPath, [bin, 'aadsts', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+  }
+
+  it('takes "AADSTS 50076" as one quoted argument and as two arguments', () => {
+    for (const args of [['AADSTS 50076'], ['AADSTS', '50076']]) {
+      const run = aadsts(args)
+      assert.equal(run.code, 0, run.stderr)
+      assert.match(run.stdout, /^AADSTS50076\n/)
+      assert.match(run.stdout, /UserStrongAuthClientAuthNRequired/)
+    }
+  })
+
+  it('explains 53003 as an admin-only Conditional Access block, not an interactive sign-in', () => {
+    const run = aadsts(['53003'])
+    assert.equal(run.code, 0)
+    assert.match(run.stdout, /Finding\s+token-request-failed/)
+    assert.match(run.stdout.replace(/\s+/g, ' '), /only an admin can change the policy/)
+  })
+
+  it('knows the codes added to the reference page and the ones seen only in responses', () => {
+    const run = aadsts(['1002012', '530003', '500113', '7000229', '1003031', '50141', '50142', '50165', '500207', '650059', '901011', '--format', 'json'])
+    assert.equal(run.code, 0, run.stdout)
   })
 })

@@ -6,6 +6,7 @@ import {
   aadstsErrorUrl,
   aadstsFindingFor,
   extractAadstsCodes,
+  isAadstsPolicyBlock,
   knownAadstsCodes,
   lookupAadsts,
 } from '../../src/core/aadsts.js'
@@ -71,6 +72,38 @@ describe('AADSTS table', () => {
   })
 })
 
+describe('AADSTS coverage of the current reference page', () => {
+  // Codes the issue names: added to the page after the first TSV commit (50141 … 901011), or seen
+  // in real responses but absent from the page (1002012, 530003, 500113, 7000229, 1003031).
+  const named = [1002012, 530003, 500113, 7000229, 50148, 1003031, 50141, 50142, 500207, 650059, 901011]
+  const pageRange = [50148, 50149, 50150, 50155, 50156, 50157, 50158, 50159, 50160, 50161, 50162, 50163, 50164, 50165]
+
+  it('knows every named code and every code of 50148-50165 on the page, each with its own fix', () => {
+    for (const code of [...named, ...pageRange]) {
+      const info = lookupAadsts(code)
+      assert.ok(info, `AADSTS${code} missing`)
+      assert.ok(aadstsFixes.has(code), `AADSTS${code} has no hand-written fix`)
+    }
+  })
+
+  it('follows the newer page commit in the TSV header and holds its 345 codes', () => {
+    assert.match(tsvText.split('\n')[0] ?? '', /3164b3b5d031edef0ad334ba09d3ea6dcb619c1a/)
+    assert.equal(tsvRows.length, 345)
+  })
+
+  it('says that only an admin can lift a Conditional Access block (53003), not "sign in interactively"', () => {
+    const fix = lookupAadsts(53003)?.fix ?? ''
+    assert.match(fix, /only an admin can change the policy/)
+    assert.doesNotMatch(fix, /sign in interactively/i)
+    assert.equal(aadstsFindingFor(53003), 'token-request-failed')
+  })
+
+  it('names the /.default scope for 1002012 and the service principal for 7000229', () => {
+    assert.match(lookupAadsts(1002012)?.fix ?? '', /\/\.default/)
+    assert.match(lookupAadsts(7000229)?.fix ?? '', /service principal/)
+  })
+})
+
 describe('AADSTS fixes for the important codes', () => {
   const fixOf = (code: number): string => lookupAadsts(code)?.fix ?? ''
 
@@ -98,8 +131,9 @@ describe('aadstsFindingFor', () => {
     [50079, 'interaction-required'],
     [50074, 'interaction-required'],
     [53000, 'interaction-required'],
-    [53003, 'interaction-required'],
-    [530032, 'interaction-required'],
+    [53003, 'token-request-failed'],
+    [530032, 'token-request-failed'],
+    [530003, 'interaction-required'],
     [70043, 'interaction-required'],
     [700082, 'interaction-required'],
     [50173, 'interaction-required'],
@@ -129,11 +163,13 @@ describe('aadstsFindingFor', () => {
     })
   }
 
-  it('maps every conditional-access and user-interaction code to interaction-required', () => {
+  it('maps every conditional-access and user-interaction code to interaction-required, except policy blocks', () => {
     for (const code of knownAadstsCodes()) {
       const info = lookupAadsts(code)
-      if (info?.category === 'conditional-access' || info?.category === 'user-interaction') assert.equal(info.finding, 'interaction-required', `AADSTS${code}`)
+      if (info?.category !== 'conditional-access' && info?.category !== 'user-interaction') continue
+      assert.equal(info.finding, isAadstsPolicyBlock(code) ? 'token-request-failed' : 'interaction-required', `AADSTS${code}`)
     }
+    assert.deepEqual(knownAadstsCodes().filter(isAadstsPolicyBlock), [50005, 53003, 53011, 530032, 530034])
   })
 })
 
@@ -151,6 +187,10 @@ describe('extractAadstsCodes', () => {
 
   it('keeps the order of first appearance and drops duplicates', () => {
     assert.deepEqual(extractAadstsCodes('AADSTS700016 then aadsts50076, again AADSTS700016 and AADSTS7000215.'), [700016, 50076, 7000215])
+  })
+
+  it('reads a code written with a space, colon or dash after AADSTS', () => {
+    assert.deepEqual(extractAadstsCodes('Error AADSTS 50076 then AADSTS-65001 and AADSTS:70011'), [50076, 65001, 70011])
   })
 
   it('returns nothing without an AADSTS prefix or digits', () => {

@@ -10,7 +10,7 @@ export const help = `Usage: graph-doctor aadsts <code|text|-> [options]
 
 Explains Microsoft Entra (AADSTS) sign-in and token error codes offline: the symbolic name, what kind
 of problem it is, the graph-doctor finding it maps to, the fix, and Microsoft's lookup page.
-Give a code (50076 or AADSTS50076), several codes, or a whole error text or JSON body containing
+Give a code (50076, AADSTS50076 or "AADSTS 50076"), several codes, or a whole error text or JSON body containing
 them; - reads the text from stdin. Each code found gets its own block.
 
 Options:
@@ -47,9 +47,11 @@ function errorCodesField(text: string): number[] {
  * `AADSTSnnnn` of a longer text plus the `error_codes` array of a JSON body.
  */
 export function codesInQuery(text: string): number[] {
-  const words = text.trim().split(/[\s,]+/)
+  // `AADSTS 50076` (one quoted argument or two) is the code 50076, as `AADSTS50076` is.
+  const joined = text.replace(/AADSTS[\s:#-]{1,3}(?=\d)/gi, 'AADSTS')
+  const words = joined.trim().split(/[\s,]+/)
   const bare = words.map((word) => BARE_CODE.exec(word)?.[1])
-  const found = bare.every((code) => code !== undefined) ? bare.map(Number) : [...extractAadstsCodes(text), ...errorCodesField(text)]
+  const found = bare.every((code) => code !== undefined) ? bare.map(Number) : [...extractAadstsCodes(joined), ...errorCodesField(joined)]
   return [...new Set(found)]
 }
 

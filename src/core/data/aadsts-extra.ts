@@ -1,15 +1,28 @@
 /**
- * AADSTS codes that are not in `data/aadsts-codes.tsv` (the TSV follows one commit of Microsoft's
- * reference page) but are seen in real responses or were added to the page later. Microsoft gives
- * these no symbolic names; the categories are ours.
+ * AADSTS codes that are not on Microsoft's reference page (`data/aadsts-codes.tsv` follows one
+ * commit of it) but come back in real responses. Microsoft gives these no symbolic names; the
+ * categories are ours, and each row says where the code was seen.
  */
 import type { AadstsCodeRow } from './aadsts-codes.js'
 
 /** Codes known to graph-doctor beyond the TSV, sorted by code. */
 export const aadstsExtraRows: readonly AadstsCodeRow[] = [
-  [50130, '', 'configuration'],
-  [50137, '', 'credentials'],
-  [50138, '', 'other'],
+  // "No reply address is registered for the application" (Microsoft Q&A answer 183761).
+  [500113, '', 'configuration'],
+  // "User account '…' is a personal Microsoft account …" (railsgirls/guides.railsgirls.com#521).
   [500200, '', 'tenant'],
+  // "Your device is required to be managed to access this resource" (az login output quoted in
+  // MicrosoftDocs' Azure IoT Operations known-issues page and many public scripts).
+  [530003, '', 'conditional-access'],
+  // A client assertion outside its valid time range (client-credential failures with a skewed clock).
   [700024, '', 'token'],
+  // "The provided value for scope … is not valid. Client credential flows must have a scope value
+  // with /.default suffixed to the resource identifier" (quoted in public MSAL.NET and Graph SDK code).
+  [1002012, '', 'configuration'],
+  // "Misconfigured required resource access in client application registration" (the /adminconsent
+  // redirect of an app with no API permissions, quoted in public deployment scripts).
+  [1003031, '', 'configuration'],
+  // "The client application … is missing service principal in the tenant" (learn.microsoft.com,
+  // Teams SDK authentication troubleshooting).
+  [7000229, '', 'tenant'],
 ]

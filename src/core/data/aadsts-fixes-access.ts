@@ -15,6 +15,7 @@ export const consentFixes: Readonly<Record<number, string>> = {
   90095: 'The user must ask an admin for consent (admin consent workflow): submit the request and wait for an admin to approve it, or have an admin grant consent directly.',
   90099: 'The app is not authorized in the customer tenant for partner delegated admins: pre-consent the app in the customer tenant (Partner Center application consent API) before delegated admins use it.',
   9002341: 'The user must allow single sign-on to this app on Windows: redirect them to an interactive sign-in so they can permit SSO, then retry.',
+  50150: 'The credential carries no valid record of the user\'s consent: sign the user in interactively so they consent again, then retry.',
 }
 
 /** Wrong tenant, cloud or account type; user or app not in the tenant; cross-tenant policy. */
@@ -49,4 +50,9 @@ export const tenantFixes: Readonly<Record<number, string>> = {
   700016: 'The application ID is not registered in (or consented to by) this tenant: check client_id and the tenant ID in the authority; for another tenant, make the app multi-tenant and have that tenant admin consent to it.',
   1000104: 'The resource\'s cloud is not allowed for the identity tenant: use the same cloud for sign-in and resource, or have the admin enable cross-cloud B2B for it.',
   9002332: 'The app accepts only work or school (Entra) accounts: do not use the /consumers authority; sign in with a work account through /organizations or the tenant ID.',
+  500014: 'The resource\'s service principal is disabled in this tenant (an admin disabled it, or a subscription lapsed): an admin must re-enable it (Enterprise applications > Properties > Enabled for users to sign in) or renew the subscription.',
+  5000224: 'Microsoft blocked this tenant: only Microsoft support can review the block; the app cannot work around it.',
+  500207: 'This kind of account (work, school or personal) cannot be used for the resource: sign in with the account type the resource supports.',
+  50160: 'Entra ID prefers another target tenant for this sign-in: sign in to that tenant (tenant-specific authority) or use the account\'s home tenant.',
+  7000229: 'The client app has no service principal in this tenant: create it (az ad sp create --id <app-id>, or an admin consents to the app), then request the token again.',
 }

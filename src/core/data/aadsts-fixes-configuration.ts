@@ -50,6 +50,14 @@ export const oauthRequestFixes: Readonly<Record<number, string>> = {
   901002: 'The v2 endpoint does not take the resource parameter: drop resource and put the API into scope (https://graph.microsoft.com/.default).',
   9001023: 'This grant type is not supported on /common or /consumers (for example client credentials): use /organizations or the tenant ID in the authority.',
   9002313: 'The request is malformed: capture it (HAR or curl -v) and check the endpoint, method, Content-Type and every parameter for the grant you use.',
+  50117: 'The claims request parameter could not be read: pass the claims challenge as received (JSON, URL-encoded once), without editing it.',
+  50148: 'PKCE failed: the code_verifier sent to /token does not match the code_challenge sent to /authorize; send the verifier that belongs to this code (MSAL does this for you).',
+  50149: 'The code_challenge_method is not valid: use S256 (or plain) as the PKCE method.',
+  50164: 'The token was issued for another purpose than this request: request a token of the kind this flow expects instead of reusing one from another flow.',
+  50167: 'The proof-of-possession key (pop_jwk) is invalid: send a well-formed public JWK of the key that signs the requests, or let MSAL build the PoP request.',
+  50171: 'This audience accepts tokens only from mutual-TLS token requests: request the token with the certificate-bound (mTLS) flow, or use another audience.',
+  90112: 'The application identifier must be a GUID: send the application (client) ID, not its name or Application ID URI.',
+  1002012: 'Client credentials need a /.default scope: request https://graph.microsoft.com/.default (or <resource>/.default) and grant the application permissions on the app registration instead of naming scopes.',
 }
 
 /** App registration settings: keys, claims, federation, SAML and platform support. */
@@ -104,4 +112,9 @@ export const appSetupFixes: Readonly<Record<number, string>> = {
   7000114: 'The app may not make application on-behalf-of calls: use the delegated on-behalf-of flow with a user token, or client credentials for app-only access.',
   7500514: 'The SAML response type is not supported: the identity provider must send a SAML 2.0 Response or Assertion.',
   7500529: 'The SAML request ID is not valid (it must not begin with a digit): prefix it with letters, for example ID plus a GUID.',
+  50156: 'Device-only tokens are not supported for v2 resources: request a user or app token for this resource.',
+  50165: 'The app asks for a token-encryption algorithm this token type does not support: change or remove the token encryption settings of the app.',
+  500113: 'The app has no redirect URI registered: add one under App registration > Authentication (for the right platform) and send it in the request.',
+  650059: 'The app is single-tenant (signInAudience AzureADMyOrg), so it cannot be used in another tenant: make it multi-tenant (AzureADMultipleOrgs) or register it in the tenant that uses it.',
+  1003031: 'The app registration\'s required resource access is empty or malformed, so consent cannot be granted: add at least one API permission (for example Microsoft Graph User.Read) to the app registration, then consent again.',
 }

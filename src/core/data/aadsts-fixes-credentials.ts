@@ -49,6 +49,7 @@ export const credentialFixes: Readonly<Record<number, string>> = {
   7000215: 'The client secret is wrong: send the secret VALUE (shown only once when you created it), not the secret ID, for this client ID; create a new secret if you no longer have the value.',
   7000218: 'The request has no client credential: add client_secret or client_assertion, or allow public client flows if this is a public client (device code, ROPC).',
   7000222: 'The client secret has expired: create a new secret in App registration > Certificates & secrets, deploy its value, and plan rotation (or move to certificates or managed identity).',
+  50141: 'The protected key does not belong to the user who signed in: sign in with the account the key was created for, or register a new key for this user.',
 }
 
 /** Grants, assertions, refresh tokens and sessions that are invalid, expired or revoked. */
@@ -83,4 +84,5 @@ export const tokenFixes: Readonly<Record<number, string>> = {
   700229: 'A federated identity credential for the Entra issuer needs an app-only token: use a token from the client credentials flow (or managed identity), not a delegated one.',
   900384: 'The JWT failed signature validation: check the key it was signed with and that the token was not altered; read the rest of the error message for the cause.',
   5000819: 'The SAML assertion has a missing or invalid email claim: have the identity provider send a valid email in a domain of the external realm.',
+  50098: 'A JWT (assertion or token) lacks a required field, named in the message: build it with that claim present.',
 }

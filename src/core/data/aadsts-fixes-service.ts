@@ -64,4 +64,5 @@ export const otherFixes: Readonly<Record<number, string>> = {
   230109: 'The backup authentication service accepts only traffic through the Entra gateway: call the normal login endpoint, not the backup service directly.',
   240001: 'The user may not register (join) devices: an admin must allow it (Devices > Device settings > Users may join devices) or register the device for them.',
   1000031: 'The application cannot be accessed at the moment (often disabled or blocked by the admin): contact the tenant admin.',
+  50157: 'The sign-in must be redirected for routing: follow the redirect in the interactive flow (MSAL handles it); retry if it persists.',
 }

@@ -21,7 +21,7 @@ export const conditionalAccessFixes: Readonly<Record<number, string>> = {
   53000: 'Conditional Access requires a compliant device: enroll the device in Intune (Company Portal), make it compliant, and sign in through the broker; the app cannot work around this.',
   53001: 'Conditional Access requires a domain-joined (hybrid-joined) device: use a hybrid Entra-joined machine, or ask an admin to change the policy.',
   53002: 'Conditional Access allows only approved client apps: use an approved app (for example Outlook mobile) or ask an admin to add yours to the app protection policy.',
-  53003: 'Conditional Access blocked the sign-in outright: find the failing policy in the sign-in log (Conditional Access tab); only an admin or a change of location, device or app can fix it.',
+  53003: 'Conditional Access blocked this sign-in, and signing in again will not change that: only an admin can change the policy (find it in the sign-in log, Conditional Access tab, by the correlation id) or exclude this user or app; until then the user can only retry from a location, device or app the policy allows.',
   53004: 'MFA registration is blocked because of risky activity: an admin must remediate the user risk (Identity Protection) or the user must register from a trusted location.',
   53010: 'Security info may only be registered from a required location or device: register MFA methods from a compliant device or trusted network, or ask an admin.',
   53011: 'The user is blocked because of risk in their home tenant: the home tenant admin must investigate and remediate the risk.',
@@ -29,6 +29,8 @@ export const conditionalAccessFixes: Readonly<Record<number, string>> = {
   530034: 'A partner delegated admin was blocked for suspicious activity: the partner tenant admin must review and remediate the admin account\'s risk.',
   530035: 'Security defaults blocked the request (often legacy or ROPC authentication): use interactive modern authentication with MFA, or have an admin replace security defaults with Conditional Access.',
   70043: 'The refresh token is past the Conditional Access sign-in frequency: sign the user in interactively again; silent renewal will keep failing until they do.',
+  50142: 'A Conditional Access policy requires a password change: the user changes the password in an interactive sign-in, then retries.',
+  530003: 'Conditional Access requires a managed (Intune-enrolled or hybrid-joined) device: sign in from such a device, or enroll this one; a silent, device-code or ROPC flow from an unmanaged machine cannot satisfy it.',
 }
 
 /** Steps only the user can take in an interactive sign-in. */

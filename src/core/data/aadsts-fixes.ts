@@ -2,6 +2,7 @@
 import { consentFixes, tenantFixes } from './aadsts-fixes-access.js'
 import { appSetupFixes, oauthRequestFixes } from './aadsts-fixes-configuration.js'
 import { credentialFixes, tokenFixes } from './aadsts-fixes-credentials.js'
+import { claimsMappingFixes, externalProviderFixes } from './aadsts-fixes-federation.js'
 import { otherFixes, serverFixes, throttlingFixes } from './aadsts-fixes-service.js'
 import { conditionalAccessFixes, userInteractionFixes } from './aadsts-fixes-sign-in.js'
 
@@ -13,6 +14,8 @@ export const aadstsFixGroups: readonly Readonly<Record<number, string>>[] = [
   tenantFixes,
   oauthRequestFixes,
   appSetupFixes,
+  claimsMappingFixes,
+  externalProviderFixes,
   credentialFixes,
   tokenFixes,
   serverFixes,

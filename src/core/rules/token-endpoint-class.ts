@@ -1,4 +1,4 @@
-import { aadstsErrorUrl, aadstsFindingFor } from '../aadsts.js'
+import { aadstsErrorUrl, aadstsFindingFor, isAadstsPolicyBlock } from '../aadsts.js'
 import type { FindingId } from '../catalogue.js'
 import type { AnalysisContext } from '../context.js'
 import { evidence } from '../finding.js'
@@ -19,7 +19,7 @@ export function classifyTokenError(ctx: AnalysisContext): TokenEndpointFindingId
   if (ctx.area !== 'token-endpoint' || error === undefined) return undefined
   for (const code of error.codes) {
     const id = asTokenEndpointFinding(aadstsFindingFor(code))
-    if (id !== 'token-request-failed') return id
+    if (id !== 'token-request-failed' || isAadstsPolicyBlock(code)) return id
   }
   const suberror = error.suberror?.toLowerCase()
   if (suberror === 'consent_required') return 'consent-missing'

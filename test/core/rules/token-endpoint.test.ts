@@ -61,6 +61,21 @@ describe('token-request-failed', () => {
     assert.equal(result.findings[0]!.fix.filter((step) => step.includes('AADSTS7000215')).length, 1, 'the fix is given once, not twice')
   })
 
+  it('reads a Conditional Access block (53003) as an admin matter even with interaction_required and message_only', () => {
+    // Shape of the token-endpoint answer to a blocked sign-in; the code decides, not error or suberror.
+    const description = 'AADSTS53003: Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.\r\nTrace ID: t\r\nCorrelation ID: c\r\nTimestamp: 2026-11-20 10:00:00Z'
+    const result = run(tokenError({ error: 'interaction_required', error_description: description, error_codes: [53003], suberror: 'message_only' }))
+    assert.deepEqual(ids(result), ['token-request-failed'])
+    const text = textOf(result.findings[0]!)
+    assert.match(text, /only an admin can change the policy/)
+    assert.doesNotMatch(text, /acquireTokenInteractive/)
+  })
+
+  it('keeps an MFA code next to nothing else as interaction-required (near miss of the 53003 block)', () => {
+    const result = run(tokenError({ error: 'interaction_required', error_description: MFA_DESCRIPTION, error_codes: [50076], suberror: 'message_only' }))
+    assert.deepEqual(ids(result), ['interaction-required'])
+  })
+
   it('links the lookup page for a code graph-doctor does not know', () => {
     const result = run(tokenError({ error: 'invalid_request', error_description: 'AADSTS1234567: new code', error_codes: [1234567] }))
     assert.ok(result.findings[0]!.fix.some((step) => step.includes('AADSTS1234567') && step.includes('https://login.microsoftonline.com/error?code=1234567')))
