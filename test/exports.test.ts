@@ -15,6 +15,7 @@ test('the public API (built dist/index.js) exports exactly these names', async (
     'catalogue',
     'checkAuthorization',
     'classifyUrl',
+    'createTextRenderer',
     'detectFormat',
     'diagnose',
     'diagnoseExchange',

@@ -5,6 +5,8 @@ export interface CliIo {
   readonly readStdin: () => Promise<string>
   /** stdout is a terminal (colour allowed unless NO_COLOR is set). */
   readonly isTTY: boolean
+  /** Columns of the stdout terminal, when it is one. */
+  readonly columns?: number
   readonly env: Readonly<Record<string, string | undefined>>
   readonly cwd: string
 }

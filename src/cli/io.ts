@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { CliIo } from './command.js'
 import { GraphDoctorError } from '../core/errors.js'
+import { outputWidth } from '../render/wrap.js'
 
 /** A text input read from a file or stdin, named as the user will recognise it. */
 export interface TextInput {
@@ -23,6 +24,7 @@ export function createProcessIo(): CliIo {
     stderr: (text) => void process.stderr.write(text),
     readStdin: async () => decodeInputBytes(await readAllStdin(), 'stdin'),
     isTTY: process.stdout.isTTY === true,
+    ...(process.stdout.isTTY === true && process.stdout.columns > 0 ? { columns: process.stdout.columns } : {}),
     env: process.env,
     cwd: process.cwd(),
   }
@@ -39,6 +41,16 @@ export function shouldUseColour(io: CliIo): boolean {
   if (force !== undefined && force !== '0' && force !== 'false') return true
   if (io.env['TERM'] === 'dumb') return false
   return io.isTTY
+}
+
+/**
+ * The width to wrap text output to: `COLUMNS` when set to a number (as most tools honour it, for a
+ * pipe too), else the terminal's columns, else 80.
+ */
+export function outputColumns(io: CliIo): number {
+  const fromEnv = Number(io.env['COLUMNS'])
+  if (/^\d+$/.test(io.env['COLUMNS'] ?? '') && fromEnv > 0) return outputWidth(fromEnv)
+  return outputWidth(io.columns)
 }
 
 function looksBinary(bytes: Uint8Array): boolean {

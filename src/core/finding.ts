@@ -1,13 +1,15 @@
 import { catalogue } from './catalogue.js'
 import type { FindingId } from './catalogue.js'
 import { redactSecrets } from './redact.js'
-import type { Evidence, Finding, Link, PermissionSummary, Severity } from './types.js'
+import type { Evidence, Finding, FixActions, Link, PermissionSummary, Severity } from './types.js'
 
 /** What a rule says about one finding; title, severity and the default links come from the catalogue. */
 export interface FindingParts {
   readonly detail: string
   readonly evidence: readonly Evidence[]
   readonly fix: readonly string[]
+  /** The fix as data; left out when it holds nothing. */
+  readonly actions?: FixActions
   /** Extra links, shown before the catalogue's own. */
   readonly links?: readonly Link[]
   readonly permission?: PermissionSummary
@@ -29,6 +31,7 @@ export function makeFinding(id: FindingId, parts: FindingParts): Finding {
     detail: redactSecrets(parts.detail),
     evidence: parts.evidence.map(redactEvidence),
     fix: parts.fix.map((step) => redactSecrets(step)),
+    ...(parts.actions === undefined || Object.keys(parts.actions).length === 0 ? {} : { actions: parts.actions }),
     links: mergeLinks(parts.links ?? [], info.links),
   }
   return parts.permission === undefined ? finding : { ...finding, permission: parts.permission }

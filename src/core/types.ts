@@ -30,6 +30,31 @@ export interface PermissionSummary {
   readonly granted: readonly string[]
 }
 
+/** A directory role the fix asks to assign, by its name and built-in role template id. */
+export interface RoleToAssign {
+  readonly name: string
+  /** The role template id (the same in every tenant); absent when unknown. */
+  readonly templateId?: string
+  /** Who gets the role: the signed-in user, or the app's service principal. */
+  readonly assignee: 'user' | 'app'
+}
+
+/**
+ * The machine-readable parts of a finding's fix, for tools (JSON `actions`). Each field is present only
+ * when the finding has it; the prose `fix` always says the same in words.
+ */
+export interface FixActions {
+  /** The admin-consent URL for the token's tenant and app, in the request's cloud. */
+  readonly consentUrl?: string
+  /** The scopes to request in the next token request, as MSAL takes them. */
+  readonly scopes?: readonly string[]
+  /** Azure CLI commands, in the order to run them. */
+  readonly azCli?: readonly string[]
+  /** Microsoft Graph PowerShell lines, in the order to run them. */
+  readonly powershell?: readonly string[]
+  readonly roleToAssign?: RoleToAssign
+}
+
 export interface Finding {
   readonly id: FindingId
   readonly severity: Severity
@@ -37,6 +62,8 @@ export interface Finding {
   readonly detail: string
   readonly evidence: readonly Evidence[]
   readonly fix: readonly string[]
+  /** The fix as data, where it has copyable parts (URL, scopes, commands, role). */
+  readonly actions?: FixActions
   readonly links: readonly Link[]
   readonly permission?: PermissionSummary
 }

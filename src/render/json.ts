@@ -5,14 +5,17 @@
  * { "version": 1,
  *   "results": [ { "source", "request": { "method", "url" }, "status", "judgedAt", "batch"?, "token"?,
  *                  "findings": [ { "id", "severity", "title", "detail", "evidence": [{ "source", "field", "value", "note"? }],
- *                                  "fix": [string], "links": [{ "title", "url" }],
+ *                                  "fix": [string],
+ *                                  "actions"?: { "consentUrl"?, "scopes"?: [string], "azCli"?: [string],
+ *                                                "powershell"?: [string], "roleToAssign"?: { "name", "templateId"?, "assignee" } },
+ *                                  "links": [{ "title", "url" }],
  *                                  "permission"?: { "scheme", "leastPrivileged", "accepted", "granted" } } ] } ],
  *   "summary": { "results", "errors", "warnings", "info" } }
  * ```
  * Fields are emitted in this order; new fields may be added, existing ones never change meaning.
  */
 import { redactSecrets } from '../core/redact.js'
-import type { Diagnosis, DiagnosisResult, Finding } from '../core/types.js'
+import type { Diagnosis, DiagnosisResult, Finding, FixActions } from '../core/types.js'
 
 /** Version of the JSON contract; bumped only for a breaking change. */
 export const JSON_CONTRACT_VERSION = 1
@@ -38,6 +41,18 @@ export function countSeverities(diagnosis: Diagnosis): SeverityCounts {
   return { errors, warnings, info }
 }
 
+/** `actions`, fields in a fixed order. */
+function actionsToJson(actions: FixActions): Record<string, unknown> {
+  const { consentUrl, scopes, azCli, powershell, roleToAssign } = actions
+  return {
+    ...(consentUrl === undefined ? {} : { consentUrl }),
+    ...(scopes === undefined ? {} : { scopes: [...scopes] }),
+    ...(azCli === undefined ? {} : { azCli: [...azCli] }),
+    ...(powershell === undefined ? {} : { powershell: [...powershell] }),
+    ...(roleToAssign === undefined ? {} : { roleToAssign: { ...roleToAssign } }),
+  }
+}
+
 function findingToJson(finding: Finding): Record<string, unknown> {
   const json: Record<string, unknown> = {
     id: finding.id,
@@ -51,6 +66,7 @@ function findingToJson(finding: Finding): Record<string, unknown> {
       ...(item.note === undefined ? {} : { note: item.note }),
     })),
     fix: [...finding.fix],
+    ...(finding.actions === undefined ? {} : { actions: actionsToJson(finding.actions) }),
     links: finding.links.map((link) => ({ title: link.title, url: link.url })),
   }
   if (finding.permission !== undefined) {

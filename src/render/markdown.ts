@@ -2,10 +2,12 @@
  * Markdown output of `diagnose`, for pasting into an issue or a ticket: a heading per exchange and per
  * finding, evidence as a table, numbered fix steps with fenced code for commands and samples.
  */
+import { catalogue, type FindingId } from '../core/catalogue.js'
 import { redactSecrets } from '../core/redact.js'
 import type { Diagnosis, DiagnosisResult, Finding } from '../core/types.js'
 import { countSeverities } from './json.js'
-import { describeRequest, describeStatus, summaryLine } from './text-parts.js'
+import { fixParts } from './fix-parts.js'
+import { describeRequest, describeStatus, isFailure, plural, summaryLine } from './text-parts.js'
 
 const SEVERITY_LABEL = { error: '✖ Error', warning: '▲ Warning', info: 'ℹ Info' } as const
 
@@ -22,15 +24,16 @@ export function inlineCode(text: string): string {
   return `${fence}${pad}${text}${pad}${fence}`
 }
 
-const COMMAND_PATTERN = /^(az |Connect-Mg|New-Mg|Update-Mg|Get-Mg|Install-Module|curl |npm |npx |graph-doctor )/
-
+/** A fix step as a list item: prose as paragraphs, commands as fenced code blocks, all indented under the number. */
 function fixStep(step: string, index: number): string {
-  const [first = '', ...rest] = step.split('\n')
   const label = `${index + 1}. `
   const pad = ' '.repeat(label.length)
-  if (rest.length === 0) return label + (COMMAND_PATTERN.test(first) ? inlineCode(first) : first)
-  const code = rest.join('\n').replace(/^```\w*\n?|\n?```$/g, '')
-  return `${label}${first}\n\n${pad}\`\`\`\n${code.split('\n').map((line) => pad + line).join('\n')}\n${pad}\`\`\``
+  const blocks = fixParts(step).map((part) => {
+    if (part.kind === 'text') return part.text
+    return [`\`\`\`${part.language}`, ...part.lines, '```'].join('\n')
+  })
+  const indented = blocks.map((block, blockIndex) => block.split('\n').map((line, lineIndex) => (blockIndex === 0 && lineIndex === 0) || line === '' ? line : pad + line).join('\n'))
+  return label + indented.join('\n\n')
 }
 
 function evidenceTable(finding: Finding): string[] {
@@ -76,15 +79,36 @@ function resultSection(result: DiagnosisResult, index: number): string {
   return lines.join('\n')
 }
 
+/** Options of {@link renderMarkdown}. */
+export interface MarkdownRenderOptions {
+  /** Show healthy results in full too; by default they are counted in one line. */
+  readonly showAll?: boolean
+}
+
+function causesSection(results: readonly DiagnosisResult[]): string[] {
+  const causes = new Map<FindingId, number>()
+  for (const result of results) {
+    const cause = result.findings[0]
+    if (cause !== undefined && isFailure(result)) causes.set(cause.id, (causes.get(cause.id) ?? 0) + 1)
+  }
+  if (causes.size === 0 || results.length < 2) return []
+  const rows = [...causes.entries()].sort((a, b) => b[1] - a[1] || catalogue[a[0]].rank - catalogue[b[0]].rank)
+  return ['| Failed exchanges | Most probable cause |', '|---:|---|', ...rows.map(([id, count]) => `| ${count} | ${inlineCode(id)}: ${catalogue[id].title} |`), '']
+}
+
 /**
- * Render a diagnosis as Markdown. Every string passes through {@link redactSecrets}.
+ * Render a diagnosis as Markdown. Every string passes through {@link redactSecrets}. Healthy results
+ * are counted in one line unless `showAll` (a lone result is always shown).
  *
  * @example
  * writeFileSync('diagnosis.md', renderMarkdown(diagnosis))
  */
-export function renderMarkdown(diagnosis: Diagnosis): string {
+export function renderMarkdown(diagnosis: Diagnosis, options: MarkdownRenderOptions = {}): string {
   const summary = summaryLine(diagnosis.results.length, countSeverities(diagnosis))
-  const sections = diagnosis.results.map(resultSection)
-  const text = ['# graph-doctor diagnosis', '', summary, '', ...sections].join('\n')
+  const isShown = (result: DiagnosisResult): boolean => options.showAll === true || diagnosis.results.length === 1 || isFailure(result)
+  const sections = diagnosis.results.map((result, index) => (isShown(result) ? resultSection(result, index) : ''))
+  const folded = diagnosis.results.filter((result) => !isShown(result)).length
+  const foldedLine = folded === 0 ? [] : [`✔ ${plural(folded, 'healthy exchange')} (no error or warning) not shown.`, '']
+  const text = ['# graph-doctor diagnosis', '', summary, '', ...foldedLine, ...causesSection(diagnosis.results), ...sections].join('\n')
   return `${redactSecrets(text.replace(/\n{3,}/g, '\n\n').trimEnd())}\n`
 }

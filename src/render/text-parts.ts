@@ -32,3 +32,8 @@ export function indent(text: string, prefix: string): string {
     .map((line) => (line === '' ? line : prefix + line))
     .join('\n')
 }
+
+/** A failed exchange: it has an error or a warning finding (a healthy one may have info findings). */
+export function isFailure(result: DiagnosisResult): boolean {
+  return result.findings.some((finding) => finding.severity !== 'info')
+}

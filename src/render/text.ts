@@ -1,84 +1,113 @@
 /**
- * The terminal output of `diagnose`: per exchange a header line, then findings most probable first
- * with severity marker, evidence, numbered fix steps and links; a one-line summary at the end.
+ * The terminal output of `diagnose`, one result at a time so that a long capture can be printed as it
+ * is diagnosed: failed exchanges in full, healthy ones folded into the closing summary (unless
+ * `showAll`), which counts the failures by their most probable finding.
  */
+import { catalogue, type FindingId } from '../core/catalogue.js'
 import { redactSecrets } from '../core/redact.js'
-import type { Diagnosis, DiagnosisResult, Evidence, Finding } from '../core/types.js'
-import { countSeverities } from './json.js'
-import { makeStyle, severityMarker, type Style } from './style.js'
-import { describeRequest, describeStatus, indent, summaryLine } from './text-parts.js'
+import type { Diagnosis, DiagnosisResult } from '../core/types.js'
+import { makeStyle, type Style } from './style.js'
+import { resultBlock } from './text-result.js'
+import { isFailure, plural, summaryLine } from './text-parts.js'
+import { DEFAULT_WIDTH, outputWidth, wrapText } from './wrap.js'
 
 export interface TextRenderOptions {
   /** Emit ANSI colour codes (the CLI sets this only for a TTY without NO_COLOR). */
   readonly colour: boolean
+  /** Wrap lines to this many columns; default 80. URLs and commands are never broken. */
+  readonly width?: number
+  /** Show healthy results in full too; by default they are counted in one line of the summary. */
+  readonly showAll?: boolean
 }
 
-function evidenceLine(item: Evidence, style: Style): string {
-  const note = item.note === undefined ? '' : style.dim(`  (${item.note})`)
-  return `${style.dim(`${item.source}`)} ${style.bold(item.field)}: ${item.value}${note}`
+/** Renders results one by one; the CLI writes each string as soon as it has it. */
+export interface TextRenderer {
+  /** The text of one result, ending with a blank line; empty when the result is folded into the summary. */
+  readonly result: (result: DiagnosisResult) => string
+  /** The closing summary: folded healthy results, failures by finding, counts by severity. */
+  readonly end: () => string
 }
 
-function numberedSteps(steps: readonly string[]): string[] {
-  const width = String(steps.length).length
-  return steps.map((step, index) => {
-    const label = `${String(index + 1).padStart(width)}. `
-    const [first = '', ...rest] = step.split('\n')
-    return [label + first, ...rest.map((line) => (line === '' ? line : ' '.repeat(label.length) + line))].join('\n')
-  })
+interface Tally {
+  results: number
+  errors: number
+  warnings: number
+  info: number
+  folded: DiagnosisResult[]
+  readonly causes: Map<FindingId, number>
 }
 
-function permissionLines(finding: Finding, style: Style): string[] {
-  const permission = finding.permission
-  if (permission === undefined) return []
-  const granted = permission.granted.length === 0 ? 'none' : permission.granted.join(', ')
-  return [
-    style.bold('Permission'),
-    `  scheme: ${permission.scheme}`,
-    `  least privileged: ${permission.leastPrivileged ?? 'none accepted'}`,
-    `  accepted: ${permission.accepted.length === 0 ? 'none' : permission.accepted.join(', ')}`,
-    `  granted: ${granted}`,
-  ]
+function count(tally: Tally, result: DiagnosisResult): void {
+  tally.results++
+  for (const finding of result.findings) {
+    if (finding.severity === 'error') tally.errors++
+    else if (finding.severity === 'warning') tally.warnings++
+    else tally.info++
+  }
+  const cause = result.findings[0]
+  if (cause !== undefined && isFailure(result)) tally.causes.set(cause.id, (tally.causes.get(cause.id) ?? 0) + 1)
 }
 
-function findingBlock(finding: Finding, style: Style): string {
-  const lines = [`${severityMarker(finding.severity, style)} ${style.bold(finding.title)} ${style.dim(`[${finding.id}]`)}`]
-  if (finding.detail !== '') lines.push(indent(finding.detail, '  '))
-  if (finding.evidence.length > 0) {
-    lines.push(`  ${style.bold('Evidence')}`, ...finding.evidence.map((item) => `    ${evidenceLine(item, style)}`))
+function causeLines(tally: Tally, style: Style, width: number): string[] {
+  if (tally.causes.size === 0 || tally.results < 2) return []
+  const failures = [...tally.causes.values()].reduce((sum, value) => sum + value, 0)
+  const rows = [...tally.causes.entries()].sort((a, b) => b[1] - a[1] || catalogue[a[0]].rank - catalogue[b[0]].rank)
+  const idWidth = Math.max(...rows.map(([id]) => id.length))
+  const countWidth = String(rows[0]?.[1] ?? 0).length
+  const lines = [style.bold(`${plural(failures, 'failed exchange')} by most probable cause:`)]
+  for (const [id, number] of rows) {
+    const first = `  ${String(number).padStart(countWidth)}  ${id.padEnd(idWidth)}  `
+    lines.push(...wrapText(catalogue[id].title, { width, first, rest: ' '.repeat(first.length) }))
   }
-  if (finding.fix.length > 0) {
-    lines.push(`  ${style.bold('Fix')}`, ...numberedSteps(finding.fix).map((step) => indent(step, '    ')))
-  }
-  lines.push(...permissionLines(finding, style).map((line) => `  ${line}`))
-  if (finding.links.length > 0) {
-    lines.push(`  ${style.bold('Links')}`, ...finding.links.map((link) => `    ${link.title}: ${style.cyan(link.url)}`))
-  }
-  return lines.join('\n')
+  return lines
 }
 
-function resultBlock(result: DiagnosisResult, style: Style): string {
-  const header = `${style.bold(describeRequest(result))} → ${style.bold(describeStatus(result))} ${style.dim(`(${result.source})`)}`
-  const lines = [header]
-  if (result.batch !== undefined) {
-    lines.push(style.dim(`  sub-request ${result.batch.requestId} of the $batch in ${result.batch.source}`))
-  }
-  if (result.findings.length === 0) {
-    lines.push(`  ${style.green('✔ no problems found')}`)
-    return lines.join('\n')
-  }
-  for (const finding of result.findings) lines.push('', indent(findingBlock(finding, style), '  '))
-  return lines.join('\n')
+function foldedLine(tally: Tally, style: Style, width: number): string[] {
+  if (tally.folded.length === 0) return []
+  const text = `✔ ${plural(tally.folded.length, 'healthy exchange')} (no error or warning) not shown; --all shows them.`
+  return wrapText(style.green(text), { width, rest: '  ' })
 }
 
 /**
- * Render a diagnosis for a terminal. Every string passes through {@link redactSecrets}.
+ * A renderer for results that arrive one at a time. Feed every result to `result`, then print `end()`.
  *
  * @example
- * process.stdout.write(renderText(diagnosis, { colour: process.stdout.isTTY }))
+ * const renderer = createTextRenderer({ colour: false, width: 100 })
+ * for (const result of diagnosis.results) process.stdout.write(renderer.result(result))
+ * process.stdout.write(renderer.end())
+ */
+export function createTextRenderer(options: TextRenderOptions): TextRenderer {
+  const style = makeStyle(options.colour)
+  const width = outputWidth(options.width ?? DEFAULT_WIDTH)
+  const layout = { style, width }
+  const tally: Tally = { results: 0, errors: 0, warnings: 0, info: 0, folded: [], causes: new Map() }
+  return {
+    result(result) {
+      count(tally, result)
+      if (options.showAll !== true && !isFailure(result)) {
+        tally.folded.push(result)
+        return ''
+      }
+      return `${redactSecrets(resultBlock(result, layout))}\n\n`
+    },
+    end() {
+      // A single healthy exchange is shown, not folded: there is nothing else to look at.
+      const lone = tally.results === 1 && tally.folded.length === 1 ? tally.folded.splice(0) : []
+      const blocks = lone.map((result) => `${resultBlock(result, layout)}\n\n`).join('')
+      const summary = wrapText(style.bold(summaryLine(tally.results, tally)), { width })
+      const lines = [...foldedLine(tally, style, width), ...causeLines(tally, style, width), ...summary]
+      return redactSecrets(`${blocks}${lines.join('\n')}\n`)
+    },
+  }
+}
+
+/**
+ * Render a whole diagnosis for a terminal. Every string passes through {@link redactSecrets}.
+ *
+ * @example
+ * process.stdout.write(renderText(diagnosis, { colour: process.stdout.isTTY, width: process.stdout.columns }))
  */
 export function renderText(diagnosis: Diagnosis, options: TextRenderOptions): string {
-  const style = makeStyle(options.colour)
-  const blocks = diagnosis.results.map((result) => resultBlock(result, style))
-  const summary = style.bold(summaryLine(diagnosis.results.length, countSeverities(diagnosis)))
-  return `${redactSecrets([...blocks, summary].join('\n\n'))}\n`
+  const renderer = createTextRenderer(options)
+  return diagnosis.results.map(renderer.result).join('') + renderer.end()
 }

@@ -5,7 +5,7 @@ import { ANSI_PATTERN } from '../../src/render/style.js'
 import { delegatedToken, fakeSignature } from '../helpers/tokens.js'
 import { failedResult, permissionFinding, sampleDiagnosis } from './sample-diagnosis.js'
 
-const markdown = renderMarkdown(sampleDiagnosis)
+const markdown = renderMarkdown(sampleDiagnosis, { showAll: true })
 
 test('a title, the summary, then one numbered heading per exchange with its source', () => {
   assert.ok(markdown.startsWith('# graph-doctor diagnosis\n\nChecked 3 exchanges: 1 error, 1 warning, 1 info.\n'))
@@ -25,10 +25,24 @@ test('evidence is a table whose cells escape pipes', () => {
   assert.match(markdown, /\| body \| `error\.code` \| Authorization_RequestDenied \| Graph said: Insufficient privileges \\\| more \|/)
 })
 
-test('fix steps are a numbered list; commands become inline code, multi-line samples fenced code', () => {
+test('fix steps are a numbered list; commands become fenced code blocks with their language', () => {
   assert.match(markdown, /\*\*Fix\*\*\n\n1\. Add the delegated permission/)
-  assert.match(markdown, /\n2\. Grant admin consent:\n\n   ```\n   az ad app permission admin-consent --id aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee\n   ```\n/)
-  assert.match(markdown, /\n3\. `az ad app permission add --id/)
+  assert.match(markdown, /\n2\. Grant admin consent:\n\n   ```sh\n   az ad app permission admin-consent --id aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee\n   ```\n/)
+  assert.match(markdown, /\n3\. ```sh\n   az ad app permission add --id/)
+})
+
+test('a command quoted inside a sentence becomes a code block between the prose around it', () => {
+  const step = 'Check the scoping: `Test-ApplicationAccessPolicy -Identity <mailbox> -AppId 1234` in Exchange Online PowerShell.'
+  const text = renderMarkdown({ results: [{ ...failedResult, findings: [{ ...permissionFinding, fix: [step] }] }] })
+  assert.match(text, /\n1\. Check the scoping:\n\n   ```powershell\n   Test-ApplicationAccessPolicy -Identity <mailbox> -AppId 1234\n   ```\n\n   in Exchange Online PowerShell\.\n/)
+})
+
+test('by default healthy results are counted in one line, and failures by most probable cause in a table', () => {
+  const folded = renderMarkdown(sampleDiagnosis)
+  assert.doesNotMatch(folded, /## 1\./)
+  assert.match(folded, /\n✔ 2 healthy exchanges \(no error or warning\) not shown\.\n/)
+  assert.match(folded, /\| Failed exchanges \| Most probable cause \|\n\|---:\|---\|\n\| 1 \| `permission-missing`: The token lacks a permission this API accepts \|\n/)
+  assert.match(folded, /\n## 2\. `GET https:\/\/graph\.microsoft\.com\/v1\.0\/users` → 403\n/)
 })
 
 test('the permission table and the references are rendered as Markdown', () => {

@@ -13,7 +13,7 @@ import { renderText } from '../../render/text.js'
 import { parseCommandArgs, parseFormat, parseNow, parseStatus, stringListOption, stringOption, type OutputFormat, type ParsedArgs } from '../args.js'
 import type { CliIo, Command } from '../command.js'
 import { exitCodeFor } from '../exit-code.js'
-import { readTextInput, shouldUseColour } from '../io.js'
+import { outputColumns, readTextInput, shouldUseColour } from '../io.js'
 
 
 const OPTIONS = {
@@ -27,6 +27,7 @@ const OPTIONS = {
   format: { type: 'string' },
   now: { type: 'string' },
   permissions: { type: 'string' },
+  all: { type: 'boolean' },
 } as const
 
 const EXCHANGE_FLAGS = ['method', 'url', 'status', 'token', 'header', 'body', 'request-body'] as const
@@ -96,10 +97,10 @@ async function loadCatalogue(file: string | undefined, io: CliIo): Promise<Permi
   return resolvePermissionCatalogue({ ...(file === undefined ? {} : { file }), env: io.env, warn, cwd: io.cwd })
 }
 
-function render(diagnosis: Diagnosis, format: OutputFormat, io: CliIo): string {
+function render(diagnosis: Diagnosis, format: OutputFormat, io: CliIo, showAll: boolean): string {
   if (format === 'json') return renderJson(diagnosis)
-  if (format === 'markdown') return renderMarkdown(diagnosis)
-  return renderText(diagnosis, { colour: shouldUseColour(io) })
+  if (format === 'markdown') return renderMarkdown(diagnosis, { showAll })
+  return renderText(diagnosis, { colour: shouldUseColour(io), width: outputColumns(io), showAll })
 }
 
 /** Run `graph-doctor diagnose`; see {@link help}. */
@@ -110,7 +111,7 @@ export const run: Command = async (argv, io) => {
   const exchanges = await readExchanges(args, io)
   const permissions = needsPermissionCatalogue(exchanges) ? await loadCatalogue(stringOption(args, 'permissions'), io) : undefined
   const diagnosis = diagnose(exchanges, { ...(permissions === undefined ? {} : { permissions }), ...(now === undefined ? {} : { now }) })
-  io.stdout(render(diagnosis, format, io))
+  io.stdout(render(diagnosis, format, io, args.values['all'] === true))
   return exitCodeFor(diagnosis)
 }
 

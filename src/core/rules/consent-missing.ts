@@ -2,7 +2,8 @@ import type { AnalysisContext } from '../context.js'
 import { evidence, makeFinding } from '../finding.js'
 import type { Finding } from '../types.js'
 import { claimEvidence, errorBodyEvidence, hasGraphCode, statusEvidence } from './facts.js'
-import { adminConsentUrlFor } from './fix-text.js'
+import { adminConsentUrlFor, defaultScope } from './fix-text.js'
+import { consentUrlAction } from './permission-fix.js'
 import { aadstsEvidence, aadstsLinks, aadstsFixes, classifyTokenError, requestClientId, requestTenant, tokenErrorEvidence } from './token-endpoint-class.js'
 import type { Rule } from './rule.js'
 
@@ -36,6 +37,7 @@ function fromTokenEndpoint(ctx: AnalysisContext): Finding {
       'For delegated permissions that do not need an admin, let the user consent: send an interactive request (prompt=consent) with the scopes; with user consent disabled by policy, an admin must consent or approve an admin-consent request.',
       'AADSTS650056/650057: the requested permission is not on the app registration: add it under API permissions, then grant consent.',
     ],
+    actions: consentUrlAction(ctx, appId, tenant),
   })
 }
 
@@ -50,5 +52,6 @@ function fromGraph(ctx: AnalysisContext): Finding {
       'Check that the token was requested from the tenant-specific authority (https://login.microsoftonline.com/<tenant-id>), not your home tenant, and that the app registration is multi-tenant if the tenant is not yours.',
       'After consent, request a new token (client credentials, `https://graph.microsoft.com/.default`): only tokens issued after the consent carry the roles.',
     ],
+    actions: { ...consentUrlAction(ctx), scopes: [defaultScope(ctx.cloud)] },
   })
 }

@@ -1,5 +1,6 @@
 import type { Cloud } from '../target.js'
-import { defaultScope, graphHost } from './fix-text.js'
+import type { FixActions } from '../types.js'
+import { defaultScope, graphHost, namedScope } from './fix-text.js'
 
 export type PasswordOperation = 'profile' | 'reset' | 'change'
 
@@ -10,7 +11,7 @@ export const PASSWORD_ROLE_IDS = {
   authenticationAdministrator: 'c4e39bd9-1100-46d3-8c65-fb160da0071f',
 } as const
 
-interface FixInputs {
+export interface FixInputs {
   readonly isAppOnly: boolean
   readonly cloud: Cloud
   /** For app-only tokens, `oid` is the service principal's object id. */
@@ -25,11 +26,36 @@ export function passwordFixes(operation: PasswordOperation, inputs: FixInputs): 
   return inputs.isAppOnly ? profileAppOnlyFixes(inputs) : profileDelegatedFixes()
 }
 
+/** The role assignment command for the app's service principal. */
+function assignUserAdministrator(sp: string): string {
+  return `New-MgRoleManagementDirectoryRoleAssignment -PrincipalId ${sp} -RoleDefinitionId ${PASSWORD_ROLE_IDS.userAdministrator} -DirectoryScopeId '/'`
+}
+
+/** {@link passwordFixes} as data: the scopes to request, the role to assign and its command. */
+export function passwordActions(operation: PasswordOperation, inputs: FixInputs): FixActions {
+  if (operation === 'change') return { scopes: [namedScope(inputs.cloud, 'User-PasswordProfile.ReadWrite.All')] }
+  if (inputs.isAppOnly) {
+    const sp = inputs.servicePrincipalId ?? '<service-principal-object-id>'
+    return {
+      scopes: [defaultScope(inputs.cloud)],
+      powershell: [assignUserAdministrator(sp)],
+      roleToAssign: { name: 'User Administrator', templateId: PASSWORD_ROLE_IDS.userAdministrator, assignee: 'app' },
+    }
+  }
+  if (operation === 'reset') {
+    return {
+      scopes: [namedScope(inputs.cloud, 'UserAuthenticationMethod.ReadWrite.All')],
+      roleToAssign: { name: 'Authentication Administrator', templateId: PASSWORD_ROLE_IDS.authenticationAdministrator, assignee: 'user' },
+    }
+  }
+  return { scopes: [namedScope(inputs.cloud, 'User-PasswordProfile.ReadWrite.All')] }
+}
+
 function profileAppOnlyFixes(inputs: FixInputs): string[] {
   const sp = inputs.servicePrincipalId ?? '<service-principal-object-id>'
   return [
     `Add the application permission User-PasswordProfile.ReadWrite.All (Microsoft Graph) and grant admin consent; then request a new token with \`${defaultScope(inputs.cloud)}\`.`,
-    `Assign the app's service principal (object id ${sp}, the oid of the app-only token) the User Administrator role: \`New-MgRoleManagementDirectoryRoleAssignment -PrincipalId ${sp} -RoleDefinitionId ${PASSWORD_ROLE_IDS.userAdministrator} -DirectoryScopeId '/'\` (or Entra admin center > Roles and administrators > User Administrator > Add assignments).`,
+    `Assign the app's service principal (object id ${sp}, the oid of the app-only token) the User Administrator role: \`${assignUserAdministrator(sp)}\` (or Entra admin center > Roles and administrators > User Administrator > Add assignments).`,
     `If the target user holds an admin role, the app needs Privileged Authentication Administrator instead (role id ${PASSWORD_ROLE_IDS.privilegedAuthenticationAdministrator}); grant it only if you must.`,
     `Then PATCH https://${graphHost(inputs.cloud)}/v1.0/users/{id} with {"passwordProfile":{"password":"…","forceChangePasswordNextSignIn":true}}.`,
   ]

@@ -3,7 +3,7 @@ import { evidence, makeFinding } from '../finding.js'
 import type { Evidence, Finding, PermissionScheme } from '../types.js'
 import { errorBodyEvidence, graphPath, isSuccess, listOrNone, sentPath, statusEvidence } from './facts.js'
 import type { Rule } from './rule.js'
-import { passwordFixes } from './password-reset-fixes.js'
+import { passwordActions, passwordFixes } from './password-reset-fixes.js'
 import type { PasswordOperation } from './password-reset-fixes.js'
 
 export type { PasswordOperation } from './password-reset-fixes.js'
@@ -64,10 +64,12 @@ function finding(ctx: AnalysisContext, operation: PasswordOperation): Finding {
   const scheme: PermissionScheme = isAppOnly ? 'Application' : 'DelegatedWork'
   const least = operation === 'reset' ? 'UserAuthenticationMethod.ReadWrite.All' : 'User-PasswordProfile.ReadWrite.All'
   const granted = token === undefined ? [] : isAppOnly ? token.roles : token.scopes
+  const inputs = { isAppOnly, cloud: ctx.cloud, servicePrincipalId: isAppOnly ? stringClaim(ctx, 'oid') : undefined, url: ctx.url }
   return makeFinding('password-reset', {
     detail: detailOf(operation, isAppOnly),
     evidence: [...operationEvidence(ctx, operation), ...tokenEvidence(ctx), ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
-    fix: passwordFixes(operation, { isAppOnly, cloud: ctx.cloud, servicePrincipalId: isAppOnly ? stringClaim(ctx, 'oid') : undefined, url: ctx.url }),
+    fix: passwordFixes(operation, inputs),
+    actions: passwordActions(operation, inputs),
     permission: { scheme, leastPrivileged: isAppOnly && operation !== 'profile' ? null : least, accepted: acceptedFor(operation, isAppOnly), granted: [...granted] },
   })
 }

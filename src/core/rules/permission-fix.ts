@@ -1,10 +1,11 @@
 import type { AnalysisContext } from '../context.js'
-import { grantCommands } from '../permissions/grant-commands.js'
+import { grantCommands, type GrantCommands } from '../permissions/grant-commands.js'
 import type { AcceptedPermission, PermissionKind, SchemePermissions } from '../permissions/types.js'
-import type { PermissionScheme } from '../types.js'
+import type { FixActions, PermissionScheme } from '../types.js'
 import { adminConsentUrlFor, defaultScope, namedScope } from './fix-text.js'
 
 const MAX_ALTERNATIVES = 6
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export function kindOfScheme(scheme: PermissionScheme): PermissionKind {
   return scheme === 'Application' ? 'application' : 'delegated'
@@ -50,20 +51,43 @@ function consentStep(ctx: AnalysisContext, least: string, kind: PermissionKind, 
   return `Grant consent: users can consent to low-privileged delegated scopes themselves; otherwise a tenant admin opens ${url}.`
 }
 
-function commandSteps(ctx: AnalysisContext, least: string, kind: PermissionKind, entry: AcceptedPermission | undefined): string[] {
+function grantCommandsFor(ctx: AnalysisContext, least: string, kind: PermissionKind, entry: AcceptedPermission | undefined): GrantCommands {
   const id = entry?.id ?? ctx.permissions?.catalogue.permissionId(least, kind)
-  const input = {
+  return grantCommands({
     permission: least,
     kind,
     ...(id === undefined ? {} : { id }),
     ...(ctx.token?.tenantId === undefined ? {} : { tenantId: ctx.token.tenantId }),
     ...(ctx.token?.appId === undefined ? {} : { appId: ctx.token.appId }),
-  }
-  const commands = grantCommands(input)
+  })
+}
+
+/** The commands as steps: a line of prose, then one command per line (renderers show them as code). */
+function commandSteps(ctx: AnalysisContext, least: string, kind: PermissionKind, entry: AcceptedPermission | undefined): string[] {
+  const commands = grantCommandsFor(ctx, least, kind, entry)
   const steps: string[] = []
-  if (commands.azureCli.length > 0) steps.push(`Azure CLI: ${commands.azureCli.join(' && ')}`)
-  if (commands.powershell.length > 0) steps.push(`Microsoft Graph PowerShell: ${commands.powershell.join('; ')}`)
+  if (commands.azureCli.length > 0) steps.push(['Azure CLI:', ...commands.azureCli].join('\n'))
+  if (commands.powershell.length > 0) steps.push(['Microsoft Graph PowerShell:', ...commands.powershell].join('\n'))
   return steps
+}
+
+/** The scopes to request for a permission: the named scope (delegated) or `/.default` (application). */
+export function scopesFor(ctx: AnalysisContext, permission: string, kind: PermissionKind): string[] {
+  return [kind === 'application' ? defaultScope(ctx.cloud) : namedScope(ctx.cloud, permission)]
+}
+
+/** The admin-consent URL as an action: only when the app is known (a placeholder is no use to a tool). */
+export function consentUrlAction(ctx: AnalysisContext, appId = ctx.token?.appId, tenant = ctx.token?.tenantId): Pick<FixActions, 'consentUrl'> {
+  return appId !== undefined && GUID.test(appId) ? { consentUrl: adminConsentUrlFor(ctx.cloud, tenant, appId) } : {}
+}
+
+/** {@link permissionFixSteps} as data: consent URL, scopes to request, Azure CLI and PowerShell commands. */
+export function permissionFixActions(ctx: AnalysisContext, permissions: SchemePermissions): FixActions {
+  const least = permissions.leastPrivileged
+  if (least === null) return {}
+  const kind = kindOfScheme(permissions.scheme)
+  const commands = grantCommandsFor(ctx, least, kind, permissions.accepted.find((item) => item.name === least))
+  return { ...consentUrlAction(ctx), scopes: scopesFor(ctx, least, kind), azCli: commands.azureCli, powershell: commands.powershell }
 }
 
 /**

@@ -2,7 +2,7 @@ import type { AnalysisContext } from '../context.js'
 import { evidence, makeFinding } from '../finding.js'
 import type { Evidence, Finding } from '../types.js'
 import { errorBodyEvidence, graphMessage, grantedEvidence, hasGraphCode, listOrNone, requestLine, statusEvidence } from './facts.js'
-import { consentUrl, permissionFixSteps, schemeWords } from './permission-fix.js'
+import { consentUrl, consentUrlAction, permissionFixActions, permissionFixSteps, schemeWords } from './permission-fix.js'
 import type { Rule } from './rule.js'
 
 const OIDC_SCOPES = new Set(['openid', 'profile', 'email', 'offline_access'])
@@ -57,6 +57,7 @@ function fromCatalogue(ctx: AnalysisContext): Finding {
     detail: `${requestLine(ctx)} needs one of ${accepted.length} ${schemeWords(scheme)}; the token holds none of them. The least-privileged one is ${least ?? '(none listed)'}.`,
     evidence: [...items, ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
     fix: [...permissionFixSteps(ctx, schemePermissions), ...otherSchemeStep(ctx)],
+    actions: permissionFixActions(ctx, schemePermissions),
     permission: { scheme, leastPrivileged: least, accepted, granted: tokenPermissions(ctx) },
   })
 }
@@ -89,6 +90,7 @@ function fromRequiredMessage(ctx: AnalysisContext): Finding {
       `Add one of these ${kind} permissions to the app registration, the least privileged that fits the call (read-only before ReadWrite, a narrower one before .All): ${required.join(', ')}.`,
       kind === 'application' ? `Application permissions need admin consent: ${consentUrl(ctx)}; then request a new token.` : `Grant consent (admin consent for .All or admin-only scopes: ${consentUrl(ctx)}) and request a new token that includes the scope.`,
     ],
+    actions: consentUrlAction(ctx),
     permission: { scheme: kind === 'application' ? 'Application' : 'DelegatedWork', leastPrivileged: null, accepted: required, granted: [...(message?.present ?? [])] },
   })
 }
@@ -105,5 +107,6 @@ function generic(ctx: AnalysisContext): Finding {
         : 'To name the exact least-privileged permission, give graph-doctor the permission data: run `graph-doctor data update` once (or pass `--permissions permissions.json`) and diagnose again.',
       `Compare the token's ${token?.kind === 'app-only' ? 'roles' : 'scp'} with the permissions the API reference lists for ${token?.kind === 'app-only' ? 'Application' : 'Delegated (work or school account)'}, add the least-privileged one to the app registration, grant consent (${consentUrl(ctx)}) and request a new token.`,
     ],
+    actions: consentUrlAction(ctx),
   })
 }

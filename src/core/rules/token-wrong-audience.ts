@@ -53,6 +53,8 @@ function finding(ctx: AnalysisContext, reason: string): Finding {
     detail: `${ctx.method ?? 'GET'} ${ctx.url ?? ''}: ${reason}${ctx.area === 'graph' ? statusNote : ''}`,
     evidence: [...audienceEvidence(ctx.token), ...statusEvidence(ctx), ...errorBodyEvidence(ctx), ...messageEvidence(ctx)],
     fix: fixesFor(ctx),
+    // Only an app-only token has one right scope to name; a delegated one needs the call's own scopes.
+    ...(ctx.area === 'graph' && ctx.token?.kind === 'app-only' ? { actions: { scopes: [defaultScope(ctx.cloud)] } } : {}),
   })
 }
 

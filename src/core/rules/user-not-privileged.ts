@@ -1,7 +1,8 @@
 import type { AnalysisContext } from '../context.js'
 import { evidence, makeFinding } from '../finding.js'
-import type { Finding } from '../types.js'
+import type { Finding, FixActions } from '../types.js'
 import { errorBodyEvidence, graphPath, listOrNone, requestLine, statusEvidence } from './facts.js'
+import { firstRoleNamed } from './role-action.js'
 import type { Rule } from './rule.js'
 
 interface RoleHint {
@@ -48,6 +49,11 @@ export function roleHintFor(ctx: AnalysisContext): string | undefined {
   return ROLE_HINTS.find((hint) => hint.path.test(path))?.roles
 }
 
+function roleAction(hint: string | undefined): { actions?: FixActions } {
+  const role = hint === undefined ? undefined : firstRoleNamed(hint, 'user')
+  return role === undefined ? {} : { actions: { roleToAssign: role } }
+}
+
 function finding(ctx: AnalysisContext): Finding {
   const token = ctx.token
   const check = ctx.permissions?.check
@@ -70,6 +76,7 @@ function finding(ctx: AnalysisContext): Finding {
       ...(otherUser ? ['For another user\'s mailbox, calendar or files, a delegated token also needs rights on that object: mailbox or folder delegation (Mail.Read.Shared / Calendars.Read.Shared scopes) or sharing; otherwise use an application permission.'] : []),
       'Role changes reach the token only after a new sign-in: the wids claim is fixed when the token is issued.',
     ],
+    ...roleAction(hint),
     ...(check === undefined ? {} : { permission: { scheme: check.scheme, leastPrivileged: check.leastPrivileged, accepted: check.accepted, granted: check.granted } }),
   })
 }

@@ -17,7 +17,12 @@ describe('permission-missing with the catalogue', () => {
     assert.deepEqual(finding.permission?.granted, ['User.Read'])
     assert.match(finding.fix[0]!, /delegated permission User\.ReadBasic\.All \(least privileged/)
     assert.match(finding.fix[1]!, /^Higher-privileged permissions that this call also accepts: User\.Read\.All, User\.ReadWrite\.All/)
-    assert.ok(finding.fix.some((step) => step.startsWith('Azure CLI: az ad app permission add --id ' + FAKE_APP)))
+    assert.ok(finding.fix.some((step) => step.startsWith('Azure CLI:\naz ad app permission add --id ' + FAKE_APP)), 'one command per line after the prose')
+    assert.deepEqual(finding.actions?.scopes, ['User.ReadBasic.All'])
+    assert.equal(finding.actions?.consentUrl, `https://login.microsoftonline.com/${FAKE_TENANT}/adminconsent?client_id=${FAKE_APP}`)
+    assert.match(finding.actions?.azCli?.[0] ?? '', new RegExp(`^az ad app permission add --id ${FAKE_APP} --api 00000003-0000-0000-c000-000000000000 --api-permissions [0-9a-f-]{36}=Scope$`))
+    assert.match(finding.actions?.powershell?.[0] ?? '', /^Connect-MgGraph /)
+    assert.equal(finding.actions?.roleToAssign, undefined)
   })
 
   it('names the application permission and the admin-consent URL for an app-only token', () => {
@@ -27,6 +32,8 @@ describe('permission-missing with the catalogue', () => {
     assert.equal(finding.permission?.leastPrivileged, 'Mail.ReadBasic.All')
     assert.ok(finding.fix.some((step) => step.includes(`https://login.microsoftonline.com/${FAKE_TENANT}/adminconsent?client_id=${FAKE_APP}`) && /always need admin consent/.test(step)))
     assert.ok(finding.fix.some((step) => step.includes('https://graph.microsoft.com/.default')))
+    assert.deepEqual(finding.actions?.scopes, ['https://graph.microsoft.com/.default'])
+    assert.match(finding.actions?.azCli?.join('\n') ?? '', /=Role\naz ad app permission admin-consent --id /)
   })
 
   it('uses the cloud of the request for the scope to request', () => {
@@ -114,6 +121,10 @@ describe('password-reset', () => {
     assert.match(text, /Privileged Authentication Administrator/)
     assert.match(text, /out of date/)
     assert.ok(!JSON.stringify(result).includes('Pa55-w0rd!Secret'), 'the password never reaches the output')
+    const actions = result.findings[0]!.actions
+    assert.deepEqual(actions?.roleToAssign, { name: 'User Administrator', templateId: 'fe930be7-5e62-47db-91af-98c3a49a38b1', assignee: 'app' })
+    assert.deepEqual(actions?.scopes, ['https://graph.microsoft.com/.default'])
+    assert.match(actions?.powershell?.[0] ?? '', /^New-MgRoleManagementDirectoryRoleAssignment -PrincipalId \S+ -RoleDefinitionId fe930be7-5e62-47db-91af-98c3a49a38b1 -DirectoryScopeId '\/'$/)
   })
 
   it('says resetPassword is delegated only', () => {
@@ -150,6 +161,7 @@ describe('user-not-privileged and resource-policy', () => {
     const text = textOf(result.findings[0]!)
     assert.match(text, /User Administrator/)
     assert.match(text, /Default member user/)
+    assert.deepEqual(result.findings[0]!.actions, { roleToAssign: { name: 'User Administrator', templateId: 'fe930be7-5e62-47db-91af-98c3a49a38b1', assignee: 'user' } })
   })
 
   it('blames an Exchange application access policy when the app-only token holds Mail.Read', () => {

@@ -38,6 +38,7 @@ describe('consent-missing', () => {
     const finding = findingOf(run(exchange), 'consent-missing')
     assert.ok(finding.fix.some((step) => step.includes(`https://login.microsoftonline.com/${FAKE_TENANT}/adminconsent?client_id=${FAKE_APP}`)))
     assert.ok(!textOf(finding).includes('secret-code'), 'the authorization code never reaches the output')
+    assert.deepEqual(finding.actions, { consentUrl: `https://login.microsoftonline.com/${FAKE_TENANT}/adminconsent?client_id=${FAKE_APP}` })
   })
 
   it('reads the client id from the error text of a bare body', () => {

@@ -1,0 +1,74 @@
+/**
+ * A fix step split into prose and code, so that every renderer shows commands whole: on their own
+ * lines in text, as fenced blocks in Markdown. A step is one line of prose, optionally followed by
+ * lines of code (fences allowed); commands quoted inline in the prose (`az …`, PowerShell, MSAL calls)
+ * are lifted out of it too.
+ */
+
+/** Prose, or lines of code to copy as they are. */
+export type FixPart =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'code'; readonly lines: readonly string[]; readonly language: CodeLanguage }
+
+/** The fence language of a code block; empty when unknown. */
+export type CodeLanguage = 'sh' | 'powershell' | ''
+
+/** Starts of shell and PowerShell commands that graph-doctor's fixes quote. */
+const COMMAND_START = /^(?:az |curl |npm |npx |graph-doctor |Connect-Mg|Install-Module |\$\w+ = |if \(\$|[A-Z][a-z]+-(?:Mg|SPO|PnP|Application|Management|ServicePrincipal)\w*\b)/
+/** Inline code with spaces at least this long is a statement or a command, not a name. */
+const LONG_CODE = 24
+
+/** Whether inline code is a command or a statement to copy, rather than a name inside a sentence. */
+export function isCommandCode(code: string): boolean {
+  const text = code.trim()
+  if (COMMAND_START.test(text)) return true
+  return /\s/.test(text) && text.length >= LONG_CODE && !/^(?:https?:\/\/|-)/.test(text)
+}
+
+/** The fence language that suits these lines. */
+export function codeLanguage(lines: readonly string[]): CodeLanguage {
+  const first = lines.find((line) => line.trim() !== '')?.trim() ?? ''
+  if (/^(?:az|curl|npm|npx|graph-doctor) /.test(first)) return 'sh'
+  if (/^(?:\$\w+ = |if \(\$|[A-Z][a-z]+-[A-Z]\w+)/.test(first)) return 'powershell'
+  return ''
+}
+
+const CODE_SPAN = /(`+)([\s\S]+?)\1/g
+
+/** One line of prose: inline commands lifted into code parts of their own. */
+export function splitProse(line: string): FixPart[] {
+  const parts: FixPart[] = []
+  let cursor = 0
+  const pushText = (text: string): void => {
+    if (text.trim() !== '') parts.push({ kind: 'text', text: text.trim() })
+  }
+  for (const match of line.matchAll(CODE_SPAN)) {
+    const code = (match[2] ?? '').trim()
+    const start = match.index ?? 0
+    if (!isCommandCode(code) || start < cursor) continue
+    // An opening parenthesis or a comma left alone around a lifted command would stand on a line by itself.
+    pushText(line.slice(cursor, start).replace(/\s*\(\s*$/, ''))
+    parts.push({ kind: 'code', lines: [code], language: codeLanguage([code]) })
+    cursor = start + match[0].length
+    cursor += /^[.,;:)]*/.exec(line.slice(cursor))?.[0].length ?? 0
+  }
+  pushText(line.slice(cursor))
+  return parts
+}
+
+/**
+ * The parts of a fix step, in order.
+ *
+ * @example
+ * fixParts('Azure CLI:\naz ad app permission admin-consent --id <app-id>')
+ * // [{ kind: 'text', text: 'Azure CLI:' }, { kind: 'code', lines: ['az ad app …'], language: 'sh' }]
+ */
+export function fixParts(step: string): FixPart[] {
+  const [first = '', ...rest] = step.split('\n')
+  const isCommandLine = COMMAND_START.test(first.trim())
+  const parts: FixPart[] = isCommandLine ? [{ kind: 'code', lines: [first.trim()], language: codeLanguage([first]) }] : splitProse(first)
+  const lines = rest.filter((line) => !/^```\w*\s*$/.test(line))
+  while (lines.length > 0 && lines.at(-1)?.trim() === '') lines.pop()
+  if (lines.length > 0) parts.push({ kind: 'code', lines, language: codeLanguage(lines) })
+  return parts
+}

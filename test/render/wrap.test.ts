@@ -1,0 +1,75 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { codeLanguage, fixParts, isCommandCode } from '../../src/render/fix-parts.js'
+import { makeStyle } from '../../src/render/style.js'
+import { outputWidth, splitWords, visibleLength, wrapText } from '../../src/render/wrap.js'
+import { firstRoleNamed } from '../../src/core/rules/role-action.js'
+
+test('words split at spaces, but a backtick code span is one word', () => {
+  assert.deepEqual(splitWords('run `az ad app show --id x`, then  retry'), ['run', '`az ad app show --id x`,', 'then', 'retry'])
+  assert.deepEqual(splitWords('a ``b ` c`` d'), ['a', '``b ` c``', 'd'])
+  assert.deepEqual(splitWords('an `unclosed span'), ['an', '`unclosed', 'span'])
+})
+
+test('a paragraph wraps with a hanging indent and never exceeds the width', () => {
+  const text = 'The request carries no Authorization header, so the call is anonymous and Graph rejects it.'
+  const lines = wrapText(text, { width: 40, first: '  ', rest: '    ' })
+  assert.deepEqual(lines, ['  The request carries no Authorization', '    header, so the call is anonymous and', '    Graph rejects it.'])
+})
+
+test('a paragraph that fits stays on one line, URL included', () => {
+  assert.deepEqual(wrapText('see https://aka.ms/x now', { width: 80 }), ['see https://aka.ms/x now'])
+})
+
+test('when a paragraph wraps, a URL stands alone on its line and is never split; a method stays with its URL', () => {
+  const url = 'https://learn.microsoft.com/entra/identity-platform/msal-acquire-cache-tokens'
+  assert.deepEqual(wrapText(`read ${url} first`, { width: 40, rest: '  ' }), ['read', `  ${url}`, '  first'])
+  assert.deepEqual(wrapText(`Graph denied GET ${url} (Forbidden).`, { width: 40 }), ['Graph denied', `GET ${url}`, '(Forbidden).'])
+})
+
+test('widths ignore ANSI codes', () => {
+  const style = makeStyle(true)
+  const lines = wrapText(`${style.bold('bold words')} and more words here`, { width: 20 })
+  assert.deepEqual(lines.map((line) => visibleLength(line)), [19, 10])
+})
+
+test('the output width is the terminal\'s, 80 when unknown, at least 40', () => {
+  assert.equal(outputWidth(undefined), 80)
+  assert.equal(outputWidth(0), 80)
+  assert.equal(outputWidth(132), 132)
+  assert.equal(outputWidth(20), 40)
+})
+
+test('commands and statements are code; names, options and URLs inside a sentence are not', () => {
+  for (const code of ['az ad app permission grant --id x', "Connect-MgGraph -Scopes 'User.Read'", '$sp = Get-MgServicePrincipal', 'Test-ApplicationAccessPolicy -Identity x', 'new GraphServiceClient(credential, scopes)']) {
+    assert.ok(isCommandCode(code), code)
+  }
+  for (const code of ['User.Read', 'organizations', 'https://graph.microsoft.com/.default', '--permissions permissions.json', 'scopes: [x]']) {
+    assert.ok(!isCommandCode(code), code)
+  }
+  assert.equal(codeLanguage(['az ad sp show']), 'sh')
+  assert.equal(codeLanguage(['$graph = Get-MgServicePrincipal']), 'powershell')
+  assert.equal(codeLanguage(['app.AcquireTokenSilent(scopes)']), '')
+})
+
+test('a fix step splits into prose and code: trailing lines, fenced or not, and commands lifted from the prose', () => {
+  assert.deepEqual(fixParts('Azure CLI:\naz a\naz b'), [{ kind: 'text', text: 'Azure CLI:' }, { kind: 'code', lines: ['az a', 'az b'], language: 'sh' }])
+  assert.deepEqual(fixParts('Sample:\n```\nconst x = 1\n```'), [{ kind: 'text', text: 'Sample:' }, { kind: 'code', lines: ['const x = 1'], language: '' }])
+  assert.deepEqual(fixParts('Assign it (`New-MgRoleAssignment -PrincipalId x`), then sign in again.'), [
+    { kind: 'text', text: 'Assign it' },
+    { kind: 'code', lines: ['New-MgRoleAssignment -PrincipalId x'], language: 'powershell' },
+    { kind: 'text', text: 'then sign in again.' },
+  ])
+  assert.deepEqual(fixParts('az ad app permission admin-consent --id x'), [{ kind: 'code', lines: ['az ad app permission admin-consent --id x'], language: 'sh' }])
+  assert.deepEqual(fixParts('Use `User.Read` only.'), [{ kind: 'text', text: 'Use `User.Read` only.' }])
+})
+
+test('the role to assign is the first built-in role a fix names', () => {
+  assert.deepEqual(firstRoleNamed('Authentication Administrator (non-admin users) or Privileged Authentication Administrator', 'user'), {
+    name: 'Authentication Administrator',
+    templateId: 'c4e39bd9-1100-46d3-8c65-fb160da0071f',
+    assignee: 'user',
+  })
+  assert.equal(firstRoleNamed('Application Administrator or Cloud Application Administrator', 'app')?.name, 'Application Administrator')
+  assert.equal(firstRoleNamed('site membership or sharing', 'user'), undefined)
+})
