@@ -9,7 +9,6 @@ import { makeExampleHar } from '../scripts/make-examples.js'
 import { CONSUMER_TENANT, FAKE_TENANT, fakeSignature } from './helpers/tokens.js'
 
 const EXAMPLE = 'examples/failing-calls.har'
-const PERMISSIONS = '../shared/data/devx-content/permissions.json'
 
 interface Result {
   readonly source: string
@@ -19,7 +18,7 @@ interface Result {
 
 function diagnoseExample(): { code: number | null; results: Result[] } {
   const env = { ...process.env, NO_COLOR: '1', GRAPH_DOCTOR_CACHE_DIR: mkdtempSync(join(tmpdir(), 'graph-doctor-cache-')) }
-  const run = spawnSync(process.execPath, ['dist/bin/graph-doctor.js', 'diagnose', '--format', 'json', '--permissions', PERMISSIONS, EXAMPLE], { encoding: 'utf8', env })
+  const run = spawnSync(process.execPath, ['dist/bin/graph-doctor.js', 'diagnose', '--format', 'json', EXAMPLE], { encoding: 'utf8', env })
   assert.equal(run.stderr, '', run.stderr)
   return { code: run.status, results: (JSON.parse(run.stdout) as { results: Result[] }).results }
 }

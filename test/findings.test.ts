@@ -13,7 +13,7 @@ import { parseInput } from '../src/core/input/index.js'
 import type { PermissionCatalogue } from '../src/core/permissions/types.js'
 import type { Diagnosis, Finding } from '../src/core/types.js'
 import { writeFindingFixtures } from '../scripts/make-finding-fixtures.js'
-import { loadSharedCatalogue } from './helpers/catalogue.js'
+import { loadSnapshotCatalogue } from './helpers/catalogue.js'
 import { LEAK_MARKER } from './fixtures/findings/cases.js'
 
 const DOCS = 'docs/findings'
@@ -96,7 +96,7 @@ describe('finding doc pages', () => {
 describe('finding fixtures', () => {
   let permissions: PermissionCatalogue
   before(() => {
-    permissions = loadSharedCatalogue()
+    permissions = loadSnapshotCatalogue()
   })
 
   it('have no folder for an id outside the catalogue', () => {

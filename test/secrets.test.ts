@@ -14,7 +14,6 @@ import { run as token } from '../src/cli/commands/token.js'
 import { FIXTURE_TIME } from './helpers/tokens.js'
 
 const FORMATS = ['text', 'json', 'markdown'] as const
-const PERMISSIONS = '../shared/data/devx-content/permissions.json'
 const NOW = new Date(FIXTURE_TIME * 1000).toISOString()
 const SECRET_FIELDS = 'password|newPassword|currentPassword|client_secret|clientSecret|refresh_token|assertion|client_assertion|code'
 
@@ -117,9 +116,9 @@ test('diagnose prints no token, signature or request-body secret in any format, 
   assert.ok(usable.includes('examples/failing-calls.har'))
   const secrets = new Set(usable.flatMap((file) => [...secretsOf(file)]))
   for (const format of FORMATS) {
-    const output = await runCommand(diagnose, ['--format', format, '--permissions', PERMISSIONS, ...usable])
+    const output = await runCommand(diagnose, ['--format', format, ...usable])
     assert.notEqual(output.code, 2, output.text.slice(-300))
-    assertNoSecrets(output.text, secrets, `diagnose --format ${format} --permissions … (all inputs)`)
+    assertNoSecrets(output.text, secrets, `diagnose --format ${format} (all inputs)`)
   }
 })
 

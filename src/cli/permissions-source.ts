@@ -1,20 +1,36 @@
 /**
- * Where the permission data comes from at run time: `--permissions FILE|DIR`, then
- * `GRAPH_DOCTOR_PERMISSIONS`, then the user cache filled by `graph-doctor data update`.
+ * Where the permission data comes from at run time, first match wins: `--permissions FILE|DIR`, then
+ * `GRAPH_DOCTOR_PERMISSIONS`, then a valid user cache filled by `graph-doctor data update`, then the
+ * snapshot bundled with graph-doctor (so every installation can name permissions offline).
  */
-import { readFile, stat } from 'node:fs/promises'
-import { dirname, isAbsolute, join, resolve } from 'node:path'
+import { isAbsolute, resolve } from 'node:path'
 import { GraphDoctorError } from '../core/errors.js'
 import type { PermissionCatalogue } from '../core/permissions/types.js'
+import type { PermissionDataJson } from '../render/json.js'
 import { userCacheDir } from './data/cache-dir.js'
 import { loadCachedCatalogue } from './data/cache-read.js'
-import { buildCatalogue, permissionsDocumentProblem } from './data/engine.js'
-import { isErrnoCode } from './data/fs-util.js'
-import { DATA_FILES, POINTER_FILE } from './data/manifest.js'
+import { errorReason, loadNamedSource } from './data/named-source.js'
+import { loadSnapshot, readSnapshotManifest, snapshotDir } from './data/snapshot.js'
 
 export { userCacheDir } from './data/cache-dir.js'
 
 type Env = Readonly<Record<string, string | undefined>>
+
+export type PermissionSourceKind = '--permissions' | 'GRAPH_DOCTOR_PERMISSIONS' | 'cache' | 'snapshot'
+
+/** Which source answered, and how old its data is (reported by `data status` and the JSON outputs). */
+export interface PermissionDataSource {
+  readonly kind: PermissionSourceKind
+  /** The file or folder read. */
+  readonly location: string
+  /** When the data was taken: the upstream commit (snapshot), the download (cache), else the file's modification time. */
+  readonly date: string
+}
+
+export interface PermissionData {
+  readonly catalogue: PermissionCatalogue
+  readonly source: PermissionDataSource
+}
 
 export interface PermissionSourceOptions {
   /** `--permissions FILE|DIR`: a permissions.json (GUID files beside it), a folder holding them, or a cache folder. */
@@ -26,39 +42,92 @@ export interface PermissionSourceOptions {
   readonly cwd?: string
   /** The caller cannot work without the data (`perms`): throw ERR_DATA_MISSING/ERR_DATA_INVALID instead of warning. */
   readonly isRequired?: boolean
+  /** Warn when the cache or the snapshot in use is older than {@link STALE_DAYS} (not for JSON output). */
+  readonly noteAge?: boolean
+  readonly now?: Date
+  /** The bundled snapshot's folder (tests). */
+  readonly snapshotDir?: string
 }
+
+/** Data older than this gets one line suggesting `graph-doctor data update`. */
+export const STALE_DAYS = 90
+const DAY_MS = 86_400_000
 
 const HOW_TO_GET =
   'no Microsoft Graph permission data: run `graph-doctor data update` once, or pass --permissions FILE (a permissions.json from microsoft-graph-devx-content)'
 
 /**
- * The permission engine from the first source that exists, or undefined (after ONE warning
- * line) when none does or the cache is damaged: diagnosis then runs the checks that need no data.
- * A file the user named (flag or environment) that is missing or invalid throws
- * `ERR_DATA_MISSING` / `ERR_DATA_INVALID` instead, since silently ignoring it would mislead.
+ * The permission engine and its source, from the first source that exists, or undefined (after ONE
+ * warning line) when none does: diagnosis then runs the checks that need no data. A damaged cache is
+ * reported and skipped; a cache older than the bundled snapshot gives way to it. A file the user named
+ * (flag or environment) that is missing or invalid throws `ERR_DATA_MISSING` / `ERR_DATA_INVALID`.
  *
  * @example
- * const catalogue = await resolvePermissionCatalogue({ env: process.env, warn: (line) => console.error(line) })
+ * const data = await resolvePermissionData({ env: process.env, warn: (line) => console.error(line) })
+ * data?.source.kind // 'snapshot' on a fresh installation
  */
-export async function resolvePermissionCatalogue(options: PermissionSourceOptions): Promise<PermissionCatalogue | undefined> {
-  const cwd = options.cwd ?? process.cwd()
-  const named = nonEmpty(options.file) ?? nonEmpty(options.env['GRAPH_DOCTOR_PERMISSIONS'])
+export async function resolvePermissionData(options: PermissionSourceOptions): Promise<PermissionData | undefined> {
+  const cacheDir = userCacheDir(options.env)
+  const flag = nonEmpty(options.file)
+  const named = flag ?? nonEmpty(options.env['GRAPH_DOCTOR_PERMISSIONS'])
   if (named !== undefined) {
-    const origin = nonEmpty(options.file) !== undefined ? '--permissions' : 'GRAPH_DOCTOR_PERMISSIONS'
-    return loadNamedSource(isAbsolute(named) ? named : resolve(cwd, named), origin, options.warn)
+    const kind = flag !== undefined ? '--permissions' : 'GRAPH_DOCTOR_PERMISSIONS'
+    const location = isAbsolute(named) ? named : resolve(options.cwd ?? process.cwd(), named)
+    const { catalogue, date } = await loadNamedSource(location, kind, cacheDir, options.warn)
+    return { catalogue, source: { kind, location, date } }
   }
-  const loaded = await loadFromCache(userCacheDir(options.env), options.warn)
-  if (!('problem' in loaded)) return loaded.catalogue
-  if (options.isRequired === true) throw new GraphDoctorError(loaded.code, loaded.problem)
-  options.warn(`${loaded.problem}; permission checks are skipped.`)
+  const bundled = options.snapshotDir ?? snapshotDir()
+  const cache = await loadFromCache(cacheDir, options.warn)
+  if ('catalogue' in cache && !(await isSnapshotNewer(bundled, cache.source.date))) return withAgeNote(cache, options)
+  const snapshot = await loadSnapshot(bundled)
+  if (snapshot.state === 'loaded') {
+    if ('problem' in cache && cache.code === 'ERR_DATA_INVALID') options.warn(`${cache.problem}; using the bundled snapshot instead.`)
+    const source: PermissionDataSource = { kind: 'snapshot', location: bundled, date: snapshot.manifest.upstream.date }
+    return withAgeNote({ catalogue: snapshot.catalogue, source }, options)
+  }
+  const problem = 'problem' in cache && cache.code === 'ERR_DATA_INVALID' ? cache.problem : `${HOW_TO_GET} (${snapshot.problem})`
+  if (options.isRequired === true) throw new GraphDoctorError('problem' in cache ? cache.code : 'ERR_DATA_MISSING', problem)
+  options.warn(`${problem}; permission checks are skipped.`)
   return undefined
+}
+
+/** {@link resolvePermissionData} without the source. */
+export async function resolvePermissionCatalogue(options: PermissionSourceOptions): Promise<PermissionCatalogue | undefined> {
+  return (await resolvePermissionData(options))?.catalogue
+}
+
+/** Whole days between the data's date and `now`. */
+export function ageInDays(date: string, now: Date = new Date()): number {
+  return Math.max(0, Math.floor((now.getTime() - Date.parse(date)) / DAY_MS))
+}
+
+/** The `permissionData` field of the JSON outputs. */
+export function permissionDataJson(source: PermissionDataSource, now: Date = new Date()): PermissionDataJson {
+  return { source: source.kind, location: source.location, date: source.date, ageDays: ageInDays(source.date, now) }
+}
+
+let hasNotedAge = false
+
+function withAgeNote(data: PermissionData, options: PermissionSourceOptions): PermissionData {
+  const age = ageInDays(data.source.date, options.now)
+  if (options.noteAge === true && age > STALE_DAYS && !hasNotedAge) {
+    hasNotedAge = true
+    const what = data.source.kind === 'snapshot' ? `the bundled snapshot, of ${data.source.date}` : `the cache, updated ${data.source.date.slice(0, 10)}`
+    options.warn(`the permission data in use (${what}) is ${age} days old; \`graph-doctor data update\` fetches the current map.`)
+  }
+  return data
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value !== undefined && value.trim() !== '' ? value.trim() : undefined
 }
 
-type CacheOutcome = { readonly catalogue: PermissionCatalogue } | { readonly code: 'ERR_DATA_MISSING' | 'ERR_DATA_INVALID'; readonly problem: string }
+async function isSnapshotNewer(dir: string, cacheDate: string): Promise<boolean> {
+  const manifest = await readSnapshotManifest(dir)
+  return typeof manifest !== 'string' && Date.parse(manifest.upstream.date) > Date.parse(cacheDate)
+}
+
+type CacheOutcome = PermissionData | { readonly code: 'ERR_DATA_MISSING' | 'ERR_DATA_INVALID'; readonly problem: string }
 
 async function loadFromCache(cacheDir: string, warn: (line: string) => void): Promise<CacheOutcome> {
   let loaded
@@ -72,65 +141,5 @@ async function loadFromCache(cacheDir: string, warn: (line: string) => void): Pr
     return { code: 'ERR_DATA_INVALID', problem: `the permission data cache is damaged and not used (${loaded.problem}); run \`graph-doctor data update\` to repair it` }
   }
   for (const note of loaded.notes) warn(note)
-  return { catalogue: loaded.catalogue }
-}
-
-async function loadNamedSource(path: string, origin: string, warn: (line: string) => void): Promise<PermissionCatalogue> {
-  const info = await stat(path).catch((error: unknown) => {
-    const reason = isErrnoCode(error, 'ENOENT') ? 'no such file or directory' : errorReason(error)
-    throw new GraphDoctorError('ERR_DATA_MISSING', `${origin} ${path}: ${reason}`, { cause: error })
-  })
-  if (!info.isDirectory()) return loadPermissionsFile(path, origin, warn)
-  const isCache = await stat(join(path, POINTER_FILE)).then(() => true, () => false)
-  if (!isCache) return loadPermissionsFile(join(path, DATA_FILES.permissions), origin, warn)
-  const loaded = await loadCachedCatalogue(path)
-  if (loaded.state === 'loaded') {
-    for (const note of loaded.notes) warn(note)
-    return loaded.catalogue
-  }
-  const problem = loaded.state === 'empty' ? 'the cache is empty' : loaded.problem
-  throw new GraphDoctorError('ERR_DATA_INVALID', `${origin} ${path}: ${problem}`)
-}
-
-/** A permissions.json, with provisioningInfo.json and permissions-descriptions.json beside it when present. */
-async function loadPermissionsFile(path: string, origin: string, warn: (line: string) => void): Promise<PermissionCatalogue> {
-  const permissions = await readJson(path, origin, true)
-  const problem = permissionsDocumentProblem(permissions)
-  if (problem !== undefined) throw new GraphDoctorError('ERR_DATA_INVALID', `${origin} ${path}: not a Graph permissions document (${problem})`)
-  const dir = dirname(path)
-  const provisioningInfo = await readJson(join(dir, DATA_FILES.provisioningInfo), origin, false)
-  const descriptions = await readJson(join(dir, DATA_FILES.descriptions), origin, false)
-  if (provisioningInfo === undefined && descriptions === undefined) {
-    warn(`${origin}: no ${DATA_FILES.provisioningInfo} or ${DATA_FILES.descriptions} beside ${path}: permission GUIDs and admin-consent flags are unknown.`)
-  }
-  try {
-    return buildCatalogue({
-      permissions,
-      ...(provisioningInfo === undefined ? {} : { provisioningInfo }),
-      ...(descriptions === undefined ? {} : { descriptions }),
-    })
-  } catch (error) {
-    throw new GraphDoctorError('ERR_DATA_INVALID', `${origin} ${path}: cannot build the permission catalogue (${errorReason(error)})`, { cause: error })
-  }
-}
-
-async function readJson(path: string, origin: string, isRequired: boolean): Promise<unknown> {
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (error) {
-    if (!isRequired && isErrnoCode(error, 'ENOENT')) return undefined
-    const code = isErrnoCode(error, 'ENOENT') ? 'ERR_DATA_MISSING' : 'ERR_IO'
-    throw new GraphDoctorError(code, `${origin} ${path}: ${isErrnoCode(error, 'ENOENT') ? 'no such file' : errorReason(error)}`, { cause: error })
-  }
-  try {
-    return JSON.parse(text) as unknown
-  } catch (error) {
-    throw new GraphDoctorError('ERR_DATA_INVALID', `${origin} ${path}: not valid JSON (truncated or corrupt)`, { cause: error })
-  }
-}
-
-function errorReason(error: unknown): string {
-  if (error instanceof Error) return (error as NodeJS.ErrnoException).code ?? error.message
-  return String(error)
+  return { catalogue: loaded.catalogue, source: { kind: 'cache', location: cacheDir, date: loaded.manifest.updatedAt } }
 }

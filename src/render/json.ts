@@ -10,7 +10,8 @@
  *                                                "powershell"?: [string], "roleToAssign"?: { "name", "templateId"?, "assignee" } },
  *                                  "links": [{ "title", "url" }],
  *                                  "permission"?: { "scheme", "leastPrivileged", "accepted", "granted" } } ] } ],
- *   "summary": { "results", "errors", "warnings", "info" } }
+ *   "summary": { "results", "errors", "warnings", "info" },
+ *   "permissionData"?: { "source", "location", "date", "ageDays" } }
  * ```
  * Fields are emitted in this order; new fields may be added, existing ones never change meaning.
  */
@@ -109,12 +110,27 @@ export function stringifyRedacted(value: unknown): string {
   return `${JSON.stringify(value, (_key, item: unknown) => (typeof item === 'string' ? redactSecrets(item) : item), 2)}\n`
 }
 
+/** Which permission data answered and how old it is (the CLI knows; the library caller brings its own data). */
+export interface PermissionDataJson {
+  /** `--permissions`, `GRAPH_DOCTOR_PERMISSIONS`, `cache` or `snapshot` (the one bundled with graph-doctor). */
+  readonly source: string
+  readonly location: string
+  /** When the data was taken (ISO date or time). */
+  readonly date: string
+  readonly ageDays: number
+}
+
+export interface JsonOptions {
+  readonly permissionData?: PermissionDataJson
+}
+
 /**
  * Render a diagnosis as JSON (the stable contract, see the module comment), ending with a newline.
  *
  * @example
  * JSON.parse(renderJson(diagnose(parseInput(text, 'capture.har')))).results.length
  */
-export function renderJson(diagnosis: Diagnosis): string {
-  return stringifyRedacted(toJsonDocument(diagnosis))
+export function renderJson(diagnosis: Diagnosis, options: JsonOptions = {}): string {
+  const document = toJsonDocument(diagnosis)
+  return stringifyRedacted(options.permissionData === undefined ? document : { ...document, permissionData: options.permissionData })
 }

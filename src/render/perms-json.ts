@@ -1,11 +1,11 @@
 /** JSON output of `graph-doctor perms`. Pure. */
 import type { PermissionScheme } from '../core/types.js'
-import { stringifyRedacted } from './json.js'
+import { stringifyRedacted, type JsonOptions } from './json.js'
 import { rowsOf, SCHEMES, type PermsReport } from './perms-report.js'
 import { schemeCells } from './perms-text.js'
 
 /** The JSON of `graph-doctor perms` (claims only, never the token), ending with a newline. */
-export function renderPermsJson(report: PermsReport): string {
+export function renderPermsJson(report: PermsReport, options: JsonOptions = {}): string {
   const schemes = Object.fromEntries(SCHEMES.map((scheme) => [scheme, { supported: rowsOf(report, scheme).length > 0, ...schemeCellsJson(report, scheme) }]))
   return stringifyRedacted({
     version: 1,
@@ -16,6 +16,7 @@ export function renderPermsJson(report: PermsReport): string {
     schemes,
     permissions: report.rows,
     ...(report.token === undefined ? {} : { token: report.token }),
+    ...(options.permissionData === undefined ? {} : { permissionData: options.permissionData }),
   })
 }
 

@@ -6,9 +6,9 @@ import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import type { CliIo } from '../../src/cli/command.js'
 import { run } from '../../src/cli/commands/data.js'
-import { resolvePermissionCatalogue } from '../../src/cli/permissions-source.js'
+import { resolvePermissionData } from '../../src/cli/permissions-source.js'
 import { isGraphDoctorError } from '../../src/core/errors.js'
-import { FILES, SHARED, startServer } from './data-server.js'
+import { FILES, MINI_DIR, startServer } from './data-server.js'
 
 function fakeIo(env: Record<string, string>): CliIo & { out: string[]; err: string[] } {
   const out: string[] = []
@@ -60,18 +60,19 @@ describe('graph-doctor data update and status against a local HTTP server', () =
     assert.equal(json.source, base)
     assert.ok(!Number.isNaN(Date.parse(json.updatedAt)))
     assert.deepEqual(json.files.map((file) => file.name), [...FILES, 'catalogue-index.json'])
-    const original = await readFile(join(SHARED, 'permissions.json'))
+    const original = await readFile(join(MINI_DIR, 'permissions.json'))
     assert.equal(json.files[0]?.bytes, original.byteLength)
     assert.ok(json.files.every((file) => file.isIntact && /^[0-9a-f]{64}$/.test(file.sha256)))
     assert.equal(json.isIndexUsable, true)
-    assert.ok(json.stats.templates > 5000)
+    assert.deepEqual(json.stats, { templates: 5, permissions: 5 })
   })
 
   it('loads the catalogue from the cache index for diagnose, without warnings', async () => {
     const warnings: string[] = []
-    const catalogue = await resolvePermissionCatalogue({ env, warn: (line) => warnings.push(line) })
+    const data = await resolvePermissionData({ env, warn: (line) => warnings.push(line) })
     assert.deepEqual(warnings, [])
-    assert.equal(catalogue?.lookup('GET', 'https://graph.microsoft.com/v1.0/users/adele@contoso.example/messages')?.template, '/users/{id}/messages')
+    assert.equal(data?.source.kind, 'cache')
+    assert.equal(data?.catalogue.lookup('GET', 'https://graph.microsoft.com/v1.0/users/adele@contoso.example/messages')?.template, '/users/{id}/messages')
   })
 
   for (const [label, name, body, code, pattern] of [
@@ -102,7 +103,7 @@ describe('graph-doctor data update and status against a local HTTP server', () =
     await expectFailure(run(['update', '--from', closed.base], fakeIo({ GRAPH_DOCTOR_CACHE_DIR: join(cacheDir, 'unused') })), 'ERR_DOWNLOAD_FAILED', /GET http:\/\/127\.0\.0\.1:\d+\/permissions\.json failed/)
   })
 
-  it('detects a tampered cache file: status says damaged, diagnose warns once and goes on without data', async () => {
+  it('detects a tampered cache file: status says damaged, diagnose warns once and uses the bundled snapshot', async () => {
     const pointer = JSON.parse(await readFile(join(cacheDir, 'current.json'), 'utf8')) as { generation: string }
     const index = join(cacheDir, pointer.generation, 'catalogue-index.json')
     const text = await readFile(index, 'utf8')
@@ -111,17 +112,20 @@ describe('graph-doctor data update and status against a local HTTP server', () =
     assert.equal(await run(['status'], status), 1)
     assert.match(status.out.join(''), /damaged, not used \(catalogue-index\.json does not match its sha256\)/)
     const warnings: string[] = []
-    assert.equal(await resolvePermissionCatalogue({ env, warn: (line) => warnings.push(line) }), undefined)
-    assert.equal(warnings.length, 1)
-    assert.match(warnings[0] ?? '', /damaged and not used .*graph-doctor data update/)
-    await expectFailure(resolvePermissionCatalogue({ env, warn: () => undefined, isRequired: true }), 'ERR_DATA_INVALID', /damaged/)
+    const data = await resolvePermissionData({ env, warn: (line) => warnings.push(line) })
+    assert.equal(data?.source.kind, 'snapshot')
+    assert.deepEqual(warnings.length, 1)
+    assert.match(warnings[0] ?? '', /damaged and not used .*graph-doctor data update.*using the bundled snapshot instead/)
+    const nothing = join(cacheDir, 'no-snapshot')
+    assert.equal(await resolvePermissionData({ env, warn: () => undefined, snapshotDir: nothing }), undefined)
+    await expectFailure(resolvePermissionData({ env, warn: () => undefined, isRequired: true, snapshotDir: nothing }), 'ERR_DATA_INVALID', /damaged/)
   })
 
   it('repairs a damaged cache with a new update from a directory', async () => {
     const io = fakeIo(env)
-    assert.equal(await run(['update', '--from', SHARED, '--format', 'json'], io), 0)
+    assert.equal(await run(['update', '--from', MINI_DIR, '--format', 'json'], io), 0)
     const json = JSON.parse(io.out.join('')) as { manifest: { source: string; files: { permissions: { origin: string } } } }
-    assert.equal(json.manifest.files.permissions.origin, join(SHARED, 'permissions.json'))
+    assert.equal(json.manifest.files.permissions.origin, join(MINI_DIR, 'permissions.json'))
     const status = fakeIo(env)
     assert.equal(await run(['status'], status), 0)
     assert.match(status.out.join(''), /index {5}present and valid/)

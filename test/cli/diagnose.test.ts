@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { findingIds } from '../../src/core/catalogue.js'
 import { ANSI_PATTERN } from '../../src/render/style.js'
+import { needsSharedData, SHARED_DATA_DIR } from '../helpers/catalogue.js'
 import { FIXTURE_TIME, appOnlyToken, delegatedToken, fakeSignature } from '../helpers/tokens.js'
 
 const BIN = join(process.cwd(), 'dist/bin/graph-doctor.js')
 const EXAMPLE = join(process.cwd(), 'examples/failing-calls.har')
-const PERMISSIONS = join(process.cwd(), '../shared/data/devx-content/permissions.json')
 const NOW = new Date(FIXTURE_TIME * 1000).toISOString()
 const dir = mkdtempSync(join(tmpdir(), 'graph-doctor-diagnose-'))
 const emptyCache = mkdtempSync(join(tmpdir(), 'graph-doctor-cache-'))
@@ -68,21 +68,40 @@ test('exit 1 for a call with an error finding (no token sent)', () => {
   assert.match(run.stdout, /^GET https:\/\/graph\.microsoft\.com\/v1\.0\/me → 401 \(no-token\.http/)
 })
 
-test('without permission data a failed Graph call still gets a diagnosis, with at most one warning line on stderr', () => {
-  const run = cli([file('denied.http', rawHttp('/v1.0/users', '403 Forbidden', delegatedToken(), deniedBody))])
-  assert.equal(run.code, 1)
-  assert.match(run.stdout, /→ 403/)
-  const lines = run.stderr.trimEnd().split('\n').filter((line) => line !== '')
-  assert.ok(lines.length <= 1, run.stderr)
-  for (const line of lines) assert.match(line, /^graph-doctor: .*(graph-doctor data update|--permissions)/)
+interface PermissionJson {
+  readonly results: Array<{ findings: Array<{ id: string; permission?: { leastPrivileged: string | null } }> }>
+  readonly permissionData?: { source: string; location: string; date: string; ageDays: number }
+}
+
+test('with nothing but the installation, the bundled snapshot names the least-privileged permission; JSON says so', () => {
+  const run = cli(['--format', 'json', '--now', NOW, file('list-users.http', rawHttp('/v1.0/users', '403 Forbidden', delegatedToken(), deniedBody))])
+  assert.equal(run.code, 1, run.stderr)
+  assert.equal(run.stderr, '', 'no age line with JSON output')
+  const document = JSON.parse(run.stdout) as PermissionJson
+  const finding = document.results[0]?.findings.find((item) => item.id === 'permission-missing')
+  assert.equal(finding?.permission?.leastPrivileged, 'User.ReadBasic.All')
+  assert.equal(document.permissionData?.source, 'snapshot')
+  assert.match(document.permissionData?.date ?? '', /^\d{4}-\d{2}-\d{2}$/)
+  assert.ok(Number.isInteger(document.permissionData?.ageDays))
 })
 
-test('--permissions FILE makes permission-missing name the least-privileged permission', () => {
-  const run = cli(['--permissions', PERMISSIONS, '--format', 'json', file('list-users.http', rawHttp('/v1.0/users', '403 Forbidden', delegatedToken(), deniedBody))])
+test('text output warns at most once, on stderr, when the data in use is older than 90 days', () => {
+  const run = cli([file('denied.http', rawHttp('/v1.0/users', '403 Forbidden', delegatedToken(), deniedBody)), 'denied.http'])
+  assert.equal(run.code, 1)
+  assert.match(run.stdout, /User\.ReadBasic\.All/)
+  const lines = run.stderr.trimEnd().split('\n').filter((line) => line !== '')
+  assert.ok(lines.length <= 1, run.stderr)
+  for (const line of lines) assert.match(line, /^graph-doctor: the permission data in use \(the bundled snapshot, of [\d-]+\) is \d+ days old; `graph-doctor data update`/)
+})
+
+test('--permissions FILE (the raw official permissions.json) makes permission-missing name the least-privileged permission', needsSharedData, () => {
+  const permissions = join(SHARED_DATA_DIR ?? '', 'permissions.json')
+  const run = cli(['--permissions', permissions, '--format', 'json', file('list-users.http', rawHttp('/v1.0/users', '403 Forbidden', delegatedToken(), deniedBody))])
   assert.equal(run.code, 1, run.stderr)
-  const finding = (JSON.parse(run.stdout) as { results: Array<{ findings: Array<{ id: string; permission?: { leastPrivileged: string | null } }> }> })
-    .results[0]?.findings.find((item) => item.id === 'permission-missing')
-  assert.ok(finding?.permission?.leastPrivileged, run.stdout)
+  const document = JSON.parse(run.stdout) as PermissionJson
+  const finding = document.results[0]?.findings.find((item) => item.id === 'permission-missing')
+  assert.equal(finding?.permission?.leastPrivileged, 'User.ReadBasic.All')
+  assert.deepEqual({ ...document.permissionData, date: undefined }, { source: '--permissions', location: permissions, date: undefined, ageDays: document.permissionData?.ageDays })
 })
 
 test('several files are diagnosed in the order given; - reads stdin', () => {
@@ -184,7 +203,7 @@ function assertFinding(finding: Json, where: string): void {
 }
 
 test('--format json follows the contract field by field over the example capture', () => {
-  const run = cli(['--format', 'json', '--permissions', PERMISSIONS, EXAMPLE])
+  const run = cli(['--format', 'json', EXAMPLE])
   assert.equal(run.code, 1, run.stderr)
   const document = JSON.parse(run.stdout) as Json
   assert.equal(document['version'], 1)
@@ -206,16 +225,16 @@ test('--format json follows the contract field by field over the example capture
 })
 
 test('one result per exchange in input order: the healthy first call has no error or warning', () => {
-  const run = cli(['--format', 'json', '--permissions', PERMISSIONS, EXAMPLE])
+  const run = cli(['--format', 'json', EXAMPLE])
   const results = (JSON.parse(run.stdout) as { results: Array<{ status: number | null; findings: Array<{ severity: string }> }> }).results
   assert.equal(results[0]?.status, 200)
   assert.deepEqual(results[0]?.findings.filter((item) => item.severity !== 'info'), [])
 })
 
 test('the text output of a capture ends with the summary line; markdown opens with the title', () => {
-  const text = cli(['--permissions', PERMISSIONS, EXAMPLE])
+  const text = cli([EXAMPLE])
   assert.match(text.stdout, /\nChecked \d+ exchanges: \d+ errors?, \d+ warnings?, \d+ info\.\n$/)
-  const markdown = cli(['--format', 'markdown', '--permissions', PERMISSIONS, EXAMPLE])
+  const markdown = cli(['--format', 'markdown', EXAMPLE])
   assert.match(markdown.stdout, /^# graph-doctor diagnosis\n/)
   for (const output of [text.stdout, markdown.stdout]) assert.ok(!output.includes(fakeSignature()))
 })

@@ -6,12 +6,9 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { after, before, describe, it } from 'node:test'
 import type { CliIo } from '../../src/cli/command.js'
-import { run as data } from '../../src/cli/commands/data.js'
 import { parseRequest, run as perms } from '../../src/cli/commands/perms.js'
 import { isGraphDoctorError } from '../../src/core/errors.js'
 import { appOnlyClaims, delegatedClaims, fakeSignature, FAKE_APP, FAKE_TENANT, makeJwt } from '../helpers/tokens.js'
-
-const SHARED = fileURLToPath(new URL('../../../shared/data/devx-content/', import.meta.url))
 
 function fakeIo(env: Record<string, string>, stdin = ''): CliIo & { out: string[]; err: string[] } {
   const out: string[] = []
@@ -31,7 +28,6 @@ describe('graph-doctor perms', () => {
   before(async () => {
     cacheDir = await mkdtemp(join(tmpdir(), 'graph-doctor-perms-'))
     env = { GRAPH_DOCTOR_CACHE_DIR: cacheDir }
-    assert.equal(await data(['update', '--from', SHARED], fakeIo(env)), 0)
   })
   after(async () => {
     await rm(cacheDir, { recursive: true, force: true })
@@ -72,9 +68,14 @@ describe('graph-doctor perms', () => {
     assert.match(out, /No endpoint in the Microsoft Graph permission data matches GET \/definitely\/not\/a\/graph\/api/)
   })
 
-  it('exits 2 with ERR_DATA_MISSING when there is no permission data', async () => {
+  it('answers from the bundled snapshot when the cache is empty, and its JSON says so', async () => {
     const io = fakeIo({ GRAPH_DOCTOR_CACHE_DIR: join(cacheDir, 'empty') })
-    await assert.rejects(perms(['GET', '/me'], io), (error: unknown) => isGraphDoctorError(error) && error.code === 'ERR_DATA_MISSING')
+    assert.equal(await perms(['GET', '/me', '--format', 'json'], io), 0)
+    assert.deepEqual(io.err, [], 'no age line with JSON output')
+    const json = JSON.parse(io.out.join('')) as { template: string; permissionData: { source: string; date: string; ageDays: number } }
+    assert.equal(json.template, '/me')
+    assert.equal(json.permissionData.source, 'snapshot')
+    assert.match(json.permissionData.date, /^\d{4}-\d{2}-\d{2}$/)
   })
 
   it('parses METHOD and URL strictly', () => {

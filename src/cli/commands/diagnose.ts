@@ -7,7 +7,7 @@ import { exchangeFromFlags, parseInput } from '../../core/input/index.js'
 import { classifyUrl } from '../../core/target-classify.js'
 import type { Diagnosis } from '../../core/types.js'
 import type { PermissionCatalogue } from '../../core/permissions/types.js'
-import { renderJson } from '../../render/json.js'
+import { renderJson, type PermissionDataJson } from '../../render/json.js'
 import { renderMarkdown } from '../../render/markdown.js'
 import { renderText } from '../../render/text.js'
 import { parseCommandArgs, parseFormat, parseNow, parseStatus, stringListOption, stringOption, type OutputFormat, type ParsedArgs } from '../args.js'
@@ -91,14 +91,20 @@ function needsPermissionCatalogue(exchanges: readonly Exchange[]): boolean {
   })
 }
 
-async function loadCatalogue(file: string | undefined, io: CliIo): Promise<PermissionCatalogue | undefined> {
-  const { resolvePermissionCatalogue } = await import('../permissions-source.js')
+async function loadPermissionData(file: string | undefined, format: OutputFormat, io: CliIo): Promise<LoadedData | undefined> {
+  const { permissionDataJson, resolvePermissionData } = await import('../permissions-source.js')
   const warn = (line: string): void => io.stderr(line.startsWith('graph-doctor') ? `${line}\n` : `graph-doctor: ${line}\n`)
-  return resolvePermissionCatalogue({ ...(file === undefined ? {} : { file }), env: io.env, warn, cwd: io.cwd })
+  const data = await resolvePermissionData({ ...(file === undefined ? {} : { file }), env: io.env, warn, cwd: io.cwd, noteAge: format !== 'json' })
+  return data === undefined ? undefined : { catalogue: data.catalogue, json: permissionDataJson(data.source) }
 }
 
-function render(diagnosis: Diagnosis, format: OutputFormat, io: CliIo, showAll: boolean): string {
-  if (format === 'json') return renderJson(diagnosis)
+interface LoadedData {
+  readonly catalogue: PermissionCatalogue
+  readonly json: PermissionDataJson
+}
+
+function render(diagnosis: Diagnosis, format: OutputFormat, io: CliIo, showAll: boolean, data: LoadedData | undefined): string {
+  if (format === 'json') return renderJson(diagnosis, data === undefined ? {} : { permissionData: data.json })
   if (format === 'markdown') return renderMarkdown(diagnosis, { showAll })
   return renderText(diagnosis, { colour: shouldUseColour(io), width: outputColumns(io), showAll })
 }
@@ -109,9 +115,9 @@ export const run: Command = async (argv, io) => {
   const format = parseFormat(stringOption(args, 'format'))
   const now = parseNow(stringOption(args, 'now'))
   const exchanges = await readExchanges(args, io)
-  const permissions = needsPermissionCatalogue(exchanges) ? await loadCatalogue(stringOption(args, 'permissions'), io) : undefined
-  const diagnosis = diagnose(exchanges, { ...(permissions === undefined ? {} : { permissions }), ...(now === undefined ? {} : { now }) })
-  io.stdout(render(diagnosis, format, io, args.values['all'] === true))
+  const data = needsPermissionCatalogue(exchanges) ? await loadPermissionData(stringOption(args, 'permissions'), format, io) : undefined
+  const diagnosis = diagnose(exchanges, { ...(data === undefined ? {} : { permissions: data.catalogue }), ...(now === undefined ? {} : { now }) })
+  io.stdout(render(diagnosis, format, io, args.values['all'] === true, data))
   return exitCodeFor(diagnosis)
 }
 

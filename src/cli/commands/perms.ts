@@ -2,6 +2,7 @@
 import { GraphDoctorError } from '../../core/errors.js'
 import { classifyUrl } from '../../core/target-classify.js'
 import type { TokenAnalysis } from '../../core/token/types.js'
+import type { PermissionDataJson } from '../../render/json.js'
 import type { PermsReport } from '../../render/perms-report.js'
 import { parseCommandArgs, parseFormat, stringOption, type OutputFormat } from '../args.js'
 import type { CliIo, Command } from '../command.js'
@@ -79,14 +80,14 @@ async function readToken(value: string, io: CliIo): Promise<TokenAnalysis> {
   return analysis
 }
 
-async function render(report: PermsReport, format: OutputFormat, io: CliIo): Promise<string> {
+async function render(report: PermsReport, format: OutputFormat, io: CliIo, permissionData: PermissionDataJson): Promise<string> {
   if (format === 'markdown') return (await import('../../render/perms-markdown.js')).renderPermsMarkdown(report)
-  if (format === 'json') return (await import('../../render/perms-json.js')).renderPermsJson(report)
+  if (format === 'json') return (await import('../../render/perms-json.js')).renderPermsJson(report, { permissionData })
   return (await import('../../render/perms-text.js')).renderPermsText(report, { colour: shouldUseColour(io) })
 }
 
-function unmatched(method: string, url: string, format: OutputFormat): string {
-  if (format === 'json') return `${JSON.stringify({ version: 1, request: { method, url }, matched: false }, null, 2)}\n`
+function unmatched(method: string, url: string, format: OutputFormat, permissionData: PermissionDataJson): string {
+  if (format === 'json') return `${JSON.stringify({ version: 1, request: { method, url }, matched: false, permissionData }, null, 2)}\n`
   return `No endpoint in the Microsoft Graph permission data matches ${method} ${url}.\nCheck the path (and the method), or whether it is a beta-only or undocumented API.\n`
 }
 
@@ -97,18 +98,20 @@ export const run: Command = async (argv, io) => {
   const { method, url } = parseRequest(args.positionals)
   const tokenOption = stringOption(args, 'token')
   const token = tokenOption === undefined ? undefined : await readToken(tokenOption, io)
-  const { resolvePermissionCatalogue } = await import('../permissions-source.js')
+  const { permissionDataJson, resolvePermissionData } = await import('../permissions-source.js')
   const file = stringOption(args, 'permissions')
   const warn = (line: string): void => io.stderr(`graph-doctor: ${line}\n`)
-  const catalogue = await resolvePermissionCatalogue({ ...(file === undefined ? {} : { file }), env: io.env, warn, cwd: io.cwd, isRequired: true })
-  if (catalogue === undefined) throw new GraphDoctorError('ERR_DATA_MISSING', 'perms: no Microsoft Graph permission data (run graph-doctor data update)')
+  const data = await resolvePermissionData({ ...(file === undefined ? {} : { file }), env: io.env, warn, cwd: io.cwd, isRequired: true, noteAge: format !== 'json' })
+  if (data === undefined) throw new GraphDoctorError('ERR_DATA_MISSING', 'perms: no Microsoft Graph permission data (run graph-doctor data update)')
+  const { catalogue } = data
+  const permissionData = permissionDataJson(data.source)
   const endpoint = catalogue.lookup(method, url)
   if (endpoint === undefined) {
-    io.stdout(unmatched(method, url, format))
+    io.stdout(unmatched(method, url, format, permissionData))
     return 1
   }
   const { buildPermsReport } = await import('../../render/perms-verdict.js')
   const report = buildPermsReport({ catalogue, method, url, endpoint, ...(token === undefined ? {} : { token }) })
-  io.stdout(await render(report, format, io))
+  io.stdout(await render(report, format, io, permissionData))
   return report.token === undefined || report.token.isEnough ? 0 : 1
 }

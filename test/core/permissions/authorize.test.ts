@@ -1,9 +1,9 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { checkAuthorization } from '../../../src/core/permissions/index.js'
-import { loadSharedCatalogue } from '../../helpers/catalogue.js'
+import { loadSnapshotCatalogue } from '../../helpers/catalogue.js'
 
-const catalogue = loadSharedCatalogue()
+const catalogue = loadSnapshotCatalogue()
 const ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301'
 
 function endpoint(method: string, path: string) {

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { ADDED_ENDPOINTS, addedEndpointNote, withAddedEndpoints } from '../../../src/core/permissions/added-endpoints.js'
 import { readOverReadWrite } from '../../../src/core/permissions/overrides.js'
-import { loadSharedCatalogue } from '../../helpers/catalogue.js'
+import { loadSnapshotCatalogue } from '../../helpers/catalogue.js'
 
-const catalogue = loadSharedCatalogue()
+const catalogue = loadSnapshotCatalogue()
 const GRAPH = 'https://graph.microsoft.com/v1.0'
 
 describe('a ReadWrite permission does not win a least-privileged tie against a read permission', () => {

@@ -4,9 +4,9 @@ import { fallbackAttempts } from '../../../src/core/permissions/fallbacks.js'
 import { requestSegments } from '../../../src/core/permissions/request-path.js'
 import { PARAM } from '../../../src/core/permissions/segments.js'
 import type { MatchFallback } from '../../../src/core/permissions/types.js'
-import { loadSharedCatalogue } from '../../helpers/catalogue.js'
+import { loadSnapshotCatalogue } from '../../helpers/catalogue.js'
 
-const catalogue = loadSharedCatalogue()
+const catalogue = loadSnapshotCatalogue()
 
 /** The template (lower-cased, `{…}` as `{id}`) and fallback a request resolves to. */
 function resolve(method: string, url: string): { template: string; fallback: MatchFallback } | undefined {

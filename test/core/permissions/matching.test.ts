@@ -1,9 +1,9 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { loadSharedCatalogue } from '../../helpers/catalogue.js'
+import { loadSnapshotCatalogue } from '../../helpers/catalogue.js'
 import type { MatchFallback } from '../../../src/core/permissions/types.js'
 
-const catalogue = loadSharedCatalogue()
+const catalogue = loadSnapshotCatalogue()
 const GRAPH = 'https://graph.microsoft.com/v1.0'
 const GUID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301'
 const MESSAGE_ID = 'AAMkAGI2TG93AAA='

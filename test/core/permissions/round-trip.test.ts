@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { templateKey } from '../../../src/core/permissions/template-source.js'
-import { loadSharedCatalogue } from '../../helpers/catalogue.js'
+import { loadSnapshotCatalogue } from '../../helpers/catalogue.js'
 import { allRequests } from './sample-requests.js'
 
 /**
@@ -25,7 +25,7 @@ const KNOWN_EXCEPTIONS: Readonly<Record<string, string>> = {
 
 describe('round trip: every catalogue (method, template) pair', () => {
   it('resolves an instantiated URL back to its template in at least 99.5% of cases', () => {
-    const catalogue = loadSharedCatalogue()
+    const catalogue = loadSnapshotCatalogue()
     const requests = allRequests()
     const failures: string[] = []
     for (const { method, template, url } of requests) {

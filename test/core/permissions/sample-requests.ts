@@ -1,5 +1,6 @@
-import { instantiate, templatePairs } from '../../../bench/instantiate.mjs'
-import { readSharedJson } from '../../helpers/catalogue.js'
+import { instantiate } from '../../../bench/instantiate.mjs'
+import { ModelCatalogue } from '../../../src/core/permissions/catalogue.js'
+import { loadSnapshotCatalogue } from '../../helpers/catalogue.js'
 
 export interface SampleRequest {
   readonly method: string
@@ -9,9 +10,22 @@ export interface SampleRequest {
 
 let pairs: { method: string; template: string }[] | undefined
 
-/** Every (method, template) pair of the shared permissions.json, instantiated with realistic ids. */
+/** Every (method, template) pair of the bundled snapshot (the official data plus our added endpoints). */
+function snapshotPairs(): { method: string; template: string }[] {
+  const catalogue = loadSnapshotCatalogue()
+  if (!(catalogue instanceof ModelCatalogue)) throw new Error('the snapshot loads as a ModelCatalogue')
+  const { templates } = catalogue.model
+  const result: { method: string; template: string }[] = []
+  for (let id = 0; id < templates.count; id++) {
+    const { template, methods } = templates.record(id)
+    for (const method of Object.keys(methods)) result.push({ method, template })
+  }
+  return result
+}
+
+/** Every (method, template) pair of the data, instantiated with realistic ids. */
 export function allRequests(): SampleRequest[] {
-  pairs ??= templatePairs(readSharedJson('permissions'))
+  pairs ??= snapshotPairs()
   return pairs.map(({ method, template }, n) => ({ method, template, url: instantiate(template, n) }))
 }
 

@@ -3,7 +3,7 @@ import { diagnoseExchange } from '../../../src/core/diagnose.js'
 import type { Exchange, HeaderList } from '../../../src/core/exchange.js'
 import type { PermissionCatalogue } from '../../../src/core/permissions/types.js'
 import type { DiagnosisResult, Finding } from '../../../src/core/types.js'
-import { loadSharedCatalogue } from '../../helpers/catalogue.js'
+import { loadSnapshotCatalogue } from '../../helpers/catalogue.js'
 import { FIXTURE_TIME } from '../../helpers/tokens.js'
 
 export const FIXTURE_DATE = new Date(FIXTURE_TIME * 1000).toUTCString()
@@ -62,7 +62,7 @@ export function graphError(code: string, message: string): unknown {
 let shared: PermissionCatalogue | undefined
 
 export function catalogue(): PermissionCatalogue {
-  shared ??= loadSharedCatalogue()
+  shared ??= loadSnapshotCatalogue()
   return shared
 }
 
