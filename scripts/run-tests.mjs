@@ -1,9 +1,14 @@
 // Runs every test/**/*.test.ts with node:test. Node 20 expands no globs, so list the files here.
+// The concise reporter (scripts/test-reporter.mjs) prints failures in full and one closing line;
+// `--spec` gives node's own per-test report instead.
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 
-const only = process.argv.slice(2)
+const args = process.argv.slice(2)
+const reporter = args.includes('--spec') ? 'spec' : fileURLToPath(new URL('test-reporter.mjs', import.meta.url))
+const only = args.filter((arg) => arg !== '--spec')
 const files = readdirSync('test', { recursive: true })
   .map((file) => join('test', String(file)))
   .filter((file) => file.endsWith('.test.ts'))
@@ -14,5 +19,5 @@ if (files.length === 0) {
   console.error('No test files found.')
   process.exit(1)
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...files], { stdio: 'inherit' })
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-reporter=${reporter}`, ...files], { stdio: 'inherit' })
 process.exit(result.status ?? 1)
