@@ -48,7 +48,7 @@ describe('the built graph-doctor bin with permission data from 127.0.0.1', () =>
     assert.equal(update.stderr, '', 'no progress lines when stderr is not a terminal')
     const status = await cli(['data', 'status'], env)
     assert.equal(status.code, 0)
-    assert.match(status.stdout, /Permission data: ready/)
+    assert.match(status.stdout, /^In use: the cache, 0 days old\.\nCache: ready\n/)
   })
 
   it('a failed download is one line on stderr and exit 2', async () => {

@@ -7,7 +7,9 @@ import { after, before, describe, it } from 'node:test'
 import type { CliIo } from '../../src/cli/command.js'
 import { run } from '../../src/cli/commands/data.js'
 import { resolvePermissionData } from '../../src/cli/permissions-source.js'
+import { renderCacheStatusText } from '../../src/cli/data/status-text.js'
 import { isGraphDoctorError } from '../../src/core/errors.js'
+import { writeMiniData } from '../helpers/mini-data.js'
 import { FILES, MINI_DIR, startServer } from './data-server.js'
 
 function fakeIo(env: Record<string, string>): CliIo & { out: string[]; err: string[] } {
@@ -43,10 +45,25 @@ describe('graph-doctor data update and status against a local HTTP server', () =
     await rm(cacheDir, { recursive: true, force: true })
   })
 
-  it('reports an empty cache and how to fill it, exit 1', async () => {
+  it('with an empty cache, says the bundled snapshot answers, how old it is, and checks it; exit 0', async () => {
     const io = fakeIo(env)
-    assert.equal(await run(['status'], io), 1)
-    assert.match(io.out.join(''), /none in .*\n.*graph-doctor data update/)
+    assert.equal(await run(['status'], io), 0)
+    const text = io.out.join('')
+    assert.match(text, /^In use: the bundled snapshot \(upstream data of \d{4}-\d{2}-\d{2}\), \d+ days old\.\n/)
+    assert.match(text, /\nCache: empty \(.*\)\.\n/)
+    assert.match(text, /\nBundled snapshot: microsoft-graph-devx-content [0-9a-f]{12} of \d{4}-\d{2}-\d{2}, [\d,]+ templates, intact/)
+    const json = fakeIo(env)
+    assert.equal(await run(['status', '--format', 'json'], json), 0)
+    const status = JSON.parse(json.out.join('')) as { state: string; inUse: { source: string; date: string }; snapshot: { isIntact: boolean } }
+    assert.equal(status.state, 'empty')
+    assert.equal(status.inUse.source, 'snapshot')
+    assert.equal(status.snapshot.isIntact, true)
+  })
+
+  it('says when the data in use is older than 90 days', () => {
+    const status = { cacheDir: '/c', state: 'empty', files: [], isIndexUsable: false, snapshot: { location: '/s', isIntact: true }, inUse: { source: 'snapshot', location: '/s', date: '2026-01-01' } } as const
+    assert.match(renderCacheStatusText(status, new Date('2026-04-02T00:00:00Z')), /, 91 days old\.\nIt is more than 90 days old: `graph-doctor data update`/)
+    assert.doesNotMatch(renderCacheStatusText(status, new Date('2026-04-01T00:00:00Z')), /more than 90 days/)
   })
 
   it('downloads, validates and installs the three files, then status shows them intact', async () => {
@@ -93,14 +110,14 @@ describe('graph-doctor data update and status against a local HTTP server', () =
       assert.deepEqual((await readdir(cacheDir)).filter((entry) => entry.startsWith('staging-')), [])
       const status = fakeIo(env)
       assert.equal(await run(['status'], status), 0)
-      assert.match(status.out.join(''), /Permission data: ready/)
+      assert.match(status.out.join(''), /\nCache: ready\n/)
     })
   }
 
   it('fails with ERR_DOWNLOAD_FAILED when nothing listens', async () => {
     const closed = await startServer(new Map())
     closed.server.close()
-    await expectFailure(run(['update', '--from', closed.base], fakeIo({ GRAPH_DOCTOR_CACHE_DIR: join(cacheDir, 'unused') })), 'ERR_DOWNLOAD_FAILED', /GET http:\/\/127\.0\.0\.1:\d+\/permissions\.json failed/)
+    await expectFailure(run(['update', '--from', closed.base], fakeIo({ GRAPH_DOCTOR_CACHE_DIR: join(cacheDir, 'unused') })), 'ERR_DOWNLOAD_FAILED', /GET http:\/\/127\.0\.0\.1:\d+\/permissions\.json failed: ECONNREFUSED \(without internet access, .*`graph-doctor data update --from DIR\|FILE`/)
   })
 
   it('detects a tampered cache file: status says damaged, diagnose warns once and uses the bundled snapshot', async () => {
@@ -130,6 +147,35 @@ describe('graph-doctor data update and status against a local HTTP server', () =
     assert.equal(await run(['status'], status), 0)
     assert.match(status.out.join(''), /index {5}present and valid/)
     assert.equal((await readdir(cacheDir)).filter((entry) => entry.startsWith('gen-')).length, 2, 'keeps the current and the previous generation only')
+  })
+})
+
+describe('graph-doctor data update --from a local file or folder', () => {
+  it('takes a permissions.json, or a folder holding only it: the GUID files are optional there', async () => {
+    const alone = writeMiniData(['permissions.json'])
+    const full = writeMiniData()
+    for (const [from, expected] of [
+      [alone, ['permissions.json']],
+      [join(alone, 'permissions.json'), ['permissions.json']],
+      [join(full, 'permissions.json'), FILES],
+    ] as const) {
+      const env = { GRAPH_DOCTOR_CACHE_DIR: await mkdtemp(join(tmpdir(), 'graph-doctor-from-')) }
+      assert.equal(await run(['update', '--from', from], fakeIo(env)), 0, from)
+      const status = fakeIo(env)
+      assert.equal(await run(['status', '--format', 'json'], status), 0)
+      const json = JSON.parse(status.out.join('')) as { state: string; files: { name: string; isIntact: boolean }[]; inUse: { source: string } }
+      assert.equal(json.state, 'ready')
+      assert.deepEqual(json.files.map((file) => file.name), [...expected, 'catalogue-index.json'])
+      assert.equal(json.inUse.source, 'cache')
+      const data = await resolvePermissionData({ env, warn: () => undefined })
+      assert.equal(data?.catalogue.lookup('GET', '/users/{id}/messages')?.schemes.Application?.leastPrivileged, 'Mail.ReadBasic.All')
+      await rm(env.GRAPH_DOCTOR_CACHE_DIR, { recursive: true, force: true })
+    }
+  })
+
+  it('fails with one line when the folder has no permissions.json', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'graph-doctor-nothing-'))
+    await expectFailure(run(['update', '--from', empty], fakeIo({ GRAPH_DOCTOR_CACHE_DIR: join(empty, 'cache') })), 'ERR_DOWNLOAD_FAILED', /permissions\.json: no such file/)
   })
 })
 

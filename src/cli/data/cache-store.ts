@@ -11,6 +11,7 @@ import {
   MANIFEST_FILE,
   POINTER_FILE,
   type CacheManifest,
+  type CachedFile,
   type CachePointer,
   type DataFileRole,
 } from './manifest.js'
@@ -18,7 +19,8 @@ import {
 export interface NewGeneration {
   readonly cacheDir: string
   readonly source: string
-  readonly files: Readonly<Record<DataFileRole, { readonly data: Uint8Array; readonly origin: string }>>
+  /** permissions.json always; a GUID file only when the source had it. */
+  readonly files: Readonly<Partial<Record<DataFileRole, { readonly data: Uint8Array; readonly origin: string }>>>
   readonly index: string
   readonly stats: CacheManifest['stats']
   readonly now: Date
@@ -58,9 +60,11 @@ export async function installGeneration(generation: NewGeneration): Promise<Cach
 }
 
 async function writeStaging(staging: string, generation: NewGeneration): Promise<CacheManifest> {
-  const files: Partial<Record<DataFileRole, CacheManifest['files'][DataFileRole]>> = {}
+  const files: Partial<Record<DataFileRole, CachedFile>> = {}
   for (const role of DATA_FILE_ROLES) {
-    const { data, origin } = generation.files[role]
+    const source = generation.files[role]
+    if (source === undefined) continue
+    const { data, origin } = source
     const name = DATA_FILES[role]
     await writeFileDurably(join(staging, name), data)
     files[role] = { name, sha256: sha256Hex(data), bytes: data.byteLength, origin }

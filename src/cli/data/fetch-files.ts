@@ -1,5 +1,6 @@
+import { statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { isAbsolute, join, resolve } from 'node:path'
+import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { GraphDoctorError } from '../../core/errors.js'
 import { isErrnoCode } from './fs-util.js'
@@ -22,7 +23,8 @@ const TIMEOUT_MS = 120_000
 
 /**
  * Plan where to take the files from. `from` is a base URL holding the three files by name, a
- * `file:` URL or a directory (relative to `cwd`); absent means upstream.
+ * `file:` URL, a directory (relative to `cwd`) or a permissions.json (the GUID files taken from
+ * beside it); absent means upstream.
  */
 export function planSources(from: string | undefined, cwd: string): SourcePlan {
   if (from === undefined) {
@@ -38,8 +40,18 @@ export function planSources(from: string | undefined, cwd: string): SourcePlan {
     const locations = mapRoles((role) => new URL(DATA_FILES[role], base).href)
     return { label: displayUrl(base.href), kind: 'url', locations }
   }
-  const dir = from.startsWith('file:') ? fileURLToPath(from) : isAbsolute(from) ? from : resolve(cwd, from)
-  return { label: dir, kind: 'dir', locations: mapRoles((role) => join(dir, DATA_FILES[role])) }
+  const path = from.startsWith('file:') ? fileURLToPath(from) : isAbsolute(from) ? from : resolve(cwd, from)
+  if (!isFile(path)) return { label: path, kind: 'dir', locations: mapRoles((role) => join(path, DATA_FILES[role])) }
+  const locations = mapRoles((role) => (role === 'permissions' ? path : join(dirname(path), DATA_FILES[role])))
+  return { label: path, kind: 'dir', locations }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile()
+  } catch {
+    return false
+  }
 }
 
 function mapRoles(locate: (role: DataFileRole) => string): Record<DataFileRole, string> {
@@ -58,6 +70,12 @@ export function displayUrl(href: string): string {
   }
 }
 
+/** Network failures that mean "no way out": the advice is then to copy the files over by hand. */
+const OFFLINE_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNRESET', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT'])
+
+const OFFLINE_ADVICE =
+  'without internet access, copy permissions.json (and provisioningInfo.json, permissions-descriptions.json) from microsoftgraph/microsoft-graph-devx-content and run `graph-doctor data update --from DIR|FILE`; until then graph-doctor keeps using the data it has'
+
 /** Fetch one file over HTTP(S) with progress. Throws ERR_DOWNLOAD_FAILED with one line. */
 export async function fetchBytes(href: string, progress: (total: number | undefined) => FileProgress): Promise<Uint8Array> {
   const shown = displayUrl(href)
@@ -65,7 +83,9 @@ export async function fetchBytes(href: string, progress: (total: number | undefi
   try {
     response = await fetch(href, { signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'follow' })
   } catch (error) {
-    throw new GraphDoctorError('ERR_DOWNLOAD_FAILED', `GET ${shown} failed: ${networkReason(error)}`, { cause: error })
+    const reason = networkReason(error)
+    const advice = OFFLINE_CODES.has(reason) || reason.startsWith('no answer') ? ` (${OFFLINE_ADVICE})` : ''
+    throw new GraphDoctorError('ERR_DOWNLOAD_FAILED', `GET ${shown} failed: ${reason}${advice}`, { cause: error })
   }
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined)
@@ -107,8 +127,11 @@ function networkReason(error: unknown): string {
   return error.message
 }
 
-/** Copy one file from a directory (air-gapped machines). Throws ERR_DOWNLOAD_FAILED with one line. */
-export async function readLocalBytes(path: string, progress: (total: number | undefined) => FileProgress): Promise<Uint8Array> {
+/**
+ * Copy one file from a directory (air-gapped machines); undefined when an optional file is absent.
+ * Throws ERR_DOWNLOAD_FAILED with one line.
+ */
+export async function readLocalBytes(path: string, progress: (total: number | undefined) => FileProgress, isOptional = false): Promise<Uint8Array | undefined> {
   try {
     const bytes = await readFile(path)
     const tracker = progress(bytes.byteLength)
@@ -116,6 +139,7 @@ export async function readLocalBytes(path: string, progress: (total: number | un
     tracker.done()
     return bytes
   } catch (error) {
+    if (isOptional && isErrnoCode(error, 'ENOENT')) return undefined
     const reason = isErrnoCode(error, 'ENOENT') ? 'no such file' : isErrnoCode(error, 'EISDIR') ? 'is a directory' : 'unreadable'
     throw new GraphDoctorError('ERR_DOWNLOAD_FAILED', `cannot read ${path}: ${reason}`, { cause: error })
   }

@@ -28,10 +28,13 @@ export interface CacheManifest {
   readonly source: string
   /** ISO time of the update. */
   readonly updatedAt: string
-  readonly files: Readonly<Record<DataFileRole, StoredFile & { readonly origin: string }>>
+  /** permissions.json always; the GUID files when the source had them. */
+  readonly files: { readonly permissions: CachedFile } & Readonly<Partial<Record<DataFileRole, CachedFile>>>
   readonly index: StoredFile
   readonly stats: { readonly templates: number; readonly permissions: number }
 }
+
+export type CachedFile = StoredFile & { readonly origin: string }
 
 /** `current.json`: which generation is live, and the manifest's own checksum. */
 export interface CachePointer {
@@ -68,7 +71,9 @@ export function parseManifest(text: string): CacheManifest | string {
   if (!isObject(value) || value['format'] !== 'graph-doctor/permission-data') return 'manifest.json is not a graph-doctor manifest'
   if (value['version'] !== 1) return `manifest.json has version ${String(value['version'])}, this graph-doctor reads version 1`
   const files = value['files']
-  if (!isObject(files) || !DATA_FILE_ROLES.every((role) => isStoredFile(files[role]))) return 'manifest.json lists no valid data files'
+  if (!isObject(files)) return 'manifest.json lists no valid data files'
+  const isValid = (role: DataFileRole): boolean => isStoredFile(files[role]) || (role !== 'permissions' && files[role] === undefined)
+  if (!DATA_FILE_ROLES.every(isValid)) return 'manifest.json lists no valid data files'
   if (!isStoredFile(value['index'])) return 'manifest.json lists no valid index'
   if (typeof value['source'] !== 'string' || typeof value['updatedAt'] !== 'string') return 'manifest.json lacks source or date'
   const stats = value['stats']

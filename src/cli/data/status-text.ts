@@ -3,18 +3,21 @@ import type { CacheStatus } from './status.js'
 import type { UpdateResult } from './update.js'
 
 const HOW_TO_FILL =
-  'Run `graph-doctor data update` (or `graph-doctor data update --from DIR` on a machine without internet), or pass --permissions FILE.'
+  'Run `graph-doctor data update` (or `graph-doctor data update --from DIR|FILE` on a machine without internet), or pass --permissions FILE.'
+const DAY_MS = 86_400_000
+const STALE_DAYS = 90
 
 /** Text of `graph-doctor data status`. */
-export function renderCacheStatusText(status: CacheStatus): string {
-  const lines: string[] = []
+export function renderCacheStatusText(status: CacheStatus, now: Date = new Date()): string {
+  const lines = [...inUseLines(status, now)]
   if (status.state === 'empty') {
-    lines.push(`Permission data: none in ${status.cacheDir}.`, HOW_TO_FILL)
+    lines.push(`Cache: empty (${status.cacheDir}).`)
+    if (status.inUse === undefined) lines.push(HOW_TO_FILL)
   } else if (status.state === 'damaged') {
-    lines.push(`Permission data: damaged, not used (${status.problem ?? 'unknown problem'}).`, `  cache     ${status.cacheDir}`)
+    lines.push(`Cache: damaged, not used (${status.problem ?? 'unknown problem'}).`, `  cache     ${status.cacheDir}`)
     lines.push('Run `graph-doctor data update` to replace it.')
   } else {
-    lines.push('Permission data: ready', `  cache     ${status.cacheDir}`)
+    lines.push('Cache: ready', `  cache     ${status.cacheDir}`)
   }
   if (status.source !== undefined) lines.push(`  source    ${status.source}`)
   if (status.updatedAt !== undefined) lines.push(`  updated   ${status.updatedAt}`)
@@ -23,8 +26,26 @@ export function renderCacheStatusText(status: CacheStatus): string {
   if (status.state !== 'empty' && status.files.length > 0) {
     lines.push(`  index     ${status.isIndexUsable ? 'present and valid' : 'not usable by this graph-doctor (it rebuilds in memory; run `graph-doctor data update`)'}`)
   }
-  if (status.overriddenBy !== undefined) lines.push(`Note: GRAPH_DOCTOR_PERMISSIONS=${status.overriddenBy} takes precedence over this cache.`)
+  lines.push(snapshotLine(status))
   return `${lines.join('\n')}\n`
+}
+
+function inUseLines(status: CacheStatus, now: Date): string[] {
+  const { inUse } = status
+  if (inUse === undefined) return ['In use: no permission data (permission checks are skipped).']
+  if (inUse.source === 'GRAPH_DOCTOR_PERMISSIONS') return [`In use: GRAPH_DOCTOR_PERMISSIONS=${inUse.location} (it takes precedence over the cache and the snapshot).`]
+  const age = inUse.date === undefined ? undefined : Math.max(0, Math.floor((now.getTime() - Date.parse(inUse.date)) / DAY_MS))
+  const what = inUse.source === 'cache' ? 'the cache' : `the bundled snapshot (upstream data of ${inUse.date ?? 'unknown date'})`
+  const lines = [`In use: ${what}${age === undefined ? '' : `, ${age} days old`}.`]
+  if (age !== undefined && age > STALE_DAYS) lines.push('It is more than 90 days old: `graph-doctor data update` fetches the current map.')
+  return lines
+}
+
+function snapshotLine(status: CacheStatus): string {
+  const { snapshot } = status
+  if (!snapshot.isIntact) return `Bundled snapshot: not usable (${snapshot.problem ?? 'unknown problem'}), ${snapshot.location}`
+  const counts = snapshot.stats === undefined ? '' : `, ${snapshot.stats.templates.toLocaleString('en-US')} templates`
+  return `Bundled snapshot: microsoft-graph-devx-content ${snapshot.commit?.slice(0, 12) ?? ''} of ${snapshot.date ?? '?'}${counts}, intact (${snapshot.location})`
 }
 
 function fileLines(status: CacheStatus): string[] {

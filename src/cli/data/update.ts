@@ -39,7 +39,8 @@ export async function updatePermissionData(options: UpdateOptions): Promise<Upda
   for (const role of DATA_FILE_ROLES) {
     const location = plan.locations[role]
     const track = (total: number | undefined): FileProgress => options.progress(DATA_FILES[role], total)
-    const bytes = plan.kind === 'url' ? await fetchBytes(location, track) : await readLocalBytes(location, track)
+    const bytes = plan.kind === 'url' ? await fetchBytes(location, track) : await readLocalBytes(location, track, role !== 'permissions')
+    if (bytes === undefined) continue
     raw[role] = bytes
     parsed[role] = parseAndCheck(role, bytes)
   }
@@ -47,10 +48,11 @@ export async function updatePermissionData(options: UpdateOptions): Promise<Upda
   if (catalogue.stats.templates === 0) {
     throw new GraphDoctorError('ERR_DATA_INVALID', `${DATA_FILES.permissions} from ${plan.label} maps no endpoint`)
   }
-  const files = {} as Record<DataFileRole, { data: Uint8Array; origin: string }>
+  const files: Partial<Record<DataFileRole, { data: Uint8Array; origin: string }>> = {}
   for (const role of DATA_FILE_ROLES) {
     const location = plan.locations[role]
-    files[role] = { data: raw[role] ?? new Uint8Array(), origin: plan.kind === 'url' ? displayUrl(location) : location }
+    const data = raw[role]
+    if (data !== undefined) files[role] = { data, origin: plan.kind === 'url' ? displayUrl(location) : location }
   }
   const manifest = await installGeneration({
     cacheDir: options.cacheDir,
