@@ -2,6 +2,7 @@
 // The concise reporter (scripts/test-reporter.mjs) prints failures in full and one closing line;
 // `--spec` gives node's own per-test report instead.
 import { readdirSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
@@ -19,5 +20,7 @@ if (files.length === 0) {
   console.error('No test files found.')
   process.exit(1)
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-reporter=${reporter}`, ...files], { stdio: 'inherit' })
+// Node's default is one file less than the cores; test files mostly wait on the processes they start.
+const concurrency = `--test-concurrency=${Math.max(2, availableParallelism())}`
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', concurrency, `--test-reporter=${reporter}`, ...files], { stdio: 'inherit' })
 process.exit(result.status ?? 1)
