@@ -76,7 +76,7 @@ export function buildContext(exchange: Exchange, options: ContextOptions = {}): 
   const tokenError = parseTokenEndpointError(response?.body)
   const area = areaOf(exchange, target, tokenError)
   const auth = parseAuthorizationHeader(request === undefined ? undefined : getHeader(request.headers, 'authorization'))
-  const graphError = area === 'token-endpoint' ? undefined : parseGraphError(response?.body)
+  const graphError = area === 'token-endpoint' ? undefined : errorOfResponse(response)
   const { at, source: atSource } = exchangeTime(exchange, options.now, graphError?.date)
   const token = area === 'token-endpoint' || auth.state !== 'present' ? undefined : analyseToken(auth.token)
   const challenges = parseWwwAuthenticate(response === undefined ? [] : getHeaders(response.headers, 'www-authenticate'))
@@ -123,6 +123,13 @@ function areaOf(exchange: Exchange, target: Target | undefined, tokenError: Toke
     case 'other':
       return exchange.format === 'token-error' || exchange.format === 'msal-error' ? 'token-endpoint' : 'other'
   }
+}
+
+/** A page or text body is an error only on a failed response (a 200 may well be HTML or text). */
+function errorOfResponse(response: Exchange['response']): GraphErrorBody | undefined {
+  const found = parseGraphError(response?.body)
+  if (found?.form !== 'html' && found?.form !== 'text') return found
+  return response !== undefined && response.status >= 400 ? found : undefined
 }
 
 function knownCodes(codes: readonly number[]): AadstsEntry[] {

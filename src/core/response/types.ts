@@ -7,6 +7,17 @@ export interface GraphErrorBody {
   readonly date?: string
   /** Inner error codes, outermost first (`innerError.code`, nested). */
   readonly innerCodes: readonly string[]
+  /**
+   * How the body was written when it is not a plain OData error: an OAuth `error`/`error_description`
+   * pair, or an HTML or plain-text page (a front door, proxy or gateway answered). Absent for OData.
+   */
+  readonly form?: 'oauth' | 'html' | 'text'
+  /** Set when `code` and `message` were read from inside `error.message` (JSON or an ExtensionError wrapper). */
+  readonly unwrapped?: {
+    readonly via: readonly ('json-message' | 'extension-error')[]
+    readonly outerCode: string
+    readonly outerMessage: string
+  }
 }
 
 /** One challenge of a WWW-Authenticate header; parameter names are lower-cased. */

@@ -30,13 +30,15 @@ test('lower-case innererror, nested inner codes and an empty message are read', 
   assert.deepEqual(parseGraphError(body), { code: 'accessDenied', message: '', innerCodes: ['outer', 'inner'], requestId: 'r-1' })
 })
 
-test('an Intune-style JSON string inside message is left as is', () => {
+test('an Intune-style JSON string inside message is read down to its own message', () => {
   const message = '{"_version":3,"Message":"An error has occurred"}'
-  assert.equal(parseGraphError(JSON.stringify({ error: { code: 'UnknownError', message } }))?.message, message)
+  const found = parseGraphError(JSON.stringify({ error: { code: 'UnknownError', message } }))
+  assert.equal(found?.message, 'An error has occurred')
+  assert.deepEqual(found?.unwrapped, { via: ['json-message'], outerCode: 'UnknownError', outerMessage: message })
 })
 
-test('non-Graph bodies are not Graph errors', () => {
-  for (const body of [undefined, '', 'not json', '[]', '{"error":"invalid_grant"}', '{"error":{}}', '{"value":[]}']) {
+test('bodies without an error are not Graph errors', () => {
+  for (const body of [undefined, '', '[]', '{"error":{}}', '{"value":[]}', '{"code":"US","name":"United States"}']) {
     assert.equal(parseGraphError(body), undefined, String(body))
   }
 })
