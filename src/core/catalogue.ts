@@ -30,9 +30,6 @@ const links = {
   changePassword: { title: 'user: changePassword', url: learn('graph/api/user-changepassword') },
   roles: { title: 'Microsoft Entra built-in roles', url: learn('entra/identity/role-based-access-control/permissions-reference') },
   licensing: { title: 'Microsoft Graph service-specific throttling and licensing notes', url: learn('graph/licenses-overview') },
-  appAccessPolicy: { title: 'RBAC for Applications in Exchange Online', url: learn('exchange/permissions-exo/application-rbac') },
-  sitesSelected: { title: 'Selected permissions in OneDrive and SharePoint', url: learn('graph/permissions-selected-overview') },
-  rsc: { title: 'Resource-specific consent for Teams', url: learn('microsoftteams/platform/graph-api/rsc/resource-specific-consent') },
   claimsChallenge: { title: 'Claims challenges, claims requests and client capabilities', url: learn('entra/identity-platform/claims-challenge') },
   cae: { title: 'Continuous access evaluation in apps', url: learn('entra/identity-platform/app-resilience-continuous-access-evaluation') },
   msalErrors: { title: 'Handle errors and exceptions in MSAL', url: learn('entra/identity-platform/msal-error-handling-js') },
@@ -171,9 +168,10 @@ export const catalogue = {
   'resource-policy': {
     title: 'A resource-level policy denies the app',
     severity: 'error',
-    summary: 'The token holds an accepted permission and is still denied: Exchange application access policy or RBAC for Applications, Sites.Selected without a site grant, or Teams resource-specific consent.',
+    summary: 'A control on the resource itself denied the call: Teams protected APIs, an Exchange application access policy or RBAC for Applications, Exchange\'s REST allow and block lists ("Access to OData is disabled"), Sites.Selected without a site grant, or Teams resource-specific consent. Each gets its own fix and links.',
     rank: 140,
-    links: [links.appAccessPolicy, links.sitesSelected, links.rsc],
+    // Per cause: the rule adds the links of the variant it found, and only those.
+    links: [],
   },
   'user-not-licensed': {
     title: 'The user or tenant lacks the licence or service for this data',

@@ -41,8 +41,12 @@ export function buildPermissionContext(
   return { catalogue, endpoint, scheme, check }
 }
 
-/** The permission scheme a token is judged under, or undefined when its kind is unknown. */
+/**
+ * The permission scheme a token is judged under, or undefined when its kind is unknown. An opaque
+ * token without dots is a personal Microsoft account's delegated token (its scopes cannot be read).
+ */
 export function schemeOfToken(token: TokenAnalysis): PermissionScheme | undefined {
+  if (token.form === 'opaque' && token.account === 'personal') return 'DelegatedPersonal'
   if (token.kind === 'app-only') return 'Application'
   if (token.kind !== 'delegated') return undefined
   return token.account === 'personal' ? 'DelegatedPersonal' : 'DelegatedWork'

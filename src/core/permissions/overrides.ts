@@ -50,18 +50,18 @@ export const APP_ROLE_ALIASES: readonly AppRoleAlias[] = [
   {
     from: 'Calendars.ReadBasic',
     to: 'Calendars.ReadBasic.All',
-    source: 'permissions-data.md §4; app role Calendars.ReadBasic.All (8ba4a692-bc31-4128-9094-475872af8a53)',
+    source: 'the Microsoft Graph service principal lists the app role Calendars.ReadBasic.All (8ba4a692-bc31-4128-9094-475872af8a53), not Calendars.ReadBasic',
   },
 ]
 
 /** The note attached when the Application scheme is dropped for a `/me` request. */
 export const ME_APPLICATION_NOTE =
   'Application scheme dropped: /me is only valid with delegated authentication, an app-only token gets HTTP 400 ' +
-  `(source: ${LEARN}/api/user-get, permissions-data.md §1.5).`
+  `(source: ${LEARN}/api/user-get).`
 
 /** The note attached when a `/me` request was answered from the `/users/{id}` template. */
 export const ME_TO_USERS_NOTE =
-  'No /me template for this method: answered from the /users/{id} template, delegated schemes only (permissions-data.md §1.5).'
+  'No /me template for this method: answered from the /users/{id} template, delegated schemes only.'
 
 /**
  * The app role to use for an Application-scheme name that is not an app role, or undefined.
@@ -74,7 +74,7 @@ export function applicationAlias(name: string, isAppRole: ((name: string) => boo
   if (known !== undefined) return known
   const all = `${name}.All`
   if (name.endsWith('.All') || !isAppRole(all)) return undefined
-  return { from: name, to: all, source: `permissions-data.md §4: ${name} is no app role of Microsoft Graph, ${all} is` }
+  return { from: name, to: all, source: `the Microsoft Graph service principal has no app role ${name}, only ${all}` }
 }
 
 /**

@@ -3,6 +3,7 @@ import type { PermissionInfo, SchemeBit } from './model.js'
 import { GRANT_STRIDE, SCHEME_BIT } from './model.js'
 import { applicationAlias, readOverReadWrite, readOverReadWriteNote } from './overrides.js'
 import type { AcceptedPermission, ExcludedPermission, PermissionKind, SchemePermissions } from './types.js'
+import { nextAfterUnsuggestible } from './least-next.js'
 
 /** What resolution needs from the catalogue besides the grants. */
 export interface ResolveContext {
@@ -18,6 +19,8 @@ interface Candidate {
   name: string
   isFlagged: boolean
   isFlaggedForMethodOnly: boolean
+  /** Flagged least for this path under another scheme the same pathSet lists. */
+  isFlaggedElsewhere: boolean
   privilegeLevel: number | undefined
   requiresAdminConsent: boolean | undefined
   /** undefined: sufficient alone in some pathSet; otherwise any one of these is also needed. */
@@ -35,8 +38,11 @@ export function resolveScheme(
   const candidates = collectCandidates(scheme, grants, context, notes)
   if (candidates.length === 0) return undefined
   const listed = candidates.filter((candidate) => candidate.excluded === undefined)
-  const least = pickLeast(listed, scheme, notes)
-  if (least !== undefined && !least.isFlagged) {
+  const unsuggestible = candidates.filter((candidate) => candidate.excluded !== undefined && candidate.isFlagged)
+  const least = listed.some((candidate) => candidate.isFlagged) || unsuggestible.length === 0
+    ? pickLeast(listed, scheme, notes)
+    : nextAfterUnsuggestible(listed, unsuggestible, scheme, notes)
+  if (least !== undefined && !least.isFlagged && unsuggestible.length === 0) {
     notes.push(`${scheme}: no permission is flagged least privileged for this path; the lowest privilege level was chosen.`)
   }
   const rest = listed.filter((candidate) => candidate !== least).sort(byPrivilegeThenName)
@@ -73,6 +79,7 @@ function collectCandidates(scheme: PermissionScheme, grants: readonly number[], 
     }
     const isFlagged = (least & bit) !== 0
     candidate.isFlagged ||= isFlagged
+    candidate.isFlaggedElsewhere ||= (least & schemes & ~bit) !== 0
     candidate.isFlaggedForMethodOnly ||= isFlagged && isSingleMethod
     candidate.alsoRequires = mergeAlsoRequires(candidate.alsoRequires, alsoRequires)
   }
@@ -87,6 +94,7 @@ function newCandidate(name: string, scheme: PermissionScheme, info: PermissionIn
     name,
     isFlagged: false,
     isFlaggedForMethodOnly: false,
+    isFlaggedElsewhere: false,
     privilegeLevel: details?.privilegeLevel,
     requiresAdminConsent: details?.requiresAdminConsent,
     alsoRequires: new Set<string>(),

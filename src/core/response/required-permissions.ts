@@ -1,29 +1,74 @@
 import type { RequiredPermissionsMessage } from './types.js'
 
-const PATTERN =
-  /API requires one of '([^']*)'\.?\s*(Scopes|Roles) on the request '([^']*)'/i
+interface Form {
+  readonly pattern: RegExp
+  /** Which group holds the required list, the kind word, and the list present on the request. */
+  readonly required: number
+  readonly kind?: number
+  readonly present?: number
+}
 
 /**
- * Read the Teams-style message that lists the accepted and present permissions.
+ * The ways services name the permissions a call needs, most specific first:
+ * - Teams and others: "Missing role permissions on the request. API requires one of 'A, B'. Roles on
+ *   the request 'C'. Resource specific consent grants on the request ''." (Scopes for delegated);
+ * - Intune: "Application is not authorized to perform this operation. Application must have one of the
+ *   following scopes: A, B - Operation ID …";
+ * - Privileged Identity Management: "Authorization failed due to missing permission scope A,B.";
+ * - "API required roles: A, B." and similar.
+ */
+const FORMS: readonly Form[] = [
+  { pattern: /API requires one of '([^']*)'\.?(?:\s*(Scopes|Roles) on the request '([^']*)')?/i, required: 1, kind: 2, present: 3 },
+  { pattern: /must have one of the following (scopes|roles|permissions):?\s*([^\r\n]*?)(?:\s+-\s+Operation ID|\r|\n|$)/i, required: 2, kind: 1 },
+  { pattern: /requires? one of the following (scopes|roles|permissions):?\s*([^\r\n]*?)(?:\s+-\s+|\r|\n|$)/i, required: 2, kind: 1 },
+  { pattern: /missing permission (scopes?|roles?)\s*:?\s*([^\r\n]*)/i, required: 2, kind: 1 },
+  { pattern: /API required (roles|scopes|permissions):\s*([^\r\n]*?)(?:\.\s+[A-Z]|$)/i, required: 2, kind: 1 },
+]
+
+/** A permission name: dotted words, e.g. `ChannelMessage.Read.All`, `User-PasswordProfile.ReadWrite.All`. */
+const PERMISSION = /[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)+/g
+
+/**
+ * Read a message in which the service names the permissions it accepts (and sometimes those the token
+ * carried). The kind is `scopes` (delegated) or `roles` (application) when the message says so,
+ * `unknown` when it only says "scopes" generically (Intune says "scopes" for app-only tokens too).
  *
  * @example
  * parseRequiredPermissionsMessage("Missing scope permissions on the request. API requires one of 'Chat.Read, Chat.ReadWrite'. Scopes on the request 'User.Read'")
  * // { kind: 'scopes', required: ['Chat.Read', 'Chat.ReadWrite'], present: ['User.Read'] }
  */
 export function parseRequiredPermissionsMessage(message: string): RequiredPermissionsMessage | undefined {
-  const match = PATTERN.exec(message)
-  if (match === null) return undefined
-  const [, required = '', kind = '', present = ''] = match
-  return {
-    kind: kind.toLowerCase() === 'roles' ? 'roles' : 'scopes',
-    required: splitList(required),
-    present: splitList(present),
+  for (const form of FORMS) {
+    const match = form.pattern.exec(message)
+    if (match === null) continue
+    // Quoted lists are exact; unquoted ones run into the sentence, so only dotted names count there.
+    const quoted = form.present !== undefined
+    const required = quoted ? splitList(match[form.required] ?? '') : permissionsIn(match[form.required] ?? '')
+    if (required.length === 0) continue
+    const present = form.present === undefined ? undefined : match[form.present]
+    return {
+      kind: kindOf(form, match),
+      required,
+      present: present === undefined ? [] : splitList(present),
+    }
   }
+  return undefined
+}
+
+function kindOf(form: Form, match: RegExpExecArray): RequiredPermissionsMessage['kind'] {
+  const word = (form.kind === undefined ? '' : match[form.kind] ?? '').toLowerCase()
+  if (word.startsWith('role')) return 'roles'
+  // Only the Teams form's "Scopes on the request" reliably means a delegated token.
+  if (word.startsWith('scope') && form.present !== undefined) return 'scopes'
+  return 'unknown'
+}
+
+function permissionsIn(list: string): string[] {
+  const found: string[] = []
+  for (const name of list.match(PERMISSION) ?? []) if (!found.some((seen) => seen.toLowerCase() === name.toLowerCase())) found.push(name)
+  return found
 }
 
 function splitList(list: string): string[] {
-  return list
-    .split(/[,\s]+/)
-    .map((item) => item.trim())
-    .filter((item) => item !== '')
+  return list.split(/[,\s]+/).filter((item) => item !== '')
 }

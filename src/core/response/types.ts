@@ -47,9 +47,16 @@ export interface TokenEndpointError {
   readonly timestamp?: string
 }
 
-/** The Teams-style "API requires one of '…'. Scopes/Roles on the request '…'" message. */
+/**
+ * A message in which the service names the permissions it accepts: the Teams-style "API requires one
+ * of '…'. Scopes/Roles on the request '…'", Intune's "must have one of the following scopes: …" and
+ * similar forms.
+ */
 export interface RequiredPermissionsMessage {
-  readonly kind: 'scopes' | 'roles'
+  /** `scopes`: delegated; `roles`: application; `unknown`: the message does not say. */
+  readonly kind: 'scopes' | 'roles' | 'unknown'
+  /** As the service listed them. */
   readonly required: readonly string[]
+  /** The permissions the service saw on the request, when it says. */
   readonly present: readonly string[]
 }

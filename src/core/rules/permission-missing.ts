@@ -4,6 +4,8 @@ import type { Evidence, Finding } from '../types.js'
 import { errorBodyEvidence, graphMessage, grantedEvidence, hasGraphCode, listOrNone, requestLine, statusEvidence } from './facts.js'
 import { consentUrl, consentUrlAction, permissionFixActions, permissionFixSteps, schemeWords } from './permission-fix.js'
 import type { Rule } from './rule.js'
+import { fromServiceWords } from './service-permissions.js'
+import { dataKindOf } from './workload.js'
 
 const OIDC_SCOPES = new Set(['openid', 'profile', 'email', 'offline_access'])
 const NO_PERMISSIONS = /either scp or roles claim need to be present|NoPermissionsInAccessToken|token contains no permissions|doesn't contain the permissions required/i
@@ -11,17 +13,20 @@ const NO_PERMISSIONS = /either scp or roles claim need to be present|NoPermissio
 /**
  * The token is of the right kind but holds none of the permissions the API accepts. With the
  * permission catalogue: the least-privileged permission of the token's scheme and the exact steps.
- * Without it: from the Teams "API requires one of" message, from "Either scp or roles", or from a
- * generic 403 body (then the exact permission needs `graph-doctor data update`).
+ * When the service names the permissions it requires ("API requires one of …"), that answer wins over
+ * the catalogue. Otherwise from "Either scp or roles", or from a generic 403 body (then the exact
+ * permission needs `graph-doctor data update`).
  */
 export const permissionMissing: Rule = {
   id: 'permission-missing',
   check(ctx) {
     if (ctx.area !== 'graph' || !isPermissionDenial(ctx)) return []
+    // The service's own words outrank the catalogue.
+    const fromService = fromServiceWords(ctx, tokenPermissions(ctx))
+    if (fromService !== undefined) return [fromService]
     const permissions = ctx.permissions
     if (permissions?.check !== undefined) return permissions.check.isAuthorized ? [] : [fromCatalogue(ctx)]
     if (permissions?.endpoint !== undefined && permissions.scheme !== undefined) return []
-    if (ctx.requiredPermissions !== undefined) return [fromRequiredMessage(ctx)]
     if (ctx.token?.kind === 'app-only' && ctx.token.roles.length === 0) return []
     if (ctx.status === 403 || NO_PERMISSIONS.test(graphMessage(ctx))) return [generic(ctx)]
     return []
@@ -30,6 +35,8 @@ export const permissionMissing: Rule = {
 
 function isPermissionDenial(ctx: AnalysisContext): boolean {
   if (ctx.status === 403 || ctx.status === null) return true
+  // Intune answers some denials with 401 and names the scopes it wants.
+  if (ctx.status === 401 && ctx.requiredPermissions !== undefined) return true
   return ctx.status === 401 && (NO_PERMISSIONS.test(graphMessage(ctx)) || hasGraphCode(ctx, 'AuthOMMissingRequiredPermissions'))
 }
 
@@ -49,12 +56,16 @@ function fromCatalogue(ctx: AnalysisContext): Finding {
   if (endpoint === undefined || scheme === undefined || schemePermissions === undefined) return generic(ctx)
   const least = schemePermissions.leastPrivileged
   const accepted = schemePermissions.accepted.map((item) => item.name)
+  const opaque = ctx.token?.form === 'opaque'
   const items: Evidence[] = [
     evidence('catalogue', `${endpoint.method} ${endpoint.template}`, `accepts ${listOrNone(accepted)}`, `${scheme}; least privileged: ${least ?? 'none'}${endpoint.fallback === 'none' ? '' : `; matched via ${endpoint.fallback}`}`),
-    ...(ctx.token === undefined ? [] : grantedEvidence(ctx.token)),
+    ...(ctx.token === undefined ? [] : opaque ? [opaqueEvidence(ctx.token.length)] : grantedEvidence(ctx.token)),
   ]
+  const holds = opaque
+    ? 'the token is opaque (a personal Microsoft account token), so its scopes cannot be read here, and Graph denied the call: it lacks them'
+    : 'the token holds none of them'
   return makeFinding('permission-missing', {
-    detail: `${requestLine(ctx)} needs one of ${accepted.length} ${schemeWords(scheme)}; the token holds none of them. The least-privileged one is ${least ?? '(none listed)'}.`,
+    detail: `${requestLine(ctx)} needs one of ${accepted.length} ${schemeWords(scheme)}; ${holds}. The least-privileged one is ${least ?? '(none listed)'}.`,
     evidence: [...items, ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
     fix: [...permissionFixSteps(ctx, schemePermissions), ...otherSchemeStep(ctx)],
     actions: permissionFixActions(ctx, schemePermissions),
@@ -66,7 +77,8 @@ function fromCatalogue(ctx: AnalysisContext): Finding {
 function otherSchemeStep(ctx: AnalysisContext): string[] {
   const endpoint = ctx.permissions?.endpoint
   const scheme = ctx.permissions?.scheme
-  if (endpoint === undefined || scheme === undefined) return []
+  // Personal accounts' data is never reachable with an app-only token.
+  if (endpoint === undefined || scheme === undefined || scheme === 'DelegatedPersonal') return []
   const other = scheme === 'Application' ? 'DelegatedWork' : 'Application'
   const least = endpoint.schemes[other]?.leastPrivileged
   if (least === undefined || least === null) return []
@@ -75,31 +87,11 @@ function otherSchemeStep(ctx: AnalysisContext): string[] {
     : `If the app runs without a user (daemon, service), use client credentials with the application permission ${least} instead.`]
 }
 
-function fromRequiredMessage(ctx: AnalysisContext): Finding {
-  const message = ctx.requiredPermissions
-  const required = message?.required ?? []
-  const kind = message?.kind === 'roles' ? 'application' : 'delegated'
-  return makeFinding('permission-missing', {
-    detail: `Graph said which permissions the call accepts: one of ${required.join(', ')} (${kind}); the token's ${message?.kind ?? 'scopes'} were ${listOrNone(message?.present ?? [])}.`,
-    evidence: [
-      evidence('body', 'error.message', `API requires one of '${required.join(', ')}'`, `${message?.kind ?? 'scopes'} on the request: ${listOrNone(message?.present ?? [])}`),
-      ...statusEvidence(ctx),
-      ...errorBodyEvidence(ctx).filter((item) => item.field !== 'error.message'),
-    ],
-    fix: [
-      `Add one of these ${kind} permissions to the app registration, the least privileged that fits the call (read-only before ReadWrite, a narrower one before .All): ${required.join(', ')}.`,
-      kind === 'application' ? `Application permissions need admin consent: ${consentUrl(ctx)}; then request a new token.` : `Grant consent (admin consent for .All or admin-only scopes: ${consentUrl(ctx)}) and request a new token that includes the scope.`,
-    ],
-    actions: consentUrlAction(ctx),
-    permission: { scheme: kind === 'application' ? 'Application' : 'DelegatedWork', leastPrivileged: null, accepted: required, granted: [...(message?.present ?? [])] },
-  })
-}
-
 function generic(ctx: AnalysisContext): Finding {
   const unknownEndpoint = ctx.permissions !== undefined
   const token = ctx.token
   return makeFinding('permission-missing', {
-    detail: `Graph denied ${requestLine(ctx)}${ctx.graphError === undefined ? '' : ` (${ctx.graphError.code})`}. The most common cause is a token without a permission the API accepts; the same 403 can also mean the signed-in user lacks a role or a resource policy denies the app.`,
+    detail: `Graph denied ${requestLine(ctx)}${ctx.graphError === undefined ? '' : ` (${ctx.graphError.code})`}. The most common cause is a token without a permission the API accepts; ${otherCauses(ctx)}`,
     evidence: [...(token === undefined ? [] : grantedEvidence(token)), ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
     fix: [
       unknownEndpoint
@@ -109,4 +101,18 @@ function generic(ctx: AnalysisContext): Finding {
     ],
     actions: consentUrlAction(ctx),
   })
+}
+
+/** What else the same 403 can mean, by the kind of data: directory roles only matter for directory objects. */
+function otherCauses(ctx: AnalysisContext): string {
+  const kind = dataKindOf(ctx)
+  const appOnly = ctx.token?.kind === 'app-only'
+  if (kind === 'mailbox') return appOnly ? 'the same 403 can also mean an Exchange application access policy or RBAC for Applications scope excludes this mailbox.' : 'on another user\'s mailbox the same 403 can also mean it is not shared with the signed-in user (delegation and a .Shared scope); on the user\'s own, that the mailbox is not provisioned or licensed. A directory role never grants mailbox access.'
+  if (kind === 'files') return appOnly ? 'the same 403 can also mean the app holds Sites.Selected without a grant on this site.' : 'the same 403 can also mean the files are not shared with the signed-in user, or the user\'s OneDrive is not provisioned. A directory role never grants access to files.'
+  if (kind === 'teams' || kind === 'sites') return appOnly ? 'the same 403 can also mean a resource-level control (resource-specific consent, protected APIs, Sites.Selected) denies the app.' : 'the same 403 can also mean the signed-in user is not a member of the team or has no access to the site.'
+  return appOnly ? 'the same 403 can also mean the app\'s service principal lacks a directory role the operation needs.' : 'the same 403 can also mean the signed-in user lacks a directory role for this operation.'
+}
+
+function opaqueEvidence(length: number): Evidence {
+  return evidence('token', 'form', `opaque (not a JWT, ${length} chars)`, 'personal Microsoft account tokens for Graph are opaque: their scopes cannot be read')
 }

@@ -3,7 +3,7 @@ import { evidence, makeFinding } from '../finding.js'
 import type { TokenAnalysis } from '../token/types.js'
 import type { Evidence, Finding } from '../types.js'
 import { claimEvidence, errorBodyEvidence, graphMessage, isoTime, statusEvidence, timeSourceNote } from './facts.js'
-import { cloudName, loginHost } from './fix-text.js'
+import { cloudName, loginHost, namedScope } from './fix-text.js'
 import type { Rule } from './rule.js'
 import { suspicionsOf } from './token-rejected-suspicions.js'
 
@@ -19,9 +19,32 @@ export const tokenRejected: Rule = {
   check(ctx) {
     if (ctx.area !== 'graph' || ctx.status !== 401 || ctx.auth.state !== 'present') return []
     const token = ctx.token
+    if (token?.form === 'opaque') return [opaqueFinding(ctx, token)]
     if (token?.form !== 'jwt') return []
     return [finding(ctx, token)]
   },
+}
+
+/**
+ * An opaque token (a personal Microsoft account's, or an encrypted one) refused with 401 where the
+ * account type is not the problem (token-personal-account supersedes this otherwise): the token
+ * itself was refused, expired or invalid, and its claims cannot be read to tell which.
+ */
+function opaqueFinding(ctx: AnalysisContext, token: TokenAnalysis): Finding {
+  const endpoint = ctx.permissions?.endpoint
+  const supported = endpoint?.schemes.DelegatedPersonal
+  const support = supported === undefined
+    ? ''
+    : ` ${endpoint?.method ?? ''} ${endpoint?.template ?? ''} supports personal Microsoft accounts (least privileged: ${supported.leastPrivileged ?? 'none listed'}), so the account type is not the problem.`
+  return makeFinding('token-rejected', {
+    detail: `Graph refused the opaque token with 401${codeOf(ctx)}.${support} The token itself was refused: most often it expired (personal-account tokens last about an hour, and an opaque token's lifetime cannot be read here), or it was revoked, truncated, or issued for another resource.`,
+    evidence: [evidence('token', 'form', `opaque (not a JWT, ${token.length} chars)`, 'claims cannot be read'), ...statusEvidence(ctx), ...errorBodyEvidence(ctx), ...supportEvidence(ctx)],
+    fix: [
+      'Acquire a fresh token right before the call (MSAL `acquireTokenSilent`, which refreshes an expired token; interactive sign-in when that fails) and send it unchanged.',
+      `Request it for Microsoft Graph with the scope the call needs${supported?.leastPrivileged === undefined || supported.leastPrivileged === null ? '' : ` (\`${namedScope(ctx.cloud, supported.leastPrivileged)}\`)`}, through the \`consumers\` or \`common\` authority for a personal account.`,
+      supportStep(ctx),
+    ],
+  })
 }
 
 function finding(ctx: AnalysisContext, token: TokenAnalysis): Finding {

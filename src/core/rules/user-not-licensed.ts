@@ -3,6 +3,7 @@ import { makeFinding } from '../finding.js'
 import type { Finding } from '../types.js'
 import { errorBodyEvidence, graphCodes, graphMessage, requestLine, statusEvidence } from './facts.js'
 import type { Rule } from './rule.js'
+import { dataKindOf, isOwnData } from './workload.js'
 
 interface LicenceSignal {
   readonly test: (codes: readonly string[], message: string) => boolean
@@ -41,9 +42,33 @@ export const userNotLicensed: Rule = {
   id: 'user-not-licensed',
   check(ctx) {
     if (ctx.area !== 'graph' || ctx.status === null || ctx.status < 400 || ctx.status === 429 || ctx.status >= 500) return []
-    const signal = signalOf(ctx)
+    const signal = signalOf(ctx) ?? ownDataSignal(ctx)
     return signal === undefined ? [] : [finding(ctx, signal)]
   },
+}
+
+const OWN_MAILBOX: LicenceSignal = {
+  test: () => true,
+  what: 'the signed-in user\'s own mailbox is usually not provisioned or not licensed when a delegated token with the right scope is denied on it (a directory role never grants mailbox access)',
+  fix: [
+    'Check that the user has a licence that includes Exchange Online and that the mailbox exists (Microsoft 365 admin center > Users > the user > Mail; a new licence takes minutes to hours to provision the mailbox).',
+    'Guest users and users whose mailbox is on-premises (without Exchange hybrid REST support) have no mailbox Graph can reach.',
+  ],
+}
+
+const OWN_DRIVE: LicenceSignal = {
+  test: () => true,
+  what: 'the signed-in user\'s own OneDrive is usually not provisioned or not licensed when a delegated token with the right scope is denied on it (a directory role never grants OneDrive access)',
+  fix: ['Check that the user has a licence that includes SharePoint Online (OneDrive) and that the OneDrive exists: the user opens OneDrive once, or an admin pre-provisions it with `Request-SPOPersonalSite`.'],
+}
+
+/** A delegated 403 on the user's own mailbox or OneDrive with a sufficient scope: provisioning or licence, not rights. */
+function ownDataSignal(ctx: AnalysisContext): LicenceSignal | undefined {
+  if (ctx.status !== 403 || ctx.token?.kind !== 'delegated' || ctx.permissions?.check?.isAuthorized !== true) return undefined
+  if (ctx.requiredPermissions !== undefined || isOwnData(ctx) === false) return undefined
+  const kind = dataKindOf(ctx)
+  if (kind === 'mailbox') return OWN_MAILBOX
+  return kind === 'files' ? OWN_DRIVE : undefined
 }
 
 function signalOf(ctx: AnalysisContext): LicenceSignal | undefined {
