@@ -140,7 +140,7 @@ export const catalogue = {
   'token-rejected': {
     title: 'Graph rejected a token that looks valid',
     severity: 'error',
-    summary: 'Graph answered 401 to a JWT whose audience, lifetime and form look right (invalid signature, issuer or signing key, "Access token validation failure"), and no more specific token finding explains it.',
+    summary: 'Graph answered 401 to a JWT whose audience, lifetime and form look right (invalid signature, issuer or signing key, "Access token validation failure"), or to an opaque token on an API that accepts personal accounts, and no more specific token finding explains it.',
     rank: 105,
     links: [links.accessTokens, links.tokenClaims, links.nationalClouds, links.resolveAuthErrors],
   },
@@ -161,9 +161,10 @@ export const catalogue = {
   'user-not-privileged': {
     title: 'The signed-in user lacks the rights for this operation',
     severity: 'error',
-    summary: 'A delegated token with a sufficient permission was still denied: the user lacks the directory role or rights on the object.',
+    summary: 'A delegated token with a sufficient permission was still denied: on directory objects the user lacks a directory role; on another user\'s mailbox or files, delegation or sharing (and the .Shared scope); in Teams and SharePoint, membership or site access.',
     rank: 130,
-    links: [links.roles, links.resolveAuthErrors],
+    // Per kind of data: the rule adds the links of that kind only (directory roles for directory objects).
+    links: [],
   },
   'resource-policy': {
     title: 'A resource-level policy denies the app',

@@ -68,8 +68,12 @@ export function statusEvidence(ctx: AnalysisContext): Evidence[] {
 export function errorBodyEvidence(ctx: AnalysisContext): Evidence[] {
   const body = ctx.graphError
   if (body === undefined) return []
-  const items = [evidence('body', 'error.code', body.code)]
-  if (body.message !== '') items.push(evidence('body', 'error.message', body.message))
+  if (body.form === 'html' || body.form === 'text') {
+    return [evidence('body', body.form === 'html' ? 'HTML page' : 'text', body.message, 'not a Graph error body: a gateway, proxy or front door answered')]
+  }
+  const items = body.code === '' ? [] : [evidence('body', body.form === 'oauth' ? 'error' : 'error.code', body.code)]
+  if (body.message !== '') items.push(evidence('body', body.form === 'oauth' ? 'error_description' : 'error.message', body.message))
+  if (body.unwrapped !== undefined) items.push(evidence('body', 'wrapped in', body.unwrapped.outerCode === '' ? '(no code)' : body.unwrapped.outerCode, `read from inside ${body.unwrapped.via.includes('extension-error') ? 'an ExtensionError wrapper' : 'a JSON string in error.message'}`))
   if (body.requestId !== undefined) items.push(evidence('body', 'error.innerError.request-id', body.requestId, 'quote this to Microsoft support'))
   return items
 }

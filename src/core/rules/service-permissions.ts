@@ -25,7 +25,7 @@ export function fromServiceWords(ctx: AnalysisContext, granted: readonly string[
   const kindWords = scheme === undefined ? 'permissions' : schemeWords(scheme)
   return makeFinding('permission-missing', {
     detail: [
-      `Graph said which permissions ${requestLine(ctx)} accepts: one of ${ordered.join(', ')} (${kindWords}); the ${message.kind === 'roles' ? 'roles' : message.kind === 'scopes' ? 'scopes' : 'permissions'} on the request were ${listOrNone(present)}.`,
+      `Graph said which ${kindWords} ${requestLine(ctx)} accepts: one of ${ordered.join(', ')}; the ${message.kind === 'roles' ? 'roles' : message.kind === 'scopes' ? 'scopes' : 'permissions'} on the request were ${listOrNone(present)}.`,
       `The least privileged of them is ${least ?? '(none)'}.`,
       ...(disagreement === undefined ? [] : [disagreement]),
     ].join(' '),

@@ -1,6 +1,6 @@
 import type { AnalysisContext } from '../context.js'
 import { evidence, makeFinding } from '../finding.js'
-import type { Evidence, Finding, FixActions } from '../types.js'
+import type { Evidence, Finding, FixActions, Link } from '../types.js'
 import { errorBodyEvidence, graphPath, listOrNone, requestLine, statusEvidence } from './facts.js'
 import { firstRoleNamed } from './role-action.js'
 import type { Rule } from './rule.js'
@@ -69,9 +69,25 @@ function finding(ctx: AnalysisContext, kind: DataKind): Finding {
     detail: `The token holds ${listOrNone(granted)}, which this API accepts, yet ${requestLine(ctx)} was denied. A delegated permission never exceeds what the signed-in user (${token?.user ?? 'unknown user'}) may do: ${lacking(kind)}.`,
     evidence: [...items, ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
     fix: fixesFor(ctx, kind, granted),
+    links: LINKS[kind],
     ...(kind === 'directory' ? roleAction(roleHintFor(ctx)) : {}),
     ...(check === undefined ? {} : { permission: { scheme: check.scheme, leastPrivileged: check.leastPrivileged, accepted: check.accepted, granted: check.granted } }),
   })
+}
+
+const learn = (path: string): string => `https://learn.microsoft.com/${path}`
+
+/** Links about the rights on that kind of data only: directory roles matter for directory objects alone. */
+const LINKS: Readonly<Record<DataKind, readonly Link[]>> = {
+  mailbox: [
+    { title: 'Get Outlook messages in a shared or delegated folder', url: learn('graph/outlook-share-messages-folders') },
+    { title: 'Get shared or delegated Outlook calendar and its events', url: learn('graph/outlook-get-shared-events-calendars') },
+  ],
+  files: [{ title: 'Sharing files and folders with Microsoft Graph', url: learn('graph/api/resources/shares') }],
+  teams: [{ title: 'Add a member to a team', url: learn('graph/api/team-post-members') }],
+  sites: [{ title: 'Resolve Microsoft Graph authorization errors', url: learn('graph/resolve-auth-errors') }],
+  directory: [{ title: 'Microsoft Entra built-in roles', url: learn('entra/identity/role-based-access-control/permissions-reference') }],
+  other: [{ title: 'Resolve Microsoft Graph authorization errors', url: learn('graph/resolve-auth-errors') }],
 }
 
 function lacking(kind: DataKind): string {
