@@ -154,7 +154,7 @@ export const catalogue = {
   'permission-missing': {
     title: 'The token lacks a permission this API accepts',
     severity: 'error',
-    summary: 'The token is of the right kind, but none of the permissions the API accepts is in scp or roles.',
+    summary: 'None of the permissions the API accepts is in the token\'s scp or roles; when the response names the permissions it requires ("API requires one of …"), those, least privileged first, even against the catalogue.',
     rank: 120,
     links: [links.permissionsRef, links.consent, links.resolveAuthErrors],
   },
