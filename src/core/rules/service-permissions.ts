@@ -4,7 +4,7 @@ import { evidence, makeFinding } from '../finding.js'
 import type { AcceptedPermission, SchemePermissions } from '../permissions/types.js'
 import type { Evidence, Finding, PermissionScheme } from '../types.js'
 import { errorBodyEvidence, listOrNone, requestLine, statusEvidence } from './facts.js'
-import { consentUrl, permissionFixSteps, schemeWords } from './permission-fix.js'
+import { consentUrl, consentUrlAction, permissionFixActions, permissionFixSteps, schemeWords } from './permission-fix.js'
 
 /** Resource-specific consent names: granted per team or chat by installing the app, never tenant-wide. */
 const RSC_NAME = /\.(?:Group|Chat)$/i
@@ -37,6 +37,7 @@ export function fromServiceWords(ctx: AnalysisContext, granted: readonly string[
       ...errorBodyEvidence(ctx).filter((item) => item.field !== 'error.message'),
     ],
     fix: fixSteps(ctx, scheme, ordered, least),
+    actions: scheme === undefined || least === null ? consentUrlAction(ctx) : permissionFixActions(ctx, schemePermissions(ctx, scheme, ordered, least)),
     permission: { scheme: scheme ?? 'DelegatedWork', leastPrivileged: least, accepted: ordered, granted: [...present] },
   })
 }
