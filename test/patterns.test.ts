@@ -61,6 +61,13 @@ describe('pattern 2: workload semantics of a 403', () => {
     assert.ok(!linkUrls(finding).some((url) => url.includes('role-based-access-control')), 'no link about directory roles')
   })
 
+  it('another user\'s mailbox without a mail scope: permission-missing, and the .Shared scope it needs there', () => {
+    const finding = top(diagnosed(hitsOf(2)['otherMailboxNoScope']))
+    assert.equal(finding.id, 'permission-missing')
+    assert.ok(finding.fix.some((step) => /another user's mailbox: a delegated token needs Mail\.Read\.Shared/.test(step)))
+    assert.doesNotMatch(finding.detail + finding.fix.join('\n'), /User Administrator|directory role/)
+  })
+
   it('another user\'s calendar: Calendars.Read.Shared', () => {
     const finding = top(diagnosed(hitsOf(2)['otherCalendar']))
     assert.equal(finding.id, 'user-not-privileged')

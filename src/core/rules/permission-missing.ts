@@ -5,7 +5,7 @@ import { errorBodyEvidence, graphMessage, grantedEvidence, hasGraphCode, listOrN
 import { consentUrl, consentUrlAction, permissionFixActions, permissionFixSteps, schemeWords } from './permission-fix.js'
 import type { Rule } from './rule.js'
 import { fromServiceWords } from './service-permissions.js'
-import { dataKindOf } from './workload.js'
+import { dataKindOf, isOwnData, sharedScopeFor } from './workload.js'
 
 const OIDC_SCOPES = new Set(['openid', 'profile', 'email', 'offline_access'])
 const NO_PERMISSIONS = /either scp or roles claim need to be present|NoPermissionsInAccessToken|token contains no permissions|doesn't contain the permissions required/i
@@ -67,7 +67,7 @@ function fromCatalogue(ctx: AnalysisContext): Finding {
   return makeFinding('permission-missing', {
     detail: `${requestLine(ctx)} needs one of ${accepted.length} ${schemeWords(scheme)}; ${holds}. The least-privileged one is ${least ?? '(none listed)'}.`,
     evidence: [...items, ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
-    fix: [...permissionFixSteps(ctx, schemePermissions), ...otherSchemeStep(ctx)],
+    fix: [...permissionFixSteps(ctx, schemePermissions), ...otherSchemeStep(ctx), ...sharedMailboxStep(ctx, least)],
     actions: permissionFixActions(ctx, schemePermissions),
     permission: { scheme, leastPrivileged: least, accepted, granted: tokenPermissions(ctx) },
   })
@@ -115,4 +115,12 @@ function otherCauses(ctx: AnalysisContext): string {
 
 function opaqueEvidence(length: number): Evidence {
   return evidence('token', 'form', `opaque (not a JWT, ${length} chars)`, 'personal Microsoft account tokens for Graph are opaque: their scopes cannot be read')
+}
+
+/** Another user's mailbox with a delegated token: the plain scope covers the user's own mailbox only. */
+function sharedMailboxStep(ctx: AnalysisContext, least: string | null): string[] {
+  if (least === null || ctx.token?.kind !== 'delegated' || dataKindOf(ctx) !== 'mailbox' || isOwnData(ctx) !== false) return []
+  const shared = sharedScopeFor([least], ctx.token.scopes)
+  if (shared === undefined) return []
+  return [`This is another user's mailbox: a delegated token needs ${shared} (the .Shared scope) for it, and the owner must share the mailbox or folder with the signed-in user.`]
 }
