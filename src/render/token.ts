@@ -3,6 +3,7 @@
  * only as its length; the header nonce only as present.
  */
 import { redactSecrets } from '../core/redact.js'
+import { formatDuration } from '../core/token/time.js'
 import type { ClaimExplanation, TokenAnalysis, TokenTimeJudgement } from '../core/token/types.js'
 import { stringifyRedacted } from './json.js'
 
@@ -15,21 +16,23 @@ export interface TokenReport {
   readonly summary: unknown
 }
 
-/** `2 h 5 min`, `45 s`, `3 d 4 h`. */
-export function formatDuration(seconds: number): string {
-  const s = Math.abs(Math.round(seconds))
-  if (s < 60) return `${s} s`
-  const [d, h, m] = [Math.floor(s / 86400), Math.floor((s % 86400) / 3600), Math.floor((s % 3600) / 60)]
-  if (d > 0) return h > 0 ? `${d} d ${h} h` : `${d} d`
-  if (h > 0) return m > 0 ? `${h} h ${m} min` : `${h} h`
-  return `${m} min`
-}
+export { formatDuration }
 
-/** One sentence on the lifetime at the judged time, e.g. `valid at 2026-… (expires in 55 min)`. */
+/**
+ * The lifetime at the judged time, e.g. `valid at 2026-… (expires in 55 min)`. An expired token names
+ * its `exp` first: `EXPIRED at <exp>: 1 h before <judged time>`.
+ */
 export function describeTokenTime(analysis: TokenAnalysis, time: TokenTimeJudgement): string {
   const at = time.at
-  if (time.state === 'expired') return `EXPIRED at ${at}: expired ${formatDuration(time.offBySeconds)} earlier`
-  if (time.state === 'not-yet-valid') return `NOT YET VALID at ${at}: valid only ${formatDuration(time.offBySeconds)} later (clock skew?)`
+  const off = formatDuration(time.offBySeconds)
+  if (time.state === 'expired') {
+    const exp = isoTime(analysis.expiresAt)
+    return exp === undefined ? `EXPIRED ${off} before ${at}` : `EXPIRED at ${exp}: ${off} before ${at}`
+  }
+  if (time.state === 'not-yet-valid') {
+    const nbf = isoTime(analysis.notBefore)
+    return `NOT YET VALID at ${at}: valid only from ${nbf ?? 'its nbf'}, ${off} later (clock skew?)`
+  }
   if (time.state === 'unknown') return `lifetime unknown (no exp claim), judged at ${at}`
   if (analysis.expiresAt === undefined) return `valid at ${at}`
   const left = analysis.expiresAt - Date.parse(at) / 1000
@@ -51,14 +54,14 @@ export function displayHeader(analysis: TokenAnalysis): Record<string, string> {
   return shown
 }
 
-/** The headline: `JWT access token (v1.0): delegated, work or school account`. */
+/** The headline, the API the token is for: `JWT access token (v1.0) for Microsoft Graph (global)`. */
 export function tokenHeadline(analysis: TokenAnalysis): string {
   const account = { work: 'work or school account', personal: 'personal Microsoft account', unknown: 'account type unknown' }[analysis.account]
-  const kind = { delegated: 'delegated (user) token', 'app-only': 'app-only token', unknown: 'kind unknown' }[analysis.kind]
   if (analysis.form === 'opaque') return `Opaque token (not a JWT, ${analysis.length} chars): ${account}; its claims cannot be read`
   const what = analysis.isIdToken ? 'JWT ID token' : 'JWT access token'
   const version = analysis.version === undefined ? '' : ` (v${analysis.version})`
-  return `${what}${version}: ${kind}, ${account}`
+  const api = analysis.audience === undefined ? 'an unknown API (no aud claim)' : analysis.audience.name
+  return `${what}${version} for ${api}`
 }
 
 /**

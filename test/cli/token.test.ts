@@ -14,7 +14,7 @@ interface Run {
 }
 
 function token(args: readonly string[], input = ''): Run {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' }
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', COLUMNS: '120' }
   delete env['FORCE_COLOR']
   const result = spawnSync(process.execPath, [BIN, 'token', ...args], { encoding: 'utf8', env, input })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
@@ -32,15 +32,17 @@ test('a delegated token: kind, account, audience, tenant, app, user, scopes, dir
   assert.equal(run.code, 0, run.stderr)
   assert.equal(run.stderr, '')
   const out = run.stdout
-  assert.match(out, /^JWT access token \(v1\.0\): delegated \(user\) token, work or school account\n/)
-  assert.match(out, /Microsoft Graph/)
+  const [headline, kind, permissions, validUntil] = out.split('\n')
+  assert.equal(headline, 'JWT access token (v1.0) for Microsoft Graph (global)', 'first line: for which API')
+  assert.match(kind ?? '', /^  Kind +delegated: acts for a signed-in user, work or school account$/)
+  assert.match(permissions ?? '', /^  Permissions +User\.Read \(scp; sign-in only: openid profile email\)$/)
+  assert.match(validUntil ?? '', /^  Valid until +2026-11-20T10:55:00Z: valid at 2026-11-20T10:00:00(\.000)?Z \(expires in 55 min\)$/)
   assert.ok(out.includes(FAKE_TENANT) && out.includes(FAKE_APP))
   assert.match(out, /adele@contoso\.example/)
-  assert.match(out, /Scopes \(scp\) +openid profile email User\.Read/)
-  assert.match(out, /Directory roles \(wids\) +Global Reader, /, 'wids f2ef992c-… is shown by name')
-  assert.match(out, /Client capabilities \(xms_cc\) +cp1/)
+  assert.match(out, /Admin roles \(wids\) +Global Reader, /, 'wids f2ef992c-… is shown by name')
+  assert.match(out, /Capabilities \(xms_cc\) +cp1: handles claims challenges/)
   assert.match(out, /Auth methods \(amr\) +pwd/)
-  assert.match(out, /valid at 2026-11-20T10:00:00(\.000)?Z \(expires in 55 min\)/)
+  assert.doesNotMatch(out, /Microsoft Graph \(global\)[^\n]*Microsoft Graph/, 'the audience is named once per line')
   assert.match(out, new RegExp(`signature +${fakeSignature().length} chars \\(not shown, not verified\\)`))
   assert.match(out, /\nClaims\n(  \w+ .*\n)+/)
   assert.match(out, /\n  scp +openid profile email User\.Read +— /)
@@ -51,14 +53,23 @@ test('--now judges the lifetime at the given time: expired an hour after exp', (
   const later = new Date((FIXTURE_TIME + 3300 + 3600) * 1000).toISOString()
   const run = token(['--now', later, delegatedToken()])
   assert.equal(run.code, 0, 'an expired token is still a decodable token')
-  assert.match(run.stdout, /EXPIRED at .*expired 1 h earlier/)
+  assert.match(run.stdout, /\n  Valid until +EXPIRED at 2026-11-20T10:55:00Z: 1 h before 2026-11-20T11:55:00(\.000)?Z\n/, 'the time shown is exp, not now')
+})
+
+test('an expired token a day and more old says "1 day", and CP1 in capitals counts as cp1', () => {
+  const later = new Date((FIXTURE_TIME + 3300 + 86_400 + 7200) * 1000).toISOString()
+  const run = token(['--now', later, delegatedToken({ xms_cc: ['CP1'] })])
+  assert.match(run.stdout, /EXPIRED at 2026-11-20T10:55:00Z: 1 day 2 h before /)
+  assert.doesNotMatch(run.stdout, /\b1 days\b/)
+  assert.match(run.stdout, /Capabilities \(xms_cc\) +CP1: handles claims challenges/)
+  assert.match(run.stdout, /\n  xms_cc +CP1 +— client capabilities; cp1: the client can handle claims challenges/)
 })
 
 test('an app-only token lists its application roles', () => {
   const run = token(['--now', NOW, appOnlyToken({ roles: ['User.Read.All', 'Mail.Send'] })])
   assert.equal(run.code, 0, run.stderr)
-  assert.match(run.stdout, /app-only token/)
-  assert.match(run.stdout, /Roles \(roles\) +User\.Read\.All Mail\.Send/)
+  assert.match(run.stdout, /\n  Kind +app-only: application permissions, no signed-in user\n/)
+  assert.match(run.stdout, /\n  Permissions +User\.Read\.All Mail\.Send \(roles\)\n/)
 })
 
 test('"Bearer …", "Authorization: Bearer …" and stdin (-) are accepted', () => {

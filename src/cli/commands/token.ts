@@ -6,7 +6,7 @@ import { renderTokenJson, type TokenReport } from '../../render/token.js'
 import { renderTokenMarkdown, renderTokenText } from '../../render/token-text.js'
 import { parseCommandArgs, parseFormat, parseNow, stringOption } from '../args.js'
 import type { CliIo, Command } from '../command.js'
-import { shouldUseColour } from '../io.js'
+import { outputColumns, shouldUseColour } from '../io.js'
 
 
 const OPTIONS = { format: { type: 'string' }, now: { type: 'string' } } as const
@@ -39,7 +39,7 @@ export const run: Command = async (argv, io) => {
   }
   if (format === 'json') io.stdout(renderTokenJson(report))
   else if (format === 'markdown') io.stdout(renderTokenMarkdown(report))
-  else io.stdout(renderTokenText(report, { colour: shouldUseColour(io) }))
+  else io.stdout(renderTokenText(report, { colour: shouldUseColour(io), width: outputColumns(io) }))
   return 0
 }
 

@@ -3,6 +3,7 @@ import { evidence, makeFinding } from '../finding.js'
 import type { Evidence, Finding } from '../types.js'
 import { errorBodyEvidence, graphMessage, isApiCall, isSuccess, isoTime, statusEvidence, timeSourceNote } from './facts.js'
 import type { Rule } from './rule.js'
+import { formatDuration } from '../token/time.js'
 
 /** Graph's words for a token outside its lifetime (opaque tokens included). */
 export const LIFETIME_MESSAGE = /access token has expired or is not yet valid|lifetime validation failed|token is expired|CompactToken validation failed with reason code: 80049228/i
@@ -27,12 +28,12 @@ function fromClaims(ctx: AnalysisContext, state: 'expired' | 'not-yet-valid'): F
   const off = ctx.tokenTime?.offBySeconds ?? 0
   const at = ctx.at.toISOString()
   const items: Evidence[] = [evidence('input', 'exchange time', at, timeSourceNote(ctx))]
-  if (state === 'expired' && token?.expiresAt !== undefined) items.push(evidence('token', 'exp', isoTime(token.expiresAt), `${describe(off)} before the request`))
-  if (state === 'not-yet-valid' && token?.notBefore !== undefined) items.push(evidence('token', 'nbf', isoTime(token.notBefore), `${describe(off)} after the request`))
+  if (state === 'expired' && token?.expiresAt !== undefined) items.push(evidence('token', 'exp', isoTime(token.expiresAt), `${formatDuration(off)} before the request`))
+  if (state === 'not-yet-valid' && token?.notBefore !== undefined) items.push(evidence('token', 'nbf', isoTime(token.notBefore), `${formatDuration(off)} after the request`))
   if (token?.issuedAt !== undefined) items.push(evidence('token', 'iat', isoTime(token.issuedAt)))
   const detail = state === 'expired'
-    ? `The token expired ${describe(off)} before the request was sent (exp ${isoTime(token?.expiresAt ?? 0)}, request at ${at}).`
-    : `The token was not valid yet when the request was sent: nbf is ${describe(off)} after the request time ${at}. The clock of the machine that issued or judged the time is off, or the token was used before its start.`
+    ? `The token expired ${formatDuration(off)} before the request was sent (exp ${isoTime(token?.expiresAt ?? 0)}, request at ${at}).`
+    : `The token was not valid yet when the request was sent: nbf is ${formatDuration(off)} after the request time ${at}. The clock of the machine that issued or judged the time is off, or the token was used before its start.`
   return makeFinding('token-expired', {
     detail,
     evidence: [...items, ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
@@ -63,12 +64,3 @@ const SKEW_FIXES = [
   'Check the clock of the machine that sent the request (and of the container or VM host): enable time synchronisation (NTP, `w32tm /resync`, `timedatectl set-ntp true`).',
   'If the capture comes from another time zone or tool, judge it at the right moment with `--now <ISO time>`.',
 ]
-
-/** `3 h 12 min`, `42 s`, `2 days 1 h`. */
-export function describe(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds))
-  if (s < 60) return `${s} s`
-  if (s < 3600) return `${Math.floor(s / 60)} min ${s % 60} s`
-  if (s < 86_400) return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`
-  return `${Math.floor(s / 86_400)} days ${Math.floor((s % 86_400) / 3600)} h`
-}

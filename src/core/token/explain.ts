@@ -26,7 +26,7 @@ function timeMeaning(label: string): Explainer {
 function audienceMeaning(_value: unknown, token: TokenAnalysis): string {
   const audience = token.audience
   if (audience === undefined) return 'audience: the API the token is for'
-  if (audience.kind === 'graph') return `${audience.name}: correct audience for Microsoft Graph${audience.cloud === undefined ? '' : ' in this cloud'}`
+  if (audience.kind === 'graph') return `${audience.name}: the right audience`
   if (token.isIdToken) return `${audience.name}: Graph rejects it; request an access token for Graph`
   return `${audience.name}: not Microsoft Graph; Graph rejects this token with "Invalid audience"`
 }
@@ -46,7 +46,8 @@ function widsMeaning(value: unknown): string {
 
 function capabilitiesMeaning(value: unknown): string {
   const list = listClaim({ xms_cc: value }, 'xms_cc')
-  if (list.includes('cp1')) return 'client capabilities; cp1: the client can handle claims challenges (CAE, Conditional Access)'
+  // Clients send CP1 or cp1: the capability name is case-insensitive.
+  if (list.some((item) => item.toLowerCase() === 'cp1')) return 'client capabilities; cp1: the client can handle claims challenges (CAE, Conditional Access)'
   return 'client capabilities (no cp1: the client does not declare it can handle claims challenges)'
 }
 
@@ -96,7 +97,7 @@ const EXPLAINERS: Readonly<Record<string, Explainer>> = {
  *
  * @example
  * explainClaims(analyseToken(jwt)).find((line) => line.claim === 'aud')?.meaning
- * // 'Microsoft Graph (global): correct audience for Microsoft Graph in this cloud'
+ * // 'Microsoft Graph (global): the right audience'
  */
 export function explainClaims(token: TokenAnalysis): ClaimExplanation[] {
   return Object.entries(token.claims ?? {}).map(([claim, value]) => {

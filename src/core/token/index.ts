@@ -5,7 +5,7 @@
 export { parseAuthorizationHeader, type AuthorizationHeader } from './authorization-header.js'
 export { analyseToken } from './analyse.js'
 export { classifyAudience, cloudOfIssuer } from './audience.js'
-export { judgeTokenTime } from './time.js'
+export { formatDuration, judgeTokenTime } from './time.js'
 export { explainClaims } from './explain.js'
 export { summarizeToken, type TokenSummary } from './summary.js'
 export { directoryRoleName, findDirectoryRoleId, isBuiltInRoleId } from './directory-roles.js'

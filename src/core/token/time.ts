@@ -27,3 +27,24 @@ export function judgeTokenTime(token: TokenAnalysis, at: Date): TokenTimeJudgeme
   if (token.expiresAt <= atSeconds) return { state: 'expired', at: iso, offBySeconds: Math.floor(atSeconds - token.expiresAt) }
   return { state: 'valid', at: iso, offBySeconds: 0 }
 }
+
+function unit(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`
+}
+
+/**
+ * A duration as a person says it, in its two largest units, zero parts left out: `45 s`, `1 min 30 s`,
+ * `55 min`, `2 h 5 min`, `1 day`, `3 days 4 h`. The sign is ignored.
+ *
+ * @example
+ * formatDuration(86_400 + 7200) // '1 day 2 h'
+ */
+export function formatDuration(seconds: number): string {
+  const s = Math.abs(Math.round(seconds))
+  if (s < 60) return `${s} s`
+  const [days, hours, minutes] = [Math.floor(s / 86_400), Math.floor((s % 86_400) / 3600), Math.floor((s % 3600) / 60)]
+  if (days > 0) return hours > 0 ? `${unit(days, 'day')} ${hours} h` : unit(days, 'day')
+  if (hours > 0) return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`
+  const rest = s % 60
+  return rest > 0 ? `${minutes} min ${rest} s` : `${minutes} min`
+}

@@ -125,9 +125,16 @@ describe('token-expired', () => {
   it('fires when exp is before the response Date and says by how much', () => {
     const token = delegatedToken({ exp: FIXTURE_TIME - 3600 })
     const finding = findingOf(run(call({ url: ME, token, status: 401, body: EXPIRED_BODY })), 'token-expired')
-    assert.match(finding.detail, /1 h 0 min/)
+    assert.match(finding.detail, /expired 1 h before/)
     assert.ok(finding.evidence.some((item) => item.field === 'exp'))
     assert.ok(finding.evidence.some((item) => item.note === 'from the response Date header'))
+  })
+
+  it('says "1 day", "2 days", never "1 days"', () => {
+    const day = findingOf(run(call({ url: ME, token: delegatedToken({ exp: FIXTURE_TIME - 86_400 - 7200 }), status: 401, body: EXPIRED_BODY })), 'token-expired')
+    assert.match(day.detail, /expired 1 day 2 h before/)
+    const days = findingOf(run(call({ url: ME, token: delegatedToken({ iat: FIXTURE_TIME - 200_000, nbf: FIXTURE_TIME - 200_000, exp: FIXTURE_TIME - 2 * 86_400 }), status: 401, body: EXPIRED_BODY })), 'token-expired')
+    assert.match(days.detail, /expired 2 days before/)
   })
 
   it('does not fire for a capture taken while the token was valid and read much later', () => {
@@ -141,7 +148,7 @@ describe('token-expired', () => {
     const time = finding.evidence.find((item) => item.field === 'exchange time')
     assert.equal(time?.value, new Date(FIXTURE_TIME * 1000).toISOString())
     assert.match(time?.note ?? '', /innerError\.date/)
-    assert.match(finding.detail, /expired 1 min 0 s before/)
+    assert.match(finding.detail, /expired 1 min before/)
   })
 
   it('prefers innerError.date to the HAR start time (a capture tool\'s clock)', () => {

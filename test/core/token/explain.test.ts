@@ -19,7 +19,7 @@ describe('explainClaims', () => {
   })
 
   it('calls the Graph audience correct', () => {
-    assert.match(meaningOf(delegatedToken(), 'aud'), /^Microsoft Graph \(global\): correct audience/)
+    assert.equal(meaningOf(delegatedToken(), 'aud'), 'Microsoft Graph (global): the right audience')
   })
 
   it('says a non-Graph audience is rejected by Graph', () => {
@@ -31,6 +31,11 @@ describe('explainClaims', () => {
     assert.match(meaningOf(delegatedToken(), 'scp'), /delegated permissions.*4/)
     assert.match(meaningOf(appOnlyToken(), 'roles'), /application permissions \(app-only token\)/)
     assert.match(meaningOf(delegatedToken({ roles: ['Reader'] }), 'roles'), /app roles of the user/)
+  })
+
+  it('reads the cp1 capability in any case', () => {
+    assert.match(meaningOf(delegatedToken({ xms_cc: ['CP1'] }), 'xms_cc'), /cp1: the client can handle claims challenges/)
+    assert.match(meaningOf(delegatedToken({ xms_cc: ['cp2'] }), 'xms_cc'), /no cp1/)
   })
 
   it('names directory roles in wids', () => {
