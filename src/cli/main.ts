@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs'
 import { isGraphDoctorError } from '../core/errors.js'
 import type { CliIo, Command } from './command.js'
-import { createProcessIo } from './io.js'
+import { createProcessIo, outputColumns } from './io.js'
+import { renderHelp, type HelpDoc } from '../render/help.js'
 
 interface CommandInfo {
   readonly usage: string
@@ -22,33 +23,41 @@ const COMMANDS: Readonly<Record<string, CommandInfo>> = {
   data: { usage: 'data update|status', summary: 'download or inspect the Microsoft Graph permission data' },
 }
 
-const MAIN_HELP = `Usage: graph-doctor <command> [options]
-
-Explains Microsoft Graph 401, 403 and 400 errors offline: the most likely cause, the evidence and
-the exact fix. Nothing leaves your machine; tokens are decoded, never verified, never printed.
-
-Commands:
-${Object.entries(COMMANDS)
-  .map(([, info]) => `  ${info.usage.padEnd(34)}${info.summary}`)
-  .join('\n')}
-
-Options:
-  -h, --help        show this help, or a command's help: graph-doctor <command> --help
-  -v, --version     show the version
-
-Examples:
-  graph-doctor diagnose capture.har
-  graph-doctor diagnose --format markdown capture.har > diagnosis.md
-  graph-doctor diagnose --url https://graph.microsoft.com/v1.0/me --status 403 --token "$TOKEN"
-  pbpaste | graph-doctor token -
-  graph-doctor aadsts AADSTS65001
-  graph-doctor perms GET /users/{id}/messages
-
-Exit codes: 0 no error findings, 1 error findings, 2 unusable input or usage.
-Environment: NO_COLOR (no colour), FORCE_COLOR (colour even when piped), GRAPH_DOCTOR_PERMISSIONS
-(permission data file), GRAPH_DOCTOR_CACHE_DIR (where graph-doctor data update stores it),
-GRAPH_DOCTOR_DEBUG=1 (stack traces for internal errors).
-`
+const MAIN_HELP: HelpDoc = {
+  usage: ['graph-doctor <command> [options]'],
+  blocks: [
+    {
+      kind: 'text',
+      text: 'Explains Microsoft Graph 401, 403 and 400 errors offline: the most likely cause, the evidence and the exact fix. Nothing leaves your machine; tokens are decoded, never verified, never printed.',
+    },
+    { kind: 'rows', title: 'Commands:', rows: Object.values(COMMANDS).map((info) => ({ term: info.usage, text: info.summary })) },
+    {
+      kind: 'rows',
+      title: 'Options:',
+      rows: [
+        { term: '-h, --help', text: "show this help, or a command's help: graph-doctor <command> --help" },
+        { term: '-v, --version', text: 'show the version' },
+      ],
+    },
+    {
+      kind: 'commands',
+      title: 'Examples:',
+      lines: [
+        'graph-doctor diagnose capture.har',
+        'graph-doctor diagnose --format markdown capture.har > diagnosis.md',
+        'graph-doctor diagnose --url https://graph.microsoft.com/v1.0/me --status 403 --token "$TOKEN"',
+        'pbpaste | graph-doctor token -',
+        'graph-doctor aadsts AADSTS65001',
+        'graph-doctor perms GET /users/{id}/messages',
+      ],
+    },
+    { kind: 'text', text: 'Exit codes: 0 no error findings, 1 error findings, 2 unusable input or usage.' },
+    {
+      kind: 'text',
+      text: 'Environment: NO_COLOR (no colour), FORCE_COLOR (colour even when piped), COLUMNS (width of text output; default the terminal\'s, 80 through a pipe), GRAPH_DOCTOR_PERMISSIONS (permission data file), GRAPH_DOCTOR_CACHE_DIR (where graph-doctor data update stores it), GRAPH_DOCTOR_DEBUG=1 (stack traces for internal errors).',
+    },
+  ],
+}
 
 function readVersion(): string {
   const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8')
@@ -57,7 +66,7 @@ function readVersion(): string {
 
 interface CommandModule {
   readonly run: Command
-  readonly help?: string
+  readonly help?: HelpDoc
 }
 
 /** Literal import paths (not a template): bundlers can then split each command into its own chunk. */
@@ -70,9 +79,12 @@ const COMMAND_LOADERS: Readonly<Record<string, () => Promise<Partial<CommandModu
 }
 
 /** Commands whose help text lives in `commands/<name>-help.ts`, so help does not load the command. */
-const LIGHT_HELP_LOADERS: Readonly<Record<string, () => Promise<{ help: string }>>> = {
+const LIGHT_HELP_LOADERS: Readonly<Record<string, () => Promise<{ help: HelpDoc }>>> = {
   diagnose: () => import('./commands/diagnose-help.js'),
   token: () => import('./commands/token-help.js'),
+  aadsts: () => import('./commands/aadsts-help.js'),
+  perms: () => import('./commands/perms-help.js'),
+  data: () => import('./commands/data-help.js'),
 }
 
 async function loadCommand(name: string): Promise<CommandModule> {
@@ -91,11 +103,14 @@ function wantsHelp(argv: readonly string[]): boolean {
   return (end === -1 ? argv : argv.slice(0, end)).some(isHelpFlag)
 }
 
-async function commandHelp(name: string, info: CommandInfo): Promise<string> {
+async function commandHelp(name: string, info: CommandInfo, io: CliIo): Promise<string> {
   const lightHelp = LIGHT_HELP_LOADERS[name]
-  if (lightHelp !== undefined) return (await lightHelp()).help
-  const text = (await loadCommand(name)).help ?? `Usage: graph-doctor ${info.usage}\n\n${info.summary}.`
-  return text.endsWith('\n') ? text : `${text}\n`
+  const doc = lightHelp === undefined ? (await loadCommand(name)).help : (await lightHelp()).help
+  return renderHelp(doc ?? { usage: [`graph-doctor ${info.usage}`], blocks: [{ kind: 'text', text: `${info.summary}.` }] }, outputColumns(io))
+}
+
+function mainHelp(io: CliIo): string {
+  return renderHelp(MAIN_HELP, outputColumns(io))
 }
 
 function usageLine(): string {
@@ -106,11 +121,11 @@ function usageLine(): string {
 async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv
   if (first === undefined) {
-    io.stderr(MAIN_HELP)
+    io.stderr(mainHelp(io))
     return 2
   }
   if (isHelpFlag(first)) {
-    io.stdout(MAIN_HELP)
+    io.stdout(mainHelp(io))
     return 0
   }
   if (first === '--version' || first === '-v') {
@@ -120,7 +135,7 @@ async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const name = first === 'help' ? rest[0] : first
   const info = name === undefined ? undefined : COMMANDS[name]
   if (first === 'help') {
-    io.stdout(info === undefined || name === undefined ? MAIN_HELP : await commandHelp(name, info))
+    io.stdout(info === undefined || name === undefined ? mainHelp(io) : await commandHelp(name, info, io))
     return 0
   }
   if (info === undefined || name === undefined) {
@@ -129,7 +144,7 @@ async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
     return 2
   }
   if (wantsHelp(rest)) {
-    io.stdout(await commandHelp(name, info))
+    io.stdout(await commandHelp(name, info, io))
     return 0
   }
   return (await loadCommand(name)).run(rest, io)

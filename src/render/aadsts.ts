@@ -6,6 +6,7 @@ import type { AadstsInfo } from '../core/aadsts.js'
 import { aadstsCategoryMeaning } from '../core/aadsts.js'
 import { catalogue } from '../core/catalogue.js'
 import { makeStyle } from './style.js'
+import { DEFAULT_WIDTH, outputWidth, wrapText } from './wrap.js'
 
 /** One code the user asked about: known to our table, or not. */
 export type AadstsLookupResult =
@@ -13,23 +14,6 @@ export type AadstsLookupResult =
   | { readonly code: number; readonly known: false; readonly url: string }
 
 const UNKNOWN_NOTE = 'graph-doctor does not know this code (Microsoft adds and renames codes over time); Microsoft\'s lookup page explains it.'
-
-const LINE_WIDTH = 100
-
-/** Words of `text` in lines of at most `width` characters (a longer word, such as a URL, stays whole). */
-export function wrapWords(text: string, width: number): string[] {
-  const lines: string[] = []
-  let current = ''
-  for (const word of text.split(/\s+/).filter((item) => item !== '')) {
-    if (current !== '' && current.length + 1 + word.length > width) {
-      lines.push(current)
-      current = word
-    } else {
-      current = current === '' ? word : `${current} ${word}`
-    }
-  }
-  return [...lines, current]
-}
 
 function knownRows(info: AadstsInfo): Array<[label: string, value: string]> {
   return [
@@ -45,19 +29,18 @@ function knownRows(info: AadstsInfo): Array<[label: string, value: string]> {
  * The codes for a terminal; colour only when `colour` is true.
  *
  * @example
- * renderAadstsText([{ code: 1, known: false, url: aadstsErrorUrl(1) }], { colour: false })
+ * renderAadstsText([{ code: 1, known: false, url: aadstsErrorUrl(1) }], { colour: false, width: 80 })
  */
-export function renderAadstsText(results: readonly AadstsLookupResult[], options: { readonly colour: boolean }): string {
+export function renderAadstsText(results: readonly AadstsLookupResult[], options: { readonly colour: boolean; readonly width?: number }): string {
   const style = makeStyle(options.colour)
+  const width = outputWidth(options.width ?? DEFAULT_WIDTH)
   const blocks = results.map((result) => {
     const rows: Array<[string, string]> = result.known ? knownRows(result.info) : [['Unknown', UNKNOWN_NOTE], ['Lookup', result.url]]
     const heading = result.known ? style.bold(`AADSTS${result.code}`) : `${style.bold(`AADSTS${result.code}`)}  ${style.yellow('unknown code')}`
-    const width = Math.max(...rows.map(([label]) => label.length))
-    const hang = ' '.repeat(width + 4)
-    const line = ([label, value]: [string, string]): string => {
-      const wrapped = wrapWords(value, LINE_WIDTH - hang.length).join(`\n${hang}`)
-      return `  ${style.dim(label.padEnd(width))}  ${label === 'Fix' ? style.green(wrapped) : wrapped}`
-    }
+    const labelWidth = Math.max(...rows.map(([label]) => label.length))
+    const hang = ' '.repeat(labelWidth + 4)
+    const line = ([label, value]: [string, string]): string =>
+      wrapText(label === 'Fix' ? style.green(value) : value, { width, first: `  ${style.dim(label.padEnd(labelWidth))}  `, rest: hang }).join('\n')
     return [heading, ...rows.map(line)].join('\n')
   })
   return `${blocks.join('\n\n')}\n`

@@ -72,7 +72,7 @@ export function splitWords(text: string): string[] {
 
 /**
  * A paragraph as lines of at most `width` columns (a single word longer than that overflows: it is
- * never split). Leading and trailing whitespace and runs of spaces collapse.
+ * never split). Leading and trailing whitespace go; runs of spaces collapse when the text wraps.
  *
  * @example
  * wrapText('see https://learn.microsoft.com/graph/permissions-reference for more', { width: 40, rest: '  ' })
@@ -82,8 +82,9 @@ export function wrapText(text: string, options: WrapOptions): string[] {
   const first = options.first ?? ''
   const rest = options.rest ?? first
   const words = glueMethods(splitWords(text))
-  const oneLine = first + words.join(' ')
-  if (visibleLength(oneLine) <= options.width || words.length <= 1) return [oneLine]
+  // A line that fits keeps its own spacing (aligned columns); only wrapped lines are re-spaced.
+  const oneLine = first + text.trim()
+  if (visibleLength(oneLine) <= options.width || words.length <= 1) return [words.length <= 1 ? first + (words[0] ?? '') : oneLine]
   const lines: string[] = []
   let line = first
   let isEmpty = true

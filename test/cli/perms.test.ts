@@ -27,7 +27,7 @@ describe('graph-doctor perms', () => {
 
   before(async () => {
     cacheDir = await mkdtemp(join(tmpdir(), 'graph-doctor-perms-'))
-    env = { GRAPH_DOCTOR_CACHE_DIR: cacheDir }
+    env = { GRAPH_DOCTOR_CACHE_DIR: cacheDir, COLUMNS: '200' }
   })
   after(async () => {
     await rm(cacheDir, { recursive: true, force: true })

@@ -35,7 +35,10 @@ function assertFits(text: string, width: number, what: string): void {
   for (const line of lines) {
     if ([...line].length <= width) continue
     const words = line.trim().split(/\s+/)
-    const isUnbreakable = words.length === 1 || /https?:\/\//.test(line) || /^(?:\d+\.\s+)?(?:az |Connect-Mg|\$\w+ = |if \(\$|New-Mg|Get-Mg|const |app\.|[A-Z]\w+-[A-Z]|graph-doctor |curl |pbpaste |auth: |new \w|\.With)/.test(line.trim())
+    const last = words.at(-1) ?? ''
+    // A long identifier (a GUID, an id) right after its label cannot move to a line of its own.
+    const isLabelledIdentifier = last.length >= 20 && [...line].length - last.length <= width && line.trimEnd().endsWith(last)
+    const isUnbreakable = words.length === 1 || isLabelledIdentifier || /https?:\/\//.test(line) || /^(?:Usage: | {7})graph-doctor /.test(line) || /^(?:\d+\.\s+)?(?:az |Connect-Mg|\$\w+ = |if \(\$|New-Mg|Get-Mg|const |app\.|[A-Z]\w+-[A-Z]|graph-doctor |curl |pbpaste |auth: |new \w|\.With)/.test(line.trim())
     assert.ok(isUnbreakable, `${what}: line of ${[...line].length} columns at width ${width}:\n${line}`)
   }
 }
@@ -84,4 +87,38 @@ test('in a pseudo-terminal, text output wraps to the terminal\'s columns', { ski
   assert.match(text, /✖ error/)
 })
 
-export { cli, assertFits, NOW, delegatedToken }
+
+const HELP_ARGS = [['--help'], ['diagnose', '--help'], ['token', '--help'], ['aadsts', '--help'], ['perms', '--help'], ['data', '--help']]
+
+for (const width of [60, 80, 120]) {
+  test(`every help text fits ${width} columns, except example command lines, which are never wrapped`, () => {
+    for (const args of HELP_ARGS) {
+      const text = cli(args, width)
+      assert.match(text, /^Usage: graph-doctor /, args.join(' '))
+      assertFits(text, width, args.join(' '))
+      const examples = text.slice(text.indexOf('\nExamples:\n'))
+      assert.match(examples, /\n  graph-doctor \w+[^\n]*\n/, `${args.join(' ')}: examples stay one per line`)
+    }
+  })
+}
+
+test('help through a pipe is laid out for 80 columns, option descriptions hanging under their column', () => {
+  const text = cli(['diagnose', '--help'])
+  assert.equal(text, cli(['diagnose', '--help'], 80))
+  assertFits(text, 80, 'diagnose --help')
+  const narrow = cli(['diagnose', '--help'], 60)
+  assert.match(narrow, /\n  --header 'Name: value'  a request or response header\n {26}\(repeatable\)/)
+  assert.match(narrow, /\n  --format text\|json\|markdown\n {26}output format/, 'an option too long for the column stands on its own line')
+})
+
+for (const width of [60, 80, 120]) {
+  test(`token, aadsts and perms text output fit ${width} columns`, () => {
+    const token = cli(['token', '--now', NOW, delegatedToken()], width)
+    assertFits(token, width, 'token')
+    const aadsts = cli(['aadsts', 'AADSTS65001', 'AADSTS7000215'], width)
+    assertFits(aadsts, width, 'aadsts')
+    const perms = cli(['perms', 'GET', '/users', '--permissions', PERMISSIONS, '--token', delegatedToken()], width)
+    assert.match(perms, /GET \/users/)
+    assertFits(perms, width, 'perms')
+  })
+}

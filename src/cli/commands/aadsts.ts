@@ -4,27 +4,8 @@ import { GraphDoctorError } from '../../core/errors.js'
 import { renderAadstsJson, renderAadstsMarkdown, renderAadstsText, type AadstsLookupResult } from '../../render/aadsts.js'
 import { parseCommandArgs, parseFormat, stringOption } from '../args.js'
 import type { CliIo, Command } from '../command.js'
-import { shouldUseColour } from '../io.js'
+import { outputColumns, shouldUseColour } from '../io.js'
 
-export const help = `Usage: graph-doctor aadsts <code|text|-> [options]
-
-Explains Microsoft Entra (AADSTS) sign-in and token error codes offline: the symbolic name, what kind
-of problem it is, the graph-doctor finding it maps to, the fix, and Microsoft's lookup page.
-Give a code (50076, AADSTS50076 or "AADSTS 50076"), several codes, or a whole error text or JSON body containing
-them; - reads the text from stdin. Each code found gets its own block.
-
-Options:
-  --format text|json|markdown   output format (default text)
-  -h, --help                    show this help
-
-Examples:
-  graph-doctor aadsts 7000215
-  graph-doctor aadsts AADSTS65001 AADSTS50076
-  pbpaste | graph-doctor aadsts -
-  graph-doctor aadsts --format json - < token-error.json
-
-Exit codes: 0 every code is known, 1 a code is not in graph-doctor's table, 2 no code found or usage.
-`
 
 const OPTIONS = { format: { type: 'string' } } as const
 const BARE_CODE = /^(?:AADSTS)?(\d{1,9})[:.;]?$/i
@@ -71,6 +52,8 @@ export const run: Command = async (argv, io) => {
   const results = codes.map(lookUp)
   if (format === 'json') io.stdout(renderAadstsJson(results))
   else if (format === 'markdown') io.stdout(renderAadstsMarkdown(results))
-  else io.stdout(renderAadstsText(results, { colour: shouldUseColour(io) }))
+  else io.stdout(renderAadstsText(results, { colour: shouldUseColour(io), width: outputColumns(io) }))
   return results.every((result) => result.known) ? 0 : 1
 }
+
+export { help } from './aadsts-help.js'

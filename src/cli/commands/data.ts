@@ -5,35 +5,6 @@ import { userCacheDir } from '../data/cache-dir.js'
 import { createProgress } from '../data/progress.js'
 import { renderCacheStatusText, renderUpdateSummary } from '../data/status-text.js'
 
-/** Help text of `graph-doctor data` (printed by main.ts for --help). */
-export const help = `Usage:
-  graph-doctor data update [--from URL|DIR|FILE] [--format text|json]
-  graph-doctor data status [--format text|json]
-
-update  downloads permissions.json, provisioningInfo.json and permissions-descriptions.json from
-        microsoftgraph/microsoft-graph-devx-content (MIT), validates them, builds a fast index and
-        swaps them into the cache atomically: a failed update leaves the previous data in use.
-        --from takes a mirror's base URL, a directory holding the three files (or permissions.json
-        alone), or a permissions.json with the GUID files beside it (air-gapped machines).
-        Progress goes to stderr on a terminal; the summary line always.
-status  says which data diagnose and perms use and how old it is, shows what the cache holds
-        (source, date, sizes, sha256, counts) and re-checks every file and the bundled snapshot.
-
-Without a cache, graph-doctor uses the permission snapshot bundled with it (upstream data of a
-pinned date); a cache older than that snapshot gives way to it.
-
-The cache is $GRAPH_DOCTOR_CACHE_DIR, else $XDG_CACHE_HOME/graph-doctor, else ~/.cache/graph-doctor
-(Linux), ~/Library/Caches/graph-doctor (macOS), %LOCALAPPDATA%\\graph-doctor\\Cache (Windows).
-GRAPH_DOCTOR_PERMISSIONS and --permissions FILE take precedence over it.
-
-Examples:
-  graph-doctor data update
-  graph-doctor data update --from ./devx-content/
-  graph-doctor data status --format json
-
-Exit codes: 0 done / data is available, 1 the cache is damaged or no data is usable (status),
-2 download failed, invalid data or usage.
-`
 
 type Format = 'text' | 'json'
 
@@ -91,3 +62,5 @@ async function runStatus(io: CliIo, cacheDir: string, format: Format): Promise<n
   io.stdout(format === 'json' ? `${JSON.stringify(status, null, 2)}\n` : renderCacheStatusText(status))
   return status.state !== 'damaged' && status.inUse !== undefined ? 0 : 1
 }
+
+export { help } from './data-help.js'

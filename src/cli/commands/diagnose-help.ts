@@ -1,30 +1,45 @@
 /** The `graph-doctor diagnose --help` text: its own module so that help loads nothing else. */
-export const help = `Usage: graph-doctor diagnose [FILE...] [options]
+import type { HelpDoc } from '../../render/help.js'
 
-Explains failed Microsoft Graph calls: the most likely cause first, the evidence and the exact fix.
-FILE is a HAR capture, a curl -v transcript, a raw HTTP exchange, a token-endpoint error body or an
-MSAL error (JSON); - reads stdin. Several files are diagnosed in order. Without FILE, describe one
-call with the flags below.
-
-Options:
-  --method METHOD           HTTP method of the call (default GET)
-  --url URL                 the Graph URL that was called
-  --status CODE             the response status, e.g. 403
-  --token TOKEN|-           the access token that was sent (- reads it from stdin)
-  --header 'Name: value'    a request or response header (repeatable), e.g. WWW-Authenticate
-  --body TEXT               the response body
-  --request-body TEXT       the request body
-  --format text|json|markdown   output format (default text; colour only on a terminal, never with NO_COLOR)
-  --now ISO                 judge token lifetimes at this time instead of the exchange time
-  --permissions FILE        the Microsoft Graph permissions.json (default: GRAPH_DOCTOR_PERMISSIONS,
-                            then the cache filled by graph-doctor data update)
-  -h, --help                show this help
-
-Examples:
-  graph-doctor diagnose capture.har
-  graph-doctor diagnose --format json capture.har | jq '.results[].findings[].id'
-  curl -sv https://graph.microsoft.com/v1.0/me -H "Authorization: Bearer $TOKEN" 2>&1 | graph-doctor diagnose -
-  graph-doctor diagnose --method GET --url https://graph.microsoft.com/v1.0/users --status 403 --token "$TOKEN"
-
-Exit codes: 0 no error findings, 1 error findings, 2 unusable input or usage.
-`
+export const help: HelpDoc = {
+  usage: ['graph-doctor diagnose [FILE...] [options]'],
+  blocks: [
+    {
+      kind: 'text',
+      text: 'Explains failed Microsoft Graph calls: the most likely cause first, the evidence and the exact fix. FILE is a HAR capture, a curl -v transcript, a raw HTTP exchange, a token-endpoint error body or an MSAL error (JSON); - reads stdin. Several files are diagnosed in order. Without FILE, describe one call with the flags below.',
+    },
+    {
+      kind: 'text',
+      text: 'Text output shows each failed call in full and the healthy ones as one line (--all shows them too), then the failed calls counted by most probable cause. It wraps to the terminal width (COLUMNS, else 80 through a pipe); URLs and commands are never broken.',
+    },
+    {
+      kind: 'rows',
+      title: 'Options:',
+      rows: [
+        { term: '--method METHOD', text: 'HTTP method of the call (default GET)' },
+        { term: '--url URL', text: 'the Graph URL that was called' },
+        { term: '--status CODE', text: 'the response status, e.g. 403' },
+        { term: '--token TOKEN|-', text: 'the access token that was sent (- reads it from stdin)' },
+        { term: "--header 'Name: value'", text: 'a request or response header (repeatable), e.g. WWW-Authenticate' },
+        { term: '--body TEXT', text: 'the response body' },
+        { term: '--request-body TEXT', text: 'the request body' },
+        { term: '--format text|json|markdown', text: 'output format (default text; colour only on a terminal, never with NO_COLOR)' },
+        { term: '--all', text: 'show healthy calls in full too (text and markdown)' },
+        { term: '--now ISO', text: 'judge token lifetimes at this time instead of the exchange time' },
+        { term: '--permissions FILE|DIR', text: 'the Microsoft Graph permissions.json (default: GRAPH_DOCTOR_PERMISSIONS, then the cache filled by graph-doctor data update)' },
+        { term: '-h, --help', text: 'show this help' },
+      ],
+    },
+    {
+      kind: 'commands',
+      title: 'Examples:',
+      lines: [
+        'graph-doctor diagnose capture.har',
+        "graph-doctor diagnose --format json capture.har | jq '.results[].findings[].id'",
+        'curl -sv https://graph.microsoft.com/v1.0/me -H "Authorization: Bearer $TOKEN" 2>&1 | graph-doctor diagnose -',
+        'graph-doctor diagnose --url https://graph.microsoft.com/v1.0/users --status 403 --token "$TOKEN"',
+      ],
+    },
+    { kind: 'text', text: 'Exit codes: 0 no error findings, 1 error findings, 2 unusable input or usage.' },
+  ],
+}

@@ -6,33 +6,8 @@ import type { PermissionDataJson } from '../../render/json.js'
 import type { PermsReport } from '../../render/perms-report.js'
 import { parseCommandArgs, parseFormat, stringOption, type OutputFormat } from '../args.js'
 import type { CliIo, Command } from '../command.js'
-import { shouldUseColour } from '../io.js'
+import { outputColumns, shouldUseColour } from '../io.js'
 
-export const help = `Usage: graph-doctor perms <METHOD> <URL or path> [options]
-
-Shows the permissions a Microsoft Graph call accepts, like the tables of the Graph docs: the
-matched template, then per permission type (delegated work or school, delegated personal,
-application) the least-privileged and the higher-privileged permissions, whether each needs admin
-consent, and its GUID. With --token, says whether the token is enough and, if not, what to add,
-the admin-consent URL and the Azure CLI and Microsoft Graph PowerShell commands.
-The METHOD may be left out for GET. The token is decoded, never verified, never printed.
-
-Options:
-  --token T|-               an access token (or "Bearer …"), - reads it from stdin
-  --permissions FILE|DIR    permission data (default: GRAPH_DOCTOR_PERMISSIONS, then the cache
-                            filled by graph-doctor data update)
-  --format text|json|markdown   output format (default text)
-  -h, --help                show this help
-
-Examples:
-  graph-doctor perms GET /users/{id}/messages
-  graph-doctor perms POST https://graph.microsoft.com/v1.0/me/sendMail --token "$TOKEN"
-  pbpaste | graph-doctor perms GET /me/events --token - --format markdown
-
-Exit codes: 0 shown (and the token is enough), 1 the token is not enough, or no catalogued
-endpoint matches the request, 2 usage (including a URL on a host other than Microsoft Graph,
-e.g. SharePoint or Outlook REST), unreadable token or no permission data.
-`
 
 const OPTIONS = { token: { type: 'string' }, permissions: { type: 'string' }, format: { type: 'string' } } as const
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const
@@ -83,7 +58,7 @@ async function readToken(value: string, io: CliIo): Promise<TokenAnalysis> {
 async function render(report: PermsReport, format: OutputFormat, io: CliIo, permissionData: PermissionDataJson): Promise<string> {
   if (format === 'markdown') return (await import('../../render/perms-markdown.js')).renderPermsMarkdown(report)
   if (format === 'json') return (await import('../../render/perms-json.js')).renderPermsJson(report, { permissionData })
-  return (await import('../../render/perms-text.js')).renderPermsText(report, { colour: shouldUseColour(io) })
+  return (await import('../../render/perms-text.js')).renderPermsText(report, { colour: shouldUseColour(io), width: outputColumns(io) })
 }
 
 function unmatched(method: string, url: string, format: OutputFormat, permissionData: PermissionDataJson): string {
@@ -115,3 +90,5 @@ export const run: Command = async (argv, io) => {
   io.stdout(await render(report, format, io, permissionData))
   return report.token === undefined || report.token.isEnough ? 0 : 1
 }
+
+export { help } from './perms-help.js'
