@@ -8,7 +8,8 @@ import { describe, it } from 'node:test'
 import type { Exchange } from '../src/core/exchange.js'
 import type { DiagnosisResult, Finding } from '../src/core/types.js'
 import { OPAQUE_TOKEN, patternCases } from './fixtures/patterns/cases.js'
-import { findingOf, ids, run, textOf } from './core/rules/helpers.js'
+import { call, findingOf, graphError, ids, run, textOf } from './core/rules/helpers.js'
+import { appOnlyToken } from './helpers/tokens.js'
 
 const diagnosed = (exchange: Exchange | undefined): DiagnosisResult => {
   assert.ok(exchange !== undefined, 'missing fixture')
@@ -43,6 +44,12 @@ describe('pattern 1: Graph\'s own words outrank the catalogue', () => {
     assert.equal(finding.id, 'permission-missing')
     assert.equal(finding.permission?.leastPrivileged, 'DeviceManagementServiceConfig.Read.All')
     assert.ok(!ids(result).includes('token-rejected'), 'the named permissions explain the 401')
+  })
+
+  it('an app-only token without roles: the service\'s list leads, least privileged first', () => {
+    const finding = top(diagnosed(hitsOf(1)['noRoles']))
+    assert.equal(finding.id, 'permission-missing')
+    assert.equal(finding.permission?.leastPrivileged, 'Chat.Read.All')
   })
 
   it('near-miss: the same call with a body that names nothing keeps the catalogue\'s view', () => {
@@ -205,6 +212,14 @@ describe('pattern 6: least privilege past an unsuggestible least', () => {
     const result = diagnosed(nearMissOf(6))
     assert.ok(!ids(result).includes('permission-missing'), ids(result).join(', '))
     assert.equal(top(result).id, 'resource-policy')
+  })
+})
+
+describe('links concern their own cause', () => {
+  it('the throttling guidance comes with a 429 only, not with a 404', () => {
+    const at = (status: number): string[] => linkUrls(top(run(call({ url: 'https://graph.microsoft.com/v1.0/users/x', token: appOnlyToken(), status, body: graphError(status === 429 ? 'TooManyRequests' : 'Request_ResourceNotFound', 'x') }))))
+    assert.ok(at(429).includes('https://learn.microsoft.com/graph/throttling'))
+    assert.ok(!at(404).includes('https://learn.microsoft.com/graph/throttling'))
   })
 })
 

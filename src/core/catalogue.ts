@@ -35,7 +35,6 @@ const links = {
   msalErrors: { title: 'Handle errors and exceptions in MSAL', url: learn('entra/identity-platform/msal-error-handling-js') },
   aadsts: { title: 'Microsoft Entra authentication and authorization error codes', url: learn('entra/identity-platform/reference-error-codes') },
   errors: { title: 'Microsoft Graph error responses and resource types', url: learn('graph/errors') },
-  throttling: { title: 'Microsoft Graph throttling guidance', url: learn('graph/throttling') },
   personalAccounts: { title: 'Supported account types', url: learn('entra/identity-platform/v2-supported-account-types') },
   permissionsOverview: { title: 'Overview of Microsoft Graph permissions', url: learn('graph/permissions-overview') },
 } as const satisfies Record<string, Link>
@@ -186,7 +185,8 @@ export const catalogue = {
     severity: 'warning',
     summary: 'The response failed for another reason: throttling (429), a server error (5xx), a plain 404 and so on.',
     rank: 160,
-    links: [links.errors, links.throttling],
+    // The throttling guidance is added by the rule for a 429 only.
+    links: [links.errors],
   },
   'endpoint-unknown': {
     title: 'The endpoint is not in the permission catalogue',

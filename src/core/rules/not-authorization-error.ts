@@ -4,6 +4,7 @@ import type { Evidence, Finding } from '../types.js'
 import { errorBodyEvidence, graphMessage, requestLine, statusEvidence } from './facts.js'
 import type { Rule } from './rule.js'
 
+const THROTTLING = { title: 'Microsoft Graph throttling guidance', url: 'https://learn.microsoft.com/graph/throttling' }
 const ME_DELEGATED_ONLY = /\/me request is only valid with delegated authentication flow/i
 
 /** The call failed for a reason that is not authorization: throttling, a server error, a plain 404 … */
@@ -23,6 +24,7 @@ function finding(ctx: AnalysisContext, status: number): Finding {
     detail: `${requestLine(ctx)} failed with ${status}${ctx.graphError === undefined ? '' : ` ${ctx.graphError.code}`}: ${meaningOf(status)} The token and permissions are not the problem here.`,
     evidence: [...statusEvidence(ctx), ...items, ...errorBodyEvidence(ctx)],
     fix: fixesFor(ctx, status),
+    ...(status === 429 ? { links: [THROTTLING] } : {}),
   })
 }
 

@@ -19,6 +19,8 @@ export const tokenTypeMismatch: Rule = {
     if (ctx.area !== 'graph' || isSuccess(ctx)) return []
     const token = ctx.token
     if (ME_DELEGATED_ONLY.test(graphMessage(ctx)) || (token?.kind === 'app-only' && isMePath(ctx))) return [appOnlyOnMe(ctx)]
+    // The service naming the permissions it requires outranks inferences about the token kind.
+    if (ctx.requiredPermissions !== undefined) return []
     if (token?.kind === 'app-only' && token.roles.length === 0 && isDeniedStatus(ctx)) return [appOnlyWithoutRoles(ctx)]
     if (token === undefined && NO_PERMISSION_CLAIMS.test(graphMessage(ctx)) && ctx.status === 403) return [appOnlyWithoutRoles(ctx)]
     const wrongScheme = schemeMismatch(ctx)

@@ -79,3 +79,26 @@ test('hostile nesting is bounded and never throws', () => {
   assert.ok(found !== undefined)
   assert.equal(found.unwrapped?.via.length, 6)
 })
+
+test('the forms in which services name the permissions they require', async () => {
+  const { parseRequiredPermissionsMessage } = await import('../../../src/core/response/index.js')
+  // Teams, with the resource-specific consent clause (a public test report quoting GET /teams/{id}/channels).
+  assert.deepEqual(
+    parseRequiredPermissionsMessage("Missing role permissions on the request. API requires one of 'ChannelSettings.Read.All, Channel.ReadBasic.All, ChannelSettings.Read.Group'. Roles on the request 'Chat.Read.All, ChannelMessage.Read.All'. Resource specific consent grants on the request ''."),
+    { kind: 'roles', required: ['ChannelSettings.Read.All', 'Channel.ReadBasic.All', 'ChannelSettings.Read.Group'], present: ['Chat.Read.All', 'ChannelMessage.Read.All'] },
+  )
+  // Intune (jseerden/IntuneBackupAndRestore#55): "scopes" there says nothing about the token kind.
+  assert.deepEqual(
+    parseRequiredPermissionsMessage('Application is not authorized to perform this operation. Application must have one of the following scopes: DeviceManagementConfiguration.Read.All, DeviceManagementConfiguration.ReadWrite.All - Operation ID (for customer support): 00000000-0000-0000-0000-000000000000 - Activity ID: x - Url: https://fef.msub05.manage.microsoft.com/x'),
+    { kind: 'unknown', required: ['DeviceManagementConfiguration.Read.All', 'DeviceManagementConfiguration.ReadWrite.All'], present: [] },
+  )
+  // Privileged Identity Management (microsoftgraph/microsoft-graph-docs-contrib#17).
+  assert.deepEqual(
+    parseRequiredPermissionsMessage('Authorization failed due to missing permission scope RoleEligibilitySchedule.ReadWrite.Directory,RoleManagement.ReadWrite.Directory.'),
+    { kind: 'unknown', required: ['RoleEligibilitySchedule.ReadWrite.Directory', 'RoleManagement.ReadWrite.Directory'], present: [] },
+  )
+  assert.deepEqual(parseRequiredPermissionsMessage('Missing application roles. API required roles: SecurityAlert.Read.All, SecurityAlert.ReadWrite.All. Application roles: User.Read.All.')?.required, ['SecurityAlert.Read.All', 'SecurityAlert.ReadWrite.All'])
+  for (const message of ['Insufficient privileges to complete the operation.', 'Access is denied. Check credentials and try again.', 'User is not authorized to perform this operation', "API requires one of ''. Scopes on the request 'User.Read'"]) {
+    assert.equal(parseRequiredPermissionsMessage(message), undefined, message)
+  }
+})
