@@ -75,6 +75,16 @@ describe('pattern 2: workload semantics of a 403', () => {
     assert.doesNotMatch(finding.detail + finding.fix.join('\n'), /User Administrator|directory role/)
   })
 
+  it('content that is not a directory object never gets directory-role advice', () => {
+    const expected: Record<string, RegExp> = { planner: /owns the object|shared/, groupCalendar: /member of the group/, sendAs: /Send As/, driveById: /share the file/ }
+    for (const [name, advice] of Object.entries(expected)) {
+      const finding = top(diagnosed(hitsOf(2)[name]))
+      assert.equal(finding.id, 'user-not-privileged', name)
+      assert.match(finding.fix.join('\n'), advice, name)
+      assert.doesNotMatch(finding.fix.join('\n'), /Sign in as a user with|Roles and administrators/, name)
+    }
+  })
+
   it('another user\'s calendar: Calendars.Read.Shared', () => {
     const finding = top(diagnosed(hitsOf(2)['otherCalendar']))
     assert.equal(finding.id, 'user-not-privileged')

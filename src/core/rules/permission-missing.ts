@@ -109,7 +109,8 @@ function otherCauses(ctx: AnalysisContext): string {
   const appOnly = ctx.token?.kind === 'app-only'
   if (kind === 'mailbox') return appOnly ? 'the same 403 can also mean an Exchange application access policy or RBAC for Applications scope excludes this mailbox.' : 'on another user\'s mailbox the same 403 can also mean it is not shared with the signed-in user (delegation and a .Shared scope); on the user\'s own, that the mailbox is not provisioned or licensed. A directory role never grants mailbox access.'
   if (kind === 'files') return appOnly ? 'the same 403 can also mean the app holds Sites.Selected without a grant on this site.' : 'the same 403 can also mean the files are not shared with the signed-in user, or the user\'s OneDrive is not provisioned. A directory role never grants access to files.'
-  if (kind === 'teams' || kind === 'sites') return appOnly ? 'the same 403 can also mean a resource-level control (resource-specific consent, protected APIs, Sites.Selected) denies the app.' : 'the same 403 can also mean the signed-in user is not a member of the team or has no access to the site.'
+  if (kind === 'teams' || kind === 'sites' || kind === 'group') return appOnly ? 'the same 403 can also mean a resource-level control (resource-specific consent, protected APIs, Sites.Selected) denies the app.' : 'the same 403 can also mean the signed-in user is not a member of the team or has no access to the site.'
+  if (kind === 'other') return appOnly ? 'the same 403 can also mean a setting of the workload itself denies the app.' : 'the same 403 can also mean the object is not the signed-in user\'s or not shared with them.'
   return appOnly ? 'the same 403 can also mean the app\'s service principal lacks a directory role the operation needs.' : 'the same 403 can also mean the signed-in user lacks a directory role for this operation.'
 }
 

@@ -65,7 +65,7 @@ const OWN_DRIVE: LicenceSignal = {
 /** A delegated 403 on the user's own mailbox or OneDrive with a sufficient scope: provisioning or licence, not rights. */
 function ownDataSignal(ctx: AnalysisContext): LicenceSignal | undefined {
   if (ctx.status !== 403 || ctx.token?.kind !== 'delegated' || ctx.permissions?.check?.isAuthorized !== true) return undefined
-  if (ctx.requiredPermissions !== undefined || isOwnData(ctx) === false) return undefined
+  if (ctx.requiredPermissions !== undefined || isOwnData(ctx) !== true) return undefined
   const kind = dataKindOf(ctx)
   if (kind === 'mailbox') return OWN_MAILBOX
   return kind === 'files' ? OWN_DRIVE : undefined

@@ -41,7 +41,7 @@ export const userNotPrivileged: Rule = {
     if (ctx.area !== 'graph' || ctx.status !== 403 || ctx.token?.kind !== 'delegated') return []
     if (ctx.permissions?.check?.isAuthorized !== true || ctx.requiredPermissions !== undefined) return []
     const kind = dataKindOf(ctx)
-    if ((kind === 'mailbox' || kind === 'files') && isOwnData(ctx) !== false) return []
+    if ((kind === 'mailbox' || kind === 'files') && isOwnData(ctx) === true) return []
     return [finding(ctx, kind)]
   },
 }
@@ -50,6 +50,8 @@ export const userNotPrivileged: Rule = {
 export function roleHintFor(ctx: AnalysisContext): string | undefined {
   if (dataKindOf(ctx) !== 'directory') return undefined
   const path = graphPath(ctx).replace(/^\/me(?=\/|$)/, '/users/{me}')
+  // Members read users and groups by default: a denied read means a guest or restricted user.
+  if (ctx.method === 'GET' && /^\/(?:users|groups)(?:\/[^/]+)?(?:\/(?:memberof|members|transitivememberof|transitivemembers|owners|manager|directreports))?$/.test(path) && !path.startsWith('/users/{me}')) return 'Directory Readers (members read users and groups by default; guests and users restricted by the tenant\'s guest or user settings need it)'
   return ROLE_HINTS.find((hint) => hint.path.test(path))?.roles
 }
 
@@ -85,6 +87,7 @@ const LINKS: Readonly<Record<DataKind, readonly Link[]>> = {
   ],
   files: [{ title: 'Sharing files and folders with Microsoft Graph', url: learn('graph/api/resources/shares') }],
   teams: [{ title: 'Add a member to a team', url: learn('graph/api/team-post-members') }],
+  group: [{ title: 'Add a member to a group', url: learn('graph/api/group-post-members') }],
   sites: [{ title: 'Resolve Microsoft Graph authorization errors', url: learn('graph/resolve-auth-errors') }],
   directory: [{ title: 'Microsoft Entra built-in roles', url: learn('entra/identity/role-based-access-control/permissions-reference') }],
   other: [{ title: 'Resolve Microsoft Graph authorization errors', url: learn('graph/resolve-auth-errors') }],
@@ -94,6 +97,8 @@ function lacking(kind: DataKind): string {
   if (kind === 'mailbox') return 'the user has no delegate access to this other user\'s mailbox or folder (directory roles never grant mailbox access)'
   if (kind === 'files') return 'these files are not shared with the user (directory roles never grant access to someone\'s OneDrive)'
   if (kind === 'teams') return 'the user is not a member or owner of this team or chat'
+  if (kind === 'group') return 'the user is not a member of this Microsoft 365 group'
+  if (kind === 'other') return 'the user has no rights on this object (it is not theirs, or not shared with or assigned to them)'
   if (kind === 'sites') return 'the user has no permission on this site or item'
   return 'the user lacks the directory role or the rights on this object'
 }
@@ -101,7 +106,9 @@ function lacking(kind: DataKind): string {
 function fixesFor(ctx: AnalysisContext, kind: DataKind, granted: readonly string[]): string[] {
   if (kind === 'mailbox') {
     const shared = sharedScopeFor(granted, ctx.token?.scopes ?? [])
+    const sending = /\/sendmail$/.test(graphPath(ctx))
     return [
+      ...(sending ? ['To send as another user, an Exchange admin grants the signed-in user Send As (`Add-RecipientPermission -Identity <owner> -Trustee <user> -AccessRights SendAs`) or Send on Behalf (`Set-Mailbox <owner> -GrantSendOnBehalfTo <user>`).'] : []),
       'Have the mailbox owner (or an Exchange admin) share the mailbox or folder with the signed-in user: Outlook folder permissions or delegate access, or `Add-MailboxFolderPermission -Identity <owner>:\\Calendar -User <user> -AccessRights Reviewer` / `Add-MailboxPermission -Identity <owner> -User <user> -AccessRights FullAccess`.',
       shared === undefined
         ? 'The token already holds the .Shared scope that other users\' mailbox data needs; once the sharing exists, request a new token and retry.'
@@ -112,6 +119,8 @@ function fixesFor(ctx: AnalysisContext, kind: DataKind, granted: readonly string
   if (kind === 'files') return ['Have the owner share the file or folder with the signed-in user (or use a sharing link), then retry; for any user\'s OneDrive without sharing, use application permissions instead.']
   if (kind === 'teams') return ['Add the signed-in user to the team or chat (a team owner does this), or call with an account that is a member.']
   if (kind === 'sites') return ['Give the signed-in user access to the site (site owner: Site permissions > Share or add to a site group), or call with an account that has it.']
+  if (kind === 'group') return ['Add the signed-in user as a member of the group (a group owner or admin does this), or call with an account that is a member.']
+  if (kind === 'other') return ['Call with the account that owns the object, or have its owner share it with or assign it to the signed-in user (directory roles do not grant access to user content); for access regardless of the user, use application permissions instead.']
   const hint = roleHintFor(ctx)
   return [
     hint === undefined

@@ -2,27 +2,45 @@ import type { AnalysisContext } from '../context.js'
 import { graphPath } from './facts.js'
 
 /** Whose data a call touches, as far as the rules care. */
-export type DataKind = 'mailbox' | 'files' | 'directory' | 'teams' | 'sites' | 'other'
+export type DataKind = 'mailbox' | 'files' | 'directory' | 'teams' | 'group' | 'sites' | 'other'
 
 const OWNER = /^\/(?:me|users\/[^/]+)(?=\/|$)/
-const MAILBOX = /^\/(?:me|users\/[^/]+)\/(?:messages|mailfolders|sendmail|events|calendars?|calendarview|calendargroups|contacts|contactfolders|mailboxsettings|inferenceclassification|outlook|findmeetingtimes|getmailtips|reminderview)\b/
-const FILES = /^\/(?:me|users\/[^/]+)\/drives?\b|^\/drives\/[^/]+\/|^\/drive\b/
-const TEAMS = /^\/(?:teams|chats|teamwork|appcatalogs)\b|^\/(?:me|users\/[^/]+)\/(?:chats|joinedteams|teamwork)\b/
+const USER_PREFIX = /^\/(?:me|users\/[^/]+)(?:\/|$)/
+const MAILBOX = /^(?:messages|mailfolders|sendmail|events|calendars?|calendarview|calendargroups|contacts|contactfolders|mailboxsettings|inferenceclassification|outlook|findmeetingtimes|getmailtips|reminderview|photos?)$/
+const USER_FILES = /^(?:drives?|followedsites)$/
+const USER_TEAMS = /^(?:chats|joinedteams|teamwork|presence|onlinemeetings)$/
+/** A user's own directory data: the object itself, its memberships, roles, licences, authentication methods. */
+const USER_DIRECTORY = /^(?:$|memberof|transitivememberof|manager|directreports|ownedobjects|createdobjects|registereddevices|owneddevices|approleassignments|oauth2permissiongrants|authentication|licensedetails|assignlicense|revokesigninsessions|changepassword|extensions|sponsors|employeeexperience)$/
+const GROUP_CONTENT = /^\/groups\/[^/]+\/(?:calendar|calendarview|events|conversations|threads|planner|onenote|team)\b/
+const FILES = /^\/drives\/[^/]+\/|^\/drive\b/
+const TEAMS = /^\/(?:teams|chats|teamwork|appcatalogs)\b/
 const SITES = /^\/(?:sites|shares)\b|^\/groups\/[^/]+\/(?:sites|drives?)\b/
-const DIRECTORY = /^\/(?:users|groups|applications|serviceprincipals|oauth2permissiongrants|directoryroles|directoryobjects|directory|rolemanagement|policies|identity|identityprotection|identitygovernance|riskyusers|auditlogs|devices|devicemanagement|deviceappmanagement|domains|organization|subscribedskus|administrativeunits|contacts|invitations|security|reports|me)\b/
+const DIRECTORY = /^\/(?:users|groups|applications|serviceprincipals|oauth2permissiongrants|directoryroles|directoryobjects|directory|rolemanagement|policies|identity|identityprotection|identitygovernance|riskyusers|auditlogs|devices|devicemanagement|deviceappmanagement|domains|organization|subscribedskus|administrativeunits|contacts|invitations|security|reports)\b/
 
 /**
  * The kind of data a Graph call reads or writes: a user's mailbox (mail, calendar, contacts), files
- * (OneDrive, drives), Teams, SharePoint sites, directory objects, or something else. Directory roles
- * govern directory objects only; mailbox, files, Teams and sites have their own object-level rights.
+ * (OneDrive, drives), Teams, a group's content, SharePoint sites, directory objects, or something else
+ * (Planner, To Do, OneNote …). Directory roles govern directory objects only; the others have their own
+ * object-level rights.
  */
 export function dataKindOf(ctx: AnalysisContext): DataKind {
   const path = graphPath(ctx)
-  if (MAILBOX.test(path)) return 'mailbox'
+  const user = USER_PREFIX.exec(path)
+  if (user !== null) return userDataKind(path.slice(user[0].length).split('/')[0] ?? '')
   if (FILES.test(path)) return 'files'
   if (TEAMS.test(path)) return 'teams'
+  if (GROUP_CONTENT.test(path)) return 'group'
   if (SITES.test(path)) return 'sites'
   if (DIRECTORY.test(path)) return 'directory'
+  return 'other'
+}
+
+function userDataKind(segment: string): DataKind {
+  const name = segment.replace(/\(.*$/, '')
+  if (MAILBOX.test(name)) return 'mailbox'
+  if (USER_FILES.test(name)) return 'files'
+  if (USER_TEAMS.test(name)) return 'teams'
+  if (USER_DIRECTORY.test(name)) return 'directory'
   return 'other'
 }
 
