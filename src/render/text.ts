@@ -95,8 +95,8 @@ export function createTextRenderer(options: TextRenderOptions): TextRenderer {
       const lone = tally.results === 1 && tally.folded.length === 1 ? tally.folded.splice(0) : []
       const blocks = lone.map((result) => `${resultBlock(result, layout)}\n\n`).join('')
       const summary = wrapText(style.bold(summaryLine(tally.results, tally)), { width })
-      const lines = [...foldedLine(tally, style, width), ...causeLines(tally, style, width), ...summary]
-      return redactSecrets(`${blocks}${lines.join('\n')}\n`)
+      const sections = [foldedLine(tally, style, width), causeLines(tally, style, width), summary].filter((lines) => lines.length > 0)
+      return redactSecrets(`${blocks}${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`)
     },
   }
 }

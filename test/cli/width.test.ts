@@ -74,7 +74,7 @@ test('a URL stays whole on a line of its own when its paragraph wraps, and comma
 test('by default a capture shows its failures, one line for the healthy exchanges and the failures by cause', () => {
   const text = cli(['diagnose', EXAMPLE, '--permissions', PERMISSIONS], 100)
   assert.doesNotMatch(text, /no problems found/)
-  assert.match(text, /\n✔ 2 healthy exchanges \(no error or warning\) not shown; --all shows them\.\n\d+ failed exchanges by most probable cause:\n +\d+ +permission-missing +The token lacks/)
+  assert.match(text, /\n✔ 2 healthy exchanges \(no error or warning\) not shown; --all shows them\.\n\n\d+ failed exchanges by most probable cause:\n +\d+ +permission-missing +The token lacks/)
   assert.match(cli(diagnoseArgs, 100), /no problems found/)
 })
 

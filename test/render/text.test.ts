@@ -52,7 +52,7 @@ test('the permission block and links are shown', () => {
 })
 
 test('the output ends with the failures by most probable cause and a one-line summary counted by severity', () => {
-  assert.ok(plain.endsWith('\n\n1 failed exchange by most probable cause:\n  1  permission-missing  The token lacks a permission this API accepts\nChecked 3 exchanges: 1 error, 1 warning, 1 info.\n'), plain.slice(-240))
+  assert.ok(plain.endsWith('\n\n1 failed exchange by most probable cause:\n  1  permission-missing  The token lacks a permission this API accepts\n\nChecked 3 exchanges: 1 error, 1 warning, 1 info.\n'), plain.slice(-240))
   assert.equal(renderText({ results: [] }, { colour: false }), 'Checked 0 exchanges: 0 errors, 0 warnings, 0 info.\n')
 })
 
@@ -60,7 +60,7 @@ test('by default healthy results are folded into one line of the summary; a lone
   const folded = renderText(sampleDiagnosis, { colour: false })
   assert.doesNotMatch(folded, /capture\.har#1\)/)
   assert.doesNotMatch(folded, /capture\.har#3\/2\)/, 'a result with info findings only is healthy')
-  assert.match(folded, /\n✔ 2 healthy exchanges \(no error or warning\) not shown; --all shows them\.\n/)
+  assert.match(folded, /\n✔ 2 healthy exchanges \(no error or warning\) not shown; --all shows them\.\n\n1 failed exchange by most probable cause:\n/)
   assert.match(folded, /capture\.har#2\)/)
   const lone = renderText({ results: [healthyResult] }, { colour: false })
   assert.equal(lone, 'GET https://graph.microsoft.com/v1.0/me → 200 (capture.har#1)\n  ✔ no problems found\n\nChecked 1 exchange: 0 errors, 0 warnings, 0 info.\n')

@@ -41,10 +41,10 @@ test('the output width is the terminal\'s, 80 when unknown, at least 40', () => 
 })
 
 test('commands and statements are code; names, options and URLs inside a sentence are not', () => {
-  for (const code of ['az ad app permission grant --id x', "Connect-MgGraph -Scopes 'User.Read'", '$sp = Get-MgServicePrincipal', 'Test-ApplicationAccessPolicy -Identity x', 'new GraphServiceClient(credential, scopes)']) {
+  for (const code of ['az ad app permission grant --id x', "Connect-MgGraph -Scopes 'User.Read'", '$sp = Get-MgServicePrincipal', 'Test-ApplicationAccessPolicy -Identity x', 'new GraphServiceClient(credential, scopes)', 'app.AcquireTokenSilent(scopes).WithClaims(claims)']) {
     assert.ok(isCommandCode(code), code)
   }
-  for (const code of ['User.Read', 'organizations', 'https://graph.microsoft.com/.default', '--permissions permissions.json', 'scopes: [x]']) {
+  for (const code of ['User.Read', 'organizations', 'https://graph.microsoft.com/.default', '--permissions permissions.json', 'scopes: [x]', 'WwwAuthenticateParameters.GetClaimChallenge', 'result.accessToken']) {
     assert.ok(!isCommandCode(code), code)
   }
   assert.equal(codeLanguage(['az ad sp show']), 'sh')
