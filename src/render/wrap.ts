@@ -116,3 +116,21 @@ export function outputWidth(columns: number | undefined): number {
   if (columns === undefined || !Number.isFinite(columns) || columns <= 0) return DEFAULT_WIDTH
   return Math.max(MIN_WIDTH, Math.floor(columns))
 }
+
+/**
+ * Every line of a preformatted text wrapped on its own: continuation lines hang under a label column
+ * (`  cache     /path…`) when the line has one, else two columns in from the line's indent.
+ *
+ * @example
+ * wrapBlock('Cache: ready\n  cache     /home/me/.cache/graph-doctor', 60)
+ */
+export function wrapBlock(text: string, width: number): string {
+  const lines = text.replace(/\n$/, '').split('\n')
+  const wrapped = lines.flatMap((line) => {
+    const indent = /^ */.exec(line)?.[0] ?? ''
+    const label = /^ *\S+(?: \S+)? {2,}(?=\S)/.exec(line)?.[0]
+    if (label !== undefined && label.length <= width / 2) return wrapText(line.slice(label.length), { width, first: label, rest: ' '.repeat(label.length) })
+    return wrapText(line.slice(indent.length), { width, first: indent, rest: `${indent}  ` })
+  })
+  return `${wrapped.join('\n')}${text.endsWith('\n') ? '\n' : ''}`
+}

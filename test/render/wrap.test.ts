@@ -2,7 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { codeLanguage, fixParts, isCommandCode } from '../../src/render/fix-parts.js'
 import { makeStyle } from '../../src/render/style.js'
-import { outputWidth, splitWords, visibleLength, wrapText } from '../../src/render/wrap.js'
+import { outputWidth, splitWords, visibleLength, wrapBlock, wrapText } from '../../src/render/wrap.js'
 import { firstRoleNamed } from '../../src/core/rules/role-action.js'
 
 test('words split at spaces, but a backtick code span is one word', () => {
@@ -72,4 +72,11 @@ test('the role to assign is the first built-in role a fix names', () => {
   })
   assert.equal(firstRoleNamed('Application Administrator or Cloud Application Administrator', 'app')?.name, 'Application Administrator')
   assert.equal(firstRoleNamed('site membership or sharing', 'user'), undefined)
+})
+
+test('wrapBlock wraps each line of a preformatted text, hanging under its label column', () => {
+  const text = 'Cache: ready\n  cache     /home/someone/.cache/graph-doctor/generations/current\n'
+  assert.equal(wrapBlock(text, 40), 'Cache: ready\n  cache     /home/someone/.cache/graph-doctor/generations/current\n')
+  assert.equal(wrapBlock('  source    microsoft graph devx content of some date\n', 40), '  source    microsoft graph devx content\n            of some date\n')
+  assert.equal(wrapBlock('No endpoint in the permission data matches this request.', 30), 'No endpoint in the permission\n  data matches this request.')
 })

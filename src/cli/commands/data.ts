@@ -4,6 +4,8 @@ import type { CliIo, Command } from '../command.js'
 import { userCacheDir } from '../data/cache-dir.js'
 import { createProgress } from '../data/progress.js'
 import { renderCacheStatusText, renderUpdateSummary } from '../data/status-text.js'
+import { outputColumns } from '../io.js'
+import { wrapBlock } from '../../render/wrap.js'
 
 
 type Format = 'text' | 'json'
@@ -59,7 +61,7 @@ async function runUpdate(io: CliIo, cacheDir: string, format: Format, from: stri
 async function runStatus(io: CliIo, cacheDir: string, format: Format): Promise<number> {
   const { collectCacheStatus } = await import('../data/status.js')
   const status = await collectCacheStatus(cacheDir, io.env)
-  io.stdout(format === 'json' ? `${JSON.stringify(status, null, 2)}\n` : renderCacheStatusText(status))
+  io.stdout(format === 'json' ? `${JSON.stringify(status, null, 2)}\n` : wrapBlock(renderCacheStatusText(status), outputColumns(io)))
   return status.state !== 'damaged' && status.inUse !== undefined ? 0 : 1
 }
 

@@ -7,6 +7,7 @@ import type { PermsReport } from '../../render/perms-report.js'
 import { parseCommandArgs, parseFormat, stringOption, type OutputFormat } from '../args.js'
 import type { CliIo, Command } from '../command.js'
 import { outputColumns, shouldUseColour } from '../io.js'
+import { wrapBlock } from '../../render/wrap.js'
 
 
 const OPTIONS = { token: { type: 'string' }, permissions: { type: 'string' }, format: { type: 'string' } } as const
@@ -82,7 +83,7 @@ export const run: Command = async (argv, io) => {
   const permissionData = permissionDataJson(data.source)
   const endpoint = catalogue.lookup(method, url)
   if (endpoint === undefined) {
-    io.stdout(unmatched(method, url, format, permissionData))
+    io.stdout(format === 'json' ? unmatched(method, url, format, permissionData) : wrapBlock(unmatched(method, url, format, permissionData), outputColumns(io)))
     return 1
   }
   const { buildPermsReport } = await import('../../render/perms-verdict.js')
