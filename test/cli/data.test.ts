@@ -38,7 +38,7 @@ describe('graph-doctor data update and status against a local HTTP server', () =
   before(async () => {
     ;({ server, base } = await startServer(overrides))
     cacheDir = await mkdtemp(join(tmpdir(), 'graph-doctor-data-'))
-    env = { GRAPH_DOCTOR_CACHE_DIR: cacheDir }
+    env = { GRAPH_DOCTOR_CACHE_DIR: cacheDir, COLUMNS: '200' }
   })
   after(async () => {
     server.close()
