@@ -82,13 +82,20 @@ test('a usage error inside a command is one line naming the fix, exit 2, no stac
 })
 
 test('--help, --version and a command\'s help load no command, core or render module (start-up stays lean)', () => {
+  // Node 22.15+ has in-thread hooks (registerHooks); the off-thread hooks of `register` lose their
+  // stderr writes on Node 24 when the CLI exits, so they serve only where registerHooks is absent.
   const probe = `
-    const { register } = await import('node:module')
-    register('data:text/javascript,' + encodeURIComponent(\`
-      export async function load(url, context, next) {
-        if (url.includes('/dist/')) process.stderr.write('LOAD ' + url + '\\\\n')
-        return next(url, context)
-      }\`))
+    const module = await import('node:module')
+    const log = (url) => { if (url.includes('/dist/')) process.stderr.write('LOAD ' + url + '\\n') }
+    if (typeof module.registerHooks === 'function') {
+      module.registerHooks({ load(url, context, next) { log(url); return next(url, context) } })
+    } else {
+      module.register('data:text/javascript,' + encodeURIComponent(\`
+        export async function load(url, context, next) {
+          if (url.includes('/dist/')) process.stderr.write('LOAD ' + url + '\\\\n')
+          return next(url, context)
+        }\`))
+    }
     process.argv = [process.argv[0], '${BIN}', ...process.env.GD_ARGS.split(' ')]
     await import('./${BIN}')
   `
