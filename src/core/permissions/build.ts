@@ -3,6 +3,7 @@ import { withAddedEndpoints } from './added-endpoints.js'
 import { ModelCatalogue } from './catalogue.js'
 import { mergeGuidTables } from './guid-table.js'
 import type { CatalogueModel } from './model.js'
+import { hiddenKey, idKey } from './model.js'
 import { parsePermissionsDocument } from './parse-document.js'
 import type { PermissionCatalogue } from './types.js'
 
@@ -30,7 +31,11 @@ export function buildPermissionCatalogue(input: CatalogueInput): PermissionCatal
 export function buildModel(input: CatalogueInput): CatalogueModel {
   // Our corrections: endpoints the data lacks (each row with its docs source).
   const { permissions, templates, alsoRequires } = parsePermissionsDocument(withAddedEndpoints(input.permissions))
-  const { ids, hidden } = mergeGuidTables(input.descriptions, input.provisioningInfo)
+  const tables = mergeGuidTables(input.descriptions, input.provisioningInfo)
+  const ids: Record<string, string> = {}
+  for (const [kind, name, id] of tables.ids) ids[idKey(kind, name)] ??= id
+  const hidden: Record<string, 1> = {}
+  for (const [bit, name] of tables.hidden) hidden[hiddenKey(bit, name)] = 1
   return { permissions, templates, ids, hidden, alsoRequires }
 }
 

@@ -1,6 +1,6 @@
 import type { PermissionScheme } from '../types.js'
-import type { CatalogueModel, SchemeBit } from './model.js'
-import { GRANT_STRIDE, SCHEMES, methodBit } from './model.js'
+import type { CatalogueModel, LazyTemplateSource, SchemeBit } from './model.js'
+import { GRANT_STRIDE, SCHEMES, entryOf, hiddenKey, idKey, methodBit } from './model.js'
 import { ME_APPLICATION_NOTE } from './overrides.js'
 import { requestSegments } from './request-path.js'
 import { scanRequest } from './request-scan.js'
@@ -23,35 +23,43 @@ export class ModelCatalogue implements PermissionCatalogue {
   readonly stats: { readonly templates: number; readonly permissions: number }
   readonly model: CatalogueModel
   private readonly trie = new SegmentTrie()
-  private readonly ids = new Map<string, string>()
-  private readonly hidden = new Set<string>()
   private readonly endpoints = new Map<string, EndpointPermissions>()
   /** Answers of direct matches by trie node, method and `/me` (see {@link ENDPOINT_SLOTS}). */
-  private readonly directEndpoints: (EndpointPermissions | undefined)[] = []
+  private directEndpoints: (EndpointPermissions | undefined)[] = []
   /** Groups of templates (by first segment) not yet inserted into the trie. */
   private readonly pending: Map<string, readonly number[]>
+  /** The templates to build the trie from on first use (none when the model brings the trie). */
+  private readonly lazy: LazyTemplateSource | undefined
   private readonly cache = new PathCache()
   private readonly context: ResolveContext
 
   constructor(model: CatalogueModel) {
     this.model = model
     this.stats = { templates: model.templates.count, permissions: model.permissions.length }
-    this.pending = new Map(model.templates.groups)
-    this.ensureGroup(PARAM)
-    for (const [kind, name, id] of model.ids) this.ids.set(`${kind}|${name.toLowerCase()}`, id)
-    for (const [bit, name] of model.hidden) this.hidden.add(`${bit}|${name.toLowerCase()}`)
-    const hasIds = model.ids.length > 0
+    if (model.trie === undefined) {
+      this.lazy = model.templates
+      this.pending = new Map(model.templates.groups)
+      this.ensureGroup(PARAM)
+    } else {
+      this.trie.load(model.trie)
+      this.pending = new Map()
+    }
+    let hasIds = false
+    for (const key in model.ids) {
+      hasIds = Object.hasOwn(model.ids, key)
+      if (hasIds) break
+    }
     this.context = {
       permissions: model.permissions,
       alsoRequires: model.alsoRequires,
       permissionId: (name, kind) => this.permissionId(name, kind),
-      isHidden: (name: string, bit: SchemeBit) => this.hidden.has(`${bit}|${name.toLowerCase()}`),
-      isAppRole: hasIds ? (name: string) => this.ids.has(`a|${name.toLowerCase()}`) : undefined,
+      isHidden: (name: string, bit: SchemeBit) => entryOf(model.hidden, hiddenKey(bit, name)) !== undefined,
+      isAppRole: hasIds ? (name: string) => entryOf(model.ids, idKey('a', name)) !== undefined : undefined,
     }
   }
 
   permissionId(name: string, kind: PermissionKind): string | undefined {
-    return this.ids.get(`${kind === 'application' ? 'a' : 'd'}|${name.toLowerCase()}`)
+    return entryOf(this.model.ids, idKey(kind === 'application' ? 'a' : 'd', name))
   }
 
   lookup(method: string, url: string): EndpointPermissions | undefined {
@@ -84,7 +92,7 @@ export class ModelCatalogue implements PermissionCatalogue {
     for (const attempt of fallbackAttempts(segments)) {
       this.ensureGroups(attempt.segments[0])
       const node = this.trie.match(attempt.segments, accept)
-      if (node !== -1) return this.endpoint(this.trie.templates[node] ?? [], method, attempt, segments[0] === 'me')
+      if (node !== -1) return this.endpoint(this.trie.templatesAt(node), method, attempt, segments[0] === 'me')
     }
     return undefined
   }
@@ -96,11 +104,18 @@ export class ModelCatalogue implements PermissionCatalogue {
     const at = node * ENDPOINT_SLOTS + slot
     let endpoint = this.directEndpoints[at]
     if (endpoint === undefined) {
-      endpoint = this.resolve(this.trie.templates[node] ?? [], method, DIRECT, isMeRequest)
-      while (this.directEndpoints.length < at) this.directEndpoints.push(undefined)
+      endpoint = this.resolve(this.trie.templatesAt(node), method, DIRECT, isMeRequest)
+      // Grown in one native step: pushing one slot at a time cost ~40 ms of a cold start.
+      if (at >= this.directEndpoints.length) this.directEndpoints = this.directEndpoints.concat(new Array(at + 1 - this.directEndpoints.length).fill(undefined))
       this.directEndpoints[at] = endpoint
     }
     return endpoint
+  }
+
+  /** The whole trie (built now if it is built group by group on first use), for the index and benchmarks. */
+  prepareAll(): SegmentTrie {
+    for (const group of [...this.pending.keys()]) this.ensureGroup(group)
+    return this.trie
   }
 
   /** Insert the templates that start with this segment (qualified or not) into the trie, once. */
@@ -114,11 +129,12 @@ export class ModelCatalogue implements PermissionCatalogue {
 
   private ensureGroup(group: string): void {
     const ids = this.pending.get(group)
-    if (ids === undefined) return
+    const lazy = this.lazy
+    if (ids === undefined || lazy === undefined) return
     this.pending.delete(group)
     for (const id of ids) {
-      const key = this.model.templates.key(id)
-      this.trie.insert(key === '' ? [] : key.split('/'), id, this.model.templates.methods(id))
+      const key = lazy.key(id)
+      this.trie.insert(key === '' ? [] : key.split('/'), id, lazy.methods(id))
     }
   }
 

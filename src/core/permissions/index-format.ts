@@ -1,48 +1,54 @@
 import { GraphDoctorError } from '../errors.js'
 import { ModelCatalogue } from './catalogue.js'
-import type { CatalogueModel, IdKind, PermissionInfo, SchemeBit, TemplateRecord } from './model.js'
+import type { CatalogueModel, PermissionInfo, TemplateRecord } from './model.js'
 import { END, GROUP, IndexSource, indexText, invalid } from './index-source.js'
+import { readTrieLine, trieLine } from './index-trie.js'
+import type { TrieData } from './trie-store.js'
 import type { PermissionCatalogue } from './types.js'
 
 /** Bump {@link INDEX_VERSION} whenever the model, the line format or the normalisation of template keys changes. */
 export const INDEX_FORMAT = 'graph-doctor-permission-index'
-export const INDEX_VERSION = 3
-
+export const INDEX_VERSION = 4
+/** Template lines per group: a lookup decodes the group(s) holding the templates it resolves. */
+const GROUP_SIZE = 128
 
 interface Header {
   readonly format: string
   readonly version: number
   readonly count: number
   readonly permissions: readonly PermissionInfo[]
-  readonly ids: readonly (readonly [IdKind, string, string])[]
-  readonly hidden: readonly (readonly [SchemeBit, string])[]
+  readonly ids: Readonly<Record<string, string>>
+  readonly hidden: Readonly<Record<string, 1>>
   readonly alsoRequires: readonly (readonly string[])[]
 }
 
 /**
  * A derived index of a catalogue that loads much faster than the raw permissions.json (write it to the
- * user cache, never to the repository). Line 1 is a JSON header with the format and version; then one
- * line per template (`key TAB template TAB METHOD=grants;…`), grouped by first segment under a line
- * that gives the group's template count, so a loader decodes only the groups that lookups touch.
+ * user cache, never to the repository). Line 1 is a JSON header with the format and version; then the
+ * ready-made trie (one line, see index-trie.ts), so loading inserts no template; then one line per
+ * template (`template TAB METHOD=grants;…`), in groups of {@link GROUP_SIZE} under a line that gives
+ * the group's template count, so a loader decodes only the groups that lookups touch.
  */
 export function serializeCatalogueIndex(catalogue: PermissionCatalogue): string {
   if (!(catalogue instanceof ModelCatalogue)) {
     throw new GraphDoctorError('ERR_USAGE', 'serializeCatalogueIndex needs a catalogue built by buildPermissionCatalogue or loadCatalogueIndex')
   }
+  const trie = catalogue.prepareAll().data()
   const { permissions, templates, ids, hidden, alsoRequires } = catalogue.model
   const header: Header = { format: INDEX_FORMAT, version: INDEX_VERSION, count: templates.count, permissions, ids, hidden, alsoRequires }
-  const lines = [JSON.stringify(header)]
-  for (const [group, members] of templates.groups) {
-    lines.push(`${GROUP}${group}\t${members.length}`)
-    for (const id of members) lines.push(templateLine(templates.key(id), templates.record(id)))
+  const lines = [JSON.stringify(header), trieLine(trie)]
+  for (let first = 0; first < templates.count; first += GROUP_SIZE) {
+    const end = Math.min(first + GROUP_SIZE, templates.count)
+    lines.push(`${GROUP}${first}\t${end - first}`)
+    for (let id = first; id < end; id++) lines.push(templateLine(templates.record(id)))
   }
   lines.push(END + String(templates.count))
   return lines.join('\n')
 }
 
-function templateLine(key: string, record: TemplateRecord): string {
+function templateLine(record: TemplateRecord): string {
   const methods = Object.entries(record.methods).map(([method, grants]) => `${method}=${grants.join(',')}`)
-  return `${key}\t${record.template.replace(/[\t\n]/g, ' ')}\t${methods.join(';')}`
+  return `${record.template.replace(/[\t\n]/g, ' ')}\t${methods.join(';')}`
 }
 
 /**
@@ -51,8 +57,8 @@ function templateLine(key: string, record: TemplateRecord): string {
  * version or a truncated index; a corrupt template line throws it when the line is first used.
  */
 export function loadCatalogueIndex(text: string | Uint8Array): PermissionCatalogue {
-  const { header, source } = openIndex(text)
-  return new ModelCatalogue({ ...header, templates: source } satisfies CatalogueModel)
+  const { header, source, trie } = openIndex(text)
+  return new ModelCatalogue({ ...header, templates: source, trie } satisfies CatalogueModel)
 }
 
 /** Throws `ERR_DATA_INVALID` unless every line of the index decodes (loading checks only the framing). */
@@ -60,12 +66,14 @@ export function checkCatalogueIndex(text: string | Uint8Array): void {
   openIndex(text).source.checkAll()
 }
 
-function openIndex(text: string | Uint8Array): { header: Header; source: IndexSource } {
+function openIndex(text: string | Uint8Array): { header: Header; source: IndexSource; trie: TrieData } {
   const input = indexText(text)
   const headerEnd = input.indexOf(10, 0)
   const header = readHeader(input.text(0, headerEnd === -1 ? input.length : headerEnd))
   if (headerEnd === -1) invalid('truncated or incomplete')
-  return { header, source: new IndexSource(input, headerEnd + 1, header.count, header.permissions.length) }
+  const { data, next } = readTrieLine(input, headerEnd + 1)
+  if (data.templateIds.length !== header.count) invalid('a trie for another template count')
+  return { header, source: new IndexSource(input, next, header.count, header.permissions.length), trie: data }
 }
 
 function readHeader(line: string): Header {
@@ -80,9 +88,13 @@ function readHeader(line: string): Header {
     throw new GraphDoctorError('ERR_DATA_INVALID', `the permission index has version ${String(header.version)}, expected ${INDEX_VERSION}`)
   }
   const { count, permissions, ids, hidden, alsoRequires } = header
-  if (typeof count !== 'number' || !Array.isArray(permissions) || !Array.isArray(ids) || !Array.isArray(hidden) || !Array.isArray(alsoRequires)) {
+  if (typeof count !== 'number' || !Array.isArray(permissions) || !isTable(ids) || !isTable(hidden) || !Array.isArray(alsoRequires)) {
     invalid('missing tables')
   }
   return header as Header
 }
 
+
+function isTable(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

@@ -1,8 +1,8 @@
 import { GraphDoctorError } from '../errors.js'
 import type { TemplateRecord, TemplateSource } from './model.js'
-import { GRANT_STRIDE, methodBit } from './model.js'
+import { GRANT_STRIDE } from './model.js'
 
-/** Starts a group line (`\u0001<first segment>\t<template count>`); the last line is `\u0002<template count>`. */
+/** Starts a group line (`\u0001<first template id>\t<template count>`); the last line is `\u0002<template count>`. */
 export const GROUP = '\u0001'
 export const END = '\u0002'
 const GROUP_CODE = 1
@@ -52,7 +52,6 @@ interface Group {
  */
 export class IndexSource implements TemplateSource {
   readonly count: number
-  readonly groups = new Map<string, number[]>()
   private readonly input: IndexText
   private readonly permissionCount: number
   private readonly byId: Group[] = []
@@ -85,7 +84,7 @@ export class IndexSource implements TemplateSource {
   private readGroup(at: number, bodyEnd: number): Group {
     const lineEnd = this.input.indexOf(NEWLINE, at)
     if (this.input.codeAt(at) !== GROUP_CODE || lineEnd === -1) invalid('a template outside a group')
-    const [name = '', countText = ''] = this.input.text(at + 1, lineEnd).split('\t')
+    const [, countText = ''] = this.input.text(at + 1, lineEnd).split('\t')
     const count = Number(countText)
     if (!(Number.isSafeInteger(count) && count >= 0)) invalid('a malformed group line')
     let end = bodyEnd
@@ -96,12 +95,7 @@ export class IndexSource implements TemplateSource {
       }
     }
     const group: Group = { first: this.byId.length, count, start: lineEnd + 1, end: end - 1 }
-    const ids: number[] = []
-    for (let i = 0; i < count && this.byId.length < this.count; i++) {
-      ids.push(this.byId.length)
-      this.byId.push(group)
-    }
-    this.groups.set(name, ids)
+    for (let i = 0; i < count && this.byId.length < this.count; i++) this.byId.push(group)
     return group
   }
 
@@ -121,25 +115,6 @@ export class IndexSource implements TemplateSource {
     return group.lines[id - group.first] ?? ''
   }
 
-  key(id: number): string {
-    const line = this.line(id)
-    return line.slice(0, line.indexOf('\t'))
-  }
-
-  /** Read from the line without decoding the grants: `…\tGET=…;POST=…`. */
-  methods(id: number): number {
-    const line = this.line(id)
-    let mask = 0
-    let at = line.indexOf('\t', line.indexOf('\t') + 1) + 1
-    while (at > 0 && at < line.length) {
-      const equals = line.indexOf('=', at)
-      if (equals === -1) break
-      mask |= methodBit(line.slice(at, equals))
-      at = line.indexOf(';', equals) + 1
-    }
-    return mask
-  }
-
   record(id: number): TemplateRecord {
     let record = this.records[id]
     if (record === undefined) {
@@ -150,7 +125,7 @@ export class IndexSource implements TemplateSource {
   }
 
   private decode(line: string): TemplateRecord {
-    const [, template, packed] = line.split('\t')
+    const [template, packed] = line.split('\t')
     if (template === undefined || packed === undefined) invalid('a malformed template line')
     const methods: Record<string, number[]> = {}
     for (const part of packed.split(';')) {

@@ -1,29 +1,40 @@
+import type { TrieData } from './trie-store.js'
 import type { PermissionScheme } from '../types.js'
 
 /** Everything a catalogue is built from: what the raw JSON and the derived index both produce. */
-export interface CatalogueModel {
+export type CatalogueModel = ModelTables &
+  (
+    | { readonly templates: LazyTemplateSource; readonly trie?: undefined }
+    /** From the derived index: the trie ready-made, so loading inserts no template. */
+    | { readonly templates: TemplateSource; readonly trie: TrieData }
+  )
+
+export interface ModelTables {
   readonly permissions: readonly PermissionInfo[]
-  readonly templates: TemplateSource
-  /** `[kind, name, id]` rows of the merged GUID table. */
-  readonly ids: readonly (readonly [IdKind, string, string])[]
-  /** `[scheme bit, name]` rows the provisioning data marks hidden (never suggested). */
-  readonly hidden: readonly (readonly [SchemeBit, string])[]
+  /** The merged GUID table: `kind|lower-case name` → GUID ({@link idKey}). */
+  readonly ids: Readonly<Record<string, string>>
+  /** What the provisioning data marks hidden (never suggested): `scheme bit|lower-case name` → 1 ({@link hiddenKey}). */
+  readonly hidden: Readonly<Record<string, 1>>
   /** The distinct AlsoRequires lists, addressed from grants. */
   readonly alsoRequires: readonly (readonly string[])[]
 }
 
-/**
- * The path templates, grouped by their normalised first segment so that the trie is built one group
- * at a time, on first use (start-up cost), and records decoded on demand.
- */
+/** The path templates as written in the data, by id, their records decoded on demand. */
 export interface TemplateSource {
   /** Distinct templates as written in the data. */
   readonly count: number
+  record(id: number): TemplateRecord
+}
+
+/**
+ * Templates not yet in a trie (built from permissions.json), grouped by their normalised first
+ * segment so that the trie is built one group at a time, on first use.
+ */
+export interface LazyTemplateSource extends TemplateSource {
   /** Normalised first segment → template ids. */
   readonly groups: ReadonlyMap<string, readonly number[]>
   /** Normalised segments joined with `/` (placeholders are `\u0000`). */
   key(id: number): string
-  record(id: number): TemplateRecord
   /** The {@link methodBit}s of the methods the template lists. */
   methods(id: number): number
 }
@@ -81,4 +92,19 @@ export function schemeMask(names: readonly unknown[]): number {
     if (name === 'DelegatedWork' || name === 'DelegatedPersonal' || name === 'Application') mask |= SCHEME_BIT[name]
   }
   return mask
+}
+
+/** The key of a GUID in {@link ModelTables.ids}. Plain-object keys, so the index's `JSON.parse` builds the table. */
+export function idKey(kind: IdKind, name: string): string {
+  return `${kind}|${name.toLowerCase()}`
+}
+
+/** The key of a hidden permission in {@link ModelTables.hidden}. */
+export function hiddenKey(bit: SchemeBit, name: string): string {
+  return `${bit}|${name.toLowerCase()}`
+}
+
+/** An own entry of a key-value table (never one of Object.prototype's). */
+export function entryOf<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined
 }

@@ -37,7 +37,7 @@ export function scanSegment(text: string, start: number, end: number, rawStart: 
     scanEncoded(text, rawStart, end)
     return
   }
-  if (start === rawStart && end - start > DEFAULT_PREFIX.length && equalsFolded(DEFAULT_PREFIX, text, start)) {
+  if (start === rawStart && end - start > DEFAULT_PREFIX.length && (text.charCodeAt(start) | 32) === 100 && equalsFolded(DEFAULT_PREFIX, text, start)) {
     scanSegment(text, start + DEFAULT_PREFIX.length, end, rawStart)
     return
   }

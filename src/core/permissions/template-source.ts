@@ -1,4 +1,4 @@
-import type { TemplateRecord, TemplateSource } from './model.js'
+import type { LazyTemplateSource, TemplateRecord } from './model.js'
 import { methodBit } from './model.js'
 import { splitPath } from './segments.js'
 
@@ -9,7 +9,7 @@ export function templateKey(template: string): string {
 }
 
 /** Templates held as records (built from permissions.json); keys are normalised on first use. */
-export class RecordSource implements TemplateSource {
+export class RecordSource implements LazyTemplateSource {
   readonly count: number
   readonly groups = new Map<string, number[]>()
   private readonly records: readonly TemplateRecord[]

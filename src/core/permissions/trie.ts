@@ -30,7 +30,8 @@ export class SegmentTrie extends TrieStore {
   private walk(node: number, record: Int32Array, at: number, index: number, literals: number): void {
     if (literals + (search.count - index) <= search.bestLiterals) return
     if (index === search.count) {
-      if (((record[at + 1] as number) & search.accept) !== 0 && this.templates[node] !== undefined) {
+      // Method bits are set only where templates end
+      if (((record[at + 1] as number) & search.accept) !== 0) {
         search.best = node
         search.bestLiterals = literals
       }

@@ -49,7 +49,7 @@ describe('derived catalogue index', () => {
   it('reports a grant of an unknown permission as a corrupt index when that template is used', () => {
     const line = text.split('\n').find((candidate) => /\tGET=\d+,/.test(candidate) && !candidate.includes('{'))
     assert.ok(line !== undefined)
-    const template = line.split('\t')[1] ?? ''
+    const template = line.split('\t')[0] ?? ''
     const catalogue = loadCatalogueIndex(text.replace(line, line.replace(/\tGET=\d+,/, '\tGET=999999,')))
     assert.throws(
       () => catalogue.lookup('GET', template),
