@@ -4,7 +4,7 @@
  * lean), prints help and version, and turns errors into one line and exit code 2. The only
  * `process.exit` of the project.
  */
-import { readFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { isGraphDoctorError } from '../core/errors.js'
 import type { CliIo, Command } from './command.js'
 import { createProcessIo, outputColumns } from './io.js'
@@ -59,8 +59,9 @@ const MAIN_HELP: HelpDoc = {
   ],
 }
 
-function readVersion(): string {
-  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8')
+/** node:fs/promises, not node:fs: importing node:fs from an ES module loads its streams too (a few ms). */
+async function readVersion(): Promise<string> {
+  const text = await readFile(new URL('../../package.json', import.meta.url), 'utf8')
   return (JSON.parse(text) as { version: string }).version
 }
 
@@ -129,7 +130,7 @@ async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
     return 0
   }
   if (first === '--version' || first === '-v') {
-    io.stdout(`${readVersion()}\n`)
+    io.stdout(`${await readVersion()}\n`)
     return 0
   }
   const name = first === 'help' ? rest[0] : first

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto'
 import { mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GraphDoctorError } from '../../core/errors.js'
 import { readCachePointer } from './cache-read.js'
-import { sha256Hex, syncDirectory, writeFileDurably } from './fs-util.js'
+import { crypto, sha256Hex, syncDirectory, writeFileDurably } from './fs-util.js'
 import {
   DATA_FILE_ROLES,
   DATA_FILES,
@@ -46,7 +45,7 @@ export async function installGeneration(generation: NewGeneration): Promise<Cach
   const staging = await mkdtemp(join(cacheDir, 'staging-'))
   try {
     const manifest = await writeStaging(staging, generation)
-    const name = `gen-${generation.now.toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}`
+    const name = `gen-${generation.now.toISOString().replace(/[:.]/g, '-')}-${crypto().randomBytes(4).toString('hex')}`
     await rename(staging, join(cacheDir, name))
     await syncDirectory(cacheDir)
     await writePointer(cacheDir, { generation: name, manifestSha256: sha256Hex(JSON.stringify(manifest, null, 2)) })
@@ -86,7 +85,7 @@ async function writeStaging(staging: string, generation: NewGeneration): Promise
 }
 
 async function writePointer(cacheDir: string, pointer: CachePointer): Promise<void> {
-  const temporary = join(cacheDir, `${POINTER_FILE}.${randomBytes(4).toString('hex')}.tmp`)
+  const temporary = join(cacheDir, `${POINTER_FILE}.${crypto().randomBytes(4).toString('hex')}.tmp`)
   await writeFileDurably(temporary, JSON.stringify(pointer, null, 2))
   await rename(temporary, join(cacheDir, POINTER_FILE))
   await syncDirectory(cacheDir)

@@ -1,9 +1,18 @@
-import { createHash } from 'node:crypto'
 import { open, readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+
+/**
+ * node:crypto, loaded on first use: importing it costs several milliseconds of start-up, and a run
+ * without cached data (or from the bundled snapshot) never hashes anything.
+ */
+export function crypto(): typeof import('node:crypto') {
+  // getBuiltinModule: Node 20.16+; createRequire for older 20.x
+  return process.getBuiltinModule?.('node:crypto') ?? (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto'))
+}
 
 /** Lower-case hex sha256 of some bytes. */
 export function sha256Hex(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex')
+  return crypto().createHash('sha256').update(data).digest('hex')
 }
 
 /** Write a file and fsync it, so a rename that follows never exposes a half-written file. */
