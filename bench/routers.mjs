@@ -33,9 +33,12 @@ export function routeTable(trie, templates) {
   return routes
 }
 
-/** A literal segment in a form every router takes as plain text (no `(`, `:`, `*`, `'`). */
+/**
+ * A literal segment in a form every router takes as plain text: `(`, `)`, `:`, `*`, `'`, `%`, `/`, space and `~`
+ * written as `~` and two hex digits. Not percent-encoding: find-my-way decodes `%xx` in request paths.
+ */
 function safe(segment) {
-  return encodeURIComponent(segment).replace(/[()'!*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)
+  return segment.replace(/[~%:()*'?#/ ]/g, (char) => `~${char.charCodeAt(0).toString(16)}`)
 }
 
 /** A route path in router syntax: `/users/:p1/messages`. */
