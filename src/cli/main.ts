@@ -176,6 +176,10 @@ function exitAfterFlush(code: number): void {
 }
 
 async function main(): Promise<void> {
+  // Node 22.1+ keeps compiled code of the command bundles on disk between runs (in the OS temporary
+  // directory); Node 20 has no compile cache and runs as before.
+  const nodeModule = process.getBuiltinModule?.('node:module') as { enableCompileCache?: () => unknown } | undefined
+  nodeModule?.enableCompileCache?.()
   const io = createProcessIo()
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0)

@@ -5,7 +5,7 @@ import {
   serializeCatalogueIndex,
   validatePermissionsDocument,
 } from '../../core/permissions/index.js'
-import { checkCatalogueIndex } from '../../core/permissions/index-format.js'
+import { checkCatalogueIndex, loadIndexText } from '../../core/permissions/index-format.js'
 import type { PermissionCatalogue } from '../../core/permissions/types.js'
 
 /** The three parsed data files; the GUID files are optional for `--permissions FILE`. */
@@ -61,11 +61,18 @@ export function serializeIndex(catalogue: PermissionCatalogue): string {
 
 /**
  * Load the derived index from its bytes (throws when this engine cannot read it). An ASCII index (the
- * usual case) is taken as latin1, a copy, instead of UTF-8 decoding, which cost about 10 ms at start-up.
+ * usual case) is read as latin1, only the regions that loading and lookups use: UTF-8 decoding of the
+ * whole file cost about 10 ms at start-up.
  */
 export function loadIndex(bytes: Uint8Array): PermissionCatalogue {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  return loadCatalogueIndex(isAscii(buffer) ? buffer.toString('latin1') : bytes)
+  if (!isAscii(buffer)) return loadCatalogueIndex(bytes)
+  return loadIndexText({
+    length: buffer.length,
+    indexOf: (code, from) => buffer.indexOf(code, from),
+    codeAt: (at) => buffer[at],
+    text: (start, end) => buffer.toString('latin1', start, end),
+  })
 }
 
 /** Load the derived index and decode every line: `data status` checks all of it. */

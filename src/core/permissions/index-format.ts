@@ -2,6 +2,7 @@ import { GraphDoctorError } from '../errors.js'
 import { ModelCatalogue } from './catalogue.js'
 import type { CatalogueModel, PermissionInfo, TemplateRecord } from './model.js'
 import { END, GROUP, IndexSource, indexText, invalid } from './index-source.js'
+import type { IndexText } from './index-source.js'
 import { readTrieLine, trieLine } from './index-trie.js'
 import type { TrieData } from './trie-store.js'
 import type { PermissionCatalogue } from './types.js'
@@ -57,17 +58,21 @@ function templateLine(record: TemplateRecord): string {
  * version or a truncated index; a corrupt template line throws it when the line is first used.
  */
 export function loadCatalogueIndex(text: string | Uint8Array): PermissionCatalogue {
-  const { header, source, trie } = openIndex(text)
+  return loadIndexText(indexText(text))
+}
+
+/** {@link loadCatalogueIndex} over any {@link IndexText} (the CLI's reads an ASCII file as latin1, region by region). */
+export function loadIndexText(input: IndexText): PermissionCatalogue {
+  const { header, source, trie } = openIndex(input)
   return new ModelCatalogue({ ...header, templates: source, trie } satisfies CatalogueModel)
 }
 
 /** Throws `ERR_DATA_INVALID` unless every line of the index decodes (loading checks only the framing). */
 export function checkCatalogueIndex(text: string | Uint8Array): void {
-  openIndex(text).source.checkAll()
+  openIndex(indexText(text)).source.checkAll()
 }
 
-function openIndex(text: string | Uint8Array): { header: Header; source: IndexSource; trie: TrieData } {
-  const input = indexText(text)
+function openIndex(input: IndexText): { header: Header; source: IndexSource; trie: TrieData } {
   const headerEnd = input.indexOf(10, 0)
   const header = readHeader(input.text(0, headerEnd === -1 ? input.length : headerEnd))
   if (headerEnd === -1) invalid('truncated or incomplete')

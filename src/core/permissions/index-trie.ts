@@ -7,7 +7,7 @@ const TRIE = '\u0003'
 const TRIE_CODE = 3
 const NEWLINE = 10
 
-/** The trie's tables as one JSON line: `JSON.parse` reads numbers far faster than any loop of ours in a cold process. */
+/** The trie's tables as one JSON line: `JSON.parse` reads numbers far faster than any loop of ours at start-up. */
 export function trieLine(data: TrieData): string {
   const { chars, nodes, edges, templateStart, templateIds } = data
   const list = (numbers: ArrayLike<number>): number[] => Array.from(numbers)
