@@ -9,7 +9,8 @@ export function renderPermsJson(report: PermsReport, options: JsonOptions = {}):
   const schemes = Object.fromEntries(SCHEMES.map((scheme) => [scheme, { supported: rowsOf(report, scheme).length > 0, ...schemeCellsJson(report, scheme) }]))
   return stringifyRedacted({
     version: 1,
-    request: { method: report.method, url: report.url },
+    request: { method: report.method, url: report.url, apiVersion: report.apiVersion.version ?? null },
+    apiVersionNote: report.apiVersion.note,
     template: report.endpoint.template,
     fallback: report.endpoint.fallback,
     notes: report.endpoint.notes,

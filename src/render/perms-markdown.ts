@@ -11,7 +11,7 @@ import { adminConsentLabel, describeFallback, detailRows, schemeCells } from './
  */
 export function renderPermsMarkdown(report: PermsReport): string {
   const { endpoint } = report
-  const lines = [`## ${inlineCode(`${report.method} ${endpoint.template}`)}`, '', `Request ${inlineCode(`${report.method} ${report.url}`)}, ${describeFallback(endpoint.fallback)}.`]
+  const lines = [`## ${inlineCode(`${report.method} ${endpoint.template}`)}`, '', `Request ${inlineCode(`${report.method} ${report.url}`)}, ${describeFallback(endpoint.fallback)}.`, '', `API version: ${report.apiVersion.version === undefined ? 'not given' : inlineCode(report.apiVersion.version)} (${report.apiVersion.note}).`]
   for (const note of endpoint.notes) lines.push('', `> ${note}`)
   lines.push('', '| Permission type | Least privileged permissions | Higher privileged permissions |', '|---|---|---|')
   for (const scheme of SCHEMES) {

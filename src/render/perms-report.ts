@@ -6,6 +6,7 @@ import type { GrantCommands } from '../core/permissions/grant-commands.js'
 import type { AcceptedPermission, AuthorizationCheck, EndpointPermissions, PermissionCatalogue, PermissionKind } from '../core/permissions/types.js'
 import type { TokenAnalysis } from '../core/token/types.js'
 import type { PermissionScheme } from '../core/types.js'
+import type { ApiVersionInfo } from './perms-version.js'
 
 /** Docs-table order of the schemes. */
 export const SCHEMES: readonly PermissionScheme[] = ['DelegatedWork', 'DelegatedPersonal', 'Application']
@@ -60,6 +61,8 @@ export interface TokenVerdict {
 export interface PermsReport {
   readonly method: string
   readonly url: string
+  /** The request's API version and what the data can (not) say about it. */
+  readonly apiVersion: ApiVersionInfo
   readonly endpoint: EndpointPermissions
   readonly rows: readonly PermissionRow[]
   readonly token?: TokenVerdict

@@ -71,6 +71,7 @@ export function renderPermsText(report: PermsReport, options: { readonly colour:
   const width = outputWidth(options.width ?? DEFAULT_WIDTH)
   const { endpoint } = report
   const lines = hanging(`${style.bold(`${report.method} ${endpoint.template}`)}  ${style.dim(`(${describeFallback(endpoint.fallback)})`)}`, width)
+  lines.push(...hanging(`  ${style.dim('API version')} ${report.apiVersion.version ?? 'not given'} (${report.apiVersion.note})`, width))
   for (const note of endpoint.notes) lines.push(...hanging(`  ${style.dim('note:')} ${note}`, width))
   for (const scheme of SCHEMES) {
     const cells = schemeCells(report, scheme)

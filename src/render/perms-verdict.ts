@@ -5,6 +5,7 @@ import { checkAuthorization } from '../core/permissions/index.js'
 import type { AuthorizationCheck, EndpointPermissions, PermissionCatalogue } from '../core/permissions/types.js'
 import type { TokenAnalysis } from '../core/token/types.js'
 import type { PermissionScheme } from '../core/types.js'
+import { apiVersionOf } from './perms-version.js'
 import {
   kindOfScheme,
   rowsOf,
@@ -35,7 +36,7 @@ export function buildPermsReport(input: {
   const { catalogue } = input
   const endpoint = withAddedEndpointNote(input.endpoint)
   const rows = SCHEMES.flatMap((scheme) => (endpoint.schemes[scheme]?.accepted ?? []).map((permission) => toRow(catalogue, scheme, permission)))
-  const report = { method: input.method, url: input.url, endpoint, rows }
+  const report = { method: input.method, url: input.url, apiVersion: apiVersionOf(input.url), endpoint, rows }
   if (input.token === undefined) return report
   return { ...report, token: judgeToken(catalogue, report, input.token) }
 }

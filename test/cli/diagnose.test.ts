@@ -257,3 +257,31 @@ test('a pasted error body without a Date header is judged at its innerError.date
   assert.ok(expired, JSON.stringify(result?.findings.map((finding) => finding.id)))
   assert.match(expired.evidence.find((item) => item.field === 'exchange time')?.note ?? '', /innerError\.date/)
 })
+
+test('flags that describe only a response are a usage error naming what is missing, not "no problems found"', () => {
+  const denied = JSON.stringify({ error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } })
+  assertOneLineError(cli(['--status', '403']), /--status 403 cannot be diagnosed without the request \(method and URL\) and the token that was sent: add --url and --token/)
+  assertOneLineError(cli(['--status', '403', '--body', denied]), /without the request \(method and URL\).*add --url/)
+  assertOneLineError(cli(['--token', delegatedToken()]), /--token cannot be diagnosed without the request \(method and URL\).*graph-doctor token/)
+  assertOneLineError(cli(['--status', '401', '--token', delegatedToken()]), /without the request \(method and URL\): add --url,/)
+})
+
+test('a token-endpoint error given with --body needs no URL: it explains itself', () => {
+  const body = JSON.stringify({ error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.', error_codes: [7000215] })
+  const run = cli(['--status', '401', '--body', body])
+  assert.equal(run.code, 1, run.stderr)
+  assert.match(run.stdout, /\[token-request-failed\]/)
+})
+
+test('a bare response that names no cause is refused with what is missing; one that does is diagnosed without "data update"', () => {
+  const unknown = JSON.stringify({ error: { code: 'UnknownError', message: '' } })
+  assertOneLineError(cli(['-'], { input: unknown }), /^graph-doctor: stdin: a response \(UnknownError\) alone cannot be diagnosed: add the request \(method and URL\) and the token that was sent/)
+  const withStatus = file('bare-500.http', 'HTTP/1.1 500 Internal Server Error\nContent-Type: application/json\n\n{"error":{"code":"generalException","message":"General exception while processing"}}\n')
+  assertOneLineError(cli([withStatus]), /^graph-doctor: bare-500\.http: a 500 response \(generalException\) alone cannot be diagnosed/)
+  const denied = JSON.stringify({ error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } })
+  const run = cli(['-', '--permissions', PERMISSIONS], { input: denied })
+  assert.equal(run.code, 1, run.stderr)
+  assert.match(run.stdout, /\[permission-missing\]/)
+  assert.match(run.stdout, /The input holds no request/)
+  assert.doesNotMatch(run.stdout, /data update/)
+})

@@ -68,6 +68,28 @@ describe('graph-doctor perms', () => {
     assert.match(out, /No endpoint in the Microsoft Graph permission data matches GET \/definitely\/not\/a\/graph\/api/)
   })
 
+  it('shows the API version of the request and claims nothing about the version the data cannot tell (built CLI)', () => {
+    const bin = join(process.cwd(), 'dist/bin/graph-doctor.js')
+    const cli = (args: readonly string[]): { code: number | null; stdout: string } => {
+      const result = spawnSync(process.execPath, [bin, 'perms', ...args], { encoding: 'utf8', env: { ...process.env, ...env, NO_COLOR: '1' } })
+      return { code: result.status, stdout: result.stdout }
+    }
+    const beta = cli(['GET', 'https://graph.microsoft.com/beta/users'])
+    assert.equal(beta.code, 0)
+    assert.match(beta.stdout, /\n {2}API version beta \(the permission data covers v1\.0 and beta together and does not say whether this endpoint exists in beta\)\n/)
+    assert.doesNotMatch(beta.stdout, /beta-only|v1\.0 only/)
+    assert.match(cli(['GET', 'https://graph.microsoft.com/v1.0/users']).stdout, /API version v1\.0 \(/)
+    assert.match(cli(['GET', '/users']).stdout, /API version not given \(not given in the request; the permission data covers v1\.0 and beta together\)/)
+    const json = JSON.parse(cli(['GET', 'https://graph.microsoft.com/beta/users', '--format', 'json']).stdout) as { request: { apiVersion: string | null }; apiVersionNote: string }
+    assert.equal(json.request.apiVersion, 'beta')
+    assert.match(json.apiVersionNote, /does not say whether this endpoint exists in beta/)
+    assert.match(cli(['GET', 'https://graph.microsoft.com/beta/users', '--format', 'markdown']).stdout, /API version: `beta` \(/)
+    const unmatchedBeta = cli(['GET', 'https://graph.microsoft.com/beta/definitely/not/an/api'])
+    assert.equal(unmatchedBeta.code, 1)
+    assert.doesNotMatch(unmatchedBeta.stdout, /beta-only|only in beta/)
+    assert.match(cli(['GET', 'https://graph.microsoft.com/v1.0/definitely/not/an/api']).stdout, /may exist only in beta/)
+  })
+
   it('answers from the bundled snapshot when the cache is empty, and its JSON says so', async () => {
     const io = fakeIo({ GRAPH_DOCTOR_CACHE_DIR: join(cacheDir, 'empty') })
     assert.equal(await perms(['GET', '/me', '--format', 'json'], io), 0)

@@ -1,6 +1,9 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { ANSI_PATTERN } from '../../src/render/style.js'
 import { FAKE_APP, FAKE_TENANT, FIXTURE_TIME, appOnlyToken, delegatedToken, fakeSignature } from '../helpers/tokens.js'
 
@@ -125,8 +128,33 @@ test('garbage is one line, exit 2, and the input is not echoed', () => {
 })
 
 test('usage errors: no token, empty stdin, unknown option', () => {
-  assert.match(token([]).stderr, /^graph-doctor: give a token, or - to read it from stdin/)
+  assert.match(token([]).stderr, /^graph-doctor: give a token, a file holding one, or - to read it from stdin/)
   assert.equal(token([]).code, 2)
   assert.deepEqual(token(['-'], '  \n'), { code: 2, stdout: '', stderr: 'graph-doctor: stdin: the input is empty\n' })
   assert.equal(token(['--frmat', 'json', 'x']).stderr, 'graph-doctor: unknown option --frmat (see graph-doctor token --help)\n')
+})
+
+test('a FILE argument is read: a bare token, an Authorization line, or a token-response JSON', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'graph-doctor-token-'))
+  const raw = delegatedToken()
+  const files: Array<[string, string]> = [
+    ['token.txt', `${raw}\n`],
+    ['header.txt', `Authorization: Bearer ${raw}\r\n`],
+    ['response.json', JSON.stringify({ token_type: 'Bearer', expires_in: 3599, access_token: raw })],
+    ['az.json', JSON.stringify({ accessToken: raw, expiresOn: '2026-11-20 11:00:00.000000', tokenType: 'Bearer' })],
+  ]
+  for (const [name, content] of files) {
+    writeFileSync(join(dir, name), content)
+    const run = token(['--now', NOW, join(dir, name)])
+    assert.equal(run.code, 0, `${name}: ${run.stderr}`)
+    assert.match(run.stdout, /^JWT access token \(v1\.0\): delegated \(user\) token/, name)
+    assertNoTokenMaterial(run.stdout, raw)
+  }
+})
+
+test('a missing FILE is named as a missing file, not judged as a malformed token', () => {
+  const run = token(['does-not-exist.txt'])
+  assert.equal(run.code, 2)
+  assert.equal(run.stdout, '')
+  assert.match(run.stderr, /^graph-doctor: does-not-exist\.txt: no such file\n$/)
 })

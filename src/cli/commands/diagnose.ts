@@ -3,7 +3,7 @@ import { help } from './diagnose-help.js'
 import { diagnose } from '../../core/diagnose.js'
 import { GraphDoctorError, isGraphDoctorError } from '../../core/errors.js'
 import type { Exchange } from '../../core/exchange.js'
-import { exchangeFromFlags, parseInput } from '../../core/input/index.js'
+import { exchangeFromFlags, missingForDiagnosis, parseInput, responseLabel } from '../../core/input/index.js'
 import { classifyUrl } from '../../core/target-classify.js'
 import type { Diagnosis } from '../../core/types.js'
 import type { PermissionCatalogue } from '../../core/permissions/types.js'
@@ -59,13 +59,38 @@ async function readExchanges(args: ParsedArgs, io: CliIo): Promise<Exchange[]> {
     throw new GraphDoctorError('ERR_USAGE', 'nothing to diagnose: give a FILE, - for stdin, or --url/--status/--token (see graph-doctor diagnose --help)')
   }
   if (files.filter((file) => file === '-').length > 1) throw new GraphDoctorError('ERR_USAGE', 'stdin (-) can be read only once')
-  if (hasFlags) return [await exchangeFromArgs(args, io)]
+  if (hasFlags) return [requireRequest(await exchangeFromArgs(args, io), args)]
   const exchanges: Exchange[] = []
   for (const file of files) {
     const input = await readTextInput(file, io)
     exchanges.push(...parseNamedInput(input.text, input.name))
   }
   return exchanges
+}
+
+/** Flags that describe only a response (`--status 403`, a Graph `--body`) are not a diagnosable call. */
+function requireRequest(exchange: Exchange, args: ParsedArgs): Exchange {
+  const missing = missingForDiagnosis(exchange)
+  if (missing === undefined) return exchange
+  const given = EXCHANGE_FLAGS.filter((name) => args.values[name] !== undefined).map((name) => (name === 'status' ? `--status ${exchange.response?.status ?? ''}`.trim() : `--${name}`))
+  const hint = missing.includes('token') ? 'add --url and --token (the token that was sent)' : 'add --url'
+  const tokenOnly = given.length === 1 && given[0] === '--token' ? '; to inspect a token on its own, use graph-doctor token' : ''
+  throw new GraphDoctorError('ERR_USAGE', `${given.join(' ')} cannot be diagnosed without ${missing}: ${hint}, or give the captured call as a FILE (HAR, curl -v)${tokenOnly}`)
+}
+
+/**
+ * A failed response without its request that produced no error or warning is not "healthy": say
+ * what is missing instead (exit 2).
+ */
+function refuseUndiagnosable(exchanges: readonly Exchange[], diagnosis: Diagnosis): void {
+  for (const result of diagnosis.results) {
+    const failed = result.status === null || result.status === 0 || result.status >= 400
+    const silent = result.findings.every((finding) => finding.severity === 'info')
+    const exchange = exchanges.find((candidate) => candidate.source === result.source)
+    const missing = exchange === undefined ? undefined : missingForDiagnosis(exchange)
+    if (!failed || !silent || exchange === undefined || missing === undefined) continue
+    throw new GraphDoctorError('ERR_INPUT_FORMAT', `${result.source}: ${responseLabel(exchange)} alone cannot be diagnosed: add ${missing} (a HAR or curl -v capture has both, or use --url and --token with --status and --body)`)
+  }
 }
 
 /** Parse one input; every parse error names the input, and an input with no exchange is unusable. */
@@ -117,6 +142,7 @@ export const run: Command = async (argv, io) => {
   const exchanges = await readExchanges(args, io)
   const data = needsPermissionCatalogue(exchanges) ? await loadPermissionData(stringOption(args, 'permissions'), format, io) : undefined
   const diagnosis = diagnose(exchanges, { ...(data === undefined ? {} : { permissions: data.catalogue }), ...(now === undefined ? {} : { now }) })
+  refuseUndiagnosable(exchanges, diagnosis)
   io.stdout(render(diagnosis, format, io, args.values['all'] === true, data))
   return exitCodeFor(diagnosis)
 }

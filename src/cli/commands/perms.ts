@@ -62,9 +62,11 @@ async function render(report: PermsReport, format: OutputFormat, io: CliIo, perm
   return (await import('../../render/perms-text.js')).renderPermsText(report, { colour: shouldUseColour(io), width: outputColumns(io) })
 }
 
-function unmatched(method: string, url: string, format: OutputFormat, permissionData: PermissionDataJson): string {
-  if (format === 'json') return `${JSON.stringify({ version: 1, request: { method, url }, matched: false, permissionData }, null, 2)}\n`
-  return `No endpoint in the Microsoft Graph permission data matches ${method} ${url}.\nCheck the path (and the method), or whether it is a beta-only or undocumented API.\n`
+async function unmatched(method: string, url: string, format: OutputFormat, permissionData: PermissionDataJson): Promise<string> {
+  const { apiVersionOf, unmatchedHint } = await import('../../render/perms-version.js')
+  const apiVersion = apiVersionOf(url).version ?? null
+  if (format === 'json') return `${JSON.stringify({ version: 1, request: { method, url, apiVersion }, matched: false, permissionData }, null, 2)}\n`
+  return `No endpoint in the Microsoft Graph permission data matches ${method} ${url}.\n${unmatchedHint(url)}\n`
 }
 
 /** Run `graph-doctor perms`; see {@link help}. */
@@ -83,7 +85,8 @@ export const run: Command = async (argv, io) => {
   const permissionData = permissionDataJson(data.source)
   const endpoint = catalogue.lookup(method, url)
   if (endpoint === undefined) {
-    io.stdout(format === 'json' ? unmatched(method, url, format, permissionData) : wrapBlock(unmatched(method, url, format, permissionData), outputColumns(io)))
+    const text = await unmatched(method, url, format, permissionData)
+    io.stdout(format === 'json' ? text : wrapBlock(text, outputColumns(io)))
     return 1
   }
   const { buildPermsReport } = await import('../../render/perms-verdict.js')

@@ -2,11 +2,11 @@
 import type { HelpDoc } from '../../render/help.js'
 
 export const help: HelpDoc = {
-  usage: ['graph-doctor token <jwt|-> [options]'],
+  usage: ['graph-doctor token <jwt|FILE|-> [options]'],
   blocks: [
     {
       kind: 'text',
-      text: 'Decodes an access token WITHOUT verifying it (Graph tokens carry a header nonce that only Graph can verify) and explains it. The first lines say for which API it is, which kind (delegated or app-only, work or personal account), which permissions it holds and until when it is valid at --now (default: now); then tenant, app, user, directory roles by name, xms_cc, acrs, amr, and one line per claim. "Bearer …" is accepted. The token itself and its signature are never printed: the signature only as its length.',
+      text: 'Decodes an access token WITHOUT verifying it (Graph tokens carry a header nonce that only Graph can verify) and explains it. The first lines say for which API it is, which kind (delegated or app-only, work or personal account), which permissions it holds and until when it is valid at --now (default: now); then tenant, app, user, directory roles by name, xms_cc, acrs, amr, and one line per claim. "Bearer …" is accepted. An argument that names a file is read (the token, an Authorization line, or a token response JSON with access_token or accessToken, as az account get-access-token prints); - reads stdin. The token itself and its signature are never printed: the signature only as its length.',
     },
     {
       kind: 'rows',
@@ -20,7 +20,7 @@ export const help: HelpDoc = {
     {
       kind: 'commands',
       title: 'Examples:',
-      lines: ['graph-doctor token "$TOKEN"', 'pbpaste | graph-doctor token -', 'graph-doctor token --now 2026-11-20T10:00:00Z --format json - < token.txt'],
+      lines: ['graph-doctor token "$TOKEN"', 'pbpaste | graph-doctor token -', 'graph-doctor token token.txt', 'az account get-access-token --resource-type ms-graph > t.json && graph-doctor token t.json', 'graph-doctor token --now 2026-11-20T10:00:00Z --format json - < token.txt'],
     },
     { kind: 'text', text: 'Exit codes: 0 the token was decoded (whatever its state), 2 not a token or usage.' },
   ],

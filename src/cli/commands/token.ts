@@ -1,4 +1,6 @@
-/** `graph-doctor token <jwt|->`: the token analysis on its own. */
+/** `graph-doctor token <jwt|FILE|->`: the token analysis on its own. */
+import { stat } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import { help } from './token-help.js'
 import { GraphDoctorError } from '../../core/errors.js'
 import { analyseToken, explainClaims, judgeTokenTime, parseAuthorizationHeader, summarizeToken } from '../../core/token/index.js'
@@ -6,15 +8,48 @@ import { renderTokenJson, type TokenReport } from '../../render/token.js'
 import { renderTokenMarkdown, renderTokenText } from '../../render/token-text.js'
 import { parseCommandArgs, parseFormat, parseNow, stringOption } from '../args.js'
 import type { CliIo, Command } from '../command.js'
-import { outputColumns, shouldUseColour } from '../io.js'
+import { outputColumns, readTextInput, shouldUseColour } from '../io.js'
 
 
 const OPTIONS = { format: { type: 'string' }, now: { type: 'string' } } as const
 
+/** A name that can only be a file (`token.txt`), never a token, so a missing one is reported as such. */
+const FILE_NAME = /^\S{1,200}\.(?:txt|jwt|json|token|log)$/i
+
+async function isFile(path: string, io: CliIo): Promise<boolean> {
+  try {
+    return (await stat(resolve(io.cwd, path))).isFile()
+  } catch {
+    return false
+  }
+}
+
+/** The argument's text: stdin for `-`, the file's content when the argument names a file, else the argument. */
+async function readArgument(positionals: readonly string[], io: CliIo): Promise<string> {
+  const [first] = positionals
+  if (first === undefined) throw new GraphDoctorError('ERR_USAGE', 'give a token, a file holding one, or - to read it from stdin (see graph-doctor token --help)')
+  if (positionals.length > 1) return positionals.join(' ')
+  if (first === '-') return io.readStdin()
+  if (await isFile(first, io)) return (await readTextInput(first, io)).text
+  if (FILE_NAME.test(first)) throw new GraphDoctorError('ERR_INPUT_UNREADABLE', `${first}: no such file`)
+  return first
+}
+
+/** `{"access_token": "…"}` (a token response) or `{"accessToken": "…"}` (az account get-access-token). */
+function tokenFromJson(text: string): string | undefined {
+  if (!text.startsWith('{')) return undefined
+  try {
+    const json = JSON.parse(text) as Record<string, unknown>
+    const value = json['access_token'] ?? json['accessToken']
+    return typeof value === 'string' ? value : undefined
+  } catch {
+    return undefined
+  }
+}
+
 async function readRawToken(positionals: readonly string[], io: CliIo): Promise<string> {
-  if (positionals.length === 0) throw new GraphDoctorError('ERR_USAGE', 'give a token, or - to read it from stdin (see graph-doctor token --help)')
-  const text = positionals.length === 1 && positionals[0] === '-' ? await io.readStdin() : positionals.join(' ')
-  const value = text.trim().replace(/^authorization:\s*/i, '')
+  const text = (await readArgument(positionals, io)).trim()
+  const value = (tokenFromJson(text) ?? text).trim().replace(/^authorization:\s*/i, '')
   if (value === '') throw new GraphDoctorError('ERR_INPUT_EMPTY', 'token: the input is empty')
   if (!/^\S+\s+\S/.test(value)) return value
   const header = parseAuthorizationHeader(value)

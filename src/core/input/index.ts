@@ -11,6 +11,7 @@ export { detectFormat } from './detect.js'
 export { exchangeFromFlags } from './flags.js'
 export type { ExchangeFlags } from './flags.js'
 export { expandBatches } from './batch.js'
+export { missingForDiagnosis, responseLabel } from './completeness.js'
 
 const SUPPORTED = 'not a HAR, curl -v transcript, raw HTTP exchange, token-endpoint error, MSAL error or Graph error body'
 

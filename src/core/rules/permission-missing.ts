@@ -94,9 +94,7 @@ function generic(ctx: AnalysisContext): Finding {
     detail: `Graph denied ${requestLine(ctx)}${ctx.graphError === undefined ? '' : ` (${ctx.graphError.code})`}. The most common cause is a token without a permission the API accepts; ${otherCauses(ctx)}`,
     evidence: [...(token === undefined ? [] : grantedEvidence(token)), ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
     fix: [
-      unknownEndpoint
-        ? 'The permission catalogue does not list this endpoint: look up the permissions in the "Permissions" table of the API reference page for this call.'
-        : 'To name the exact least-privileged permission, give graph-doctor the permission data: run `graph-doctor data update` once (or pass `--permissions permissions.json`) and diagnose again.',
+      catalogueStep(ctx, unknownEndpoint),
       `Compare the token's ${token?.kind === 'app-only' ? 'roles' : 'scp'} with the permissions the API reference lists for ${token?.kind === 'app-only' ? 'Application' : 'Delegated (work or school account)'}, add the least-privileged one to the app registration, grant consent (${consentUrl(ctx)}) and request a new token.`,
     ],
     actions: consentUrlAction(ctx),
@@ -124,4 +122,13 @@ function sharedMailboxStep(ctx: AnalysisContext, least: string | null): string[]
   const shared = sharedScopeFor([least], ctx.token.scopes)
   if (shared === undefined) return []
   return [`This is another user's mailbox: a delegated token needs ${shared} (the .Shared scope) for it, and the owner must share the mailbox or folder with the signed-in user.`]
+}
+
+/** What would let graph-doctor name the exact permission: the request when it is missing, else the data. */
+function catalogueStep(ctx: AnalysisContext, unknownEndpoint: boolean): string {
+  if (ctx.url === null || ctx.url === '') {
+    return 'The input holds no request: give the call itself (a HAR or curl -v capture, or --method and --url with the token) so graph-doctor can name the exact least-privileged permission.'
+  }
+  if (unknownEndpoint) return 'The permission catalogue does not list this endpoint: look up the permissions in the "Permissions" table of the API reference page for this call.'
+  return 'To name the exact least-privileged permission, give graph-doctor the permission data: run `graph-doctor data update` once (or pass `--permissions permissions.json`) and diagnose again.'
 }
