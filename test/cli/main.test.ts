@@ -64,7 +64,7 @@ test('each command has its own help with usage and examples, via --help, -h or "
     assert.match(diagnoseHelp, new RegExp(`\\n  ${flag} `), flag)
   }
   assert.match(diagnoseHelp, /\nExamples:\n  graph-doctor diagnose /)
-  assert.match(cli(['help', 'token']).stdout, /^Usage: graph-doctor token <jwt\|->/)
+  assert.match(cli(['help', 'token']).stdout, /^Usage: graph-doctor token <jwt\|FILE\|->/)
   assert.match(cli(['help']).stdout, /^Usage: graph-doctor <command>/)
 })
 
