@@ -107,10 +107,13 @@ export function buildContext(exchange: Exchange, options: ContextOptions = {}): 
   })
 }
 
+/** Formats that carry a Graph response without its request (a pasted body or SDK error). */
+const REQUESTLESS_GRAPH_FORMATS: ReadonlySet<string> = new Set(['graph-error', 'powershell-error', 'sdk-error'])
+
 function areaOf(exchange: Exchange, target: Target | undefined, tokenError: TokenEndpointError | undefined): TrafficArea {
   if (target === undefined) {
     if (tokenError !== undefined) return 'token-endpoint'
-    return exchange.format === 'graph-error' ? 'graph' : 'other'
+    return REQUESTLESS_GRAPH_FORMATS.has(exchange.format) ? 'graph' : 'other'
   }
   switch (target.kind) {
     case 'graph':
@@ -121,7 +124,7 @@ function areaOf(exchange: Exchange, target: Target | undefined, tokenError: Toke
     case 'authorize-endpoint':
       return 'token-endpoint'
     case 'other':
-      return exchange.format === 'token-error' || exchange.format === 'msal-error' ? 'token-endpoint' : 'other'
+      return exchange.format === 'token-error' || exchange.format === 'msal-error' || exchange.format === 'msal-text' ? 'token-endpoint' : 'other'
   }
 }
 

@@ -6,6 +6,11 @@ export interface HttpRequest {
   readonly url: string
   readonly headers: HeaderList
   readonly body?: string
+  /**
+   * The input shows the method and URL but not the request headers (a pasted SDK or PowerShell
+   * error): a missing Authorization header then says nothing about the token.
+   */
+  readonly headersOmitted?: true
 }
 
 export interface HttpResponse {
@@ -26,6 +31,12 @@ export type InputFormat =
   | 'batch'
   /** A bare Graph error body `{"error":{"code","message"}}` pasted on its own: no request. */
   | 'graph-error'
+  /** A Microsoft Graph PowerShell error record or `Invoke-MgGraphRequest` output. */
+  | 'powershell-error'
+  /** A Graph SDK exception print-out (.NET `ODataError`/`ServiceException`, JS `GraphError`, Python, Java). */
+  | 'sdk-error'
+  /** A sign-in error text naming an AADSTS code (MSAL .NET/JS/Python, Azure CLI). */
+  | 'msal-text'
 
 /**
  * One request and its response, as read from any supported input. A bare token-endpoint error body

@@ -1,12 +1,16 @@
 import type { InputFormat } from '../exchange.js'
 import { isJsonObject, stripBom } from '../response/json.js'
 import { REQUEST_LINE, STATUS_LINE } from './http-lines.js'
+import { sniffPasted } from './pasted/detect.js'
+import { pythonReprToJson } from './pasted/python-repr.js'
 import { splitLines } from './text.js'
 
 /** A detected format, with the parsed JSON when the input was JSON (so it is parsed once). */
 export interface Sniffed {
   readonly format: InputFormat | undefined
   readonly json?: unknown
+  /** The text to parse when it is not the input itself (a Python dict repr converted to JSON). */
+  readonly text?: string
 }
 
 const CURL_REQUEST = /^> (?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+/
@@ -14,7 +18,8 @@ const CURL_RESPONSE = /^< HTTP\/\d/
 
 /**
  * Recognise the format of an input from its content (never from a file extension).
- * Undefined when it is none of HAR, curl -v, raw HTTP, token-endpoint error, MSAL error or Graph error.
+ * Undefined when it is none of HAR, curl -v, raw HTTP, token-endpoint error, MSAL error, Graph error
+ * (JSON or a Python dict repr), PowerShell error record, Graph SDK error print-out or sign-in error text.
  *
  * @example
  * detectFormat('{"log":{"version":"1.2","entries":[]}}') // 'har'
@@ -31,7 +36,7 @@ export function sniff(text: string): Sniffed {
   if (lines.some((line) => CURL_REQUEST.test(line) || CURL_RESPONSE.test(line))) return { format: 'curl' }
   const first = lines[0]?.trim() ?? ''
   if (REQUEST_LINE.test(first) || STATUS_LINE.test(first)) return { format: 'raw-http' }
-  return { format: undefined }
+  return { format: sniffPasted(trimmed) }
 }
 
 function sniffJson(text: string): Sniffed {
@@ -40,9 +45,19 @@ function sniffJson(text: string): Sniffed {
     json = JSON.parse(text)
   } catch {
     // Broken JSON that starts like a HAR is an invalid HAR (reported as such), not "unknown".
-    return { format: /^\{\s*"log"\s*:/.test(text) ? 'har' : undefined }
+    if (/^\{\s*"log"\s*:/.test(text)) return { format: 'har' }
+    return sniffPythonDict(text)
   }
   return { format: jsonFormat(json), json }
+}
+
+/** `{'error': …}` as Python prints a dict (MSAL Python results, `requests` bodies): read as its JSON. */
+function sniffPythonDict(text: string): Sniffed {
+  const converted = pythonReprToJson(text.trim())
+  if (converted === undefined) return { format: sniffPasted(text) }
+  const json = JSON.parse(converted) as unknown
+  const format = jsonFormat(json)
+  return format === undefined ? { format: undefined } : { format, json, text: converted }
 }
 
 function jsonFormat(json: unknown): InputFormat | undefined {

@@ -5,7 +5,11 @@ import { sniff } from './detect.js'
 import { parseHar } from './har.js'
 import { graphErrorExchange, msalErrorExchange, tokenErrorExchange } from './json-errors.js'
 import { parseRawHttp } from './raw-http.js'
+import { graphTextExchange } from './pasted/graph-text.js'
+import { msalTextExchange } from './pasted/msal-text.js'
+import { parsePowerShell } from './pasted/powershell.js'
 import { formatError, prepareText } from './text.js'
+import { unsupported } from './unsupported.js'
 
 export { detectFormat } from './detect.js'
 export { exchangeFromFlags } from './flags.js'
@@ -13,12 +17,12 @@ export type { ExchangeFlags } from './flags.js'
 export { expandBatches } from './batch.js'
 export { missingForDiagnosis, responseLabel } from './completeness.js'
 
-const SUPPORTED = 'not a HAR, curl -v transcript, raw HTTP exchange, token-endpoint error, MSAL error or Graph error body'
 
 /**
  * Read one input (a file's text, stdin) into exchanges, detecting the format from the content:
- * HAR 1.2, `curl -v` transcript, raw HTTP exchange, token-endpoint error body, MSAL error JSON, or a
- * bare Graph error body. A UTF-8 BOM is ignored; CRLF and LF both work. `$batch` calls are not
+ * HAR 1.2, `curl -v` transcript, raw HTTP exchange, token-endpoint error body, MSAL error JSON, a
+ * bare Graph error body (JSON or a Python dict), or a pasted error text: a Microsoft Graph PowerShell
+ * error record, a Graph SDK exception print-out, an MSAL or Azure CLI sign-in error. A UTF-8 BOM is ignored; CRLF and LF both work. `$batch` calls are not
  * unpacked here: see {@link expandBatches}.
  *
  * @param name how to name the input in sources and errors (`capture.har`, `stdin`)
@@ -29,9 +33,9 @@ const SUPPORTED = 'not a HAR, curl -v transcript, raw HTTP exchange, token-endpo
  */
 export function parseInput(text: string, name: string): Exchange[] {
   const clean = prepareText(text, name)
-  const { format, json } = sniff(clean)
-  if (format === undefined) throw formatError(name, 'line 1', SUPPORTED)
-  return parseAs(format, clean, name, json)
+  const { format, json, text: converted } = sniff(clean)
+  if (format === undefined) throw formatError(name, 'line 1', unsupported(clean))
+  return parseAs(format, converted ?? clean, name, json)
 }
 
 function parseAs(format: InputFormat, text: string, name: string, json: unknown): Exchange[] {
@@ -48,8 +52,14 @@ function parseAs(format: InputFormat, text: string, name: string, json: unknown)
       return [msalErrorExchange(isJsonObject(json) ? json : {}, name)]
     case 'graph-error':
       return [graphErrorExchange(text, isJsonObject(json) ? json : {}, name)]
+    case 'powershell-error':
+      return parsePowerShell(text, name)
+    case 'sdk-error':
+      return [graphTextExchange(text, name, 'sdk-error')]
+    case 'msal-text':
+      return [msalTextExchange(text, name)]
     case 'flags':
     case 'batch':
-      throw formatError(name, 'line 1', SUPPORTED)
+      throw formatError(name, 'line 1', unsupported(text))
   }
 }

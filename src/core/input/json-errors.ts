@@ -72,7 +72,7 @@ export function msalErrorExchange(json: JsonObject, name: string): Exchange {
 }
 
 /** MSAL.NET `UiRequiredExceptionClassification` (`BasicAction`) as the wire suberror (`basic_action`). */
-function classificationSuberror(classification: string | undefined): string | undefined {
+export function classificationSuberror(classification: string | undefined): string | undefined {
   if (classification === undefined || /^none$/i.test(classification)) return undefined
   return classification.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase()
 }

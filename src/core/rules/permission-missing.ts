@@ -1,6 +1,7 @@
 import type { AnalysisContext } from '../context.js'
 import { evidence, makeFinding } from '../finding.js'
-import type { Evidence, Finding } from '../types.js'
+import type { EndpointPermissions } from '../permissions/types.js'
+import type { Evidence, Finding, PermissionScheme } from '../types.js'
 import { errorBodyEvidence, graphMessage, grantedEvidence, hasGraphCode, listOrNone, requestLine, statusEvidence } from './facts.js'
 import { consentUrl, consentUrlAction, permissionFixActions, permissionFixSteps, schemeWords } from './permission-fix.js'
 import type { Rule } from './rule.js'
@@ -125,10 +126,24 @@ function sharedMailboxStep(ctx: AnalysisContext, least: string | null): string[]
 }
 
 /** What would let graph-doctor name the exact permission: the request when it is missing, else the data. */
-function catalogueStep(ctx: AnalysisContext, unknownEndpoint: boolean): string {
+function catalogueStep(ctx: AnalysisContext, hasCatalogue: boolean): string {
   if (ctx.url === null || ctx.url === '') {
     return 'The input holds no request: give the call itself (a HAR or curl -v capture, or --method and --url with the token) so graph-doctor can name the exact least-privileged permission.'
   }
-  if (unknownEndpoint) return 'The permission catalogue does not list this endpoint: look up the permissions in the "Permissions" table of the API reference page for this call.'
+  const endpoint = ctx.permissions?.endpoint
+  if (endpoint !== undefined) return acceptedStep(endpoint, ctx.token === undefined)
+  if (hasCatalogue) return 'The permission catalogue does not list this endpoint: look up the permissions in the "Permissions" table of the API reference page for this call.'
   return 'To name the exact least-privileged permission, give graph-doctor the permission data: run `graph-doctor data update` once (or pass `--permissions permissions.json`) and diagnose again.'
+}
+
+/** The endpoint is known but the token is not (a pasted SDK error shows no headers): what the call accepts. */
+function acceptedStep(endpoint: EndpointPermissions, tokenUnseen: boolean): string {
+  const schemes: readonly PermissionScheme[] = ['DelegatedWork', 'Application']
+  const parts = schemes.flatMap((scheme) => {
+    const least = endpoint.schemes[scheme]?.leastPrivileged
+    return least === null || least === undefined ? [] : [`${schemeWords(scheme)}: ${least}`]
+  })
+  const accepts = parts.length === 0 ? 'no permission a tenant can grant' : `least privileged ${parts.join('; ')}`
+  const why = tokenUnseen ? 'The input does not show the token' : 'The token is neither clearly delegated nor app-only'
+  return `${why}, so graph-doctor cannot tell which permission it lacks: ${endpoint.method} ${endpoint.template} accepts ${accepts}. Decode the token (graph-doctor token) and grant the one it lacks.`
 }

@@ -12,7 +12,9 @@ export const tokenMissing: Rule = {
     if (!isApiCall(ctx)) return []
     const saidEmpty = /access token is empty/i.test(graphMessage(ctx))
     // A bare error body has no request: nothing is known about its Authorization header.
-    const isMissing = ctx.exchange.request !== undefined && (ctx.auth.state === 'absent' || ctx.auth.state === 'empty')
+    // A pasted SDK error may show the URL but never the headers: nothing is known about the token then.
+    const request = ctx.exchange.request
+    const isMissing = request !== undefined && request.headersOmitted !== true && (ctx.auth.state === 'absent' || ctx.auth.state === 'empty')
     if (!saidEmpty && !(isMissing && isDenied(ctx))) return []
     return [finding(ctx)]
   },

@@ -25,7 +25,7 @@ test('an unsupported input is refused with one line naming the input and line 1'
   assert.throws(() => parseInput('just some notes\nabout a 403', 'notes.txt'), (error: unknown) =>
     isGraphDoctorError(error) &&
     error.code === 'ERR_INPUT_FORMAT' &&
-    error.message === 'notes.txt: line 1: not a HAR, curl -v transcript, raw HTTP exchange, token-endpoint error, MSAL error or Graph error body')
+    error.message === 'notes.txt: line 1: not a HAR, curl -v transcript, raw HTTP exchange, Graph or token-endpoint error body, MSAL error, PowerShell error record or Graph SDK error (an access token goes to graph-doctor token, an AADSTS code to graph-doctor aadsts -)')
 })
 
 test('a pasted bare token is refused without echoing it', () => {

@@ -1,0 +1,42 @@
+/**
+ * Recognise pasted error texts: a Microsoft Graph PowerShell error record, a Graph SDK exception
+ * print-out, or a sign-in error naming an AADSTS code (MSAL, Azure CLI). Line-based and anchored.
+ */
+import type { InputFormat } from '../../exchange.js'
+import { splitLines } from '../text.js'
+import { findErrorObject } from './embedded.js'
+import { isCmdletName } from './graph-fields.js'
+import { hasAadstsCode } from './msal-text.js'
+
+/** The pasted formats. */
+export type PastedFormat = Extract<InputFormat, 'powershell-error' | 'sdk-error' | 'msal-text'>
+
+const TYPE_NAME = /^\s*(?:Unhandled exception\.\s+)?([A-Za-z_$][\w.$-]{0,200})\s?:/
+const SDK_TYPE = /(?:ODataError|ServiceException|GraphError|GraphServiceException|ApiException|APIError)$/
+const POWERSHELL_STATUS = /^\s*Status:\s*\d{3}\s*\(/
+const POWERSHELL_MARKER = /Microsoft\.Graph\.PowerShell|^\s*ErrorCode:\s*\S/
+const SDK_CODE = /^\s*(?:Code|Error code):\s*[A-Za-z]/
+const SDK_MESSAGE = /^\s*(?:Message|Error message):\s*\S/
+const PYTHON_MAIN_ERROR = /\bMainError\(/
+/** `Invoke-MgGraphRequest: GET https://…` followed by a raw HTTP response. */
+export const INVOKE_REQUEST = /^\s*Invoke-MgGraphRequest\s?:\s*(?=(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s)/i
+
+/**
+ * The pasted format of a text, or undefined. A text naming an AADSTS code is a sign-in error even
+ * when PowerShell or an SDK printed it, unless it also holds a Graph error body.
+ *
+ * @example
+ * sniffPasted('Get-MgUser_List: Insufficient privileges to complete the operation.') // 'powershell-error'
+ */
+export function sniffPasted(text: string): PastedFormat | undefined {
+  const lines = splitLines(text).slice(0, 300).map((line) => line.slice(0, 4000))
+  const embedded = findErrorObject(text)?.json
+  const hasGraphBody = embedded !== undefined && typeof embedded['error'] === 'object'
+  if (!hasGraphBody && (hasAadstsCode(text) || typeof embedded?.['error'] === 'string')) return 'msal-text'
+  if (lines.some((line) => INVOKE_REQUEST.test(line))) return 'powershell-error'
+  const types = lines.map((line) => TYPE_NAME.exec(line)?.[1]).filter((type): type is string => type !== undefined)
+  const isPowerShell = types.some(isCmdletName) || (lines.some((line) => POWERSHELL_STATUS.test(line)) && lines.some((line) => POWERSHELL_MARKER.test(line)))
+  if (isPowerShell) return 'powershell-error'
+  const isSdk = types.some((type) => SDK_TYPE.test(type)) || (lines.some((line) => SDK_CODE.test(line)) && lines.some((line) => SDK_MESSAGE.test(line))) || lines.some((line) => PYTHON_MAIN_ERROR.test(line))
+  return isSdk ? 'sdk-error' : undefined
+}

@@ -1,0 +1,141 @@
+/**
+ * The fields of a Graph error as PowerShell and the Graph SDKs print it, read line by line with
+ * anchored, linear patterns. Shapes (synthetic fixtures in test/fixtures/inputs cite them):
+ * PowerShell `Get-MgUser_List: … Status: 403 (Forbidden) ErrorCode: … Headers: …`; .NET v4
+ * `Status Code: Forbidden` / `Microsoft.Graph.ServiceException: Code: … Message: …`; .NET and Java
+ * v5+ `…ODataError: <message>`; Java v5 `Error code: … Error message: … GET <url> … 403 : Forbidden`;
+ * JavaScript `GraphError: <message> { statusCode: 403, code: '…', requestId: '…' }`; Python
+ * `APIError Code: 403 … error: MainError(code='…', message='…')`.
+ */
+import type { Header } from '../http-lines.js'
+import { splitLines } from '../text.js'
+import { findErrorObject, type EmbeddedObject } from './embedded.js'
+
+/** What was found; every field optional. */
+export interface GraphErrorFields {
+  readonly typeName?: string
+  readonly status?: number
+  readonly statusText?: string
+  readonly code?: string
+  readonly message?: string
+  readonly requestId?: string
+  readonly clientRequestId?: string
+  readonly date?: string
+  readonly method?: string
+  readonly url?: string
+  readonly headers: readonly Header[]
+  readonly embedded?: EmbeddedObject
+}
+
+type Draft = { -readonly [K in keyof GraphErrorFields]: GraphErrorFields[K] } & { headers: Header[] }
+
+const MAX_LINES = 2000
+const MAX_LINE = 4000
+
+/** `Type: message` on one line: an SDK exception type or a PowerShell cmdlet name, checked after. */
+const TYPE_LINE = /^\s*(?:Unhandled exception\.\s+)?([A-Za-z_$][\w.$-]{0,200})\s?:(.*)$/
+const SDK_TYPE = /(?:ODataError|ServiceException|GraphError|GraphServiceException|ApiException|APIError)$/
+const CMDLET = /^[A-Z][a-z]{1,15}-Mg[A-Za-z0-9]{1,80}(?:_[A-Za-z0-9]{1,40})?$/
+const STATUS_NAMES: Readonly<Record<string, number>> = {
+  badrequest: 400, unauthorized: 401, paymentrequired: 402, forbidden: 403, notfound: 404, methodnotallowed: 405,
+  conflict: 409, toomanyrequests: 429, internalservererror: 500, badgateway: 502, serviceunavailable: 503, gatewaytimeout: 504,
+}
+
+interface LinePattern {
+  readonly pattern: RegExp
+  readonly read: (match: RegExpExecArray, draft: Draft) => void
+}
+
+const setIfAbsent = <K extends keyof Draft>(draft: Draft, key: K, value: Draft[K] | undefined): void => {
+  if (draft[key] === undefined && value !== undefined && value !== '') draft[key] = value
+}
+
+const statusOf = (text: string | undefined): number | undefined => {
+  if (text === undefined) return undefined
+  const number = /^\d{3}$/.test(text) ? Number(text) : STATUS_NAMES[text.toLowerCase()]
+  return number !== undefined && number >= 100 && number <= 599 ? number : undefined
+}
+
+const LINE_PATTERNS: readonly LinePattern[] = [
+  { pattern: /^\s*Status:\s*(\d{3})\s*\(([^)]{0,60})\)/, read: (m, d) => { setIfAbsent(d, 'status', statusOf(m[1])); setIfAbsent(d, 'statusText', m[2]) } },
+  { pattern: /^\s*Status Code:\s*(\w{1,40})\s*$/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
+  { pattern: /^\s*HTTP StatusCode (\d{3})\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
+  { pattern: /^\s*(?:StatusCode|statusCode|status_code|Code)\s*[:=]\s*(\d{3})\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
+  { pattern: /^\s*(\d{3}) : ([A-Za-z][A-Za-z ]{0,40})$/, read: (m, d) => { setIfAbsent(d, 'status', statusOf(m[1])); setIfAbsent(d, 'statusText', m[2]) } },
+  { pattern: /^\s*(?:ErrorCode|Error code|Code|code)\s*:\s*['"]?([A-Za-z][\w.]{0,80})['"]?,?\s*$/, read: (m, d) => setIfAbsent(d, 'code', m[1]) },
+  { pattern: /^\s*(?:Message\s*:\s*)?\[([A-Za-z][\w.]{0,80})\]\s*:\s*(.*)$/, read: (m, d) => { setIfAbsent(d, 'code', m[1]); setIfAbsent(d, 'message', m[2]?.trim()) } },
+  { pattern: /^[\s+]*FullyQualifiedErrorId\s*:\s*([A-Za-z][\w.]{0,80}),/, read: (m, d) => setIfAbsent(d, 'code', m[1]) },
+  { pattern: /^\s*(?:Message|Error message|message|ErrorDetails)\s*:\s*(.*)$/, read: (m, d) => setIfAbsent(d, 'message', unquote(m[1])) },
+  { pattern: /^\s*(GET|POST|PUT|PATCH|DELETE|HEAD)\s+(https:\/\/\S{1,2000})\s*$/i, read: (m, d) => { setIfAbsent(d, 'method', m[1]?.toUpperCase()); setIfAbsent(d, 'url', m[2]) } },
+  { pattern: /^\s*HTTP Method:\s*([A-Za-z]{3,7})\s*$/, read: (m, d) => setIfAbsent(d, 'method', m[1]?.toUpperCase()) },
+  { pattern: /^\s*Absolute Uri:\s*(https:\/\/\S{1,2000})\s*$/, read: (m, d) => setIfAbsent(d, 'url', m[1]) },
+  { pattern: /^\s*(?:Date|date)\s*:\s*['"]?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})/, read: (m, d) => setIfAbsent(d, 'date', m[1]) },
+]
+
+/** Anywhere in a line (Python reprs, JavaScript objects, `requests` errors). */
+const INLINE_PATTERNS: readonly LinePattern[] = [
+  { pattern: /\bresponse_status_code=(\d{3})\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
+  { pattern: /(\d{3}) Client Error: [A-Za-z ]{1,40} for url: (https:\/\/\S{1,2000})/, read: (m, d) => { setIfAbsent(d, 'status', statusOf(m[1])); setIfAbsent(d, 'url', m[2]) } },
+  { pattern: /\bcode=['"]([A-Za-z][\w.]{0,80})['"]/, read: (m, d) => setIfAbsent(d, 'code', m[1]) },
+  { pattern: /\bmessage=(?:'([^'\r\n]{0,2000})'|"([^"\r\n]{0,2000})")/, read: (m, d) => setIfAbsent(d, 'message', m[1] ?? m[2]) },
+  { pattern: /(?:client-request-id|clientRequestId|client_request_id|ClientRequestId)['"]?\s*[:=]\s*['"]?([0-9a-fA-F-]{36})/, read: (m, d) => setIfAbsent(d, 'clientRequestId', m[1]) },
+  { pattern: /(?<![\w-])(?:request-id|requestId|request_id|RequestId)['"]?\s*[:=]\s*['"]?([0-9a-fA-F-]{36})/, read: (m, d) => setIfAbsent(d, 'requestId', m[1]) },
+]
+
+const HEADERS_START = /^\s*Headers\s*:\s*$/
+const HEADER_ROW = /^\s*([A-Za-z][\w-]{0,60})\s+:\s(.*)$/
+
+/**
+ * Read the Graph error fields of a pasted text.
+ *
+ * @example
+ * readGraphErrorFields('Get-MgUser_List: Insufficient privileges…\nStatus: 403 (Forbidden)\nErrorCode: Authorization_RequestDenied').status // 403
+ */
+export function readGraphErrorFields(text: string): GraphErrorFields {
+  const draft: Draft = { headers: [] }
+  const lines = splitLines(text).slice(0, MAX_LINES).map((line) => line.slice(0, MAX_LINE))
+  let inHeaders = false
+  for (const line of lines) {
+    if (inHeaders) {
+      if (line.trim() === '') inHeaders = draft.headers.length === 0
+      const row = HEADER_ROW.exec(line)
+      if (row?.[1] !== undefined) draft.headers.push([row[1], (row[2] ?? '').trim()])
+      continue
+    }
+    if (HEADERS_START.test(line)) {
+      inHeaders = true
+      continue
+    }
+    readTypeLine(line, draft)
+    for (const { pattern, read } of [...LINE_PATTERNS, ...INLINE_PATTERNS]) {
+      const match = pattern.exec(line)
+      if (match !== null) read(match, draft)
+    }
+  }
+  const embedded = findErrorObject(text)
+  return embedded === undefined ? draft : { ...draft, embedded }
+}
+
+function readTypeLine(line: string, draft: Draft): void {
+  if (draft.typeName !== undefined) return
+  const match = TYPE_LINE.exec(line)
+  const type = match?.[1]
+  if (type === undefined || !(SDK_TYPE.test(type) || CMDLET.test(type))) return
+  draft.typeName = type
+  const message = unquote(match?.[2])
+  const code = /^(?:Error code|Code):\s*([A-Za-z][\w.]{0,80})$/.exec(message ?? '')?.[1]
+  if (code !== undefined) draft.code = code
+  else if (message !== undefined && message !== 'APIError') draft.message = message
+}
+
+/** A value without surrounding quotes and a trailing comma; undefined when empty or `None`/`null`. */
+function unquote(value: string | undefined): string | undefined {
+  const trimmed = (value ?? '').trim().replace(/,$/, '').trim()
+  const inner = /^(['"])(.*)\1$/.exec(trimmed)?.[2] ?? trimmed
+  return inner === '' || inner === 'None' || inner === 'null' ? undefined : inner
+}
+
+/** True when a type name is a Graph PowerShell cmdlet (`Get-MgUser_List`). */
+export function isCmdletName(name: string | undefined): boolean {
+  return name !== undefined && CMDLET.test(name)
+}

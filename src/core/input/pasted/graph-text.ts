@@ -1,0 +1,60 @@
+/**
+ * A Graph error pasted from PowerShell or an SDK, as an exchange: the embedded error body when the
+ * text has one, else a Graph error body built from the code and message it shows. The request is
+ * there only when the text names the URL (Java v5, PowerShell -Debug, Python `requests`).
+ */
+import type { Exchange, HttpRequest, HttpResponse, InputFormat } from '../../exchange.js'
+import { isJsonObject } from '../../response/json.js'
+import { graphErrorStatus } from '../json-errors.js'
+import { formatError } from '../text.js'
+import type { Header } from '../http-lines.js'
+import { readGraphErrorFields, type GraphErrorFields } from './graph-fields.js'
+import { knownMessage } from './known-messages.js'
+
+/** The pasted Graph error formats. */
+export type GraphTextFormat = Extract<InputFormat, 'powershell-error' | 'sdk-error'>
+
+const WHAT: Readonly<Record<GraphTextFormat, string>> = {
+  'powershell-error': 'a Microsoft Graph PowerShell error',
+  'sdk-error': 'a Microsoft Graph SDK error',
+}
+
+/**
+ * @throws GraphDoctorError `ERR_INPUT_FORMAT` when the text shows neither an error code nor a message.
+ */
+export function graphTextExchange(text: string, name: string, format: GraphTextFormat): Exchange {
+  const fields = readGraphErrorFields(text)
+  const embedded = fields.embedded?.json
+  const tokenError = embedded !== undefined && typeof embedded['error'] === 'string'
+  const body = embedded !== undefined && (tokenError || isJsonObject(embedded['error'])) ? fields.embedded?.text : builtBody(fields)
+  if (body === undefined) throw formatError(name, undefined, `looks like ${WHAT[format]} but shows no error code or message`)
+  const known = fields.message === undefined ? undefined : knownMessage(fields.message)
+  const inferred = tokenError ? 400 : graphErrorStatus(JSON.parse(body) as unknown)
+  const status = fields.status ?? (inferred !== 0 ? inferred : known?.status ?? 0)
+  const response: HttpResponse = { status, headers: responseHeaders(fields), body, ...(fields.statusText === undefined ? {} : { statusText: fields.statusText }) }
+  const exchange: Exchange = { source: name, format, response }
+  return fields.url === undefined ? exchange : { ...exchange, request: request(fields.method, fields.url) }
+}
+
+function builtBody(fields: GraphErrorFields): string | undefined {
+  if (fields.code === undefined && fields.message === undefined) return undefined
+  const known = fields.message === undefined ? undefined : knownMessage(fields.message)
+  const innerError: Record<string, string> = {}
+  if (fields.date !== undefined) innerError['date'] = fields.date
+  if (fields.requestId !== undefined) innerError['request-id'] = fields.requestId
+  if (fields.clientRequestId !== undefined) innerError['client-request-id'] = fields.clientRequestId
+  const error = { code: fields.code ?? known?.code ?? '', message: fields.message ?? '', innerError }
+  return JSON.stringify({ error })
+}
+
+function responseHeaders(fields: GraphErrorFields): Header[] {
+  const headers = [...fields.headers]
+  const has = (name: string): boolean => headers.some(([key]) => key.toLowerCase() === name)
+  if (fields.requestId !== undefined && !has('request-id')) headers.push(['request-id', fields.requestId])
+  if (fields.clientRequestId !== undefined && !has('client-request-id')) headers.push(['client-request-id', fields.clientRequestId])
+  return headers
+}
+
+function request(method: string | undefined, url: string): HttpRequest {
+  return { method: method ?? 'GET', url, headers: [], headersOmitted: true }
+}

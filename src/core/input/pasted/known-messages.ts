@@ -1,0 +1,39 @@
+/**
+ * Graph error messages that identify their code and status on their own. Some SDK print-outs (the
+ * .NET SDK v5 `ODataError: <message>`, PowerShell's one-line errors) show only the message, so the
+ * code and status are inferred from it. Messages as quoted in ../shared/reference/errors-and-tokens.md §2.3.
+ */
+
+interface KnownMessage {
+  readonly pattern: RegExp
+  readonly code: string
+  readonly status: number
+}
+
+const KNOWN_MESSAGES: readonly KnownMessage[] = [
+  { pattern: /^Insufficient privileges to complete the operation/i, code: 'Authorization_RequestDenied', status: 403 },
+  { pattern: /^Access token is empty/i, code: 'InvalidAuthenticationToken', status: 401 },
+  { pattern: /^Access token has expired or is not yet valid/i, code: 'InvalidAuthenticationToken', status: 401 },
+  { pattern: /^Lifetime validation failed/i, code: 'InvalidAuthenticationToken', status: 401 },
+  { pattern: /^CompactToken (?:parsing|validation) failed/i, code: 'InvalidAuthenticationToken', status: 401 },
+  { pattern: /^Access token validation failure/i, code: 'InvalidAuthenticationToken', status: 401 },
+  { pattern: /^Continuous access evaluation resulted in (?:claims )?challenge/i, code: 'InvalidAuthenticationToken', status: 401 },
+  { pattern: /^Exception of type 'Microsoft\.Graph\.AGS\.Contracts\.ClaimsChallengeRequiredException'/i, code: 'InvalidAuthenticationToken', status: 401 },
+  { pattern: /^The identity of the calling application could not be established/i, code: 'Authorization_IdentityNotFound', status: 401 },
+  { pattern: /^\/me request is only valid with delegated authentication flow/i, code: 'BadRequest', status: 400 },
+  { pattern: /^Either scp or roles claim need to be present in the token/i, code: 'AccessDenied', status: 403 },
+  { pattern: /^Access is denied\. Check credentials and try again/i, code: 'ErrorAccessDenied', status: 403 },
+  { pattern: /^Access denied\.?$/i, code: 'accessDenied', status: 403 },
+]
+
+/**
+ * The code and status a well-known Graph error message stands for, or undefined.
+ *
+ * @example
+ * knownMessage('Insufficient privileges to complete the operation.') // { code: 'Authorization_RequestDenied', status: 403 }
+ */
+export function knownMessage(message: string): { readonly code: string; readonly status: number } | undefined {
+  const trimmed = message.trim()
+  const found = KNOWN_MESSAGES.find((known) => known.pattern.test(trimmed))
+  return found === undefined ? undefined : { code: found.code, status: found.status }
+}

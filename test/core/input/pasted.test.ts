@@ -1,0 +1,136 @@
+// Pasted error texts: PowerShell error records, Graph SDK print-outs (.NET, JavaScript, Python, Java),
+// MSAL (.NET, JS/Node, Python) and Azure CLI sign-in errors. The fixtures in test/fixtures/inputs are
+// synthetic (fake ids), built from the shapes in these public sources:
+// - powershell-error-record.txt, powershell-get-error.txt: Graph PowerShell v2 error records as quoted in
+//   learn.microsoft.com "Troubleshoot custom security attributes" and a public lab write-up of New-MgGroup
+//   (Get-Error output with ErrorDetails, Status, ErrorCode, Date and Headers).
+// - powershell-5.txt: Windows PowerShell 5.1 form with CategoryInfo and FullyQualifiedErrorId
+//   (microsoftgraph/msgraph-sdk-powershell issues about Get-MgUser).
+// - invoke-mggraphrequest.txt: microsoftgraph/msgraph-sdk-powershell#2826 (Invoke-MgGraphRequest 403 accessDenied).
+// - dotnet-odataerror.txt: "Microsoft.Graph.Models.ODataErrors.ODataError: <message>" in public .NET code and docs.
+// - dotnet-serviceexception.txt: SDK v4 "Status Code: … Microsoft.Graph.ServiceException: Code: … Message: …
+//   Inner error: AdditionalData: date / request-id / client-request-id" (public issue threads).
+// - js-grapherror.txt: microsoftgraph/msgraph-sdk-javascript src/GraphError.ts (statusCode, code, requestId, date, body).
+// - python-odataerror.txt: microsoft/kiota-python kiota_abstractions/api_error.py __str__ (APIError Code/message/error).
+// - java-graphserviceexception.txt: msgraph-sdk-java v5 GraphServiceException message (Error code, Error message,
+//   the request line, SdkVersion, "403 : Forbidden").
+// - msal-net.txt: MSAL.NET MsalServiceException.ToString (ErrorCode, StatusCode, ResponseBody, Headers).
+// - msal-net-log.txt: MSAL.NET log without PII, microsoftgraph/msgraph-sdk-powershell#3386.
+// - msal-js.txt: MSAL Node ServerError ("invalid_client: 7000215 - [time]: AADSTS7000215: …").
+// - msal-python.txt: MSAL Python result dict printed with print(); python-graph-dict.txt:
+//   microsoftgraph/python-sample-auth#12 (a Graph error body printed as a Python dict).
+// - azure-cli-530003.txt: "ERROR: AADSTS530003: Your device is required to be managed…" (az login output quoted
+//   in MicrosoftDocs' Azure IoT Operations known issues and public READMEs).
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { getHeader } from '../../../src/core/exchange.js'
+import { isGraphDoctorError } from '../../../src/core/errors.js'
+import { detectFormat, parseInput } from '../../../src/core/input/index.js'
+import { parseGraphError, parseTokenEndpointError } from '../../../src/core/response/index.js'
+
+const read = (file: string): string => readFileSync(join('test', 'fixtures', 'inputs', file), 'utf8')
+const only = (file: string) => {
+  const exchanges = parseInput(read(file), file)
+  assert.equal(exchanges.length, 1, file)
+  return exchanges[0]!
+}
+
+const GRAPH_CASES: ReadonlyArray<[file: string, format: string, status: number, code: string, message: RegExp]> = [
+  ['powershell-error-record.txt', 'powershell-error', 403, 'Authorization_RequestDenied', /^Insufficient privileges/],
+  ['powershell-get-error.txt', 'powershell-error', 403, 'Authorization_RequestDenied', /^Insufficient privileges/],
+  ['powershell-5.txt', 'powershell-error', 403, 'Authorization_RequestDenied', /^Insufficient privileges/],
+  ['dotnet-odataerror.txt', 'sdk-error', 403, 'Authorization_RequestDenied', /^Insufficient privileges/],
+  ['dotnet-serviceexception.txt', 'sdk-error', 403, 'ErrorAccessDenied', /^Access is denied/],
+  ['js-grapherror.txt', 'sdk-error', 401, 'InvalidAuthenticationToken', /^Access token has expired/],
+  ['python-odataerror.txt', 'sdk-error', 403, 'Authorization_RequestDenied', /^Insufficient privileges/],
+  ['java-graphserviceexception.txt', 'sdk-error', 403, 'Authorization_RequestDenied', /^Insufficient privileges/],
+]
+
+test('PowerShell and Graph SDK error print-outs become a Graph error response with status, code and message', () => {
+  for (const [file, format, status, code, message] of GRAPH_CASES) {
+    const exchange = only(file)
+    assert.equal(exchange.format, format, file)
+    assert.equal(exchange.response?.status, status, file)
+    const error = parseGraphError(exchange.response?.body)
+    assert.equal(error?.code, code, file)
+    assert.match(error?.message ?? '', message, file)
+  }
+})
+
+test('the PowerShell record keeps its response headers and dates; the request is absent when not printed', () => {
+  const exchange = only('powershell-error-record.txt')
+  const headers = exchange.response?.headers ?? []
+  assert.equal(getHeader(headers, 'request-id'), '0d1e2f30-0000-4000-8000-00000000a001')
+  assert.equal(getHeader(headers, 'date'), 'Fri, 20 Nov 2026 10:00:00 GMT')
+  assert.equal(exchange.request, undefined)
+  assert.equal(exchange.response?.statusText, 'Forbidden')
+})
+
+test('Java v5 and Invoke-MgGraphRequest name the call: the request is kept, its headers marked as not shown', () => {
+  const java = only('java-graphserviceexception.txt')
+  assert.deepEqual([java.request?.method, java.request?.url], ['GET', 'https://graph.microsoft.com/v1.0/users'])
+  assert.equal(java.request?.headersOmitted, true)
+  const invoke = only('invoke-mggraphrequest.txt')
+  assert.equal(invoke.format, 'powershell-error')
+  assert.deepEqual([invoke.request?.method, invoke.request?.url, invoke.response?.status], ['GET', 'https://graph.microsoft.com/beta/admin/sharepoint/settings', 403])
+  assert.equal(parseGraphError(invoke.response?.body)?.code, 'accessDenied')
+})
+
+test('MSAL, Azure CLI and Python-dict sign-in errors become a token-endpoint error with their AADSTS code', () => {
+  const cases: ReadonlyArray<[string, string, number, string, number]> = [
+    ['msal-net.txt', 'msal-text', 400, 'invalid_grant', 50076],
+    ['msal-net-log.txt', 'msal-text', 401, 'invalid_client', 7000215],
+    ['msal-js.txt', 'msal-text', 400, 'invalid_client', 7000215],
+    ['azure-cli-530003.txt', 'msal-text', 400, 'unknown_error', 530003],
+    ['msal-python.txt', 'token-error', 400, 'invalid_client', 7000215],
+  ]
+  for (const [file, format, status, error, code] of cases) {
+    const exchange = only(file)
+    assert.equal(exchange.format, format, file)
+    assert.equal(exchange.request, undefined, file)
+    assert.equal(exchange.response?.status, status, file)
+    const parsed = parseTokenEndpointError(exchange.response?.body)
+    assert.equal(parsed?.error, error, file)
+    assert.deepEqual(parsed?.codes, [code], file)
+  }
+  assert.equal(parseTokenEndpointError(only('msal-net.txt').response?.body)?.suberror, 'basic_action')
+  assert.equal(parseTokenEndpointError(only('msal-net-log.txt').response?.body)?.correlationId, 'c0ffee00-0000-4000-8000-0000000000c1')
+})
+
+test('a Graph error body printed as a Python dict is read as the Graph error body', () => {
+  const exchange = only('python-graph-dict.txt')
+  assert.equal(exchange.format, 'graph-error')
+  assert.equal(exchange.response?.status, 403)
+  assert.equal(parseGraphError(exchange.response?.body)?.code, 'Authorization_RequestDenied')
+})
+
+test('near misses: prose that mentions an SDK error, and lines that only look like fields, match no format', () => {
+  assert.equal(detectFormat(read('not-an-error.txt')), undefined)
+  assert.equal(detectFormat('Code review notes\nMessage: ship it on Friday\n'), undefined)
+  assert.equal(detectFormat('Status: 200 (OK) everything fine'), undefined)
+  assert.throws(() => parseInput(read('not-an-error.txt'), 'not-an-error.txt'), (error: unknown) => isGraphDoctorError(error) && error.code === 'ERR_INPUT_FORMAT')
+})
+
+test('an SDK-looking text without code or message is refused with what it looked like', () => {
+  assert.throws(() => parseInput('Microsoft.Graph.Models.ODataErrors.ODataError:\n   at X.Y()\n', 'odata.txt'), (error: unknown) =>
+    isGraphDoctorError(error) && error.message === 'odata.txt: looks like a Microsoft Graph SDK error but shows no error code or message')
+})
+
+test('unmatched input says which command takes it: a token goes to token, a bare code to aadsts', () => {
+  const message = (text: string): string => {
+    try {
+      parseInput(text, 'in.txt')
+    } catch (error) {
+      if (isGraphDoctorError(error)) return error.message
+    }
+    return ''
+  }
+  const jwt = 'eyJ0eXAiOiJKV1QifQ.eyJhdWQiOiJ4In0.c2VjcmV0LXNpZ25hdHVyZQ'
+  assert.match(message(jwt), /an access token: use graph-doctor token/)
+  assert.match(message(`Authorization: Bearer ${jwt}\n`), /an access token: use graph-doctor token/)
+  assert.ok(!message(jwt).includes('eyJ'))
+  assert.match(message('50076\n'), /an AADSTS code: use graph-doctor aadsts/)
+  assert.match(message('hello there'), /graph-doctor token.*graph-doctor aadsts -/)
+})
