@@ -279,7 +279,7 @@ test('a bare response that names no cause is refused with what is missing; one t
   const withStatus = file('bare-500.http', 'HTTP/1.1 500 Internal Server Error\nContent-Type: application/json\n\n{"error":{"code":"generalException","message":"General exception while processing"}}\n')
   assertOneLineError(cli([withStatus]), /^graph-doctor: bare-500\.http: a 500 response \(generalException\) alone cannot be diagnosed/)
   const denied = JSON.stringify({ error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } })
-  const run = cli(['-', '--permissions', PERMISSIONS], { input: denied })
+  const run = cli(['-'], { input: denied })
   assert.equal(run.code, 1, run.stderr)
   assert.match(run.stdout, /\[permission-missing\]/)
   assert.match(run.stdout, /The input holds no request/)
