@@ -73,7 +73,7 @@ function requireRequest(exchange: Exchange, args: ParsedArgs): Exchange {
   const missing = missingForDiagnosis(exchange)
   if (missing === undefined) return exchange
   const given = EXCHANGE_FLAGS.filter((name) => args.values[name] !== undefined).map((name) => (name === 'status' ? `--status ${exchange.response?.status ?? ''}`.trim() : `--${name}`))
-  const hint = missing.includes('token') ? 'add --url and --token (the token that was sent)' : 'add --url'
+  const hint = missing.includes('token') ? 'add --url and --token' : 'add --url'
   const tokenOnly = given.length === 1 && given[0] === '--token' ? '; to inspect a token on its own, use graph-doctor token' : ''
   throw new GraphDoctorError('ERR_USAGE', `${given.join(' ')} cannot be diagnosed without ${missing}: ${hint}, or give the captured call as a FILE (HAR, curl -v)${tokenOnly}`)
 }
