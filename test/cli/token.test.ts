@@ -147,7 +147,8 @@ test('a FILE argument is read: a bare token, an Authorization line, or a token-r
     writeFileSync(join(dir, name), content)
     const run = token(['--now', NOW, join(dir, name)])
     assert.equal(run.code, 0, `${name}: ${run.stderr}`)
-    assert.match(run.stdout, /^JWT access token \(v1\.0\): delegated \(user\) token/, name)
+    assert.match(run.stdout, /^JWT access token \(v1\.0\) for Microsoft Graph/, name)
+    assert.match(run.stdout, /Kind +delegated/, name)
     assertNoTokenMaterial(run.stdout, raw)
   }
 })
