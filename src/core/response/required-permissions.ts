@@ -18,7 +18,7 @@ interface Form {
  * - "API required roles: A, B." and similar.
  */
 const FORMS: readonly Form[] = [
-  { pattern: /API requires one of '([^']*)'\.?(?:\s*(Scopes|Roles) on the request '([^']*)')?/i, required: 1, kind: 2, present: 3 },
+  { pattern: /API requires one of ['"]([^'"]*)['"]\.?(?:\s*(Scopes|Roles) on the request ['"]([^'"]*)['"])?/i, required: 1, kind: 2, present: 3 },
   { pattern: /must have one of the following (scopes|roles|permissions):?\s*([^\r\n]*?)(?:\s+-\s+Operation ID|\r|\n|$)/i, required: 2, kind: 1 },
   { pattern: /requires? one of the following (scopes|roles|permissions):?\s*([^\r\n]*?)(?:\s+-\s+|\r|\n|$)/i, required: 2, kind: 1 },
   { pattern: /missing permission (scopes?|roles?)\s*:?\s*([^\r\n]*)/i, required: 2, kind: 1 },
