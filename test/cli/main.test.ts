@@ -82,15 +82,19 @@ test('a usage error inside a command is one line naming the fix, exit 2, no stac
 })
 
 test('--help, --version and a command\'s help load no command, core or render module (start-up stays lean)', () => {
-  // In-thread hooks (registerHooks, Node 22.15+) where available: the output of register()'s off-thread
-  // hooks is lost when the process exits at once, as it does on Node 24.
+  // Node 22.15+ has in-thread hooks (registerHooks); the off-thread hooks of `register` lose their
+  // stderr writes on Node 24 when the CLI exits, so they serve only where registerHooks is absent.
   const probe = `
     const module = await import('node:module')
-    const hook = \`if (url.includes('/dist/')) process.stderr.write('LOAD ' + url + '\\\\n')\`
+    const log = (url) => { if (url.includes('/dist/')) process.stderr.write('LOAD ' + url + '\\n') }
     if (typeof module.registerHooks === 'function') {
-      module.registerHooks({ load: new Function('url', 'context', 'next', hook + '; return next(url, context)') })
+      module.registerHooks({ load(url, context, next) { log(url); return next(url, context) } })
     } else {
-      module.register('data:text/javascript,' + encodeURIComponent('export async function load(url, context, next) {' + hook + '; return next(url, context) }'))
+      module.register('data:text/javascript,' + encodeURIComponent(\`
+        export async function load(url, context, next) {
+          if (url.includes('/dist/')) process.stderr.write('LOAD ' + url + '\\\\n')
+          return next(url, context)
+        }\`))
     }
     process.argv = [process.argv[0], '${BIN}', ...process.env.GD_ARGS.split(' ')]
     await import('./${BIN}')
