@@ -7,6 +7,7 @@ import { isAbsolute, resolve } from 'node:path'
 import { GraphDoctorError } from '../core/errors.js'
 import type { PermissionCatalogue } from '../core/permissions/types.js'
 import type { PermissionDataJson } from '../render/json.js'
+import { ageInDays, isSupersededBySnapshot, STALE_DAYS } from './data/age.js'
 import { userCacheDir } from './data/cache-dir.js'
 import { loadCachedCatalogue } from './data/cache-read.js'
 import { errorReason, loadNamedSource } from './data/named-source.js'
@@ -49,9 +50,6 @@ export interface PermissionSourceOptions {
   readonly snapshotDir?: string
 }
 
-/** Data older than this gets one line suggesting `graph-doctor data update`. */
-export const STALE_DAYS = 90
-const DAY_MS = 86_400_000
 
 const HOW_TO_GET =
   'no Microsoft Graph permission data: run `graph-doctor data update` once, or pass --permissions FILE (a permissions.json from microsoft-graph-devx-content)'
@@ -96,11 +94,6 @@ export async function resolvePermissionCatalogue(options: PermissionSourceOption
   return (await resolvePermissionData(options))?.catalogue
 }
 
-/** Whole days between the data's date and `now`. */
-export function ageInDays(date: string, now: Date = new Date()): number {
-  return Math.max(0, Math.floor((now.getTime() - Date.parse(date)) / DAY_MS))
-}
-
 /** The `permissionData` field of the JSON outputs. */
 export function permissionDataJson(source: PermissionDataSource, now: Date = new Date()): PermissionDataJson {
   return { source: source.kind, location: source.location, date: source.date, ageDays: ageInDays(source.date, now) }
@@ -124,7 +117,7 @@ function nonEmpty(value: string | undefined): string | undefined {
 
 async function isSnapshotNewer(dir: string, cacheDate: string): Promise<boolean> {
   const manifest = await readSnapshotManifest(dir)
-  return typeof manifest !== 'string' && Date.parse(manifest.upstream.date) > Date.parse(cacheDate)
+  return typeof manifest !== 'string' && isSupersededBySnapshot(cacheDate, manifest.upstream.date)
 }
 
 type CacheOutcome = PermissionData | { readonly code: 'ERR_DATA_MISSING' | 'ERR_DATA_INVALID'; readonly problem: string }

@@ -12,7 +12,6 @@ import { FIXTURE_TIME, delegatedToken } from '../helpers/tokens.js'
 
 const BIN = join(process.cwd(), 'dist/bin/graph-doctor.js')
 const EXAMPLE = join(process.cwd(), 'examples/failing-calls.har')
-const PERMISSIONS = join(process.cwd(), '../shared/data/devx-content/')
 const NOW = new Date(FIXTURE_TIME * 1000).toISOString()
 const emptyCache = mkdtempSync(join(tmpdir(), 'graph-doctor-width-'))
 
@@ -43,7 +42,8 @@ function assertFits(text: string, width: number, what: string): void {
   }
 }
 
-const diagnoseArgs = ['diagnose', EXAMPLE, '--permissions', PERMISSIONS, '--all']
+// The permission data is the bundled snapshot (nothing beside the clone is needed).
+const diagnoseArgs = ['diagnose', EXAMPLE, '--all']
 
 for (const width of [60, 80, 120]) {
   test(`diagnose text output fits ${width} columns (COLUMNS=${width}), breaking no URL or command`, () => {
@@ -72,14 +72,14 @@ test('a URL stays whole on a line of its own when its paragraph wraps, and comma
 })
 
 test('by default a capture shows its failures, one line for the healthy exchanges and the failures by cause', () => {
-  const text = cli(['diagnose', EXAMPLE, '--permissions', PERMISSIONS], 100)
+  const text = cli(['diagnose', EXAMPLE], 100)
   assert.doesNotMatch(text, /no problems found/)
   assert.match(text, /\n✔ 2 healthy exchanges \(no error or warning\) not shown; --all shows them\.\n\n\d+ failed exchanges by most probable cause:\n +\d+ +permission-missing +The token lacks/)
   assert.match(cli(diagnoseArgs, 100), /no problems found/)
 })
 
 test('in a pseudo-terminal, text output wraps to the terminal\'s columns', { skip: !existsSync('/usr/bin/script') && 'no script(1) for a pseudo-terminal' }, () => {
-  const command = `stty cols 64 rows 40; ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} diagnose ${JSON.stringify(EXAMPLE)} --all --permissions ${JSON.stringify(PERMISSIONS)}`
+  const command = `stty cols 64 rows 40; ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} diagnose ${JSON.stringify(EXAMPLE)} --all 2>/dev/null` // stderr: the data's age line
   const run = spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: env(undefined) })
   const text = run.stdout.replace(/\r/g, '')
   assertFits(text, 64, 'diagnose (pty)')
@@ -117,10 +117,10 @@ for (const width of [60, 80, 120]) {
     assertFits(token, width, 'token')
     const aadsts = cli(['aadsts', 'AADSTS65001', 'AADSTS7000215'], width)
     assertFits(aadsts, width, 'aadsts')
-    const perms = cli(['perms', 'GET', '/users', '--permissions', PERMISSIONS, '--token', delegatedToken()], width)
+    const perms = cli(['perms', 'GET', '/users', '--token', delegatedToken()], width)
     assert.match(perms, /GET \/users/)
     assertFits(perms, width, 'perms')
-    const unmatched = cli(['perms', 'GET', '/no/such/endpoint/anywhere', '--permissions', PERMISSIONS], width)
+    const unmatched = cli(['perms', 'GET', '/no/such/endpoint/anywhere'], width)
     assert.match(unmatched, /^No endpoint in the Microsoft Graph permission data matches/)
     assert.ok(unmatched.split('\n').every((line) => [...line].length <= width), unmatched)
     const status = cli(['data', 'status'], width)

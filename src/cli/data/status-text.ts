@@ -1,11 +1,10 @@
+import { ageInDays, STALE_DAYS } from './age.js'
 import { formatBytes } from './fs-util.js'
 import type { CacheStatus } from './status.js'
 import type { UpdateResult } from './update.js'
 
 const HOW_TO_FILL =
   'Run `graph-doctor data update` (or `graph-doctor data update --from DIR|FILE` on a machine without internet), or pass --permissions FILE.'
-const DAY_MS = 86_400_000
-const STALE_DAYS = 90
 
 /** Text of `graph-doctor data status`. */
 export function renderCacheStatusText(status: CacheStatus, now: Date = new Date()): string {
@@ -34,10 +33,10 @@ function inUseLines(status: CacheStatus, now: Date): string[] {
   const { inUse } = status
   if (inUse === undefined) return ['In use: no permission data (permission checks are skipped).']
   if (inUse.source === 'GRAPH_DOCTOR_PERMISSIONS') return [`In use: GRAPH_DOCTOR_PERMISSIONS=${inUse.location} (it takes precedence over the cache and the snapshot).`]
-  const age = inUse.date === undefined ? undefined : Math.max(0, Math.floor((now.getTime() - Date.parse(inUse.date)) / DAY_MS))
+  const age = inUse.date === undefined ? undefined : ageInDays(inUse.date, now)
   const what = inUse.source === 'cache' ? 'the cache' : `the bundled snapshot (upstream data of ${inUse.date ?? 'unknown date'})`
   const lines = [`In use: ${what}${age === undefined ? '' : `, ${age} days old`}.`]
-  if (age !== undefined && age > STALE_DAYS) lines.push('It is more than 90 days old: `graph-doctor data update` fetches the current map.')
+  if (age !== undefined && age > STALE_DAYS) lines.push(`It is more than ${STALE_DAYS} days old: \`graph-doctor data update\` fetches the current map.`)
   return lines
 }
 

@@ -1,3 +1,4 @@
+import { isSupersededBySnapshot } from './age.js'
 import { inspectCache, readVerified } from './cache-read.js'
 import { checkIndex } from './engine.js'
 import { DATA_FILE_ROLES, type CacheManifest, type DataFileRole } from './manifest.js'
@@ -52,7 +53,7 @@ export async function collectCacheStatus(
   const override = cache.overriddenBy
   if (override !== undefined) return { ...cache, inUse: { source: 'GRAPH_DOCTOR_PERMISSIONS', location: override } }
   const { snapshot } = cache
-  const isCacheCurrent = cache.state === 'ready' && (snapshot.date === undefined || Date.parse(snapshot.date) <= Date.parse(cache.updatedAt ?? ''))
+  const isCacheCurrent = cache.state === 'ready' && !isSupersededBySnapshot(cache.updatedAt ?? '', snapshot.date)
   if (isCacheCurrent) return { ...cache, inUse: { source: 'cache', location: cacheDir, ...(cache.updatedAt === undefined ? {} : { date: cache.updatedAt }) } }
   if (!snapshot.isIntact) return cache
   return { ...cache, inUse: { source: 'snapshot', location: snapshot.location, ...(snapshot.date === undefined ? {} : { date: snapshot.date }) } }

@@ -1,0 +1,48 @@
+/**
+ * The packed package as a user gets it (run `npm run build` first): `npm pack`, installed offline into an
+ * empty prefix, run from another folder with an empty home: it names the permission from its snapshot.
+ */
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, describe, it } from 'node:test'
+import { delegatedToken, FIXTURE_TIME } from '../helpers/tokens.js'
+
+const work = mkdtempSync(join(tmpdir(), 'graph-doctor-package-'))
+
+function npm(args: readonly string[], cwd: string): string {
+  const result = spawnSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } })
+  assert.equal(result.status, 0, `npm ${args.join(' ')}: ${result.stderr}`)
+  return result.stdout
+}
+
+describe('the packed package, installed into an empty prefix', () => {
+  after(() => rmSync(work, { recursive: true, force: true }))
+
+  it('ships the snapshot and, offline with nothing else, diagnose names the least-privileged permission', () => {
+    npm(['pack', '--pack-destination', work], process.cwd())
+    const [tarball] = readdirSync(work).filter((name) => name.endsWith('.tgz'))
+    assert.ok(tarball !== undefined)
+    const prefix = join(work, 'prefix')
+    mkdirSync(prefix)
+    npm(['install', '--offline', '--prefix', prefix, join(work, tarball)], work)
+    const home = join(work, 'home')
+    const elsewhere = join(work, 'elsewhere')
+    mkdirSync(home)
+    mkdirSync(elsewhere)
+    const env: Record<string, string | undefined> = { ...process.env, HOME: home, NO_COLOR: '1' }
+    for (const name of ['GRAPH_DOCTOR_PERMISSIONS', 'GRAPH_DOCTOR_CACHE_DIR', 'XDG_CACHE_HOME']) delete env[name]
+    const body = JSON.stringify({ error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } })
+    const args = ['diagnose', '--url', 'https://graph.microsoft.com/v1.0/users', '--status', '403', '--token', delegatedToken(), '--body', body, '--now', new Date(FIXTURE_TIME * 1000).toISOString(), '--format', 'json']
+    const bin = join(prefix, 'node_modules', '.bin', 'graph-doctor')
+    const result = spawnSync(bin, args, { cwd: elsewhere, env, encoding: 'utf8' })
+    assert.equal(result.status, 1, result.stderr)
+    const document = JSON.parse(result.stdout) as { results: { findings: { id: string; permission?: { leastPrivileged: string } }[] }[]; permissionData: { source: string } }
+    const finding = document.results[0]?.findings.find((item) => item.id === 'permission-missing')
+    assert.equal(finding?.permission?.leastPrivileged, 'User.ReadBasic.All')
+    assert.equal(document.permissionData.source, 'snapshot')
+    assert.deepEqual(readdirSync(home), [], 'nothing written to the home folder')
+  })
+})
