@@ -14,7 +14,7 @@ class EntryError extends Error {}
  */
 export function parseHar(text: string, name: string, parsed?: unknown): Exchange[] {
   const entries = harEntries(text, name, parsed)
-  const exchanges = entries.map((entry, index) => readEntrySafely(entry, `${name} entry ${index + 1}`))
+  const exchanges = entries.map((entry, index) => harEntryExchange(entry, `${name} entry ${index + 1}`))
   const firstReadable = exchanges.findIndex((exchange) => exchange.unreadable === undefined)
   if (firstReadable === -1) {
     throw formatError(name, 'entry 1', exchanges[0]?.unreadable ?? 'unreadable entry')
@@ -46,7 +46,11 @@ function jsonErrorPlace(text: string): string {
   return offset === undefined ? 'syntax error' : `syntax error at line ${lineNumberAt(text, offset)}`
 }
 
-function readEntrySafely(entry: unknown, source: string): Exchange {
+/**
+ * One HAR entry (already parsed) as an exchange; an entry that cannot be read becomes an
+ * `unreadable` exchange whose reason names the HAR field, never its content.
+ */
+export function harEntryExchange(entry: unknown, source: string): Exchange {
   try {
     return readEntry(entry, source)
   } catch (error) {
@@ -101,7 +105,8 @@ function readHeaders(value: unknown, field: string): HeaderList {
     const headerName = item['name']
     const headerValue = item['value']
     if (typeof headerName !== 'string' || headerName === '') continue
-    headers.push([headerName, typeof headerValue === 'string' ? headerValue : String(headerValue ?? '')])
+    const text = scalarText(headerValue)
+    if (text !== undefined) headers.push([headerName, text])
   }
   return headers
 }
@@ -114,8 +119,18 @@ function postDataText(value: unknown): string | undefined {
   if (!Array.isArray(params) || params.length === 0) return undefined
   return params
     .filter(isJsonObject)
-    .map((param) => `${encodeURIComponent(String(param['name'] ?? ''))}=${encodeURIComponent(String(param['value'] ?? ''))}`)
+    .map((param) => `${encodeURIComponent(scalarText(param['name']) ?? '')}=${encodeURIComponent(scalarText(param['value']) ?? '')}`)
     .join('&')
+}
+
+/**
+ * A JSON scalar as header or parameter text; undefined for an object or array (never `String()` of
+ * it: an object with its own `toString` key would throw).
+ */
+function scalarText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  return value === null || value === undefined ? '' : undefined
 }
 
 /** `content.text`, decoded when `encoding` is base64; a binary (non-UTF-8) body is left out. */

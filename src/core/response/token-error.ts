@@ -22,6 +22,7 @@ const OPTIONAL_FIELDS = [
  * // { error: 'invalid_grant', description: 'AADSTS50076: MFA…', codes: [50076] }
  */
 export function parseTokenEndpointError(body: string | undefined): TokenEndpointError | undefined {
+  if (body === undefined || !body.includes('"error"')) return undefined
   const json = parseJsonBody(body)
   if (!isJsonObject(json)) return undefined
   const error = stringField(json, 'error')
