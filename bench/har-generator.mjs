@@ -59,8 +59,7 @@ const header = (name, value) => ({ name, value })
 
 function requestHeaders(token) {
   return [
-    header('Accept', 'application/json'), header('Accept-Encoding', 'gzip, deflate, br'), header('Accept-Language', 'en-GB,en;q=0.9'),
-    header('Authorization', `Bearer ${token}`), header('Cache-Control', 'no-cache'), header('Origin', 'https://contoso.example'),
+    header('Accept', 'application/json'), header('Accept-Encoding', 'gzip, deflate, br'),     header('Authorization', `Bearer ${token}`), header('Cache-Control', 'no-cache'), header('Origin', 'https://contoso.example'),
     header('Referer', 'https://contoso.example/app'), header('SdkVersion', 'graph-js/3.0.7'), header('client-request-id', 'c0ffee00-0000-4000-8000-000000000000'),
     header('User-Agent', 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36'),
   ]
@@ -71,7 +70,7 @@ function responseHeaders(status, date, extra) {
     header('Cache-Control', 'no-cache'), header('Content-Type', 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8'),
     header('Date', date), header('request-id', 'feedbeef-0000-4000-8000-000000000000'), header('client-request-id', 'c0ffee00-0000-4000-8000-000000000000'),
     header('x-ms-ags-diagnostic', '{"ServerInfo":{"DataCenter":"West Europe","Slice":"E","Ring":"5","ScaleUnit":"001","RoleInstance":"AM2PEPF0001"}}'),
-    header('Strict-Transport-Security', 'max-age=31536000'), header('Vary', 'Accept-Encoding'), header('x-ms-resource-unit', '1'), ...extra,
+    header('x-ms-resource-unit', '1'), ...extra,
   ].concat(status === 200 ? [header('OData-Version', '4.0')] : [])
 }
 
@@ -115,7 +114,7 @@ export function harEntry(n, tokens) {
   const request = { method, url, httpVersion: 'http/2.0', headers: requestHeaders(token), queryString: [], cookies: [], headersSize: -1, bodySize: postData === undefined ? 0 : postData.text.length }
   if (postData !== undefined) request.postData = postData
   return {
-    _initiator: { type: 'script', stack: { callFrames: [{ functionName: 'fetchJson', scriptId: '42', url: 'https://contoso.example/app.js', lineNumber: 1200, columnNumber: 17 }] } },
+    _initiator: { type: 'script' },
     _priority: 'High', _resourceType: 'fetch', cache: {}, connection: '443', pageref: 'page_1',
     request,
     response: {
