@@ -94,13 +94,17 @@ function runRules(ctx: AnalysisContext): Finding[] {
   return findings
 }
 
-/** A rule bug must not cost the user the other findings: report it as an unreadable input instead. */
+/**
+ * A rule bug must not cost the user the other findings: report it as an unreadable input instead.
+ * On a failed call it is an error, so that a crash never turns a 401 into a clean exit code.
+ */
 function safeCheck(check: (ctx: AnalysisContext) => Finding[], ctx: AnalysisContext): Finding[] {
   try {
     return check(ctx)
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
-    return [makeFinding('input-unreadable', { detail: `graph-doctor failed to analyse this entry (${reason}); please report it.`, evidence: [], fix: [] })]
+    const finding = makeFinding('input-unreadable', { detail: `graph-doctor failed to analyse this entry (${reason}); please report it.`, evidence: [], fix: [] })
+    return [(ctx.status ?? 0) >= 400 ? { ...finding, severity: 'error' } : finding]
   }
 }
 

@@ -58,3 +58,12 @@ export function memoizeRedaction(redact: (text: string) => string, limit = 20_00
     return redacted
   }
 }
+
+/**
+ * `target.push(...items)` without the spread: a value of 200,000 lines (a hostile error message)
+ * spread into a call overflows the stack.
+ */
+export function appendAll<T>(target: T[], items: readonly T[]): T[] {
+  for (const item of items) target.push(item)
+  return target
+}

@@ -1,6 +1,7 @@
 import type { Exchange, HeaderList, HttpRequest, HttpResponse } from '../exchange.js'
 import { decodeBase64Bytes, decodeUtf8 } from '../token/base64url.js'
 import { isJsonObject } from '../response/json.js'
+import { JsonArrayScanner } from '../stream/json-array-scanner.js'
 import { jsonErrorOffset } from './json-locate.js'
 import { formatError, lineNumberAt } from './text.js'
 
@@ -25,11 +26,23 @@ export function parseHar(text: string, name: string, parsed?: unknown): Exchange
 function harEntries(text: string, name: string, parsed: unknown): unknown[] {
   const json = parsed ?? parseJson(text, name)
   const log = isJsonObject(json) ? json['log'] : undefined
-  if (!isJsonObject(log)) throw formatError(name, undefined, 'invalid HAR: log is missing')
+  if (!isJsonObject(log)) throw formatError(name, missingPlace(text), 'invalid HAR: log is missing')
   const entries = log['entries']
-  if (!Array.isArray(entries)) throw formatError(name, undefined, 'invalid HAR: log.entries is missing or not an array')
+  if (!Array.isArray(entries)) throw formatError(name, missingPlace(text), 'invalid HAR: log.entries is missing or not an array')
   if (entries.length === 0) throw formatError(name, undefined, 'the HAR has no entries')
   return entries
+}
+
+/** `line N`: where the object that lacks `log` or `log.entries` ends (the error path only scans the text again). */
+function missingPlace(text: string): string | undefined {
+  const scanner = new JsonArrayScanner({ path: ['log', 'entries'] })
+  try {
+    scanner.push(new TextEncoder().encode(text), () => undefined)
+    const missing = scanner.end().missing
+    return missing === undefined ? undefined : `line ${missing.line}`
+  } catch {
+    return undefined
+  }
 }
 
 function parseJson(text: string, name: string): unknown {

@@ -16,8 +16,6 @@ import { readMarkupOrText } from './markup.js'
  * parseGraphError('{"error":{"code":"Forbidden","message":""}}') // { code: 'Forbidden', message: '', innerCodes: [] }
  */
 export function parseGraphError(body: string | undefined): GraphErrorBody | undefined {
-  // Most bodies of a capture are successful responses: no `"error"` key, nothing to parse.
-  if (body === undefined || !body.includes('"error"')) return undefined
   const json = parseJsonBody(body)
   if (json === undefined) return readMarkupOrText(body)
   if (!isJsonObject(json)) return undefined
