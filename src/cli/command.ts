@@ -3,6 +3,10 @@ export interface CliIo {
   readonly stdout: (text: string) => void
   readonly stderr: (text: string) => void
   readonly readStdin: () => Promise<string>
+  /** stdin as raw byte chunks, for inputs read as a stream (a HAR); falls back to `readStdin`. */
+  readonly stdinChunks?: () => AsyncIterable<Uint8Array>
+  /** Resolves once stdout can take more output (a slow pipe); absent means always. */
+  readonly stdoutDrained?: () => Promise<void>
   /** stdout is a terminal (colour allowed unless NO_COLOR is set). */
   readonly isTTY: boolean
   /** Columns of the stdout terminal, when it is one. */

@@ -4,6 +4,7 @@ import { resolve } from 'node:path'
 import type { CliIo } from './command.js'
 import { GraphDoctorError } from '../core/errors.js'
 import { outputWidth } from '../render/wrap.js'
+import { binaryOffset, utf8ErrorOffset } from './bytes.js'
 
 /** A text input read from a file or stdin, named as the user will recognise it. */
 export interface TextInput {
@@ -23,6 +24,10 @@ export function createProcessIo(): CliIo {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     readStdin: async () => decodeInputBytes(await readAllStdin(), 'stdin'),
+    stdinChunks: () => process.stdin,
+    stdoutDrained: async () => {
+      if (process.stdout.writableNeedDrain) await new Promise((done) => process.stdout.once('drain', done))
+    },
     isTTY: process.stdout.isTTY === true,
     ...(process.stdout.isTTY === true && process.stdout.columns > 0 ? { columns: process.stdout.columns } : {}),
     env: process.env,
@@ -53,31 +58,23 @@ export function outputColumns(io: CliIo): number {
   return outputWidth(io.columns)
 }
 
-function looksBinary(bytes: Uint8Array): boolean {
-  const sample = bytes.subarray(0, 8192)
-  let control = 0
-  for (const byte of sample) {
-    if (byte === 0) return true
-    if (byte < 9 || (byte > 13 && byte < 32)) control++
-  }
-  return control > sample.length / 20
-}
-
 /**
  * Decode input bytes as text: UTF-8 (BOM stripped) or UTF-16 with a BOM. Empty input and binary data
  * are errors naming the input.
  */
 export function decodeInputBytes(bytes: Uint8Array, name: string): string {
   const isUtf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)
-  if (!isUtf16 && looksBinary(bytes)) {
-    throw new GraphDoctorError('ERR_INPUT_FORMAT', `${name}: binary data, not a HAR, curl -v transcript, HTTP exchange or error body`)
+  const binary = binaryOffset(bytes)
+  if (binary !== undefined) {
+    throw new GraphDoctorError('ERR_INPUT_FORMAT', `${name}: byte ${binary}: binary data, not a HAR, curl -v transcript, HTTP exchange or error body`)
   }
   let text: string
   try {
     const encoding = isUtf16 ? (bytes[0] === 0xff ? 'utf-16le' : 'utf-16be') : 'utf-8'
     text = new TextDecoder(encoding, { fatal: true }).decode(bytes)
   } catch (error) {
-    throw new GraphDoctorError('ERR_INPUT_FORMAT', `${name}: not valid UTF-8 text (binary data?)`, { cause: error })
+    const where = isUtf16 ? '' : ` at byte ${utf8ErrorOffset(bytes)}`
+    throw new GraphDoctorError('ERR_INPUT_FORMAT', `${name}: not valid ${isUtf16 ? 'UTF-16' : 'UTF-8'} text${where} (binary data?)`, { cause: error })
   }
   // TextDecoder already drops a leading BOM; a regex test stops at the first visible character, so a
   // 40 MB HAR is not copied just to learn that it is not empty.
@@ -85,7 +82,8 @@ export function decodeInputBytes(bytes: Uint8Array, name: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
 }
 
-function describeFsError(error: unknown): string {
+/** The reason a file cannot be read, in a few words. */
+export function describeFsError(error: unknown): string {
   const code = (error as { code?: unknown }).code
   if (code === 'ENOENT') return 'no such file'
   if (code === 'EISDIR') return 'is a directory, not a file'

@@ -67,6 +67,8 @@ export interface AnalysisContext {
 export interface ContextOptions {
   readonly permissions?: PermissionCatalogue
   readonly now?: Date
+  /** Decode and analyse a raw token; a long capture passes a memoised one (one analysis per distinct token). */
+  readonly analyseToken?: (raw: string) => TokenAnalysis
 }
 
 /** Build the analysis context of one exchange. Never throws on malformed input. */
@@ -78,7 +80,7 @@ export function buildContext(exchange: Exchange, options: ContextOptions = {}): 
   const auth = parseAuthorizationHeader(request === undefined ? undefined : getHeader(request.headers, 'authorization'))
   const graphError = area === 'token-endpoint' ? undefined : errorOfResponse(response)
   const { at, source: atSource } = exchangeTime(exchange, options.now, graphError?.date)
-  const token = area === 'token-endpoint' || auth.state !== 'present' ? undefined : analyseToken(auth.token)
+  const token = area === 'token-endpoint' || auth.state !== 'present' ? undefined : (options.analyseToken ?? analyseToken)(auth.token)
   const challenges = parseWwwAuthenticate(response === undefined ? [] : getHeaders(response.headers, 'www-authenticate'))
   const base = {
     exchange,
@@ -144,9 +146,12 @@ function knownCodes(codes: readonly number[]): AadstsEntry[] {
   return entries
 }
 
-/** Copy the defined optional fields only (exactOptionalPropertyTypes: never assign undefined). */
+/** Add the defined optional fields only (exactOptionalPropertyTypes: never assign undefined). */
 function withOptional<T extends object>(base: T, optional: Record<string, unknown>): T & Partial<AnalysisContext> {
-  const result = { ...base } as Record<string, unknown>
-  for (const [key, value] of Object.entries(optional)) if (value !== undefined) result[key] = value
+  const result = base as Record<string, unknown>
+  for (const key in optional) {
+    const value = optional[key]
+    if (value !== undefined) result[key] = value
+  }
   return result as T & Partial<AnalysisContext>
 }

@@ -28,9 +28,9 @@ export function makeFinding(id: FindingId, parts: FindingParts): Finding {
     id,
     severity: info.severity,
     title: info.title,
-    detail: redactSecrets(parts.detail),
+    detail: redactOnce(parts.detail),
     evidence: parts.evidence.map(redactEvidence),
-    fix: parts.fix.map((step) => redactSecrets(step)),
+    fix: parts.fix.map(redactOnce),
     ...(parts.actions === undefined || Object.keys(parts.actions).length === 0 ? {} : { actions: parts.actions }),
     links: mergeLinks(parts.links ?? [], info.links),
   }
@@ -51,10 +51,27 @@ export function rankFindings(findings: readonly Finding[]): Finding[] {
   )
 }
 
+let redacted = new Map<string, string>()
+
+/**
+ * {@link redactSecrets} with a memo: details, fix steps and evidence repeat across the entries of a
+ * capture, so each distinct text is scanned once. Bounded: short texts only, and it starts afresh
+ * past 10,000 of them.
+ */
+function redactOnce(text: string): string {
+  const known = redacted.get(text)
+  if (known !== undefined) return known
+  const result = redactSecrets(text)
+  if (text.length > 4096) return result
+  if (redacted.size >= 10_000) redacted = new Map()
+  redacted.set(text, result)
+  return result
+}
+
 function redactEvidence(item: Evidence): Evidence {
-  const value = redactSecrets(item.value)
+  const value = redactOnce(item.value)
   if (item.note === undefined) return { ...item, value }
-  return { ...item, value, note: redactSecrets(item.note) }
+  return { ...item, value, note: redactOnce(item.note) }
 }
 
 function mergeLinks(first: readonly Link[], second: readonly Link[]): Link[] {

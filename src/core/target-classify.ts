@@ -41,6 +41,19 @@ interface UrlParts {
  * classifyUrl('https://graph.microsoft.us/v1.0/users') // { kind: 'graph', cloud: 'us-gov', version: 'v1.0', path: '/users', host: 'graph.microsoft.us' }
  */
 export function classifyUrl(url: string): Target {
+  const known = recent.get(url)
+  if (known !== undefined) return known
+  const target = classifyUncached(url)
+  if (recent.size >= RECENT_LIMIT) recent = new Map()
+  recent.set(url, target)
+  return target
+}
+
+/** The input readers, batch expansion and context all classify the same URL: remember the last few. */
+const RECENT_LIMIT = 256
+let recent = new Map<string, Target>()
+
+function classifyUncached(url: string): Target {
   const parts = splitUrl(url.trim())
   if (parts === undefined) return { kind: 'other', host: '', path: '' }
   const { host, path } = parts

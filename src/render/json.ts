@@ -17,6 +17,7 @@
  */
 import { redactSecrets } from '../core/redact.js'
 import type { Diagnosis, DiagnosisResult, Finding, FixActions } from '../core/types.js'
+import { memoizeRedaction, TallyCounter, writeAll, type DiagnosisWriter } from './writer.js'
 
 /** Version of the JSON contract; bumped only for a breaking change. */
 export const JSON_CONTRACT_VERSION = 1
@@ -77,7 +78,7 @@ function findingToJson(finding: Finding): Record<string, unknown> {
   return json
 }
 
-function resultToJson(result: DiagnosisResult): Record<string, unknown> {
+export function resultToJson(result: DiagnosisResult): Record<string, unknown> {
   const json: Record<string, unknown> = {
     source: result.source,
     request: { method: result.request.method, url: result.request.url },
@@ -106,8 +107,67 @@ export function toJsonDocument(diagnosis: Diagnosis): { version: number; results
 }
 
 /** `JSON.stringify` with every string value passed through {@link redactSecrets}, indented by two spaces. */
-export function stringifyRedacted(value: unknown): string {
-  return `${JSON.stringify(value, (_key, item: unknown) => (typeof item === 'string' ? redactSecrets(item) : item), 2)}\n`
+export function stringifyRedacted(value: unknown, redact: (text: string) => string = redactSecrets): string {
+  return `${JSON.stringify(value, (_key, item: unknown) => (typeof item === 'string' ? redact(item) : item), 2)}\n`
+}
+
+/** Every string of a JSON value passed through `redact` (the same as a `JSON.stringify` replacer, faster). */
+function redactStrings(value: unknown, redact: (text: string) => string): unknown {
+  if (typeof value === 'string') return redact(value)
+  if (typeof value !== 'object' || value === null) return value
+  if (Array.isArray(value)) return value.map((item) => redactStrings(item, redact))
+  const copy: Record<string, unknown> = {}
+  for (const key in value) copy[key] = redactStrings((value as Record<string, unknown>)[key], redact)
+  return copy
+}
+
+/** A top-level member's JSON, indented as the document's second level. */
+function nested(json: string): string {
+  return json.replaceAll('\n', '\n  ')
+}
+
+/** Options of {@link jsonWriter}. */
+export interface JsonWriterOptions {
+  /** Which permission data answered; asked at the end (the CLI loads it only when a call needs it). */
+  readonly permissionData?: () => PermissionDataJson | undefined
+}
+
+const RESULT_PREFIX = '{\n  "results": [\n    '
+const RESULT_SUFFIX = '\n  ]\n}'
+
+/** One result as it reads inside the document's `results` array (indented by four spaces). */
+function nestedResultJson(result: DiagnosisResult, redact: (text: string) => string): string {
+  const json = JSON.stringify({ results: [redactStrings(resultToJson(result), redact)] }, null, 2)
+  return json.slice(RESULT_PREFIX.length, json.length - RESULT_SUFFIX.length)
+}
+
+/**
+ * The JSON document written result by result: byte for byte what {@link renderJson} gives, still
+ * one valid document, whatever the number of results.
+ *
+ * @example
+ * const writer = jsonWriter()
+ * out.write(writer.begin()); for (const result of results) out.write(writer.result(result)); out.write(writer.end())
+ */
+export function jsonWriter(options: JsonWriterOptions = {}): DiagnosisWriter {
+  const tally = new TallyCounter()
+  const redact = memoizeRedaction(redactSecrets)
+  return {
+    begin: () => `{\n  "version": ${JSON_CONTRACT_VERSION},\n  "results": [`,
+    result(result) {
+      const separator = tally.results === 0 ? '\n    ' : ',\n    '
+      tally.add(result)
+      return separator + nestedResultJson(result, redact)
+    },
+    end() {
+      const { results, errors, warnings, info } = tally
+      const close = results === 0 ? '],' : '\n  ],'
+      const summary = `\n  "summary": ${nested(JSON.stringify({ results, errors, warnings, info }, null, 2))}`
+      const data = options.permissionData?.()
+      const dataJson = data === undefined ? '' : `,\n  "permissionData": ${nested(stringifyRedacted(data, redact).trimEnd())}`
+      return `${close}${summary}${dataJson}\n}\n`
+    },
+  }
 }
 
 /** Which permission data answered and how old it is (the CLI knows; the library caller brings its own data). */
@@ -131,6 +191,6 @@ export interface JsonOptions {
  * JSON.parse(renderJson(diagnose(parseInput(text, 'capture.har')))).results.length
  */
 export function renderJson(diagnosis: Diagnosis, options: JsonOptions = {}): string {
-  const document = toJsonDocument(diagnosis)
-  return stringifyRedacted(options.permissionData === undefined ? document : { ...document, permissionData: options.permissionData })
+  const { permissionData } = options
+  return writeAll(jsonWriter(permissionData === undefined ? {} : { permissionData: () => permissionData }), diagnosis)
 }

@@ -5,9 +5,9 @@
 import { catalogue, type FindingId } from '../core/catalogue.js'
 import { redactSecrets } from '../core/redact.js'
 import type { Diagnosis, DiagnosisResult, Finding } from '../core/types.js'
-import { countSeverities } from './json.js'
 import { fixParts } from './fix-parts.js'
 import { describeRequest, describeStatus, isFailure, plural, summaryLine } from './text-parts.js'
+import { TallyCounter, writeAll, type DiagnosisWriter } from './writer.js'
 
 const SEVERITY_LABEL = { error: '✖ Error', warning: '▲ Warning', info: 'ℹ Info' } as const
 
@@ -85,15 +85,50 @@ export interface MarkdownRenderOptions {
   readonly showAll?: boolean
 }
 
-function causesSection(results: readonly DiagnosisResult[]): string[] {
-  const causes = new Map<FindingId, number>()
-  for (const result of results) {
-    const cause = result.findings[0]
-    if (cause !== undefined && isFailure(result)) causes.set(cause.id, (causes.get(cause.id) ?? 0) + 1)
-  }
-  if (causes.size === 0 || results.length < 2) return []
+function causesSection(causes: ReadonlyMap<FindingId, number>, results: number): string[] {
+  if (causes.size === 0 || results < 2) return []
   const rows = [...causes.entries()].sort((a, b) => b[1] - a[1] || catalogue[a[0]].rank - catalogue[b[0]].rank)
   return ['| Failed exchanges | Most probable cause |', '|---:|---|', ...rows.map(([id, count]) => `| ${count} | ${inlineCode(id)}: ${catalogue[id].title} |`), '']
+}
+
+function clean(text: string): string {
+  return redactSecrets(text.replace(/\n{3,}/g, '\n\n').trimEnd())
+}
+
+/**
+ * The Markdown output written result by result: the title, failed results in full as they come
+ * (healthy ones too with `showAll`), and at the end the folded healthy count, the failures by most
+ * probable cause and the summary (they count every result, so they can only come last in a stream).
+ *
+ * @example
+ * const writer = markdownWriter({ showAll: false })
+ */
+export function markdownWriter(options: MarkdownRenderOptions = {}): DiagnosisWriter {
+  const tally = new TallyCounter()
+  const causes = new Map<FindingId, number>()
+  let folded = 0
+  let lone: DiagnosisResult | undefined
+  return {
+    begin: () => '# graph-doctor diagnosis\n\n',
+    result(result) {
+      const index = tally.results
+      tally.add(result)
+      const cause = result.findings[0]
+      if (cause !== undefined && isFailure(result)) causes.set(cause.id, (causes.get(cause.id) ?? 0) + 1)
+      if (options.showAll === true || isFailure(result)) return `${clean(resultSection(result, index))}\n\n`
+      folded++
+      lone ??= result
+      return ''
+    },
+    end() {
+      // A lone healthy result is shown: there is nothing else to look at.
+      const shownLone = tally.results === 1 && folded === 1 && lone !== undefined ? `${clean(resultSection(lone, 0))}\n\n` : ''
+      const foldedCount = shownLone === '' ? folded : 0
+      const foldedLine = foldedCount === 0 ? [] : [`✔ ${plural(foldedCount, 'healthy exchange')} (no error or warning) not shown.`, '']
+      const closing = [...foldedLine, ...causesSection(causes, tally.results), summaryLine(tally.results, tally)].join('\n')
+      return `${shownLone}${clean(closing)}\n`
+    },
+  }
 }
 
 /**
@@ -104,11 +139,5 @@ function causesSection(results: readonly DiagnosisResult[]): string[] {
  * writeFileSync('diagnosis.md', renderMarkdown(diagnosis))
  */
 export function renderMarkdown(diagnosis: Diagnosis, options: MarkdownRenderOptions = {}): string {
-  const summary = summaryLine(diagnosis.results.length, countSeverities(diagnosis))
-  const isShown = (result: DiagnosisResult): boolean => options.showAll === true || diagnosis.results.length === 1 || isFailure(result)
-  const sections = diagnosis.results.map((result, index) => (isShown(result) ? resultSection(result, index) : ''))
-  const folded = diagnosis.results.filter((result) => !isShown(result)).length
-  const foldedLine = folded === 0 ? [] : [`✔ ${plural(folded, 'healthy exchange')} (no error or warning) not shown.`, '']
-  const text = ['# graph-doctor diagnosis', '', summary, '', ...foldedLine, ...causesSection(diagnosis.results), ...sections].join('\n')
-  return `${redactSecrets(text.replace(/\n{3,}/g, '\n\n').trimEnd())}\n`
+  return writeAll(markdownWriter(options), diagnosis)
 }

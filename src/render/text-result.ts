@@ -3,6 +3,7 @@
  * marker, detail, evidence, numbered fix steps (commands on lines of their own), permission and
  * links, wrapped to the output width with hanging indents.
  */
+import { appendAll } from './writer.js'
 import { redactSecrets } from '../core/redact.js'
 import type { DiagnosisResult, Evidence, Finding } from '../core/types.js'
 import { fixParts } from './fix-parts.js'
@@ -37,10 +38,10 @@ function stepLines(step: string, label: string, layout: BlockLayout, indent: num
   const lines: string[] = []
   for (const part of fixParts(redactSecrets(step))) {
     const first = lines.length === 0 ? pad(indent) + label : hang
-    if (part.kind === 'text') lines.push(...wrapText(part.text, { width: layout.width, first, rest: hang }))
+    if (part.kind === 'text') appendAll(lines, wrapText(part.text, { width: layout.width, first, rest: hang }))
     else {
       if (lines.length === 0) lines.push(pad(indent) + label.trimEnd())
-      lines.push(...part.lines.map((line) => (line === '' ? '' : `${hang}  ${line}`)))
+      appendAll(lines, part.lines.map((line) => (line === '' ? '' : `${hang}  ${line}`)))
     }
   }
   return lines
@@ -68,14 +69,16 @@ function findingLines(finding: Finding, layout: BlockLayout, indent: number): st
   const { style } = layout
   const heading = `${severityMarker(finding.severity, style)} ${style.bold(redactSecrets(finding.title))} ${style.dim(`[${finding.id}]`)}`
   const lines = paragraph(heading, layout, indent, 2)
-  if (finding.detail !== '') lines.push(...paragraph(finding.detail, layout, indent + 2))
+  if (finding.detail !== '') appendAll(lines, paragraph(finding.detail, layout, indent + 2))
   if (finding.evidence.length > 0) {
-    lines.push(pad(indent + 2) + style.bold('Evidence'), ...finding.evidence.flatMap((item) => evidenceLines(item, layout, indent + 4)))
+    lines.push(pad(indent + 2) + style.bold('Evidence'))
+    appendAll(lines, finding.evidence.flatMap((item) => evidenceLines(item, layout, indent + 4)))
   }
-  if (finding.fix.length > 0) lines.push(pad(indent + 2) + style.bold('Fix'), ...fixLines(finding, layout, indent + 4))
-  lines.push(...permissionLines(finding, layout, indent + 2))
+  if (finding.fix.length > 0) appendAll(lines, [pad(indent + 2) + style.bold('Fix')].concat(fixLines(finding, layout, indent + 4)))
+  appendAll(lines, permissionLines(finding, layout, indent + 2))
   if (finding.links.length > 0) {
-    lines.push(pad(indent + 2) + style.bold('Links'), ...finding.links.flatMap((link) => paragraph(`${link.title}: ${style.cyan(link.url)}`, layout, indent + 4, 2)))
+    lines.push(pad(indent + 2) + style.bold('Links'))
+    appendAll(lines, finding.links.flatMap((link) => paragraph(`${link.title}: ${style.cyan(link.url)}`, layout, indent + 4, 2)))
   }
   return lines
 }
@@ -96,9 +99,9 @@ export function resultBlock(result: DiagnosisResult, layout: BlockLayout): strin
   const { style } = layout
   const lines = resultHeading(result, layout)
   if (result.batch !== undefined) {
-    lines.push(...paragraph(style.dim(`sub-request ${result.batch.requestId} of the $batch in ${result.batch.source}`), layout, 2, 2))
+    appendAll(lines, paragraph(style.dim(`sub-request ${result.batch.requestId} of the $batch in ${result.batch.source}`), layout, 2, 2))
   }
   if (result.findings.length === 0) return [...lines, `  ${style.green('✔ no problems found')}`].join('\n')
-  for (const finding of result.findings) lines.push('', ...findingLines(finding, layout, 2))
+  for (const finding of result.findings) appendAll(lines, [''].concat(findingLines(finding, layout, 2)))
   return lines.join('\n')
 }

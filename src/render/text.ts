@@ -33,7 +33,9 @@ interface Tally {
   errors: number
   warnings: number
   info: number
-  folded: DiagnosisResult[]
+  folded: number
+  /** The first folded result: shown after all when it turns out to be the only one. */
+  lone: DiagnosisResult | undefined
   readonly causes: Map<FindingId, number>
 }
 
@@ -63,8 +65,8 @@ function causeLines(tally: Tally, style: Style, width: number): string[] {
 }
 
 function foldedLine(tally: Tally, style: Style, width: number): string[] {
-  if (tally.folded.length === 0) return []
-  const text = `✔ ${plural(tally.folded.length, 'healthy exchange')} (no error or warning) not shown; --all shows them.`
+  if (tally.folded === 0) return []
+  const text = `✔ ${plural(tally.folded, 'healthy exchange')} (no error or warning) not shown; --all shows them.`
   return wrapText(style.green(text), { width, rest: '  ' })
 }
 
@@ -80,19 +82,22 @@ export function createTextRenderer(options: TextRenderOptions): TextRenderer {
   const style = makeStyle(options.colour)
   const width = outputWidth(options.width ?? DEFAULT_WIDTH)
   const layout = { style, width }
-  const tally: Tally = { results: 0, errors: 0, warnings: 0, info: 0, folded: [], causes: new Map() }
+  const tally: Tally = { results: 0, errors: 0, warnings: 0, info: 0, folded: 0, lone: undefined, causes: new Map() }
   return {
     result(result) {
       count(tally, result)
       if (options.showAll !== true && !isFailure(result)) {
-        tally.folded.push(result)
+        // Only a count is kept (a capture may hold millions), and the first one in case it is alone.
+        tally.folded++
+        tally.lone ??= result
         return ''
       }
       return `${redactSecrets(resultBlock(result, layout))}\n\n`
     },
     end() {
       // A single healthy exchange is shown, not folded: there is nothing else to look at.
-      const lone = tally.results === 1 && tally.folded.length === 1 ? tally.folded.splice(0) : []
+      const lone = tally.results === 1 && tally.folded === 1 && tally.lone !== undefined ? [tally.lone] : []
+      if (lone.length > 0) tally.folded = 0
       const blocks = lone.map((result) => `${resultBlock(result, layout)}\n\n`).join('')
       const summary = wrapText(style.bold(summaryLine(tally.results, tally)), { width })
       const sections = [foldedLine(tally, style, width), causeLines(tally, style, width), summary].filter((lines) => lines.length > 0)

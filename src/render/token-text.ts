@@ -1,4 +1,5 @@
 /** Terminal and Markdown layouts of the `graph-doctor token` report. */
+import { appendAll } from './writer.js'
 import type { TokenAnalysis, TokenTimeJudgement } from '../core/token/types.js'
 import { inlineCode, markdownCell } from './markdown.js'
 import { makeStyle, type Style } from './style.js'
@@ -86,11 +87,11 @@ export function renderTokenText(report: TokenReport, options: { readonly colour:
   if (analysis.signatureLength !== undefined) header.push(['signature', `${analysis.signatureLength} chars (not shown, not verified)`])
   if (header.length > 0) lines.push('', style.bold('Header'), ...aligned(header, style, width))
   if (report.claims.length > 0) {
-    const claimWidth = Math.max(...report.claims.map((claim) => claim.claim.length))
+    const claimWidth = report.claims.reduce((widest, claim) => Math.max(widest, claim.claim.length), 0)
     lines.push('', style.bold('Claims'))
     for (const claim of report.claims) {
       const first = `  ${style.bold(claim.claim.padEnd(claimWidth))}  `
-      lines.push(...wrapText(`${claim.value} ${style.dim(`— ${claim.meaning}`)}`, { width, first, rest: ' '.repeat(claimWidth + 6) }))
+      appendAll(lines, wrapText(`${claim.value} ${style.dim(`— ${claim.meaning}`)}`, { width, first, rest: ' '.repeat(claimWidth + 6) }))
     }
   }
   return finishTokenOutput(lines.join('\n'))
@@ -110,7 +111,7 @@ export function renderTokenMarkdown(report: TokenReport): string {
   }
   if (report.claims.length > 0) {
     lines.push('## Claims', '', '| Claim | Value | Meaning |', '|---|---|---|')
-    lines.push(...report.claims.map((claim) => `| ${inlineCode(claim.claim)} | ${markdownCell(claim.value)} | ${markdownCell(claim.meaning)} |`))
+    for (const claim of report.claims) lines.push(`| ${inlineCode(claim.claim)} | ${markdownCell(claim.value)} | ${markdownCell(claim.meaning)} |`)
   }
   return finishTokenOutput(lines.join('\n'))
 }

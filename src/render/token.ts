@@ -2,6 +2,7 @@
  * Output of `graph-doctor token`: the analysis of one access token. Claims are shown; the signature
  * only as its length; the header nonce only as present.
  */
+import { jsonText } from '../core/json-text.js'
 import { redactSecrets } from '../core/redact.js'
 import { formatDuration } from '../core/token/time.js'
 import type { ClaimExplanation, TokenAnalysis, TokenTimeJudgement } from '../core/token/types.js'
@@ -48,7 +49,7 @@ export function isoTime(seconds: number | undefined): string | undefined {
 export function displayHeader(analysis: TokenAnalysis): Record<string, string> {
   const shown: Record<string, string> = {}
   for (const [name, value] of Object.entries(analysis.header ?? {})) {
-    const text = typeof value === 'string' ? value : JSON.stringify(value)
+    const text = typeof value === 'string' ? value : jsonText(value)
     shown[name] = name === 'nonce' ? `present (${text.length} chars): a Graph token, not signature-verifiable by third parties` : text
   }
   return shown

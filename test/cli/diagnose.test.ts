@@ -127,7 +127,7 @@ test('bad input: one line naming the file (and the line or entry), exit 2, no st
     ['notes.txt', 'Dear team, the call failed again this morning.\n', /^graph-doctor: notes\.txt: /],
     ['broken.har', '{"log":{"version":"1.2","entries":[{"request":', /^graph-doctor: broken\.har: /],
     ['shape.har', '{"log":{"version":"1.2","entries":"none"}}', /^graph-doctor: shape\.har: /],
-    ['photo.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), /^graph-doctor: photo\.png: binary data/],
+    ['photo.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), /^graph-doctor: photo\.png: byte 8: binary data/],
     ['empty.har', '', /^graph-doctor: empty\.har: the input is empty$/],
     ['blank.http', '\n  \n', /^graph-doctor: blank\.http: the input is empty$/],
   ]

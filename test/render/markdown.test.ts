@@ -7,8 +7,10 @@ import { failedResult, permissionFinding, sampleDiagnosis } from './sample-diagn
 
 const markdown = renderMarkdown(sampleDiagnosis, { showAll: true })
 
-test('a title, the summary, then one numbered heading per exchange with its source', () => {
-  assert.ok(markdown.startsWith('# graph-doctor diagnosis\n\nChecked 3 exchanges: 1 error, 1 warning, 1 info.\n'))
+test('a title, one numbered heading per exchange with its source, then the summary (last: the output is written as a stream)', () => {
+  assert.ok(markdown.startsWith('# graph-doctor diagnosis\n\n## 1. '), markdown.slice(0, 80))
+  assert.ok(markdown.endsWith('\n\nChecked 3 exchanges: 1 error, 1 warning, 1 info.\n'), markdown.slice(-80))
+  assert.doesNotMatch(markdown, /\n{3}/)
   assert.match(markdown, /\n## 1\. `GET https:\/\/graph\.microsoft\.com\/v1\.0\/me` → 200\n/)
   assert.match(markdown, /\n## 2\. `GET https:\/\/graph\.microsoft\.com\/v1\.0\/users` → 403\n\nSource: `capture\.har#2` · times judged at 2026-11-20T10:00:00\.000Z\n/)
   assert.match(markdown, /sub-request `2` of the `\$batch` in `capture\.har#3`/)

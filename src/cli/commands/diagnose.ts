@@ -1,19 +1,23 @@
 /** `graph-doctor diagnose [FILE...]`: read captures or flags, diagnose, render, exit 0/1/2. */
 import { help } from './diagnose-help.js'
-import { diagnose } from '../../core/diagnose.js'
+import { createDiagnoser, type Diagnoser } from '../../core/diagnose.js'
 import { GraphDoctorError, isGraphDoctorError } from '../../core/errors.js'
 import type { Exchange } from '../../core/exchange.js'
 import { exchangeFromFlags, missingForDiagnosis, parseInput, responseLabel } from '../../core/input/index.js'
+import { HarStreamReader } from '../../core/stream/har-stream.js'
 import { classifyUrl } from '../../core/target-classify.js'
-import type { Diagnosis } from '../../core/types.js'
 import type { PermissionCatalogue } from '../../core/permissions/types.js'
-import { renderJson, type PermissionDataJson } from '../../render/json.js'
-import { renderMarkdown } from '../../render/markdown.js'
-import { renderText } from '../../render/text.js'
+import type { DiagnosisResult } from '../../core/types.js'
+import { jsonWriter, type PermissionDataJson } from '../../render/json.js'
+import { markdownWriter } from '../../render/markdown.js'
+import { createTextRenderer } from '../../render/text.js'
+import type { DiagnosisWriter } from '../../render/writer.js'
 import { parseCommandArgs, parseFormat, parseNow, parseStatus, stringListOption, stringOption, type OutputFormat, type ParsedArgs } from '../args.js'
+import { decodeUtf8Fast } from '../bytes.js'
 import type { CliIo, Command } from '../command.js'
-import { exitCodeFor } from '../exit-code.js'
-import { outputColumns, readTextInput, shouldUseColour } from '../io.js'
+import { streamDiagnosis } from '../diagnose-stream.js'
+import { openInput } from '../input-source.js'
+import { outputColumns, shouldUseColour } from '../io.js'
 
 
 const OPTIONS = {
@@ -49,7 +53,7 @@ async function exchangeFromArgs(args: ParsedArgs, io: CliIo): Promise<Exchange> 
   return exchangeFromFlags(flags as Parameters<typeof exchangeFromFlags>[0])
 }
 
-async function readExchanges(args: ParsedArgs, io: CliIo): Promise<Exchange[]> {
+function checkArguments(args: ParsedArgs): boolean {
   const files = args.positionals
   const hasFlags = EXCHANGE_FLAGS.some((name) => args.values[name] !== undefined)
   if (files.length > 0 && hasFlags) {
@@ -59,13 +63,7 @@ async function readExchanges(args: ParsedArgs, io: CliIo): Promise<Exchange[]> {
     throw new GraphDoctorError('ERR_USAGE', 'nothing to diagnose: give a FILE, - for stdin, or --url/--status/--token (see graph-doctor diagnose --help)')
   }
   if (files.filter((file) => file === '-').length > 1) throw new GraphDoctorError('ERR_USAGE', 'stdin (-) can be read only once')
-  if (hasFlags) return [requireRequest(await exchangeFromArgs(args, io), args)]
-  const exchanges: Exchange[] = []
-  for (const file of files) {
-    const input = await readTextInput(file, io)
-    exchanges.push(...parseNamedInput(input.text, input.name))
-  }
-  return exchanges
+  return hasFlags
 }
 
 /** Flags that describe only a response (`--status 403`, a Graph `--body`) are not a diagnosable call. */
@@ -82,14 +80,26 @@ function requireRequest(exchange: Exchange, args: ParsedArgs): Exchange {
  * A failed response without its request that produced no error or warning is not "healthy": say
  * what is missing instead (exit 2).
  */
-function refuseUndiagnosable(exchanges: readonly Exchange[], diagnosis: Diagnosis): void {
-  for (const result of diagnosis.results) {
-    const failed = result.status === null || result.status === 0 || result.status >= 400
-    const silent = result.findings.every((finding) => finding.severity === 'info')
-    const exchange = exchanges.find((candidate) => candidate.source === result.source)
-    const missing = exchange === undefined ? undefined : missingForDiagnosis(exchange)
-    if (!failed || !silent || exchange === undefined || missing === undefined) continue
-    throw new GraphDoctorError('ERR_INPUT_FORMAT', `${result.source}: ${responseLabel(exchange)} alone cannot be diagnosed: add ${missing} (a HAR or curl -v capture has both, or use --url and --token with --status and --body)`)
+function refuseUndiagnosable(exchange: Exchange, result: DiagnosisResult): void {
+  const failed = result.status === null || result.status === 0 || result.status >= 400
+  const silent = result.findings.every((finding) => finding.severity === 'info')
+  if (!failed || !silent) return
+  const missing = missingForDiagnosis(exchange)
+  if (missing === undefined) return
+  throw new GraphDoctorError('ERR_INPUT_FORMAT', `${result.source}: ${responseLabel(exchange)} alone cannot be diagnosed: add ${missing} (a HAR or curl -v capture has both, or use --url and --token with --status and --body)`)
+}
+
+/** Every exchange of the inputs, in order: a HAR entry by entry as it is read, anything else whole. */
+async function* readExchanges(files: readonly string[], io: CliIo): AsyncGenerator<Exchange> {
+  for (const file of files) {
+    const input = await openInput(file, io)
+    if (input.kind === 'text') {
+      yield* parseNamedInput(input.text, input.name)
+      continue
+    }
+    const reader = new HarStreamReader(input.name, { decode: decodeUtf8Fast })
+    for await (const chunk of input.chunks) yield* reader.push(chunk)
+    reader.end()
   }
 }
 
@@ -107,18 +117,16 @@ function parseNamedInput(text: string, name: string): Exchange[] {
 }
 
 /** A failed Graph call (or a `$batch`, whose sub-requests may have failed) needs the permission data. */
-function needsPermissionCatalogue(exchanges: readonly Exchange[]): boolean {
-  return exchanges.some((exchange) => {
-    if (exchange.request === undefined) return false
-    const target = classifyUrl(exchange.request.url)
-    if (target.kind !== 'graph') return false
-    return target.isBatch === true || (exchange.response?.status ?? 0) >= 400
-  })
+function needsPermissionCatalogue(exchange: Exchange): boolean {
+  if (exchange.request === undefined) return false
+  const target = classifyUrl(exchange.request.url)
+  if (target.kind !== 'graph') return false
+  return target.isBatch === true || (exchange.response?.status ?? 0) >= 400
 }
 
-async function loadPermissionData(file: string | undefined, format: OutputFormat, io: CliIo): Promise<LoadedData | undefined> {
+async function loadPermissionData(file: string | undefined, format: OutputFormat, io: CliIo, warnLine: (line: string) => void): Promise<LoadedData | undefined> {
   const { permissionDataJson, resolvePermissionData } = await import('../permissions-source.js')
-  const warn = (line: string): void => io.stderr(line.startsWith('graph-doctor') ? `${line}\n` : `graph-doctor: ${line}\n`)
+  const warn = (line: string): void => warnLine(line.startsWith('graph-doctor') ? `${line}\n` : `graph-doctor: ${line}\n`)
   const data = await resolvePermissionData({ ...(file === undefined ? {} : { file }), env: io.env, warn, cwd: io.cwd, noteAge: format !== 'json' })
   return data === undefined ? undefined : { catalogue: data.catalogue, json: permissionDataJson(data.source) }
 }
@@ -128,10 +136,32 @@ interface LoadedData {
   readonly json: PermissionDataJson
 }
 
-function render(diagnosis: Diagnosis, format: OutputFormat, io: CliIo, showAll: boolean, data: LoadedData | undefined): string {
-  if (format === 'json') return renderJson(diagnosis, data === undefined ? {} : { permissionData: data.json })
-  if (format === 'markdown') return renderMarkdown(diagnosis, { showAll })
-  return renderText(diagnosis, { colour: shouldUseColour(io), width: outputColumns(io), showAll })
+/**
+ * The diagnoser for each exchange: without permission data until the first call that needs it, then
+ * with it; `data()` says which data answered, for the JSON output.
+ */
+function diagnoserSource(file: string | undefined, now: Date | undefined, format: OutputFormat, io: CliIo): {
+  readonly diagnoserFor: (exchange: Exchange, warn: (line: string) => void) => Promise<Diagnoser> | Diagnoser
+  readonly data: () => PermissionDataJson | undefined
+} {
+  const timing = now === undefined ? {} : { now }
+  let diagnoser = createDiagnoser(timing)
+  let loaded: LoadedData | undefined
+  let tried = false
+  const diagnoserFor = async (exchange: Exchange, warn: (line: string) => void): Promise<Diagnoser> => {
+    if (tried || !needsPermissionCatalogue(exchange)) return diagnoser
+    tried = true
+    loaded = await loadPermissionData(file, format, io, warn)
+    if (loaded !== undefined) diagnoser = createDiagnoser({ ...timing, permissions: loaded.catalogue })
+    return diagnoser
+  }
+  return { diagnoserFor, data: () => loaded?.json }
+}
+
+function writerFor(format: OutputFormat, io: CliIo, showAll: boolean, data: () => PermissionDataJson | undefined): DiagnosisWriter {
+  if (format === 'json') return jsonWriter({ permissionData: data })
+  if (format === 'markdown') return markdownWriter({ showAll })
+  return createTextRenderer({ colour: shouldUseColour(io), width: outputColumns(io), showAll })
 }
 
 /** Run `graph-doctor diagnose`; see {@link help}. */
@@ -139,12 +169,14 @@ export const run: Command = async (argv, io) => {
   const args = parseCommandArgs(argv, OPTIONS, 'diagnose')
   const format = parseFormat(stringOption(args, 'format'))
   const now = parseNow(stringOption(args, 'now'))
-  const exchanges = await readExchanges(args, io)
-  const data = needsPermissionCatalogue(exchanges) ? await loadPermissionData(stringOption(args, 'permissions'), format, io) : undefined
-  const diagnosis = diagnose(exchanges, { ...(data === undefined ? {} : { permissions: data.catalogue }), ...(now === undefined ? {} : { now }) })
-  refuseUndiagnosable(exchanges, diagnosis)
-  io.stdout(render(diagnosis, format, io, args.values['all'] === true, data))
-  return exitCodeFor(diagnosis)
+  const hasFlags = checkArguments(args)
+  const exchanges = hasFlags ? single(requireRequest(await exchangeFromArgs(args, io), args)) : readExchanges(args.positionals, io)
+  const { diagnoserFor, data } = diagnoserSource(stringOption(args, 'permissions'), now, format, io)
+  return streamDiagnosis({ exchanges, writer: writerFor(format, io, args.values['all'] === true, data), diagnoserFor, checkResult: refuseUndiagnosable, io })
+}
+
+async function* single(exchange: Exchange): AsyncGenerator<Exchange> {
+  yield exchange
 }
 
 export { help }

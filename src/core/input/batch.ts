@@ -1,6 +1,7 @@
 import type { Exchange, HeaderList, HttpRequest, HttpResponse } from '../exchange.js'
 import { getHeader } from '../exchange.js'
 import { isJsonObject, parseJsonBody } from '../response/json.js'
+import { jsonText } from '../json-text.js'
 import { classifyUrl } from '../target-classify.js'
 
 type JsonObject = Record<string, unknown>
@@ -107,12 +108,12 @@ function resolveUrl(outerUrl: string, url: string): string {
 function headerList(value: unknown, field: string): HeaderList {
   if (value === undefined || value === null) return []
   if (!isJsonObject(value)) throw new PartError(`${field} is not an object`)
-  return Object.entries(value).map(([name, headerValue]) => [name, typeof headerValue === 'string' ? headerValue : JSON.stringify(headerValue)] as const)
+  return Object.entries(value).map(([name, headerValue]) => [name, typeof headerValue === 'string' ? headerValue : jsonText(headerValue)] as const)
 }
 
 function bodyText(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined
-  return typeof value === 'string' ? value : JSON.stringify(value)
+  return typeof value === 'string' ? value : jsonText(value)
 }
 
 function idText(value: unknown): string | undefined {

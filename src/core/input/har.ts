@@ -1,6 +1,7 @@
 import type { Exchange, HeaderList, HttpRequest, HttpResponse } from '../exchange.js'
 import { decodeBase64Bytes, decodeUtf8 } from '../token/base64url.js'
 import { isJsonObject } from '../response/json.js'
+import { JsonArrayScanner } from '../stream/json-array-scanner.js'
 import { jsonErrorOffset } from './json-locate.js'
 import { formatError, lineNumberAt } from './text.js'
 
@@ -14,7 +15,7 @@ class EntryError extends Error {}
  */
 export function parseHar(text: string, name: string, parsed?: unknown): Exchange[] {
   const entries = harEntries(text, name, parsed)
-  const exchanges = entries.map((entry, index) => readEntrySafely(entry, `${name} entry ${index + 1}`))
+  const exchanges = entries.map((entry, index) => harEntryExchange(entry, `${name} entry ${index + 1}`))
   const firstReadable = exchanges.findIndex((exchange) => exchange.unreadable === undefined)
   if (firstReadable === -1) {
     throw formatError(name, 'entry 1', exchanges[0]?.unreadable ?? 'unreadable entry')
@@ -25,11 +26,23 @@ export function parseHar(text: string, name: string, parsed?: unknown): Exchange
 function harEntries(text: string, name: string, parsed: unknown): unknown[] {
   const json = parsed ?? parseJson(text, name)
   const log = isJsonObject(json) ? json['log'] : undefined
-  if (!isJsonObject(log)) throw formatError(name, undefined, 'invalid HAR: log is missing')
+  if (!isJsonObject(log)) throw formatError(name, missingPlace(text), 'invalid HAR: log is missing')
   const entries = log['entries']
-  if (!Array.isArray(entries)) throw formatError(name, undefined, 'invalid HAR: log.entries is missing or not an array')
+  if (!Array.isArray(entries)) throw formatError(name, missingPlace(text), 'invalid HAR: log.entries is missing or not an array')
   if (entries.length === 0) throw formatError(name, undefined, 'the HAR has no entries')
   return entries
+}
+
+/** `line N`: where the object that lacks `log` or `log.entries` ends (the error path only scans the text again). */
+function missingPlace(text: string): string | undefined {
+  const scanner = new JsonArrayScanner({ path: ['log', 'entries'] })
+  try {
+    scanner.push(new TextEncoder().encode(text), () => undefined)
+    const missing = scanner.end().missing
+    return missing === undefined ? undefined : `line ${missing.line}`
+  } catch {
+    return undefined
+  }
 }
 
 function parseJson(text: string, name: string): unknown {
@@ -46,7 +59,11 @@ function jsonErrorPlace(text: string): string {
   return offset === undefined ? 'syntax error' : `syntax error at line ${lineNumberAt(text, offset)}`
 }
 
-function readEntrySafely(entry: unknown, source: string): Exchange {
+/**
+ * One HAR entry (already parsed) as an exchange; an entry that cannot be read becomes an
+ * `unreadable` exchange whose reason names the HAR field, never its content.
+ */
+export function harEntryExchange(entry: unknown, source: string): Exchange {
   try {
     return readEntry(entry, source)
   } catch (error) {
@@ -101,7 +118,8 @@ function readHeaders(value: unknown, field: string): HeaderList {
     const headerName = item['name']
     const headerValue = item['value']
     if (typeof headerName !== 'string' || headerName === '') continue
-    headers.push([headerName, typeof headerValue === 'string' ? headerValue : String(headerValue ?? '')])
+    const text = scalarText(headerValue)
+    if (text !== undefined) headers.push([headerName, text])
   }
   return headers
 }
@@ -114,8 +132,18 @@ function postDataText(value: unknown): string | undefined {
   if (!Array.isArray(params) || params.length === 0) return undefined
   return params
     .filter(isJsonObject)
-    .map((param) => `${encodeURIComponent(String(param['name'] ?? ''))}=${encodeURIComponent(String(param['value'] ?? ''))}`)
+    .map((param) => `${encodeURIComponent(scalarText(param['name']) ?? '')}=${encodeURIComponent(scalarText(param['value']) ?? '')}`)
     .join('&')
+}
+
+/**
+ * A JSON scalar as header or parameter text; undefined for an object or array (never `String()` of
+ * it: an object with its own `toString` key would throw).
+ */
+function scalarText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  return value === null || value === undefined ? '' : undefined
 }
 
 /** `content.text`, decoded when `encoding` is base64; a binary (non-UTF-8) body is left out. */

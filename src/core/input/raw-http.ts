@@ -37,7 +37,8 @@ function readResponse(lines: readonly string[], start: number, name: string): Re
     if (!isInterim || next === -1) break
     index += next
   }
-  if (response !== undefined) response.bodyLines.push(...lines.slice(index))
+  // One by one: a body of 125,000 lines spread into push() would overflow the stack.
+  if (response !== undefined) for (let line = index; line < lines.length; line++) response.bodyLines.push(lines[line] ?? '')
   return response
 }
 

@@ -1,5 +1,6 @@
 import type { TokenEndpointError } from './types.js'
 import { extractAadstsCodes } from '../aadsts.js'
+import { jsonText } from '../json-text.js'
 import { isJsonObject, parseJsonBody, stringField } from './json.js'
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
@@ -22,6 +23,7 @@ const OPTIONAL_FIELDS = [
  * // { error: 'invalid_grant', description: 'AADSTS50076: MFA…', codes: [50076] }
  */
 export function parseTokenEndpointError(body: string | undefined): TokenEndpointError | undefined {
+  if (body === undefined || !body.includes('"error"')) return undefined
   const json = parseJsonBody(body)
   if (!isJsonObject(json)) return undefined
   const error = stringField(json, 'error')
@@ -61,6 +63,6 @@ function stripTrailer(description: string): string {
 /** `claims` is a JSON string; tolerate an object some tools write after re-serialising. */
 function claimsText(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim() === '' ? undefined : value
-  if (isJsonObject(value)) return JSON.stringify(value)
+  if (isJsonObject(value)) return jsonText(value)
   return undefined
 }

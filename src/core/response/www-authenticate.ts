@@ -23,7 +23,8 @@ interface DraftChallenge {
  */
 export function parseWwwAuthenticate(values: readonly string[]): AuthChallenge[] {
   const challenges: AuthChallenge[] = []
-  for (const value of values) challenges.push(...parseOneHeader(value))
+  // One by one: spreading a header of 130,000 challenges into push() would overflow the stack.
+  for (const value of values) for (const challenge of parseOneHeader(value)) challenges.push(challenge)
   return challenges
 }
 
@@ -76,16 +77,42 @@ function readValue(cursor: Cursor): string {
   return cursor.text.slice(start, cursor.at)
 }
 
+/** A param value longer than this (a real claims challenge is under 4 KB) is summarised, not kept. */
+export const MAX_PARAM_CHARS = 64 * 1024
+
+/** A quoted value, read in slices between escapes (linear, whatever its length). */
 function readQuoted(cursor: Cursor): string {
-  cursor.at++ // opening quote
-  let value = ''
-  while (cursor.at < cursor.text.length) {
-    const char = cursor.text.charAt(cursor.at++)
-    if (char === '"') return value
-    if (char === '\\' && cursor.at < cursor.text.length) value += cursor.text.charAt(cursor.at++)
-    else value += char
+  const { text } = cursor
+  const parts: string[] = []
+  let length = 0
+  let at = cursor.at + 1 // after the opening quote
+  let start = at
+  const keep = (end: number): void => {
+    length += end - start
+    if (length <= MAX_PARAM_CHARS) parts.push(text.slice(start, end))
   }
-  return value // unterminated: keep what was there
+  while (at < text.length) {
+    const code = text.charCodeAt(at)
+    if (code === 0x22) {
+      keep(at)
+      cursor.at = at + 1
+      return paramValue(parts, length)
+    }
+    if (code === 0x5c && at + 1 < text.length) {
+      keep(at) // the backslash is dropped; the character after it is kept as is
+      start = at + 1
+      at += 2
+      continue
+    }
+    at++
+  }
+  keep(at)
+  cursor.at = at
+  return paramValue(parts, length) // unterminated: keep what was there
+}
+
+function paramValue(parts: readonly string[], length: number): string {
+  return length > MAX_PARAM_CHARS ? `[omitted by graph-doctor: a value of ${length} characters]` : parts.join('')
 }
 
 function readToken(cursor: Cursor): string {

@@ -1,3 +1,4 @@
+import { jsonText } from '../json-text.js'
 import type { AnalysisContext } from '../context.js'
 import { evidence } from '../finding.js'
 import type { TokenAnalysis } from '../token/types.js'
@@ -82,7 +83,7 @@ export function errorBodyEvidence(ctx: AnalysisContext): Evidence[] {
 export function claimEvidence(token: TokenAnalysis | undefined, claim: string, note?: string): Evidence[] {
   const value = token?.claims?.[claim]
   if (value === undefined) return []
-  return [evidence('token', claim, typeof value === 'string' ? value : JSON.stringify(value), note)]
+  return [evidence('token', claim, typeof value === 'string' ? value : jsonText(value), note)]
 }
 
 /** The token's scp and roles as evidence (`(none)` when empty). */
@@ -101,9 +102,10 @@ export function requestLine(ctx: AnalysisContext): string {
   return `${ctx.method ?? 'GET'} ${ctx.url ?? '(no URL)'}`
 }
 
-/** Unix seconds as ISO time. */
+/** Unix seconds as ISO time; a number beyond the range of a Date says so instead of throwing. */
 export function isoTime(seconds: number): string {
-  return new Date(seconds * 1000).toISOString()
+  const date = new Date(seconds * 1000)
+  return Number.isFinite(date.getTime()) ? date.toISOString() : `${seconds} (not a valid time)`
 }
 
 const TIME_SOURCE_NOTES: Record<AnalysisContext['atSource'], string> = {

@@ -24,11 +24,17 @@ export function listClaim(claims: JsonObject, name: string): string[] {
   return value.filter((item): item is string => typeof item === 'string' && item.trim() !== '')
 }
 
-/** A time claim in Unix seconds (numeric strings accepted), or undefined. */
+/** The range of a JavaScript Date, in seconds either side of 1970 (about 275,000 years). */
+const MAX_TIME_SECONDS = 8.64e12
+
+/**
+ * A time claim in Unix seconds (numeric strings accepted), or undefined; a number beyond the range
+ * of a Date is no time at all (it would make every date computation throw).
+ */
 export function timeClaim(claims: JsonObject, name: string): number | undefined {
   const value = claims[name]
   const seconds = typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value
-  return typeof seconds === 'number' && Number.isFinite(seconds) ? seconds : undefined
+  return typeof seconds === 'number' && Number.isFinite(seconds) && Math.abs(seconds) <= MAX_TIME_SECONDS ? seconds : undefined
 }
 
 /** True when the claim is present with any non-empty value. */

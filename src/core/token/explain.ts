@@ -3,6 +3,7 @@ import { AUTH_METHOD_MEANINGS, CLAIM_MEANINGS } from './claim-meanings.js'
 import { listClaim } from './claims.js'
 import { CONSUMER_TENANT_ID } from './constants.js'
 import { directoryRoleName } from './directory-roles.js'
+import { jsonText } from '../json-text.js'
 import { isoSeconds } from './time.js'
 import type { ClaimExplanation, TokenAnalysis } from './types.js'
 import { ownEntry } from './lookup.js'
@@ -12,7 +13,7 @@ type Explainer = (value: unknown, token: TokenAnalysis) => string
 function displayValue(value: unknown): string {
   if (typeof value === 'string') return value
   if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.join(', ')
-  return JSON.stringify(value) ?? String(value)
+  return jsonText(value)
 }
 
 function timeMeaning(label: string): Explainer {

@@ -18,7 +18,7 @@ function formatError(text: string, message: string): void {
 }
 
 test('a HAR without log.entries, not JSON, or with no entries is unusable', () => {
-  formatError('{"log":{"version":"1.2"}}', 'capture.har: invalid HAR: log.entries is missing or not an array')
+  formatError('{"log":{"version":"1.2"}}', 'capture.har: line 1: invalid HAR: log.entries is missing or not an array')
   formatError('{"log":{"version":"1.2",\n"entries":[}', 'capture.har: not valid JSON, so not a HAR (syntax error at line 2)')
   formatError(har([]), 'capture.har: the HAR has no entries')
 })

@@ -1,0 +1,125 @@
+/**
+ * Opening an input (a file or stdin, gzip-compressed or not) as a stream of bytes, and deciding from
+ * its first bytes whether it is a HAR, read entry by entry, or a text capture, read whole.
+ */
+import { createReadStream } from 'node:fs'
+import { resolve } from 'node:path'
+import { Readable } from 'node:stream'
+import { createGunzip } from 'node:zlib'
+import type { CliIo } from './command.js'
+import { GraphDoctorError } from '../core/errors.js'
+import { describeFsError, decodeInputBytes } from './io.js'
+import { binaryOffset } from './bytes.js'
+
+/** A HAR is streamed; anything else is read whole, up to this size (V8's longest string is ~512 MiB). */
+export const MAX_TEXT_INPUT_BYTES = 256 * 1024 * 1024
+const CHUNK_BYTES = 1024 * 1024
+const PEEK_BYTES = 4096
+
+/** An input opened for reading: a HAR as byte chunks, anything else as its whole text. */
+export type OpenedInput =
+  | { readonly kind: 'har'; readonly name: string; readonly chunks: AsyncIterable<Uint8Array> }
+  | { readonly kind: 'text'; readonly name: string; readonly text: string }
+
+/** The bytes of `-` (stdin) or a file, decompressed when they start with the gzip magic. */
+async function byteChunks(path: string, io: CliIo): Promise<{ name: string; chunks: AsyncIterable<Uint8Array> }> {
+  if (path === '-') {
+    const chunks = io.stdinChunks?.() ?? textChunks(await io.readStdin())
+    return { name: 'stdin', chunks }
+  }
+  const stream = createReadStream(resolve(io.cwd, path), { highWaterMark: CHUNK_BYTES })
+  await new Promise<void>((done, fail) => {
+    stream.once('open', () => done())
+    stream.once('error', (error) => fail(new GraphDoctorError('ERR_INPUT_UNREADABLE', `${path}: ${describeFsError(error)}`, { cause: error })))
+  })
+  return { name: path, chunks: readErrorsNamed(stream, path) }
+}
+
+async function* textChunks(text: string): AsyncGenerator<Uint8Array> {
+  yield new TextEncoder().encode(text)
+}
+
+async function* readErrorsNamed(stream: AsyncIterable<Uint8Array>, name: string): AsyncGenerator<Uint8Array> {
+  try {
+    yield* stream
+  } catch (error) {
+    if (error instanceof GraphDoctorError) throw error
+    const code = (error as { code?: unknown }).code
+    const what = typeof code === 'string' && code.startsWith('Z_') ? 'not valid gzip data' : describeFsError(error)
+    throw new GraphDoctorError('ERR_INPUT_UNREADABLE', `${name}: ${what}`, { cause: error })
+  }
+}
+
+/** The first bytes of a stream (at least `bytes` unless it is shorter), and the whole stream again. */
+async function peek(chunks: AsyncIterable<Uint8Array>, bytes: number): Promise<{ head: Uint8Array; all: AsyncIterable<Uint8Array> }> {
+  const iterator = chunks[Symbol.asyncIterator]()
+  const seen: Uint8Array[] = []
+  let length = 0
+  while (length < bytes) {
+    const next = await iterator.next()
+    if (next.done === true) break
+    seen.push(next.value)
+    length += next.value.length
+  }
+  const head = seen.length === 1 ? (seen[0] ?? new Uint8Array(0)) : Buffer.concat(seen)
+  async function* all(): AsyncGenerator<Uint8Array> {
+    yield* seen
+    for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) yield next.value
+  }
+  return { head, all: all() }
+}
+
+function isGzip(head: Uint8Array): boolean {
+  return head[0] === 0x1f && head[1] === 0x8b
+}
+
+/** `{` then `"log"` as the first key, after an optional BOM and whitespace: the start of a HAR. */
+function looksLikeHar(head: Uint8Array): boolean {
+  const text = new TextDecoder().decode(head.subarray(0, 256)).replace(/^\ufeff/, '')
+  return /^\s*\{\s*"log"\s*:/.test(text)
+}
+
+/** A UTF-8 BOM at the start of a stream is dropped (the JSON scanner wants the `{` first). */
+async function* withoutBom(head: Uint8Array, all: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  let first = true
+  for await (const chunk of all) {
+    if (first && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) yield chunk.subarray(3)
+    else yield chunk
+    first = false
+  }
+}
+
+/**
+ * Open one input: `-` is stdin, anything else a file path relative to `io.cwd`. Gzip is undone
+ * transparently. A HAR comes back as byte chunks, to be read entry by entry; anything else as text.
+ *
+ * @throws GraphDoctorError `ERR_INPUT_UNREADABLE`, `ERR_INPUT_EMPTY`, `ERR_INPUT_FORMAT` (binary data,
+ *   not UTF-8 or too large, naming the byte offset).
+ */
+export async function openInput(path: string, io: CliIo): Promise<OpenedInput> {
+  const source = await byteChunks(path, io)
+  let { head, all } = await peek(source.chunks, PEEK_BYTES)
+  if (isGzip(head)) {
+    const gunzip = Readable.from(all).pipe(createGunzip({ chunkSize: 256 * 1024 }))
+    ;({ head, all } = await peek(readErrorsNamed(gunzip, source.name), PEEK_BYTES))
+  }
+  const binary = binaryOffset(head)
+  if (binary !== undefined) {
+    throw new GraphDoctorError('ERR_INPUT_FORMAT', `${source.name}: byte ${binary}: binary data, not a HAR, curl -v transcript, HTTP exchange or error body`)
+  }
+  if (looksLikeHar(head)) return { kind: 'har', name: source.name, chunks: withoutBom(head, all) }
+  return { kind: 'text', name: source.name, text: decodeInputBytes(await collect(all, source.name), source.name) }
+}
+
+async function collect(chunks: AsyncIterable<Uint8Array>, name: string): Promise<Uint8Array> {
+  const parts: Uint8Array[] = []
+  let length = 0
+  for await (const chunk of chunks) {
+    length += chunk.length
+    if (length > MAX_TEXT_INPUT_BYTES) {
+      throw new GraphDoctorError('ERR_INPUT_FORMAT', `${name}: byte ${MAX_TEXT_INPUT_BYTES}: too large for a text capture (only a HAR is read as a stream)`)
+    }
+    parts.push(chunk)
+  }
+  return Buffer.concat(parts)
+}

@@ -1,0 +1,89 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import fc from 'fast-check'
+import { JsonArrayScanner, JsonScanError, type ScannedElement } from '../../../src/core/stream/json-array-scanner.js'
+
+const encoder = new TextEncoder()
+
+/** Scan `text` cut into chunks of `size` bytes; the elements' texts parsed back. */
+function scan(text: string, path: readonly string[], size: number, options: { maxStringBytes?: number; maxElementBytes?: number } = {}): { elements: ScannedElement[]; summary: ReturnType<JsonArrayScanner['end']> } {
+  const bytes = encoder.encode(text)
+  const scanner = new JsonArrayScanner({ path, ...options })
+  const elements: ScannedElement[] = []
+  for (let at = 0; at < bytes.length; at += size) scanner.push(bytes.subarray(at, at + size), (element) => elements.push(element))
+  return { elements, summary: scanner.end() }
+}
+
+const parsed = (elements: readonly ScannedElement[]): unknown[] => elements.map((element) => JSON.parse(element.text ?? 'undefined') as unknown)
+
+test('the elements of log.entries equal JSON.parse, for any JSON and any chunk size', () => {
+  const doc = fc.record({
+    before: fc.dictionary(fc.string(), fc.jsonValue()),
+    entries: fc.array(fc.jsonValue()),
+    after: fc.dictionary(fc.string(), fc.jsonValue()),
+  })
+  fc.assert(fc.property(doc, fc.integer({ min: 1, max: 70 }), fc.boolean(), ({ before, entries, after }, size, pretty) => {
+    const log = { ...before, entries, ...after }
+    const value = { decoy: { entries: [1, 2] }, log }
+    const text = JSON.stringify(value, null, pretty ? 2 : undefined)
+    const expected = (JSON.parse(text) as { log: { entries: unknown[] } }).log.entries
+    const { elements, summary } = scan(text, ['log', 'entries'], size)
+    assert.deepEqual(parsed(elements), expected)
+    assert.equal(summary.elements, expected.length)
+    assert.equal(summary.missing, undefined)
+  }), { numRuns: 300 })
+})
+
+test('escaped quotes and backslashes at chunk boundaries do not end a string', () => {
+  const entries = [{ a: 'x\\"y\\\\', b: '\\\\\\"' }, '"]}', { c: ['\\', '}]'] }]
+  const text = JSON.stringify({ log: { entries } })
+  for (const size of [1, 2, 3, 5, 7, 64, 65536]) assert.deepEqual(parsed(scan(text, ['log', 'entries'], size).elements), entries, `chunk ${size}`)
+})
+
+test('positions: index, byte offset and line of each element', () => {
+  const text = '{\n  "log": {\n    "entries": [\n      {"n": "é"},\n      {"n": 2}\n    ]\n  }\n}\n'
+  const { elements } = scan(text, ['log', 'entries'], 4)
+  assert.deepEqual(elements.map(({ index, line }) => ({ index, line })), [{ index: 0, line: 4 }, { index: 1, line: 5 }])
+  assert.equal(elements[1]?.offset, encoder.encode(text.slice(0, text.indexOf('{"n": 2}'))).length)
+})
+
+test('a top-level array and other paths', () => {
+  assert.deepEqual(parsed(scan('[1, "a", {"b": [true]}, null]', [], 3).elements), [1, 'a', { b: [true] }, null])
+  assert.deepEqual(parsed(scan('{"@odata.context":"x","value":[{"id":1}]}', ['value'], 5).elements), [{ id: 1 }])
+})
+
+test('a missing array is named with the line where its object ended', () => {
+  assert.deepEqual(scan('{"log": {\n"version": "1.2"\n}\n}', ['log', 'entries'], 4).summary.missing, { key: "log.entries", line: 3, offset: 27 })
+  assert.equal(scan('{"other": 1}', ['log', 'entries'], 4).summary.missing?.key, 'log')
+  assert.equal(scan('{"log": {"entries": {}}}', ['log', 'entries'], 4).summary.missing?.key, 'log.entries')
+})
+
+test('broken JSON throws a JsonScanError with its line and offset', () => {
+  const cases: Array<[string, number]> = [['{"log": {"entries": [{"a": 1}', 1], ['{"log": {\n\n"entries" 1', 3], ['{"log": {}} x', 1], ['hello', 1], ['', 1], ['{"log":\n[', 2]]
+  for (const [text, line] of cases) {
+    assert.throws(() => scan(text, ['log', 'entries'], 3), (error: unknown) => error instanceof JsonScanError && error.line === line, text)
+  }
+})
+
+test('a string over the budget is summarised; an element over the budget is reported, not held', () => {
+  const big = 'A'.repeat(5000)
+  const text = JSON.stringify({ log: { entries: [{ small: 'ok', big, after: 'x\\"' }, { n: 1 }] } })
+  for (const size of [1, 7, 100, 1 << 20]) {
+    const { elements } = scan(text, ['log', 'entries'], size, { maxStringBytes: 1000 })
+    assert.deepEqual(parsed(elements), [{ small: 'ok', big: '[omitted by graph-doctor: a value of 5000 bytes]', after: 'x\\"' }, { n: 1 }], `chunk ${size}`)
+  }
+  const { elements } = scan(text, ['log', 'entries'], 64, { maxElementBytes: 1000, maxStringBytes: 100000 })
+  assert.equal(elements[0]?.text, undefined)
+  assert.match(elements[0]?.problem ?? '', /too large/)
+  assert.deepEqual(JSON.parse(elements[1]?.text ?? ''), { n: 1 })
+})
+
+test('an element that is not UTF-8 is reported, and the next one is read', () => {
+  const bytes = Uint8Array.from([...encoder.encode('{"log":{"entries":[{"a":"'), 0xff, ...encoder.encode('"},{"b":1}]}}')])
+  const scanner = new JsonArrayScanner({ path: ['log', 'entries'] })
+  const elements: ScannedElement[] = []
+  scanner.push(bytes, (element) => elements.push(element))
+  scanner.end()
+  assert.equal(elements[0]?.problem, 'not valid UTF-8')
+  assert.deepEqual(JSON.parse(elements[1]?.text ?? ''), { b: 1 })
+})
