@@ -5,6 +5,7 @@ import type { TokenAnalysis } from '../../core/token/types.js'
 import type { PermissionDataJson } from '../../render/json.js'
 import type { PermsReport } from '../../render/perms-report.js'
 import { parseCommandArgs, parseFormat, stringOption, type OutputFormat } from '../args.js'
+import { echoArgument } from '../echo.js'
 import type { CliIo, Command } from '../command.js'
 import { outputColumns, shouldUseColour } from '../io.js'
 import { wrapBlock } from '../../render/wrap.js'
@@ -23,7 +24,7 @@ export function parseRequest(positionals: readonly string[]): { method: string; 
     if (isMethod) throw new GraphDoctorError('ERR_USAGE', `perms: give the URL or path after ${first.toUpperCase()}`)
     return { method: 'GET', url: normalisePath(first) }
   }
-  if (!isMethod) throw new GraphDoctorError('ERR_USAGE', `perms: "${first.slice(0, 20)}" is not an HTTP method (${METHODS.join(', ')})`)
+  if (!isMethod) throw new GraphDoctorError('ERR_USAGE', `perms: ${echoArgument(first)} is not an HTTP method (${METHODS.join(', ')})`)
   return { method: first.toUpperCase(), url: normalisePath(second) }
 }
 
