@@ -27,12 +27,12 @@ export function echoArgument(value: string): string {
 }
 
 /**
- * An option as typed: its name when it looks like one (`--frmat`), else {@link echoArgument}
- * (`--secret=…` pasted as an option).
+ * An option as typed: its name when it looks like one (lower-case kebab, up to 16 characters:
+ * `--frmat`), else {@link echoArgument} (a secret pasted after `--`).
  *
  * @example
  * echoOption('--verbose') // '--verbose'
  */
 export function echoOption(typed: string): string {
-  return /^--?[A-Za-z][A-Za-z0-9-]{0,30}$/.test(typed) ? typed : echoArgument(typed)
+  return /^--?[a-z][a-z0-9-]{0,15}$/.test(typed) ? typed : echoArgument(typed)
 }
