@@ -193,6 +193,10 @@ describe('issue 8: secrets that were printed', () => {
     const refresh = `0.AXoA${'Ab1_-'.repeat(30)}`
     assert.equal(redactSecrets(`refresh ${refresh} end`), `refresh [redacted token, ${refresh.length} chars] end`)
     assert.equal(redactSecrets('Authorization: Basic YTpi'), 'Authorization: Basic [redacted token, 4 chars]')
+    const cut = 'yJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.W10.FAKEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
+    assert.equal(redactSecrets(`token ${cut} end`), `token [redacted token, ${cut.length} chars] end`, 'a JWT that lost its first character (found by fuzzing)')
+    const shortCut = '30.dHJ1ZQ.FAKECTHf7X-HEbYP3PeH2Zr7mMZjk4IVNPJidCutOLM0G1Q'
+    assert.equal(redactSecrets(`token ${shortCut} end`), `token [redacted token, ${shortCut.length} chars] end`, 'a short one too (found by fuzzing)')
   })
 
   it('keeps what is evidence: error codes, AADSTS links, claims, labels, type names', () => {

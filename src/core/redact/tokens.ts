@@ -11,7 +11,19 @@ const SHORT_BASIC = /\b(Basic)([ \t]+)([A-Za-z0-9+/]{4,15}={0,2})(?![A-Za-z0-9+/
 /** Opaque access tokens of personal Microsoft accounts (`EwB…`), standard base64 with `+` and `/`. */
 const OPAQUE_MSA = /\bEw[A-D][A-Za-z0-9+/]{200,}={0,2}/g
 /** Long runs of token characters (refresh tokens `0.AXoA…`, codes, keys): judged by {@link isOpaqueToken}. */
-const LONG_RUN = /[A-Za-z0-9_.+=-]{64,}/g
+const LONG_RUN = /[A-Za-z0-9_.+=-]{40,}/g
+/** Runs shorter than this are tokens only with three dotted parts, one of them long (a JWT missing its header start). */
+const LONG_ALONE = 64
+
+/**
+ * `Microsoft.Graph.AGS.Contracts.ClaimsChallengeRequiredException`: dotted words, mostly small letters.
+ * Base64 (a JWT cut at its first character, a key) has as many capitals as small letters.
+ */
+function isTypeName(run: string): boolean {
+  if (!/^[a-z][a-z0-9]{0,39}(?:\.[a-z][a-z0-9]{0,39})+$/i.test(run)) return false
+  const small = run.replace(/[^a-z]/g, '').length
+  return small >= 2 * run.replace(/[^A-Z]/g, '').length
+}
 
 /**
  * A long run is a token when it mixes capitals, small letters and digits and is not base64 of JSON
@@ -19,7 +31,8 @@ const LONG_RUN = /[A-Za-z0-9_.+=-]{64,}/g
  */
 function isOpaqueToken(run: string): boolean {
   if (!/[A-Z]/.test(run) || !/[a-z]/.test(run) || !/[0-9]/.test(run)) return false
-  if (/^[a-z][a-z0-9]*(?:\.[a-z][a-z0-9]*)+$/i.test(run)) return false // Microsoft.Graph.Some.Long.Type.Name2
+  if (run.length < LONG_ALONE && !(run.split('.').length >= 3 && run.split('.').some((part) => part.length >= 32))) return false
+  if (isTypeName(run)) return false
   const decoded = decodeBase64Text(run)
   return decoded === undefined || !/^\s*[[{]/.test(decoded)
 }
