@@ -9,8 +9,10 @@ import { isSecretName, isSecretValue, normaliseName } from './names.js'
 const NAME_EQUALS = /(^|[^A-Za-z0-9_.$-])([A-Za-z0-9_.$-]+)(=|%3[Dd])/g
 /** The value after {@link NAME_EQUALS}. */
 const EQUALS_VALUE = /[^&#\s"'<>]+/y
-/** `"name": "value"` (also single quotes) and `"name": 12345`. */
-const QUOTED_NAME_VALUE = /(["'])([A-Za-z0-9_.$ -]{1,80})\1(\s*:\s*)(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|(-?[0-9][0-9.eE+-]*))/g
+/** `"name":` (also single quotes); the value after it is read with {@link QUOTED_VALUE} from there. */
+const QUOTED_NAME = /(["'])([A-Za-z0-9_.$ -]{1,80})\1\s*:\s*/g
+/** `"value"`, `'value'` or `12345`, read at one position (sticky): a value scan ends at its closing quote or the line. */
+const QUOTED_VALUE = /"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|(-?[0-9][0-9.eE+-]*)/y
 /** `name: value` in free text and YAML-like lines. */
 const NAME_COLON_VALUE = /(^|[^A-Za-z0-9_.$"'-])([A-Za-z][A-Za-z0-9_.$-]*)([ \t]*:[ \t]*)([^\s"',;<>]+)/g
 /** Header lines whose whole value is a secret. */
@@ -80,13 +82,27 @@ function redactNameEqualsValue(text: string): string {
   return copied === 0 ? text : out + text.slice(copied)
 }
 
+/** `"name": value` pairs, scanned name by name: one expression for name and value was polynomial. */
+function redactQuotedPairs(text: string): string {
+  let out = ''
+  let copied = 0
+  QUOTED_NAME.lastIndex = 0
+  for (let match = QUOTED_NAME.exec(text); match !== null; match = QUOTED_NAME.exec(text)) {
+    QUOTED_VALUE.lastIndex = QUOTED_NAME.lastIndex
+    const found = QUOTED_VALUE.exec(text)
+    if (found === null) continue
+    const [whole, double, single, number] = found
+    const value = double ?? single ?? number ?? ''
+    if (isRedacted(value) || !isSecretValue(match[2] ?? '', number === undefined ? value : Number(value))) continue
+    out += `${text.slice(copied, QUOTED_NAME.lastIndex)}"[redacted, ${value.length} chars]"`
+    copied = QUOTED_NAME.lastIndex + whole.length
+    QUOTED_NAME.lastIndex = copied
+  }
+  return copied === 0 ? text : out + text.slice(copied)
+}
+
 function redactQuotedAndLabelled(text: string): string {
-  return text
-    .replace(QUOTED_NAME_VALUE, (match, quote: string, name: string, colon: string, double?: string, single?: string, number?: string) => {
-      const value = double ?? single ?? number ?? ''
-      if (isRedacted(value) || !isSecretValue(name, number === undefined ? value : Number(value))) return match
-      return `${quote}${name}${quote}${colon}"[redacted, ${value.length} chars]"`
-    })
+  return redactQuotedPairs(text)
     .replace(NAME_COLON_VALUE, (match, lead: string, name: string, colon: string, value: string) =>
       (isRedacted(value) || !isProseSafeName(name) || !isSecretValue(name, value) ? match : `${lead}${name}${colon}[redacted, ${value.length} chars]`))
 }

@@ -10,8 +10,9 @@ const SCHEME_CREDENTIAL = /\b(Bearer|PoP|Basic)([ \t]+)([A-Za-z0-9._~+/-]{16,}=*
 const SHORT_BASIC = /\b(Basic)([ \t]+)([A-Za-z0-9+/]{4,15}={0,2})(?![A-Za-z0-9+/=])/gi
 /** Opaque access tokens of personal Microsoft accounts (`EwB…`), standard base64 with `+` and `/`. */
 const OPAQUE_MSA = /\bEw[A-D][A-Za-z0-9+/]{200,}={0,2}/g
-/** Long runs of token characters (refresh tokens `0.AXoA…`, codes, keys): judged by {@link isOpaqueToken}. */
-const LONG_RUN = /[A-Za-z0-9_.+=-]{40,}/g
+/** Runs of token characters; those of 40+ (refresh tokens `0.AXoA…`, codes, keys) are judged by {@link isOpaqueToken}. Every run, not `{40,}`: that was polynomial on many short runs. */
+const RUN = /[A-Za-z0-9_.+=-]+/g
+const MIN_RUN = 40
 /** Runs shorter than this are tokens only with three dotted parts, one of them long (a JWT missing its header start). */
 const LONG_ALONE = 64
 
@@ -49,5 +50,5 @@ export function redactSchemeCredentials(text: string): string {
 export function redactOpaqueTokens(text: string): string {
   return text
     .replace(OPAQUE_MSA, (token) => `[redacted token, ${token.length} chars]`)
-    .replace(LONG_RUN, (run) => (isOpaqueToken(run) ? `[redacted token, ${run.length} chars]` : run))
+    .replace(RUN, (run) => (run.length >= MIN_RUN && isOpaqueToken(run) ? `[redacted token, ${run.length} chars]` : run))
 }
