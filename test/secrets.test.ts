@@ -77,7 +77,7 @@ interface Output {
 
 const BIN = 'dist/bin/graph-doctor.js'
 const { GRAPH_DOCTOR_PERMISSIONS: _ignored, ...parentEnv } = process.env
-const ENV = { ...parentEnv, GRAPH_DOCTOR_CACHE_DIR: join('test', 'no-such-cache'), NO_COLOR: '1' }
+
 
 /** Run the built binary; stdout and stderr together, since a secret must leave by neither. */
 function runBin(argv: readonly string[], stdin = ''): Promise<Output> {
@@ -110,6 +110,8 @@ const plantedFiles = [['planted.har', plantedHar()], ['planted-curl.txt', plante
   return file
 })
 const planted = plantedSecrets()
+/** A cache directory of our own: `data update` may create it. */
+const ENV = { ...parentEnv, GRAPH_DOCTOR_CACHE_DIR: join(workDir, 'cache'), NO_COLOR: '1' }
 after(() => rmSync(workDir, { recursive: true, force: true }))
 
 test('the built binary is there and the inputs hold secrets to hide', () => {
