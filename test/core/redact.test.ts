@@ -206,6 +206,8 @@ describe('issue 8: secrets that were printed', () => {
       'Timestamp: 2026-11-20 10:00:00Z, Trace ID: 0000aaaa-1111-2222-3333-444455556666',
       'signature: 342 chars (not shown, not verified)',
       'token: v1.0 delegated',
+      'Category  credentials: a user or client credential is wrong, expired, or the account is blocked',
+      'password: is required',
       'Microsoft.Graph.AGS.Contracts.ClaimsChallengeRequiredException2.WithAVeryLongTypeNameForTesting',
       'The token expired 2 hours ago; get a new one with eyes open.',
       `claims="${base64urlText('{"access_token":{"nbf":{"essential":true,"value":"1702682181"}},"id_token":{"x":1}}')}"`,

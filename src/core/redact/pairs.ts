@@ -24,7 +24,9 @@ const USER_INFO = /(:\/\/[^\s/?#@:]{0,256}):([^\s/?#@]+)@/g
  * In free text, `Token: v1 delegated`, `code: 403` or `Signature: 342 chars` is a label, not a secret;
  * `Authorization:` and `Cookie:` lines have their own pattern.
  */
-const LABEL_NAMES: ReadonlySet<string> = new Set(['token', 'code', 'sig', 'signature', 'authorization', 'proxyauthorization', 'cookie', 'setcookie'])
+const LABEL_NAMES: ReadonlySet<string> = new Set(['token', 'code', 'sig', 'signature', 'authorization', 'proxyauthorization', 'cookie', 'setcookie', 'credential', 'credentials'])
+/** In free text, `Password: a …` or `secret: is` starts prose; a secret value has at least this many characters. */
+const MIN_PROSE_SECRET = 4
 
 function isProseSafeName(name: string): boolean {
   return isSecretName(name) && !LABEL_NAMES.has(normaliseName(name))
@@ -104,5 +106,5 @@ function redactQuotedPairs(text: string): string {
 function redactQuotedAndLabelled(text: string): string {
   return redactQuotedPairs(text)
     .replace(NAME_COLON_VALUE, (match, lead: string, name: string, colon: string, value: string) =>
-      (isRedacted(value) || !isProseSafeName(name) || !isSecretValue(name, value) ? match : `${lead}${name}${colon}[redacted, ${value.length} chars]`))
+      (isRedacted(value) || value.length < MIN_PROSE_SECRET || !isProseSafeName(name) || !isSecretValue(name, value) ? match : `${lead}${name}${colon}[redacted, ${value.length} chars]`))
 }
