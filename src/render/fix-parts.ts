@@ -23,7 +23,7 @@ export function isCommandCode(code: string): boolean {
   const text = code.trim()
   if (COMMAND_START.test(text)) return true
   // A call such as `app.AcquireTokenSilent(scopes).ExecuteAsync()` is a statement, spaces or not.
-  if (text.length >= LONG_CODE && /\w\([^)]*\)/.test(text) && !/^https?:\/\//.test(text)) return true
+  if (text.length >= LONG_CODE && /\w\([^()]*\)/.test(text) && !/^https?:\/\//.test(text)) return true
   return /\s/.test(text) && text.length >= LONG_CODE && !/^(?:https?:\/\/|-)/.test(text)
 }
 
