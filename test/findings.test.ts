@@ -15,6 +15,7 @@ import type { Diagnosis, Finding } from '../src/core/types.js'
 import { writeFindingFixtures } from '../scripts/make-finding-fixtures.js'
 import { loadSnapshotCatalogue } from './helpers/catalogue.js'
 import { LEAK_MARKER } from './fixtures/findings/cases.js'
+import { NEAR_MISS_OUTCOMES } from './fixtures/findings/near-miss-outcomes.js'
 
 const DOCS = 'docs/findings'
 const FIXTURES = 'test/fixtures/findings'
@@ -140,11 +141,12 @@ describe('finding fixtures', () => {
       assert.equal(sameSeverity[0]?.id, id, `${path} ranks ${sameSeverity.map((finding) => finding.id).join(', ')}`)
     })
 
-    it(`${id}: the near-miss does not produce it and leaks nothing`, () => {
+    it(`${id}: the near-miss does not produce it, produces what it should instead, and leaks nothing`, () => {
       const path = fixtureFile(id, 'near-miss')
       const { text, diagnosis } = diagnoseFile(path, permissions)
       const ids = allFindings(diagnosis).map((finding) => finding.id)
       assert.ok(!ids.includes(id), `${path} produced ${id} (all: ${ids.join(', ')})`)
+      assert.deepEqual([...new Set(ids)].sort(), [...NEAR_MISS_OUTCOMES[id]].sort(), `${path}: the findings it should produce instead (near-miss-outcomes.ts)`)
       assertNoSecrets(text, diagnosis, path)
     })
   }

@@ -1,19 +1,21 @@
 /**
- * No output of graph-doctor may hold token material or a secret from a request body: every format of
- * `diagnose` and `token`, over the example capture and every fixture, including error messages.
+ * No output of graph-doctor may hold token material or a secret: every command (diagnose, token,
+ * aadsts, perms, data, argument errors, unknown commands) runs through the built binary, over the
+ * example capture, every fixture and planted secrets in URLs, bodies, headers and arguments. With
+ * redaction switched off (redactSecrets returning its input) these tests fail.
  */
-import { test } from 'node:test'
+import { after, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { execFile } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { findingIds } from '../src/core/catalogue.js'
-import { isGraphDoctorError } from '../src/core/errors.js'
-import type { CliIo } from '../src/cli/command.js'
-import { run as diagnose } from '../src/cli/commands/diagnose.js'
-import { run as token } from '../src/cli/commands/token.js'
+import { PLANTED, brokenJwts, plantedCurl, plantedHar, plantedSecrets } from './helpers/planted-secrets.js'
 import { FIXTURE_TIME } from './helpers/tokens.js'
 
 const FORMATS = ['text', 'json', 'markdown'] as const
+const PERMISSIONS = '../shared/data/devx-content/permissions.json'
 const NOW = new Date(FIXTURE_TIME * 1000).toISOString()
 const SECRET_FIELDS = 'password|newPassword|currentPassword|client_secret|clientSecret|refresh_token|assertion|client_assertion|code'
 
@@ -73,80 +75,136 @@ interface Output {
   readonly text: string
 }
 
-async function runCommand(command: typeof diagnose, argv: readonly string[], stdin = ''): Promise<Output> {
-  let text = ''
-  const io: CliIo = {
-    stdout: (chunk) => void (text += chunk),
-    stderr: (chunk) => void (text += chunk),
-    readStdin: async () => stdin,
-    isTTY: false,
-    env: { GRAPH_DOCTOR_CACHE_DIR: join('test', 'no-such-cache') },
-    cwd: process.cwd(),
+const BIN = 'dist/bin/graph-doctor.js'
+const { GRAPH_DOCTOR_PERMISSIONS: _ignored, ...parentEnv } = process.env
+
+
+/** Run the built binary; stdout and stderr together, since a secret must leave by neither. */
+function runBin(argv: readonly string[], stdin = ''): Promise<Output> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [BIN, ...argv], { env: ENV, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1
+      resolve({ code, text: `${stdout}${stderr}` })
+    })
+    child.stdin?.end(stdin)
+  })
+}
+
+/** Run several argument lists, two at a time (the machine is shared). */
+async function runAll(runs: readonly (readonly string[])[], stdin = ''): Promise<Output[]> {
+  const results: Output[] = []
+  for (let index = 0; index < runs.length; index += 2) {
+    results.push(...(await Promise.all(runs.slice(index, index + 2).map((argv) => runBin(argv, stdin)))))
   }
-  try {
-    return { code: await command(argv, io), text }
-  } catch (error) {
-    assert.ok(isGraphDoctorError(error), `unexpected error: ${String(error)}`)
-    return { code: 2, text: `${text}${error.message}` }
-  }
+  return results
 }
 
 function assertNoSecrets(output: string, secrets: Iterable<string>, where: string): void {
   for (const secret of secrets) assert.ok(!output.includes(secret), `${where} prints "${secret.slice(0, 12)}…"`)
 }
 
-test('the inputs are there: the example and at least one fixture per finding id, all with secrets to hide', () => {
+const workDir = mkdtempSync(join(tmpdir(), 'graph-doctor-secrets-'))
+const plantedFiles = [['planted.har', plantedHar()], ['planted-curl.txt', plantedCurl()]].map(([name = '', text = '']) => {
+  const file = join(workDir, name)
+  writeFileSync(file, text)
+  return file
+})
+const planted = plantedSecrets()
+/** A cache directory of our own: `data update` may create it. */
+const ENV = { ...parentEnv, GRAPH_DOCTOR_CACHE_DIR: join(workDir, 'cache'), NO_COLOR: '1' }
+after(() => rmSync(workDir, { recursive: true, force: true }))
+
+test('the built binary is there and the inputs hold secrets to hide', () => {
+  assert.ok(existsSync(BIN), 'run npm run build first')
   assert.ok(existsSync(inputs[0] ?? ''))
   assert.ok(inputs.length > findingIds.length, `only ${inputs.length} inputs`)
   const all = new Set(inputs.flatMap((file) => [...secretsOf(file)]))
   assert.ok([...all].some((secret) => secret.startsWith('eyJ')), 'no JWT found: the scan is broken')
   assert.ok(all.has('FAKE-Passw0rd-!x9') && all.has('FAKE~client~secret~value~1234567890'), 'body secrets of the example are not found: the scan is broken')
+  for (const file of plantedFiles) assert.ok(planted.some((secret) => readFileSync(file, 'utf8').includes(secret)), file)
 })
 
-test('diagnose prints no token, signature or request-body secret in any format, nor in its errors', async () => {
-  const usable: string[] = []
-  for (const file of inputs) {
-    const secrets = secretsOf(file)
-    for (const format of FORMATS) {
-      const output = await runCommand(diagnose, ['--format', format, file])
-      assertNoSecrets(output.text, secrets, `diagnose --format ${format} ${file}`)
-      if (format === 'text' && output.code !== 2) usable.push(file)
-    }
+test('diagnose prints no planted secret (URLs, user-info, headers, forms, JSON, $batch, quoted forms, odd JWTs) in any format', async () => {
+  const outputs = await runAll(FORMATS.map((format) => ['diagnose', '--format', format, '--now', NOW, ...plantedFiles]))
+  for (const [index, output] of outputs.entries()) {
+    assert.notEqual(output.code, 2, output.text.slice(-300))
+    assert.match(output.text, /Authorization_RequestDenied|insufficient|7000215/i, 'the capture was diagnosed')
+    assertNoSecrets(output.text, planted, `diagnose --format ${FORMATS[index] ?? ''} (planted)`)
   }
+})
+
+test('diagnose prints no token, signature or request-body secret of any fixture, in any format, nor in its errors', async () => {
+  const single = await runAll(inputs.map((file) => ['diagnose', file]))
+  const usable = inputs.filter((_file, index) => single[index]?.code !== 2)
+  for (const [index, output] of single.entries()) assertNoSecrets(output.text, secretsOf(inputs[index] ?? ''), `diagnose ${inputs[index] ?? ''}`)
   assert.ok(usable.includes('examples/failing-calls.har'))
   const secrets = new Set(usable.flatMap((file) => [...secretsOf(file)]))
-  for (const format of FORMATS) {
-    const output = await runCommand(diagnose, ['--format', format, ...usable])
+  const outputs = await runAll(FORMATS.map((format) => ['diagnose', '--format', format, ...usable]))
+  for (const [index, output] of outputs.entries()) {
     assert.notEqual(output.code, 2, output.text.slice(-300))
-    assertNoSecrets(output.text, secrets, `diagnose --format ${format} (all inputs)`)
+    assertNoSecrets(output.text, secrets, `diagnose --format ${FORMATS[index] ?? ''} (all inputs)`)
   }
 })
 
-test('token prints no whole JWT and no signature in any format, for every JWT of every input', async () => {
-  const jwts = new Set(inputs.flatMap((file) => [...secretsOf(file)].filter((secret) => /^eyJ[\w-]+\.[\w-]+\.[\w-]{16,}$/.test(secret))))
-  assert.ok(jwts.size > 5)
+test('token prints no whole JWT and no signature in any format, from an argument or stdin, odd shapes included', async () => {
+  const fixtureJwts = [...new Set(inputs.flatMap((file) => [...secretsOf(file)].filter((secret) => /^eyJ[\w-]+\.[\w-]+\.[\w-]{16,}$/.test(secret))))]
+  assert.ok(fixtureJwts.length > 5)
+  const jwts = [...fixtureJwts.slice(0, 4), PLANTED.prettyJwt, PLANTED.spacedJwt, PLANTED.emptyHeaderJwt, PLANTED.plainJwt]
   for (const jwt of jwts) {
     const secrets = [jwt, jwt.split('.')[2] ?? jwt]
-    for (const format of FORMATS) {
-      const output = await runCommand(token, ['--format', format, '--now', NOW, jwt])
-      assertNoSecrets(output.text, secrets, `token --format ${format}`)
-      const fromHeader = await runCommand(token, ['--format', format, '-'], `Authorization: Bearer Bearer ${jwt}`)
-      assertNoSecrets(fromHeader.text, secrets, `token --format ${format} (Bearer Bearer)`)
-    }
+    const outputs = await runAll(FORMATS.map((format) => ['token', '--format', format, '--now', NOW, jwt]))
+    for (const output of outputs) assertNoSecrets(output.text, secrets, `token ${jwt.slice(0, 12)}`)
+    const fromStdin = await runBin(['token', '--format', 'json', '-'], `Authorization: Bearer Bearer ${jwt}`)
+    assertNoSecrets(fromStdin.text, secrets, 'token - (Bearer Bearer)')
+  }
+  const { newline, encodedDots } = brokenJwts()
+  for (const broken of [newline, encodedDots]) {
+    const output = await runBin(['token', '--format', 'text', '-'], broken)
+    assertNoSecrets(output.text, [PLANTED.plainJwt, PLANTED.plainJwt.split('.')[2] ?? ''], 'token - (broken JWT)')
   }
 })
 
-test('flags carrying a token, a secret and a password never come back, not even in errors', async () => {
-  const jwt = [...secretsOf('examples/failing-calls.har')].find((secret) => /^eyJ[\w-]+\.[\w-]+\.[\w-]{16,}$/.test(secret)) ?? ''
-  const requestBody = 'grant_type=client_credentials&client_id=x&client_secret=FAKE~flag~secret~abcdef'
-  const secrets = [jwt, jwt.split('.')[2] ?? jwt, 'FAKE~flag~secret~abcdef']
-  for (const format of FORMATS) {
-    const runs = [
-      ['--format', format, '--url', 'https://graph.microsoft.com/v1.0/users', '--status', '403', '--token', jwt],
-      ['--format', format, '--method', 'POST', '--url', 'https://login.microsoftonline.com/common/oauth2/v2.0/token', '--status', '401', '--request-body', requestBody],
-      ['--format', format, '--url', 'https://graph.microsoft.com/v1.0/me', '--status', 'nope', '--token', jwt],
-      ['--format', format, '--url', 'https://graph.microsoft.com/v1.0/me', '--header', `Authorization Bearer ${jwt}`],
-    ]
-    for (const argv of runs) assertNoSecrets((await runCommand(diagnose, argv)).text, secrets, argv.join(' ').slice(0, 60))
+test('perms prints no token or secret of its URL or --token, in any format', async () => {
+  const url = `/me/messages?access_token=${PLANTED.plainJwt}&clientSecret=${PLANTED.clientSecretCamel}&client-secret=${PLANTED.clientSecretKebab}`
+  const outputs = await runAll(FORMATS.flatMap((format) => [
+    ['perms', '--format', format, '--permissions', PERMISSIONS, 'GET', url],
+    ['perms', '--format', format, '--permissions', PERMISSIONS, 'GET', `https://admin:${PLANTED.userInfoPassword}@graph.microsoft.com/v1.0/me`, '--token', PLANTED.prettyJwt],
+  ]))
+  assert.ok(outputs.some((output) => output.code === 0 && /User\.Read|Mail\.Read/.test(output.text)), 'perms answered')
+  for (const output of outputs) assertNoSecrets(output.text, planted, 'perms')
+})
+
+test('aadsts prints no secret of the error text it explains, in any format', async () => {
+  const text = `AADSTS7000215: Invalid client secret. client_secret=${PLANTED.formSecret}&refreshToken=${PLANTED.refreshToken} Bearer ${PLANTED.plainJwt}`
+  const outputs = await runAll(FORMATS.map((format) => ['aadsts', '--format', format, text]))
+  assert.ok(outputs.every((output) => output.text.includes('7000215')), 'aadsts answered')
+  for (const output of outputs) assertNoSecrets(output.text, planted, 'aadsts')
+  assertNoSecrets((await runBin(['aadsts', '-'], text)).text, planted, 'aadsts -')
+})
+
+test('data, argument errors and unknown commands never echo a secret pasted into the wrong place', async () => {
+  const secret = PLANTED.argumentSecret
+  const runs = [
+    ['data', '--format', secret, 'status'],
+    ['data', 'update', '--from', `http://admin:${PLANTED.userInfoPassword}@127.0.0.1:9/data?clientSecret=${PLANTED.clientSecretCamel}`],
+    ['diagnose', '--format', secret, 'x.har'],
+    ['diagnose', '--now', secret, 'x.har'],
+    ['diagnose', '--url', 'https://graph.microsoft.com/v1.0/me', '--status', secret],
+    ['diagnose', '--url', `https://graph.microsoft.com/v1.0/me?clientSecret=${PLANTED.clientSecretCamel}`, '--status', '403', '--token', PLANTED.prettyJwt],
+    ['diagnose', '--url', 'https://graph.microsoft.com/v1.0/me', '--header', `Authorization Bearer ${PLANTED.plainJwt}`],
+    ['diagnose', `--client-secret=${secret}`],
+    ['perms', secret, '/me'],
+    ['token', '--format', secret, PLANTED.plainJwt],
+    [secret],
+    [`--${secret}`],
+    [PLANTED.plainJwt],
+  ]
+  const outputs = await runAll(runs)
+  for (const [index, output] of outputs.entries()) {
+    assertNoSecrets(output.text, [...planted, secret.slice(0, 8)], (runs[index] ?? []).join(' ').slice(0, 60))
+    assert.ok(output.text.trimEnd().split('\n').length <= 40, 'output bounded')
   }
+  const usageErrors = outputs.filter((output) => output.code === 2)
+  assert.ok(usageErrors.length >= runs.length - 3, `${usageErrors.length} usage errors`)
+  for (const index of [10, 11]) assert.equal(outputs[index]?.text.trimEnd().split('\n').length, 1, 'an unknown command is one line')
 })

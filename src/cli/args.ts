@@ -1,6 +1,7 @@
 /** Argument parsing shared by the commands: `node:util` parseArgs with one-line usage errors. */
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { GraphDoctorError } from '../core/errors.js'
+import { echoArgument, echoOption } from './echo.js'
 
 export type OutputFormat = 'text' | 'json' | 'markdown'
 
@@ -16,7 +17,8 @@ export interface ParsedArgs {
 function describeParseError(error: unknown, command: string): string {
   const code = (error as { code?: unknown }).code
   const message = error instanceof Error ? error.message : String(error)
-  const option = /'(-[^' ,]+)/.exec(message)?.[1] ?? ''
+  const typed = /'(-[^' ,=]+)/.exec(message)?.[1]
+  const option = typed === undefined ? '' : echoOption(typed)
   const help = `see graph-doctor ${command} --help`
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option} (${help})`
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected argument (${help})`
@@ -62,7 +64,7 @@ export function parseFormat(value: string | undefined): OutputFormat {
   if (value === undefined) return 'text'
   const format = OUTPUT_FORMATS.find((candidate) => candidate === value.toLowerCase())
   if (format === undefined) {
-    throw new GraphDoctorError('ERR_INVALID_OPTION', `--format must be one of ${OUTPUT_FORMATS.join(', ')}, not "${value.slice(0, 20)}"`)
+    throw new GraphDoctorError('ERR_INVALID_OPTION', `--format must be one of ${OUTPUT_FORMATS.join(', ')}, not ${echoArgument(value)}`)
   }
   return format
 }
@@ -73,7 +75,7 @@ export function parseNow(value: string | undefined): Date | undefined {
   const isIsoLike = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value.trim())
   const date = new Date(value.trim())
   if (!isIsoLike || Number.isNaN(date.getTime())) {
-    throw new GraphDoctorError('ERR_INVALID_OPTION', `--now must be an ISO 8601 time such as 2026-11-20T10:00:00Z, not "${value.slice(0, 40)}"`)
+    throw new GraphDoctorError('ERR_INVALID_OPTION', `--now must be an ISO 8601 time such as 2026-11-20T10:00:00Z, not ${echoArgument(value)}`)
   }
   return date
 }
@@ -83,7 +85,7 @@ export function parseStatus(value: string | undefined): number | undefined {
   if (value === undefined) return undefined
   const status = Number(value)
   if (!/^\d{3}$/.test(value.trim()) || status < 100 || status > 599) {
-    throw new GraphDoctorError('ERR_INVALID_OPTION', `--status must be an HTTP status code such as 403, not "${value.slice(0, 20)}"`)
+    throw new GraphDoctorError('ERR_INVALID_OPTION', `--status must be an HTTP status code such as 403, not ${echoArgument(value)}`)
   }
   return status
 }

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { CliIo } from './command.js'
 import { GraphDoctorError } from '../core/errors.js'
+import { redactSecrets } from '../core/redact.js'
 import { outputWidth } from '../render/wrap.js'
 import { binaryOffset, utf8ErrorOffset } from './bytes.js'
 
@@ -16,6 +17,14 @@ async function readAllStdin(): Promise<Uint8Array> {
   const chunks: Uint8Array[] = []
   for await (const chunk of process.stdin) chunks.push(chunk as Uint8Array)
   return Buffer.concat(chunks)
+}
+
+/**
+ * The io with every write redacted: the one place output leaves the program, so no renderer, command
+ * or error message can forget it.
+ */
+export function redactingIo(io: CliIo): CliIo {
+  return { ...io, stdout: (text) => io.stdout(redactSecrets(text)), stderr: (text) => io.stderr(redactSecrets(text)) }
 }
 
 /** The CliIo bound to this process: stdout, stderr, stdin, env and cwd. */

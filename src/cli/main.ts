@@ -2,12 +2,14 @@
 /**
  * The `graph-doctor` bin: dispatches to `src/cli/commands/<name>.ts` by lazy import (start-up stays
  * lean), prints help and version, and turns errors into one line and exit code 2. The only
- * `process.exit` of the project.
+ * `process.exit` of the project. Every string it or a command writes passes through redactSecrets
+ * here, at the boundary (redactingIo), whatever produced it.
  */
 import { readFile } from 'node:fs/promises'
 import { isGraphDoctorError } from '../core/errors.js'
+import { echoArgument, echoOption } from './echo.js'
 import type { CliIo, Command } from './command.js'
-import { createProcessIo, outputColumns } from './io.js'
+import { createProcessIo, outputColumns, redactingIo } from './io.js'
 import { renderHelp, type HelpDoc } from '../render/help.js'
 
 interface CommandInfo {
@@ -114,9 +116,6 @@ function mainHelp(io: CliIo): string {
   return renderHelp(MAIN_HELP, outputColumns(io))
 }
 
-function usageLine(): string {
-  return `usage: graph-doctor <${Object.keys(COMMANDS).join('|')}> [options]  (graph-doctor --help for more)\n`
-}
 
 /** Run the CLI with `argv` (without node and the script) and return the exit code. */
 async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -141,7 +140,7 @@ async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (info === undefined || name === undefined) {
     const what = first.startsWith('-') ? 'unknown option' : 'unknown command'
-    io.stderr(`graph-doctor: ${what} ${await oneLine(first.slice(0, 40))}\n${usageLine()}`)
+    io.stderr(`graph-doctor: ${what} ${what === 'unknown option' ? echoOption(first) : echoArgument(first)}; commands: ${Object.keys(COMMANDS).join(', ')} (graph-doctor --help for more)\n`)
     return 2
   }
   if (wantsHelp(rest)) {
@@ -151,23 +150,19 @@ async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   return (await loadCommand(name)).run(rest, io)
 }
 
-/** The first line of a message, secrets redacted (redaction is loaded only when there is something to print). */
-async function oneLine(text: string): Promise<string> {
-  const { redactSecrets } = await import('../core/redact.js')
-  return redactSecrets(text.split(/\r?\n/)[0] ?? '')
+/** The first line of a message (the io redacts it). */
+function oneLine(text: string): string {
+  return text.split(/\r?\n/)[0] ?? ''
 }
 
-async function reportError(error: unknown, io: CliIo): Promise<number> {
+function reportError(error: unknown, io: CliIo): number {
   if (isGraphDoctorError(error)) {
-    io.stderr(`graph-doctor: ${await oneLine(error.message)}\n`)
+    io.stderr(`graph-doctor: ${oneLine(error.message)}\n`)
     return 2
   }
   const message = error instanceof Error ? error.message : String(error)
-  io.stderr(`graph-doctor: internal error: ${await oneLine(message)} (this is a bug, please report it; GRAPH_DOCTOR_DEBUG=1 shows the stack)\n`)
-  if (io.env['GRAPH_DOCTOR_DEBUG'] === '1' && error instanceof Error && error.stack !== undefined) {
-    const { redactSecrets } = await import('../core/redact.js')
-    io.stderr(`${redactSecrets(error.stack)}\n`)
-  }
+  io.stderr(`graph-doctor: internal error: ${oneLine(message)} (this is a bug, please report it; GRAPH_DOCTOR_DEBUG=1 shows the stack)\n`)
+  if (io.env['GRAPH_DOCTOR_DEBUG'] === '1' && error instanceof Error && error.stack !== undefined) io.stderr(`${error.stack}\n`)
   return 2
 }
 
@@ -180,7 +175,7 @@ async function main(): Promise<void> {
   // directory); Node 20 has no compile cache and runs as before.
   const nodeModule = process.getBuiltinModule?.('node:module') as { enableCompileCache?: () => unknown } | undefined
   nodeModule?.enableCompileCache?.()
-  const io = createProcessIo()
+  const io = redactingIo(createProcessIo())
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0)
   })
@@ -188,7 +183,7 @@ async function main(): Promise<void> {
   try {
     code = await runCli(process.argv.slice(2), io)
   } catch (error) {
-    code = await reportError(error, io)
+    code = reportError(error, io)
   }
   exitAfterFlush(code)
 }

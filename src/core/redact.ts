@@ -1,105 +1,41 @@
 /**
- * Secret removal for evidence and output: tokens, JWTs, passwords, client secrets, codes.
- * Pure string functions (no Node APIs): they run in a browser too.
+ * Secret removal, the one mechanism every string leaving graph-doctor passes through (renderers,
+ * command output, error messages). Secrets are recognised by shape (JWTs, also broken or oddly encoded;
+ * credentials after an auth scheme; opaque tokens) and by name in any spelling (`client_secret`,
+ * `clientSecret`, `client-secret`, `newPassword`, `refreshToken`, …) in URLs, forms, JSON and free text.
+ * Pure string functions (no Node APIs): they run in a browser too, in linear time.
  */
+import { redactJwts } from './redact/jwt.js'
+import { isSecretValue } from './redact/names.js'
+import { redactNamedSecrets } from './redact/pairs.js'
+import { redactOpaqueTokens, redactSchemeCredentials } from './redact/tokens.js'
 
-/** Runs of base64url characters and dots, where JWTs hide. Matched linearly, then split on dots. */
-const TOKEN_RUN_PATTERN = /[A-Za-z0-9_.-]{12,}/g
-/** `eyJ` (base64url for `{"`) and at least 8 more characters start a JWT header. */
-const MIN_JWT_HEADER_LENGTH = 11
-/** A JWS has 3 parts, a JWE 5. */
-const MAX_JWT_PARTS = 5
-/**
- * The credential after an auth scheme. At least 16 token characters, so that prose such as
- * "a Bearer token" or "Bearer authentication" survives; already redacted text (`[redacted …`) too.
- */
-const SCHEME_CREDENTIAL_PATTERN = /\b(Bearer|Basic)([ \t]+)([A-Za-z0-9._~+/-]{16,}=*)/gi
-/** Secrets in URLs and query strings: `?code=…`, `#access_token=…`, `&client_secret=…`. */
-const URL_PARAMETER_PATTERN =
-  /([?&#](?:access_token|refresh_token|id_token|client_secret|client_assertion|assertion|password|code|code_verifier)=)(?!\[redacted)([^&#\s"'<>]+)/gi
-/** Opaque access tokens of personal Microsoft accounts (`EwB…`), when they stand alone in text. */
-const OPAQUE_MSA_PATTERN = /\bEw[A-D][A-Za-z0-9+/]{200,}={0,2}/g
-
-/** Keys whose values are secrets, compared lower case without `_` and `-` (`client_secret` = `clientSecret`). */
-const SECRET_KEYS: ReadonlySet<string> = new Set([
-  'password', 'newpassword', 'currentpassword', 'clientsecret', 'secrettext', 'refreshtoken', 'accesstoken',
-  'idtoken', 'assertion', 'clientassertion', 'code', 'codeverifier',
-])
+export { isSecretName } from './redact/names.js'
 
 const REDACTED = '[redacted]'
-
-function normaliseKey(key: string): string {
-  return key.toLowerCase().replace(/[_-]/g, '')
-}
+/** Deeper JSON is redacted as text: no recursion without a bound on untrusted data. */
+const MAX_JSON_DEPTH = 64
 
 /**
- * Whether the value of `key` must be hidden. `code` is special: Graph and OAuth error bodies carry an
- * error `code` such as `Authorization_RequestDenied`; only values that could be an authorization
- * code (with `.`, `-` or over 64 characters) are hidden.
- */
-function isSecretValue(key: string, value: unknown): boolean {
-  const normalised = normaliseKey(key)
-  if (!SECRET_KEYS.has(normalised)) return false
-  if (normalised !== 'code') return true
-  return !(typeof value === 'number' || (typeof value === 'string' && /^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(value)))
-}
-
-/** `…/error?code=7000215` is an AADSTS lookup link, not an authorization code: keep short numbers. */
-function isErrorCodeParameter(name: string, value: string): boolean {
-  return name.slice(1).toLowerCase() === 'code=' && /^\d{1,10}$/.test(value)
-}
-
-/** Where a JWT header starts inside one dot-separated part, or -1. */
-function jwtStartIn(part: string): number {
-  const index = part.indexOf('eyJ')
-  return index >= 0 && part.length - index >= MIN_JWT_HEADER_LENGTH ? index : -1
-}
-
-/**
- * Redact every JWS/JWE (or a two-part fragment of one) in a run of base64url characters and dots.
- * A second, non-empty part is required, so that a base64 claims challenge (`eyJhY2Nlc3NfdG9rZW4i…`)
- * ending a sentence survives. Split instead of one regular expression: linear on any input.
- */
-function redactJwtsInRun(run: string): string {
-  const parts = run.split('.')
-  const kept: string[] = []
-  let index = 0
-  while (index < parts.length) {
-    const part = parts[index] ?? ''
-    const start = jwtStartIn(part)
-    if (start < 0 || (parts[index + 1] ?? '') === '') {
-      kept.push(part)
-      index += 1
-      continue
-    }
-    const end = Math.min(parts.length, index + MAX_JWT_PARTS)
-    const jwtLength = parts.slice(index, end).join('.').length - start
-    kept.push(`${part.slice(0, start)}[redacted JWT, ${jwtLength} chars]`)
-    index = end
-  }
-  return kept.join('.')
-}
-
-/**
- * Replace anything that looks like a JWT/JWS/JWE with `[redacted JWT, <n> chars]`, the credential
- * after `Bearer `/`Basic ` with `[redacted token, <n> chars]`, and token-bearing URL parameters.
+ * Replace every JWT-shaped value with `[redacted JWT, <n> chars]`, the credential after `Bearer `,
+ * `PoP ` or `Basic ` and opaque tokens with `[redacted token, <n> chars]`, and the values of secret
+ * names and URL passwords with `[redacted, <n> chars]`. Idempotent.
  *
  * @example
  * redactSecrets('Authorization: Bearer eyJ0eXAi.eyJhdWQi.c2lnbmF0dXJl') // 'Authorization: Bearer [redacted token, 29 chars]'
+ * redactSecrets('https://admin:pw@host/?clientSecret=abc') // 'https://admin:[redacted, 2 chars]@host/?clientSecret=[redacted, 3 chars]'
  */
 export function redactSecrets(text: string): string {
-  return text
-    .replace(SCHEME_CREDENTIAL_PATTERN, (_match, scheme: string, space: string, credential: string) => `${scheme}${space}[redacted token, ${credential.length} chars]`)
-    .replace(TOKEN_RUN_PATTERN, redactJwtsInRun)
-    .replace(URL_PARAMETER_PATTERN, (match, name: string, value: string) =>
-      isErrorCodeParameter(name, value) ? match : `${name}[redacted, ${value.length} chars]`)
-    .replace(OPAQUE_MSA_PATTERN, (token) => `[redacted token, ${token.length} chars]`)
+  return redactNamedSecrets(redactOpaqueTokens(redactJwts(redactSchemeCredentials(text))))
 }
 
-function redactJsonValue(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactJsonValue)
+class TooDeep extends Error {}
+
+function redactJsonValue(value: unknown, depth: number): unknown {
+  if (depth > MAX_JSON_DEPTH) throw new TooDeep()
+  if (Array.isArray(value)) return value.map((item) => redactJsonValue(item, depth + 1))
   if (typeof value !== 'object' || value === null) return value
-  const entries = Object.entries(value).map(([key, item]) => [key, isSecretValue(key, item) ? REDACTED : redactJsonValue(item)])
+  const entries = Object.entries(value).map(([key, item]) => [key, isSecretValue(key, item) ? REDACTED : redactJsonValue(item, depth + 1)])
   return Object.fromEntries(entries)
 }
 
@@ -120,7 +56,13 @@ function decodeFormComponent(text: string): string {
   }
 }
 
-const FORM_PATTERN = /^[A-Za-z0-9_.~%[\]-]+=[^&\s]*(?:&[A-Za-z0-9_.~%[\]-]+(?:=[^&\s]*)?)*$/
+/** `a=1&b=2`: every pair but the first may lack its `=`. One split point per pair: linear. */
+const FORM_PAIR = /^[A-Za-z0-9_.~%[\]-]+(?:=[^&\s]*)?$/
+
+function isForm(text: string): boolean {
+  const pairs = text.split('&')
+  return (pairs[0] ?? '').includes('=') && pairs.every((pair) => FORM_PAIR.test(pair))
+}
 
 function redactForm(text: string): string {
   return text
@@ -134,22 +76,29 @@ function redactForm(text: string): string {
     .join('&')
 }
 
+function redactJsonText(text: string, json: unknown): string {
+  try {
+    const indent = /\n/.test(text.trim()) ? 2 : undefined
+    return redactSecrets(JSON.stringify(redactJsonValue(json, 0), null, indent))
+  } catch (error) {
+    if (error instanceof TooDeep) return redactSecrets(text)
+    throw error
+  }
+}
+
 /**
- * Redact a request or response body: in JSON (any depth) and form-encoded bodies the values of
- * `password`, `newPassword`, `currentPassword`, `client_secret`, `refresh_token`, `access_token`,
- * `id_token`, `assertion`, `client_assertion`, `code` and `code_verifier` (keys case-insensitive)
- * become `[redacted]`; then {@link redactSecrets} runs over the result, whatever the body is.
+ * Redact a request or response body: in JSON (any depth up to 64, deeper as text) and form-encoded
+ * bodies the values of secret names (`password`, `newPassword`, `client_secret`, `clientSecret`,
+ * `refresh_token`, `secretText`, `code`, …, any spelling) become `[redacted]`; then
+ * {@link redactSecrets} runs over the result, whatever the body is.
  *
  * @example
  * redactBody('grant_type=password&username=a%40b.example&password=hunter2') // 'grant_type=password&username=a%40b.example&password=[redacted]'
  */
 export function redactBody(text: string): string {
   const json = parseJsonContainer(text)
-  if (json !== undefined) {
-    const indent = /\n/.test(text.trim()) ? 2 : undefined
-    return redactSecrets(JSON.stringify(redactJsonValue(json), null, indent))
-  }
+  if (json !== undefined) return redactJsonText(text, json)
   const trimmed = text.trim()
-  if (FORM_PATTERN.test(trimmed)) return redactSecrets(redactForm(trimmed))
+  if (isForm(trimmed)) return redactSecrets(redactForm(trimmed))
   return redactSecrets(text)
 }

@@ -23,7 +23,7 @@ export function isCommandCode(code: string): boolean {
   const text = code.trim()
   if (COMMAND_START.test(text)) return true
   // A call such as `app.AcquireTokenSilent(scopes).ExecuteAsync()` is a statement, spaces or not.
-  if (text.length >= LONG_CODE && /\w\([^)]*\)/.test(text) && !/^https?:\/\//.test(text)) return true
+  if (text.length >= LONG_CODE && /\w\([^()]*\)/.test(text) && !/^https?:\/\//.test(text)) return true
   return /\s/.test(text) && text.length >= LONG_CODE && !/^(?:https?:\/\/|-)/.test(text)
 }
 
@@ -37,6 +37,12 @@ export function codeLanguage(lines: readonly string[]): CodeLanguage {
 
 const CODE_SPAN = /(`+)([\s\S]+?)\1/g
 
+/** The text without a trailing `(` (and the white space around it); by hand: `/\s*\(\s*$/` was polynomial. */
+function withoutOpenParenthesis(text: string): string {
+  const trimmed = text.trimEnd()
+  return trimmed.endsWith('(') ? trimmed.slice(0, -1).trimEnd() : text
+}
+
 /** One line of prose: inline commands lifted into code parts of their own. */
 export function splitProse(line: string): FixPart[] {
   const parts: FixPart[] = []
@@ -49,7 +55,7 @@ export function splitProse(line: string): FixPart[] {
     const start = match.index ?? 0
     if (!isCommandCode(code) || start < cursor) continue
     // An opening parenthesis or a comma left alone around a lifted command would stand on a line by itself.
-    pushText(line.slice(cursor, start).replace(/\s*\(\s*$/, ''))
+    pushText(withoutOpenParenthesis(line.slice(cursor, start)))
     parts.push({ kind: 'code', lines: [code], language: codeLanguage([code]) })
     cursor = start + match[0].length
     cursor += /^[.,;:)]*/.exec(line.slice(cursor))?.[0].length ?? 0

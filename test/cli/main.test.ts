@@ -41,13 +41,18 @@ test('no command prints the help on stderr and exits 2', () => {
   assert.match(stderr, /^Usage: graph-doctor <command>/)
 })
 
-test('an unknown command or option gives one error line plus the usage line, exit 2, no stack', () => {
-  for (const [args, expected] of [[['diagnos'], 'graph-doctor: unknown command diagnos'], [['--verbose'], 'graph-doctor: unknown option --verbose']] as const) {
+test('an unknown command or option gives one error line naming the commands, exit 2, no stack', () => {
+  const commands = 'commands: diagnose, token, aadsts, perms, data (graph-doctor --help for more)'
+  for (const [args, expected] of [
+    [['diagnos'], `graph-doctor: unknown command "diagnos"; ${commands}`],
+    [['--verbose'], `graph-doctor: unknown option --verbose; ${commands}`],
+    [['--client-secret=FAKE-s3cret'], `graph-doctor: unknown option "--cl…" (27 characters); ${commands}`],
+    [['hunter2-is-my-password'], `graph-doctor: unknown command "hunt…" (22 characters); ${commands}`],
+  ] as const) {
     const { code, stdout, stderr } = cli(args)
     assert.equal(code, 2)
     assert.equal(stdout, '')
-    const lines = stderr.trimEnd().split('\n')
-    assert.deepEqual(lines, [expected, 'usage: graph-doctor <diagnose|token|aadsts|perms|data> [options]  (graph-doctor --help for more)'])
+    assert.equal(stderr, `${expected}\n`)
   }
 })
 

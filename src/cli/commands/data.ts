@@ -1,5 +1,6 @@
 import { GraphDoctorError } from '../../core/errors.js'
 import { parseCommandArgs, stringOption } from '../args.js'
+import { echoArgument } from '../echo.js'
 import type { CliIo, Command } from '../command.js'
 import { userCacheDir } from '../data/cache-dir.js'
 import { createProgress } from '../data/progress.js'
@@ -22,7 +23,7 @@ function parseDataArgs(argv: readonly string[]): DataArgs {
   const args = parseCommandArgs(argv, OPTIONS, 'data')
   const format = stringOption(args, 'format') ?? 'text'
   if (format !== 'text' && format !== 'json') {
-    throw new GraphDoctorError('ERR_INVALID_OPTION', `data: --format must be text or json, not "${format.slice(0, 20)}"`)
+    throw new GraphDoctorError('ERR_INVALID_OPTION', `data: --format must be text or json, not ${echoArgument(format)}`)
   }
   if (args.positionals.length > 1) throw new GraphDoctorError('ERR_USAGE', 'data: one sub-command only: update or status (see graph-doctor data --help)')
   const from = stringOption(args, 'from')

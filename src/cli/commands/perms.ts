@@ -5,6 +5,7 @@ import type { TokenAnalysis } from '../../core/token/types.js'
 import type { PermissionDataJson } from '../../render/json.js'
 import type { PermsReport } from '../../render/perms-report.js'
 import { parseCommandArgs, parseFormat, stringOption, type OutputFormat } from '../args.js'
+import { echoArgument } from '../echo.js'
 import type { CliIo, Command } from '../command.js'
 import { outputColumns, shouldUseColour } from '../io.js'
 import { wrapBlock } from '../../render/wrap.js'
@@ -23,17 +24,23 @@ export function parseRequest(positionals: readonly string[]): { method: string; 
     if (isMethod) throw new GraphDoctorError('ERR_USAGE', `perms: give the URL or path after ${first.toUpperCase()}`)
     return { method: 'GET', url: normalisePath(first) }
   }
-  if (!isMethod) throw new GraphDoctorError('ERR_USAGE', `perms: "${first.slice(0, 20)}" is not an HTTP method (${METHODS.join(', ')})`)
+  if (!isMethod) throw new GraphDoctorError('ERR_USAGE', `perms: ${echoArgument(first)} is not an HTTP method (${METHODS.join(', ')})`)
   return { method: first.toUpperCase(), url: normalisePath(second) }
 }
 
 /** A first segment that is a host name (`contoso.sharepoint.com/_api/web`), not a `microsoft.graph.*` segment. */
-const BARE_HOST = /^(?!microsoft\.graph\.)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}(?::\d+)?(?:\/|$)/i
+const BARE_HOST = /^(?!microsoft\.graph\.)([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?::\d+)?(?:\/|$)/i
+
+/** {@link BARE_HOST} with a top-level label of 2 to 6 letters, checked apart: in one expression it was polynomial. */
+function isBareHost(text: string): boolean {
+  const host = BARE_HOST.exec(text)?.[1]
+  return host !== undefined && /\.[a-z]{2,6}$/i.test(host)
+}
 
 /** A path gets a leading `/`; a URL (or a bare host) must be on a Microsoft Graph host. */
 function normalisePath(value: string): string {
   const trimmed = value.trim()
-  const url = /^https?:\/\//i.test(trimmed) ? trimmed : BARE_HOST.test(trimmed) ? `https://${trimmed}` : undefined
+  const url = /^https?:\/\//i.test(trimmed) ? trimmed : isBareHost(trimmed) ? `https://${trimmed}` : undefined
   if (url === undefined) return trimmed.startsWith('/') ? trimmed : `/${trimmed}`
   const target = classifyUrl(url)
   if (target.kind !== 'graph') throw new GraphDoctorError('ERR_USAGE', `not a Microsoft Graph URL: ${target.host === '' ? '(unreadable host)' : target.host}`)

@@ -101,7 +101,8 @@ function subResponse(item: unknown, outer: HttpResponse | undefined): HttpRespon
 /** `/me`, `me`, `users?$top=1` against `https://graph.microsoft.com/v1.0/$batch`; absolute URLs kept. */
 function resolveUrl(outerUrl: string, url: string): string {
   if (/^https?:\/\//i.test(url)) return url
-  const base = outerUrl.replace(/\/(?:\$|%24)batch\/?(?:[?#].*)?$/i, '')
+  const end = outerUrl.search(/[?#]/)
+  const base = (end < 0 ? outerUrl : outerUrl.slice(0, end)).replace(/\/(?:\$|%24)batch\/?$/i, '')
   return `${base}/${url.replace(/^\/+/, '')}`
 }
 

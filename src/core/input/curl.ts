@@ -14,12 +14,37 @@ interface Draft {
 const NOISE = [
   /^\s*% Total\s+% Received/,
   /^\s+Dload\s+Upload/,
-  /^[\s\d.kMG]+(?:--:--:--|\d+:\d+:\d+)/,
+  // `  0  1234 … --:--:-- 0:00:01 …`: the time's hours are the last digits of the run (one split, linear).
+  /^[\s\d.kMG]*[\s\d.kMG](?:--:--:--|\d:\d+:\d+)/,
   /^[{}] \[\d+ bytes data\]$/,
 ]
 
 /** When the body has no trailing newline, curl's last `* ` line is glued to it. */
-const GLUED_TRAILER = /\* (?:Connection #\d+ to host .* left intact|Closing connection.*)$/
+const CLOSING_TRAILER = '* Closing connection'
+const CONNECTION_TRAILER = /\* Connection #\d+ to host /y
+const LEFT_INTACT = ' left intact'
+
+/**
+ * Where a glued `* Connection #0 to host … left intact` or `* Closing connection…` starts, or -1: the
+ * leftmost such trailer. Searched with indexOf and a sticky prefix match, because one unanchored
+ * regular expression for it was quadratic on a line repeating the prefix.
+ */
+function gluedTrailerStart(line: string): number {
+  const closing = line.indexOf(CLOSING_TRAILER)
+  if (!line.endsWith(LEFT_INTACT)) return closing
+  const last = closing < 0 ? line.length : closing
+  for (let start = line.indexOf('* Connection #'); start >= 0 && start < last; start = line.indexOf('* Connection #', start + 1)) {
+    CONNECTION_TRAILER.lastIndex = start
+    const prefix = CONNECTION_TRAILER.exec(line)
+    if (prefix !== null && start + prefix[0].length <= line.length - LEFT_INTACT.length) return start
+  }
+  return closing
+}
+
+function withoutGluedTrailer(line: string): string {
+  const start = gluedTrailerStart(line)
+  return start < 0 ? line : line.slice(0, start)
+}
 
 /**
  * Read a `curl -v` transcript (with `2>&1`): `> ` request lines, `< ` response lines, `* ` notes,
@@ -40,7 +65,7 @@ function readLine(line: string, lineNumber: number, drafts: Draft[], name: strin
   if (/^<(?: |$)/.test(line)) return readResponseLine(line.slice(2), lineNumber, drafts, name)
   if (/^\*(?: |$)/.test(line) || NOISE.some((pattern) => pattern.test(line))) return
   if (last?.response === undefined || !last.responseHeadersDone) return // text before the transcript
-  last.response.bodyLines.push(line.replace(GLUED_TRAILER, ''))
+  last.response.bodyLines.push(withoutGluedTrailer(line))
 }
 
 function readRequestLine(content: string, lineNumber: number, drafts: Draft[], name: string): void {

@@ -4,7 +4,7 @@ import type { HttpRequest, HttpResponse } from '../exchange.js'
 export const REQUEST_LINE = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|TRACE|CONNECT)\s+(\S+)(?:\s+HTTP\/\d(?:\.\d)?)?\s*$/i
 
 /** `HTTP/1.1 403 Forbidden`, `HTTP/2 401`. */
-export const STATUS_LINE = /^HTTP\/\d(?:\.\d)?\s+(\d{3})(?:\s+(.*?))?\s*$/i
+export const STATUS_LINE = /^HTTP\/\d(?:\.\d)?\s+(\d{3})(?:\s(.*))?$/i
 
 export type Header = readonly [string, string]
 
@@ -33,7 +33,7 @@ export function responseDraft(line: string): ResponseDraft | undefined {
   const match = STATUS_LINE.exec(line.trim())
   if (match === null || match[1] === undefined) return undefined
   const status = Number(match[1])
-  const statusText = match[2]
+  const statusText = match[2]?.trim()
   return statusText === undefined || statusText === ''
     ? { status, headers: [], bodyLines: [] }
     : { status, statusText, headers: [], bodyLines: [] }
@@ -63,6 +63,6 @@ export function toResponse(draft: ResponseDraft): HttpResponse {
 
 /** Join body lines with LF, without the blank lines around them; undefined when empty. */
 function joinBody(lines: readonly string[]): string | undefined {
-  const body = lines.join('\n').replace(/^(?:[ \t]*\n)+/, '').replace(/\s+$/, '')
+  const body = lines.join('\n').replace(/^(?:[ \t]*\n)+/, '').trimEnd()
   return body === '' ? undefined : body
 }

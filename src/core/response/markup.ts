@@ -38,7 +38,7 @@ function unescape(value: string): string {
 }
 
 function stripTags(html: string): string {
-  return html.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ')
+  return html.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ').replace(/<[^<>]+>/g, ' ')
 }
 
 function clean(text: string): string {

@@ -26,7 +26,17 @@ const FORMS: readonly Form[] = [
 ]
 
 /** A permission name: dotted words, e.g. `ChannelMessage.Read.All`, `User-PasswordProfile.ReadWrite.All`. */
-const PERMISSION = /[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)+/g
+const PERMISSION = /^[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)+/
+/** Runs of name characters; each is cut to the permission name inside it ({@link PERMISSION} alone was quadratic). */
+const NAME_RUN = /[A-Za-z0-9.-]+/g
+
+function permissionNames(list: string): string[] {
+  return (list.match(NAME_RUN) ?? []).flatMap((run) => {
+    const start = run.search(/[A-Za-z]/)
+    const name = start < 0 ? undefined : PERMISSION.exec(run.slice(start))?.[0]
+    return name === undefined ? [] : [name]
+  })
+}
 
 /**
  * Read a message in which the service names the permissions it accepts (and sometimes those the token
@@ -65,7 +75,7 @@ function kindOf(form: Form, match: RegExpExecArray): RequiredPermissionsMessage[
 
 function permissionsIn(list: string): string[] {
   const found: string[] = []
-  for (const name of list.match(PERMISSION) ?? []) if (!found.some((seen) => seen.toLowerCase() === name.toLowerCase())) found.push(name)
+  for (const name of permissionNames(list)) if (!found.some((seen) => seen.toLowerCase() === name.toLowerCase())) found.push(name)
   return found
 }
 

@@ -55,9 +55,31 @@ function unique(codes: readonly number[]): number[] {
   return [...new Set(codes)]
 }
 
-/** Remove the `Trace ID:`/`Correlation ID:`/`Timestamp:` lines the endpoint appends. */
+const TRAILER_KEY = /(?:Trace ID|Correlation ID|Timestamp):/i
+
+/**
+ * Remove the `Trace ID:`/`Correlation ID:`/`Timestamp:` lines the endpoint appends: from the first key
+ * on the last line holding one, through every following line (blank or starting with a key). Walked
+ * line by line from the end: one regular expression for this was exponential in the number of keys.
+ */
 function stripTrailer(description: string): string {
-  return description.replace(/(?:\s*(?:Trace ID|Correlation ID|Timestamp):[^\r\n]*)+\s*$/i, '').trim()
+  const pieces = description.split(/(\r\n|\r|\n)/) // line, line break, line, …
+  const starts: number[] = []
+  let offset = 0
+  pieces.forEach((piece, index) => {
+    if (index % 2 === 0) starts.push(offset)
+    offset += piece.length
+  })
+  let cut = -1
+  for (let line = starts.length - 1; line >= 0; line--) {
+    const text = pieces[line * 2] ?? ''
+    if (text.trim() === '') continue
+    const key = TRAILER_KEY.exec(text)
+    if (key === null) break
+    cut = (starts[line] ?? 0) + key.index
+    if (text.slice(0, key.index).trim() !== '') break
+  }
+  return (cut < 0 ? description : description.slice(0, cut)).trim()
 }
 
 /** `claims` is a JSON string; tolerate an object some tools write after re-serialising. */

@@ -18,7 +18,15 @@ export interface Unwrapped {
 /** Codes that name no cause: a layer inside them is read instead. */
 const GENERIC_CODES = new Set(['', 'unknownerror', 'generalexception', 'extensionerror', 'internalservererror'])
 /** `Operation: Create; Exception: [Status Code: Forbidden; Reason: Access to OData is disabled.]` */
-const EXTENSION_ERROR = /Exception:\s*\[Status Code:\s*([A-Za-z]+);\s*Reason:\s*([\s\S]*?)\]\s*$/
+const EXTENSION_ERROR = /Exception:\s*\[Status Code:\s*([A-Za-z]+);\s*Reason:\s*/
+
+/** Code and reason of an ExtensionError text; the reason is all up to a final `]` (found by hand: a lazy match up to `\]\s*$` was polynomial). */
+function extensionError(text: string): { code: string; message: string } | undefined {
+  const match = EXTENSION_ERROR.exec(text)
+  if (match === null) return undefined
+  const rest = text.slice(match.index + match[0].length).trimEnd()
+  return rest.endsWith(']') ? { code: match[1] ?? '', message: rest.slice(0, -1).trim() } : undefined
+}
 const CODE_KEYS = ['code', 'errorcode', 'error_code', 'error']
 const MESSAGE_KEYS = ['message', 'error_description', 'errormessage', 'description']
 /** Bounded: a hostile body could nest deeply; real ones nest two or three levels. */
@@ -54,9 +62,8 @@ function innerLayer(message: string): { layer: ErrorLayer; kind: UnwrapKind } | 
     const layer = layerOfJson(parseJsonBody(text))
     return layer === undefined ? undefined : { layer, kind: 'json-message' }
   }
-  const extension = EXTENSION_ERROR.exec(text)
-  if (extension === null) return undefined
-  return { layer: { code: extension[1] ?? '', message: (extension[2] ?? '').trim() }, kind: 'extension-error' }
+  const extension = extensionError(text)
+  return extension === undefined ? undefined : { layer: extension, kind: 'extension-error' }
 }
 
 /** Code and message of a JSON error object, whatever the casing of its keys, or of its `error` object. */

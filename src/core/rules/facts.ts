@@ -1,5 +1,6 @@
 import { jsonText } from '../json-text.js'
 import type { AnalysisContext } from '../context.js'
+import { trimTrailing } from '../trim.js'
 import { evidence } from '../finding.js'
 import type { TokenAnalysis } from '../token/types.js'
 import type { Evidence } from '../types.js'
@@ -38,7 +39,7 @@ export function hasGraphCode(ctx: AnalysisContext, ...codes: string[]): boolean 
 /** The Graph path after the version, lower-cased, without a trailing slash. */
 export function graphPath(ctx: AnalysisContext): string {
   const path = (ctx.target?.path ?? '').toLowerCase()
-  return path.length > 1 ? path.replace(/\/+$/, '') : path
+  return path.length > 1 ? trimTrailing(path, '/') : path
 }
 
 /** The request path exactly as sent (case and encoding kept, version included, no query): for evidence, where graphPath is for matching. */

@@ -36,7 +36,8 @@ export function dataKindOf(ctx: AnalysisContext): DataKind {
 }
 
 function userDataKind(segment: string): DataKind {
-  const name = segment.replace(/\(.*$/, '')
+  const open = segment.indexOf('(') // by hand: /\(.*$/ was polynomial on many '('
+  const name = open < 0 ? segment : segment.slice(0, open)
   if (MAILBOX.test(name)) return 'mailbox'
   if (USER_FILES.test(name)) return 'files'
   if (USER_TEAMS.test(name)) return 'teams'

@@ -4,6 +4,7 @@ import { AUDIENCE_HOST_SUFFIXES, CLOUD_BY_ISSUER_HOST, GRAPH_NAME_BY_CLOUD, KNOW
 import { GRAPH_APP_ID } from './constants.js'
 import type { Audience } from './types.js'
 import { ownEntry } from './lookup.js'
+import { trimTrailing } from '../trim.js'
 
 const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -16,7 +17,7 @@ export interface AudienceContext {
 }
 
 function normalise(aud: string): string {
-  return aud.trim().toLowerCase().replace(/\/+$/, '')
+  return trimTrailing(aud.trim().toLowerCase(), '/')
 }
 
 function hostOf(url: string): string | undefined {

@@ -1,3 +1,5 @@
+import { trimTrailing } from '../trim.js'
+
 /**
  * Decode base64 or base64url (padding optional, whitespace ignored) to bytes, with atob only, so it
  * also runs in a browser. Undefined when the input is not base64.
@@ -5,7 +7,7 @@
 export function decodeBase64Bytes(value: string): Uint8Array | undefined {
   const compact = value.replace(/\s+/g, '')
   if (!/^[A-Za-z0-9+/\-_]*={0,2}$/.test(compact)) return undefined
-  const standard = compact.replace(/=+$/, '').replace(/-/g, '+').replace(/_/g, '/')
+  const standard = trimTrailing(compact, '=').replace(/-/g, '+').replace(/_/g, '/')
   if (standard.length % 4 === 1) return undefined
   const padded = standard + '='.repeat((4 - (standard.length % 4)) % 4)
   try {

@@ -1,0 +1,110 @@
+/**
+ * Secrets by name: `name=value` in URLs, forms and free text (`client_secret=…` quoted in an
+ * error_description, `access_token%3D…` in an encoded redirect), `"name": "value"` in JSON-like text,
+ * `name: value` and `Cookie:`/`Authorization:` lines, and the password of a URL's user-info.
+ */
+import { isSecretName, isSecretValue, normaliseName } from './names.js'
+
+/** `name=` or `name%3D`, the name starting after a character that cannot be part of it. */
+const NAME_EQUALS = /(^|[^A-Za-z0-9_.$-])([A-Za-z0-9_.$-]+)(=|%3[Dd])/g
+/** The value after {@link NAME_EQUALS}. */
+const EQUALS_VALUE = /[^&#\s"'<>]+/y
+/** `"name":` (also single quotes); the value after it is read with {@link QUOTED_VALUE} from there. */
+const QUOTED_NAME = /(["'])([A-Za-z0-9_.$ -]{1,80})\1\s*:\s*/g
+/** `"value"`, `'value'` or `12345`, read at one position (sticky): a value scan ends at its closing quote or the line. */
+const QUOTED_VALUE = /"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|(-?[0-9][0-9.eE+-]*)/y
+/** `name: value` in free text and YAML-like lines. */
+const NAME_COLON_VALUE = /(^|[^A-Za-z0-9_.$"'-])([A-Za-z][A-Za-z0-9_.$-]*)([ \t]*:[ \t]*)([^\s"',;<>]+)/g
+/** Header lines whose whole value is a secret. */
+const SECRET_HEADER_LINE = /(^|[^A-Za-z0-9-])((?:proxy-)?authorization|cookie|set-cookie)([ \t]*:[ \t]*)([^\r\n"]+)/gi
+/** `scheme://user:password@host`. */
+const USER_INFO = /(:\/\/[^\s/?#@:]{0,256}):([^\s/?#@]+)@/g
+
+/**
+ * In free text, `Token: v1 delegated`, `code: 403` or `Signature: 342 chars` is a label, not a secret;
+ * `Authorization:` and `Cookie:` lines have their own pattern.
+ */
+const LABEL_NAMES: ReadonlySet<string> = new Set(['token', 'code', 'sig', 'signature', 'authorization', 'proxyauthorization', 'cookie', 'setcookie', 'credential', 'credentials'])
+/** In free text, `Password: a …` or `secret: is` starts prose; a secret value has at least this many characters. */
+const MIN_PROSE_SECRET = 4
+
+function isProseSafeName(name: string): boolean {
+  return isSecretName(name) && !LABEL_NAMES.has(normaliseName(name))
+}
+
+function decodeName(name: string): string {
+  try {
+    return decodeURIComponent(name)
+  } catch {
+    return name
+  }
+}
+
+function isRedacted(value: string): boolean {
+  return value.startsWith('[redacted')
+}
+
+/** `[redacted, <n> chars]` for a value, keeping what follows an encoded `&` or `#` (`%26`, `%23`) when the separator was encoded. */
+function hiddenValue(value: string, encoded: boolean): string {
+  if (!encoded) return `[redacted, ${value.length} chars]`
+  const end = value.search(/%2[36]/i)
+  return end < 0 ? `[redacted, ${value.length} chars]` : `[redacted, ${end} chars]${value.slice(end)}`
+}
+
+/**
+ * Hide the values of secret names and URL passwords, as `[redacted, <n> chars]`.
+ *
+ * @example
+ * redactNamedSecrets('client-secret=abc&state=1') // 'client-secret=[redacted, 3 chars]&state=1'
+ */
+export function redactNamedSecrets(text: string): string {
+  return redactQuotedAndLabelled(redactNameEqualsValue(text
+    .replace(USER_INFO, (match, before: string, password: string) => (isRedacted(password) ? match : `${before}:[redacted, ${password.length} chars]@`))
+    .replace(SECRET_HEADER_LINE, (match, lead: string, name: string, colon: string, value: string) =>
+      (value.includes('[redacted') ? match : `${lead}${name}${colon}[redacted, ${value.trimEnd().length} chars]`))))
+}
+
+/**
+ * `name=value` pairs, scanned so that a value that is no secret (`redirect=https%3A…`) is looked into
+ * for encoded pairs (`%3Faccess_token%3D…`) instead of being skipped whole.
+ */
+function redactNameEqualsValue(text: string): string {
+  let out = ''
+  let copied = 0
+  NAME_EQUALS.lastIndex = 0
+  for (let match = NAME_EQUALS.exec(text); match !== null; match = NAME_EQUALS.exec(text)) {
+    const [, , name = '', equals = ''] = match
+    EQUALS_VALUE.lastIndex = NAME_EQUALS.lastIndex
+    const value = EQUALS_VALUE.exec(text)?.[0]
+    if (value === undefined || isRedacted(value) || !isSecretValue(decodeName(name), value)) continue
+    out += `${text.slice(copied, NAME_EQUALS.lastIndex)}${hiddenValue(value, equals !== '=')}`
+    copied = NAME_EQUALS.lastIndex + value.length
+    NAME_EQUALS.lastIndex = copied
+  }
+  return copied === 0 ? text : out + text.slice(copied)
+}
+
+/** `"name": value` pairs, scanned name by name: one expression for name and value was polynomial. */
+function redactQuotedPairs(text: string): string {
+  let out = ''
+  let copied = 0
+  QUOTED_NAME.lastIndex = 0
+  for (let match = QUOTED_NAME.exec(text); match !== null; match = QUOTED_NAME.exec(text)) {
+    QUOTED_VALUE.lastIndex = QUOTED_NAME.lastIndex
+    const found = QUOTED_VALUE.exec(text)
+    if (found === null) continue
+    const [whole, double, single, number] = found
+    const value = double ?? single ?? number ?? ''
+    if (isRedacted(value) || !isSecretValue(match[2] ?? '', number === undefined ? value : Number(value))) continue
+    out += `${text.slice(copied, QUOTED_NAME.lastIndex)}"[redacted, ${value.length} chars]"`
+    copied = QUOTED_NAME.lastIndex + whole.length
+    QUOTED_NAME.lastIndex = copied
+  }
+  return copied === 0 ? text : out + text.slice(copied)
+}
+
+function redactQuotedAndLabelled(text: string): string {
+  return redactQuotedPairs(text)
+    .replace(NAME_COLON_VALUE, (match, lead: string, name: string, colon: string, value: string) =>
+      (isRedacted(value) || value.length < MIN_PROSE_SECRET || !isProseSafeName(name) || !isSecretValue(name, value) ? match : `${lead}${name}${colon}[redacted, ${value.length} chars]`))
+}

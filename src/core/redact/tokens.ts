@@ -1,0 +1,54 @@
+/** Credentials found by shape: after an auth scheme, and opaque tokens standing alone. */
+import { decodeBase64Text } from '../token/base64url.js'
+
+/**
+ * The credential after an auth scheme. At least 16 token characters, so that prose such as
+ * "a Bearer token" or "Bearer authentication" survives; already redacted text (`[redacted …`) too.
+ */
+const SCHEME_CREDENTIAL = /\b(Bearer|PoP|Basic)([ \t]+)([A-Za-z0-9._~+/-]{16,}=*)/gi
+/** A short Basic credential (`Basic YTpi` is `a:b`): redacted when it decodes to `user:password`. */
+const SHORT_BASIC = /\b(Basic)([ \t]+)([A-Za-z0-9+/]{4,15}={0,2})(?![A-Za-z0-9+/=])/gi
+/** Opaque access tokens of personal Microsoft accounts (`EwB…`), standard base64 with `+` and `/`. */
+const OPAQUE_MSA = /\bEw[A-D][A-Za-z0-9+/]{200,}={0,2}/g
+/** Runs of token characters; those of 40+ (refresh tokens `0.AXoA…`, codes, keys) are judged by {@link isOpaqueToken}. Every run, not `{40,}`: that was polynomial on many short runs. */
+const RUN = /[A-Za-z0-9_.+=-]+/g
+const MIN_RUN = 40
+/** Runs shorter than this are tokens only with three dotted parts, one of them long (a JWT missing its header start). */
+const LONG_ALONE = 64
+
+/**
+ * `Microsoft.Graph.AGS.Contracts.ClaimsChallengeRequiredException`: dotted words, mostly small letters.
+ * Base64 (a JWT cut at its first character, a key) has as many capitals as small letters.
+ */
+function isTypeName(run: string): boolean {
+  if (!/^[a-z][a-z0-9]{0,39}(?:\.[a-z][a-z0-9]{0,39})+$/i.test(run)) return false
+  const small = run.replace(/[^a-z]/g, '').length
+  return small >= 2 * run.replace(/[^A-Z]/g, '').length
+}
+
+/**
+ * A long run is a token when it mixes capitals, small letters and digits and is not base64 of JSON
+ * text (a claims challenge, a JWT part without its siblings: claims may be shown).
+ */
+function isOpaqueToken(run: string): boolean {
+  if (!/[A-Z]/.test(run) || !/[a-z]/.test(run) || !/[0-9]/.test(run)) return false
+  if (run.length < LONG_ALONE && !(run.split('.').length >= 3 && run.split('.').some((part) => part.length >= 32))) return false
+  if (isTypeName(run)) return false
+  const decoded = decodeBase64Text(run)
+  return decoded === undefined || !/^\s*[[{]/.test(decoded)
+}
+
+/** Replace the credential after `Bearer`/`PoP`/`Basic` with `[redacted token, <n> chars]`. */
+export function redactSchemeCredentials(text: string): string {
+  return text
+    .replace(SCHEME_CREDENTIAL, (_match, scheme: string, space: string, credential: string) => `${scheme}${space}[redacted token, ${credential.length} chars]`)
+    .replace(SHORT_BASIC, (match, scheme: string, space: string, credential: string) =>
+      (decodeBase64Text(credential)?.includes(':') === true ? `${scheme}${space}[redacted token, ${credential.length} chars]` : match))
+}
+
+/** Replace opaque tokens (`EwB…`, long mixed runs) with `[redacted token, <n> chars]`. */
+export function redactOpaqueTokens(text: string): string {
+  return text
+    .replace(OPAQUE_MSA, (token) => `[redacted token, ${token.length} chars]`)
+    .replace(RUN, (run) => (run.length >= MIN_RUN && isOpaqueToken(run) ? `[redacted token, ${run.length} chars]` : run))
+}
