@@ -26,6 +26,8 @@ export type InputFormat =
   | 'batch'
   /** A bare Graph error body `{"error":{"code","message"}}` pasted on its own: no request. */
   | 'graph-error'
+  /** Seen as it happened: by the `proxy` command or an in-process integration (fetch, SDK middleware). */
+  | 'live'
 
 /**
  * One request and its response, as read from any supported input. A bare token-endpoint error body

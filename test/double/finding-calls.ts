@@ -6,7 +6,7 @@
  */
 import { findingIds, type FindingId } from '../../src/core/catalogue.js'
 import { findingCases, LEAK_MARKER, type FixtureCase, type HttpCall } from '../fixtures/findings/cases.js'
-import { FAKE_APP, FAKE_TENANT } from '../helpers/tokens.js'
+import { FAKE_APP, FAKE_TENANT, FIXTURE_TIME } from '../helpers/tokens.js'
 
 export interface ScriptedResponse {
   readonly status: number
@@ -30,6 +30,8 @@ export interface LiveCall {
 export const CLIENT_SECRET = `${LEAK_MARKER}-client-secret`
 const TOKEN_PATH = `/${FAKE_TENANT}/oauth2/v2.0/token`
 const JSON_TYPE: readonly [string, string] = ['content-type', 'application/json; charset=utf-8']
+/** The fixtures' tokens are valid around FIXTURE_TIME: the scripted answers are dated then, as a capture would be. */
+const FIXTURE_DATE: readonly [string, string] = ['date', new Date(FIXTURE_TIME * 1000).toUTCString()]
 
 function pathOf(url: string): string {
   const parsed = new URL(url)
@@ -49,7 +51,7 @@ function fromHttpCall(id: FindingId, call: HttpCall, cutOff = false): LiveCall {
     path: pathOf(call.url),
     headers: { ...authorizationOf(call), ...(body === undefined ? {} : { 'content-type': call.requestBody?.mimeType ?? 'application/json' }) },
     ...(body === undefined ? {} : { body }),
-    response: { status: call.status, headers: [JSON_TYPE, ...(call.responseHeaders ?? [])], body: call.responseBody ?? '', ...(cutOff ? { cutOff } : {}) },
+    response: { status: call.status, headers: [JSON_TYPE, FIXTURE_DATE, ...(call.responseHeaders ?? [])], body: call.responseBody ?? '', ...(cutOff ? { cutOff } : {}) },
   }
 }
 
@@ -61,7 +63,7 @@ function tokenCall(id: FindingId, errorBody: string): LiveCall {
     path: TOKEN_PATH,
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: form.toString(),
-    response: { status: 400, headers: [JSON_TYPE], body: errorBody },
+    response: { status: 400, headers: [JSON_TYPE, FIXTURE_DATE], body: errorBody },
   }
 }
 

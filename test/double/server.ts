@@ -51,7 +51,8 @@ function baseHeaders(request: IncomingMessage, requestId: string): Record<string
 
 function sendScripted(response: ServerResponse, base: Record<string, string>, scripted: ScriptedResponse): void {
   const body = Buffer.from(scripted.body, 'utf8')
-  const headers: Array<[string, string]> = [...Object.entries(base), ...scripted.headers.map(([name, value]): [string, string] => [name, value])]
+  const scriptedNames = new Set(scripted.headers.map(([name]) => name.toLowerCase()))
+  const headers: Array<[string, string]> = [...Object.entries(base).filter(([name]) => !scriptedNames.has(name)), ...scripted.headers.map(([name, value]): [string, string] => [name, value])]
   response.writeHead(scripted.status, [...headers.flat(), 'content-length', String(body.byteLength)])
   if (scripted.cutOff !== true) {
     response.end(body)

@@ -49,6 +49,7 @@ function parseAs(format: InputFormat, text: string, name: string, json: unknown)
       return [graphErrorExchange(text, isJsonObject(json) ? json : {}, name)]
     case 'flags':
     case 'batch':
+    case 'live':
       throw formatError(name, 'line 1', SUPPORTED)
   }
 }
