@@ -89,7 +89,7 @@ export function renderProxyBanner(origin: string, upstreams: { readonly graph: s
   const host = new URL(origin).hostname
   return [
     base,
-    `  Graph JS client: Client.initWithMiddleware({ authProvider, baseUrl: '${origin}/', customHosts: new Set(['${host}']) })`,
+    `  Graph JS client: Client.initWithMiddleware({ baseUrl: '${origin}/', middleware: [yourBearerHeaderMiddleware, new HTTPMessageHandler()] })  (its AuthenticationHandler sends tokens to https hosts only)`,
     `  Kiota / msgraph-sdk (JS): requestAdapter.baseUrl = '${base}'   (allowed hosts of the auth provider: ['${host}'])`,
     `  .NET: new GraphServiceClient(credential, scopes, "${base}")`,
     `  Python: client = GraphServiceClient(credential, scopes); client.request_adapter.base_url = "${base}"`,

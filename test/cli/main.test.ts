@@ -10,7 +10,7 @@ function cli(args: readonly string[], env: Record<string, string> = {}): { code:
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
-const COMMANDS = ['diagnose', 'token', 'aadsts', 'perms', 'data']
+const COMMANDS = ['diagnose', 'token', 'aadsts', 'perms', 'data', 'proxy']
 
 test('the built bin starts with a node shebang', () => {
   assert.equal(readFileSync(BIN, 'utf8').split('\n')[0], '#!/usr/bin/env node')
@@ -47,7 +47,7 @@ test('an unknown command or option gives one error line plus the usage line, exi
     assert.equal(code, 2)
     assert.equal(stdout, '')
     const lines = stderr.trimEnd().split('\n')
-    assert.deepEqual(lines, [expected, 'usage: graph-doctor <diagnose|token|aadsts|perms|data> [options]  (graph-doctor --help for more)'])
+    assert.deepEqual(lines, [expected, 'usage: graph-doctor <diagnose|token|aadsts|perms|data|proxy> [options]  (graph-doctor --help for more)'])
   }
 })
 
@@ -96,7 +96,7 @@ test('--help, --version and a command\'s help load no command, core or render mo
     const result = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8', env: { ...process.env, GD_ARGS: arg } })
     const loaded = result.stderr.split('\n').filter((line) => line.startsWith('LOAD ')).map((line) => line.replace(/^.*\/dist\//, ''))
     assert.ok(loaded.includes('bin/graph-doctor.js'), `${arg}: ${result.stderr}`)
-    assert.deepEqual(loaded.filter((file) => /chunks\/(diagnose|token|aadsts|perms|data)-[A-Z0-9]+\.js$/.test(file)), [], arg)
+    assert.deepEqual(loaded.filter((file) => /chunks\/(diagnose|token|aadsts|perms|data|proxy)-[A-Z0-9]+\.js$/.test(file)), [], arg)
     const loadedBytes = loaded.reduce((sum, file) => sum + statSync(`dist/${file}`).size, 0)
     assert.ok(loadedBytes < 30_000, `${arg} loaded ${loadedBytes} bytes: ${loaded.join(' ')}`)
   }
