@@ -9,10 +9,9 @@
  *
  * @module graph-doctor/fetch
  */
+export type { GraphDoctorOptions, DiagnosisEvent } from './options.js'
 import { createDiagnoser, sentBody, sentHeaders } from './diagnoser.js'
 import type { GraphDoctorOptions } from './options.js'
-
-export type { GraphDoctorOptions, DiagnosisEvent } from './options.js'
 
 /** The fetch signature the wrapper accepts and returns. */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>

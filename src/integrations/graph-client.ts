@@ -11,12 +11,11 @@
  *
  * @module graph-doctor/graph-client
  */
+export type { GraphDoctorOptions, DiagnosisEvent } from './options.js'
 import { GraphError, type Context, type Middleware } from '@microsoft/microsoft-graph-client'
 import type { DiagnosisResult } from '../core/types.js'
 import { createDiagnoser, sentBody, sentHeaders, type Diagnoser } from './diagnoser.js'
 import type { GraphDoctorOptions } from './options.js'
-
-export type { GraphDoctorOptions, DiagnosisEvent } from './options.js'
 
 /**
  * The client builds its `GraphError` after the middleware chain, copying the raw response's

@@ -12,12 +12,11 @@
  *
  * @module graph-doctor/kiota
  */
+export type { GraphDoctorOptions, DiagnosisEvent } from './options.js'
 import type { Middleware } from '@microsoft/kiota-http-fetchlibrary'
 import type { DiagnosisResult } from '../core/types.js'
 import { createDiagnoser, sentBody, sentHeaders, type Diagnoser } from './diagnoser.js'
 import type { GraphDoctorOptions } from './options.js'
-
-export type { GraphDoctorOptions, DiagnosisEvent } from './options.js'
 
 /** Diagnoses by the response's `request-id`, the most recent {@link REMEMBERED} only. */
 const byRequestId = new Map<string, DiagnosisResult>()

@@ -9,6 +9,7 @@
  *
  * @module graph-doctor/msal
  */
+export type { ClaimsRequest } from '../core/response/types.js'
 import { diagnoseExchange } from '../core/diagnose.js'
 import { getHeaders, type HeaderList } from '../core/exchange.js'
 import { msalErrorExchange } from '../core/input/json-errors.js'
