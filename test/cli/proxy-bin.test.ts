@@ -13,7 +13,6 @@ import { test } from 'node:test'
 import { LEAK_MARKER } from '../fixtures/findings/cases.js'
 import { findingCall } from '../double/finding-calls.js'
 import { startGraphDouble, type GraphDouble } from '../double/server.js'
-import { sharedDataDir } from '../helpers/catalogue.js'
 import { delegatedToken, fakeSignature, makeJwt, delegatedClaims } from '../helpers/tokens.js'
 
 const BIN = fileURLToPath(new URL('../../dist/bin/graph-doctor.js', import.meta.url))
@@ -63,7 +62,7 @@ async function send(base: string, id: Parameters<typeof findingCall>[0], extraHe
 
 test('proxy bin: banner first, one line per failure with the least-privileged permission, successes counted, exit 0 on SIGINT', async () => {
   const double = await startGraphDouble()
-  const bin = await startBin(['--upstream', double.url, '--login-upstream', double.url, '--permissions', sharedDataDir()])
+  const bin = await startBin(['--upstream', double.url, '--login-upstream', double.url])
   try {
     assert.match(bin.stdout().split('\n')[0] ?? '', /^http:\/\/127\.0\.0\.1:\d+\/v1\.0$/)
     assert.match(bin.stdout(), /Graph JS client: [\s\S]*Kiota[\s\S]*\.NET: [\s\S]*Python: /)

@@ -5,7 +5,7 @@ import type { PermissionCatalogue } from '../../src/core/permissions/types.js'
 import { withGraphDoctor, type DiagnosisEvent } from '../../src/integrations/fetch.js'
 import { findingCall } from '../double/finding-calls.js'
 import { startGraphDouble } from '../double/server.js'
-import { loadSharedCatalogue } from '../helpers/catalogue.js'
+import { loadSnapshotCatalogue } from '../helpers/catalogue.js'
 
 test('withGraphDoctor: every finding id is diagnosed from the live response, whose body the caller can still read', async () => {
   const double = await startGraphDouble()
@@ -13,7 +13,7 @@ test('withGraphDoctor: every finding id is diagnosed from the live response, who
   let loads = 0
   const permissions = (): Promise<PermissionCatalogue> => {
     loads += 1
-    return Promise.resolve(loadSharedCatalogue())
+    return Promise.resolve(loadSnapshotCatalogue())
   }
   const doctorFetch = withGraphDoctor(fetch, { permissions, onDiagnosis: (event) => events.push(event), graphOrigins: [double.url], loginOrigins: [double.url] })
   try {

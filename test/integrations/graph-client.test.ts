@@ -6,7 +6,7 @@ import type { DiagnosisEvent } from '../../src/integrations/options.js'
 import { startProxy } from '../../src/live/proxy/server.js'
 import { findingCall } from '../double/finding-calls.js'
 import { startGraphDouble } from '../double/server.js'
-import { loadSharedCatalogue } from '../helpers/catalogue.js'
+import { loadSnapshotCatalogue } from '../helpers/catalogue.js'
 
 const token = (findingCall('permission-missing').headers['Authorization'] ?? '').replace(/^Bearer /, '')
 
@@ -30,7 +30,7 @@ function client(baseUrl: string, events: DiagnosisEvent[], origins: readonly str
   return Client.initWithMiddleware({
     baseUrl: `${baseUrl}/`,
     customHosts: new Set(['127.0.0.1']),
-    middleware: [new BearerMiddleware(), new GraphDoctorMiddleware({ permissions: loadSharedCatalogue(), onDiagnosis: (event) => events.push(event), graphOrigins: origins }), new HTTPMessageHandler()],
+    middleware: [new BearerMiddleware(), new GraphDoctorMiddleware({ permissions: loadSnapshotCatalogue(), onDiagnosis: (event) => events.push(event), graphOrigins: origins }), new HTTPMessageHandler()],
   } as Parameters<typeof Client.initWithMiddleware>[0])
 }
 
@@ -57,7 +57,7 @@ test('Graph JS client: the GraphError of a failed call carries the diagnosis as 
 test('graph-doctor proxy diagnoses a failing call of the real Graph JS client live', async () => {
   const double = await startGraphDouble()
   const lines: string[] = []
-  const proxy = await startProxy({ upstream: double.url, loginUpstream: double.url, loadPermissions: () => Promise.resolve(loadSharedCatalogue()), onFailure: (result) => lines.push(result.findings[0]?.id ?? '') })
+  const proxy = await startProxy({ upstream: double.url, loginUpstream: double.url, loadPermissions: () => Promise.resolve(loadSnapshotCatalogue()), onFailure: (result) => lines.push(result.findings[0]?.id ?? '') })
   try {
     const graph = Client.initWithMiddleware({ baseUrl: `${proxy.origin}/`, middleware: [new BearerMiddleware(), new HTTPMessageHandler()] } as Parameters<typeof Client.initWithMiddleware>[0])
     await assert.rejects(graph.api('/users').header('x-double-scenario', 'finding:permission-missing').get(), (error: unknown) => error instanceof GraphError && error.statusCode === 403)

@@ -9,7 +9,7 @@ import { GraphDoctorKiotaMiddleware, diagnosisOf } from '../../src/integrations/
 import type { DiagnosisEvent } from '../../src/integrations/options.js'
 import { findingCall } from '../double/finding-calls.js'
 import { startGraphDouble } from '../double/server.js'
-import { loadSharedCatalogue } from '../helpers/catalogue.js'
+import { loadSnapshotCatalogue } from '../helpers/catalogue.js'
 
 const token = (findingCall('permission-missing').headers['Authorization'] ?? '').replace(/^Bearer /, '')
 
@@ -21,7 +21,7 @@ test('Kiota-based msgraph-sdk: onDiagnosis gets the diagnosis and diagnosisOf fi
       getAuthorizationToken: () => Promise.resolve(token),
       getAllowedHostsValidator: () => new AllowedHostsValidator(new Set(['127.0.0.1'])),
     })
-    const doctor = new GraphDoctorKiotaMiddleware({ permissions: () => Promise.resolve(loadSharedCatalogue()), onDiagnosis: (event) => events.push(event), graphOrigins: [double.url] })
+    const doctor = new GraphDoctorKiotaMiddleware({ permissions: () => Promise.resolve(loadSnapshotCatalogue()), onDiagnosis: (event) => events.push(event), graphOrigins: [double.url] })
     const httpClient = KiotaClientFactory.create(undefined, [doctor, ...getDefaultMiddlewares()])
     const adapter = new GraphRequestAdapter(auth, undefined, undefined, httpClient)
     adapter.baseUrl = `${double.url}/v1.0`

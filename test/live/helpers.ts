@@ -4,7 +4,7 @@ import type { DiagnosisResult } from '../../src/core/types.js'
 import { startProxy, type ProxyOptions, type RunningProxy } from '../../src/live/proxy/server.js'
 import type { LiveExchange } from '../../src/live/proxy/types.js'
 import { startGraphDouble, type GraphDouble } from '../double/server.js'
-import { loadSharedCatalogue } from '../helpers/catalogue.js'
+import { loadSnapshotCatalogue } from '../helpers/catalogue.js'
 
 export interface Rig {
   readonly double: GraphDouble
@@ -22,7 +22,7 @@ export async function startRig(options: ProxyOptions = {}): Promise<Rig> {
   const proxy = await startProxy({
     upstream: double.url,
     loginUpstream: double.url,
-    loadPermissions: () => Promise.resolve(loadSharedCatalogue()),
+    loadPermissions: () => Promise.resolve(loadSnapshotCatalogue()),
     onFailure: (result, exchange) => failures.push({ result, exchange }),
     onUpstreamError: (exchange) => upstreamErrors.push(exchange),
     ...options,

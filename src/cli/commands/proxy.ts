@@ -9,7 +9,8 @@ import { renderLiveFailureLine, renderLiveJsonLine, renderLiveSuccessLine, rende
 import { parseCommandArgs, stringOption, type ParsedArgs } from '../args.js'
 import type { CliIo, Command } from '../command.js'
 import { shouldUseColour } from '../io.js'
-import { resolvePermissionCatalogue } from '../permissions-source.js'
+import { resolvePermissionData } from '../permissions-source.js'
+import type { PermissionCatalogue } from '../../core/permissions/types.js'
 
 export { help }
 
@@ -64,10 +65,10 @@ async function listen(args: ParsedArgs, io: CliIo, onMaxRequests: () => void): P
   const timeout = integerOption(args, 'timeout', 1, 3600)
   const maxRequests = integerOption(args, 'max-requests', 1, Number.MAX_SAFE_INTEGER)
   const warn = (line: string): void => io.stderr(`graph-doctor: ${line}\n`)
-  const loadPermissions = async (): Promise<Awaited<ReturnType<typeof resolvePermissionCatalogue>>> => {
+  const loadPermissions = async (): Promise<PermissionCatalogue | undefined> => {
     const file = stringOption(args, 'permissions')
     try {
-      return await resolvePermissionCatalogue({ ...(file === undefined ? {} : { file }), env: io.env, warn, cwd: io.cwd })
+      return (await resolvePermissionData({ ...(file === undefined ? {} : { file }), env: io.env, warn, cwd: io.cwd, noteAge: !asJson }))?.catalogue
     } catch (error) {
       warn(`${error instanceof Error ? error.message : String(error)}; permission checks are skipped.`)
       return undefined
