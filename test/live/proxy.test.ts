@@ -72,7 +72,7 @@ test('hop-by-hop headers are dropped both ways (RFC 9110 §7.6.1) and Host names
 })
 
 test('upstream faults: reset → 502, stall past the headers timeout → 504, refused → 502, each with a Graph-style JSON body', async () => {
-  const rig = await startRig({ headersTimeoutMs: 50 })
+  const rig = await startRig({ headersTimeoutMs: 1_000 })
   const closedPort = await new Promise<number>((resolve) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const { port } = probe.address() as { port: number }

@@ -56,7 +56,7 @@ const mib = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 
 /** Run `requests` requests, `concurrency` at a time; `hangAfterMs` marks a request that never ended. */
 export async function runReliability(requests: number, concurrency: number, hangAfterMs = 10_000): Promise<ReliabilityReport> {
   const double = await startGraphDouble()
-  const proxy = await startProxy({ upstream: double.url, loginUpstream: double.url, headersTimeoutMs: 100 })
+  const proxy = await startProxy({ upstream: double.url, loginUpstream: double.url, headersTimeoutMs: 3_000 })
   const client = new Pool(proxy.origin, { connections: concurrency, pipelining: 1 })
   const counts = { intact: 0, corrupted: 0, cleanErrors: 0, closed: 0, hung: 0 }
   const unexpected: string[] = []
