@@ -23,6 +23,7 @@ const COMMANDS: Readonly<Record<string, CommandInfo>> = {
   aadsts: { usage: 'aadsts <code|text>', summary: 'explain an AADSTS error code and its fix' },
   perms: { usage: 'perms <METHOD> <URL> [--token T]', summary: 'the permissions a Graph call accepts, least privileged first' },
   data: { usage: 'data update|status', summary: 'download or inspect the Microsoft Graph permission data' },
+  proxy: { usage: 'proxy [--port N] [--upstream URL]', summary: 'a local Graph proxy that diagnoses failed calls as they happen' },
 }
 
 const MAIN_HELP: HelpDoc = {
@@ -51,6 +52,7 @@ const MAIN_HELP: HelpDoc = {
         'pbpaste | graph-doctor token -',
         'graph-doctor aadsts AADSTS65001',
         'graph-doctor perms GET /users/{id}/messages',
+        'graph-doctor proxy --port 8080',
       ],
     },
     { kind: 'text', text: 'Exit codes: 0 no error findings, 1 error findings, 2 unusable input or usage.' },
@@ -79,6 +81,7 @@ const COMMAND_LOADERS: Readonly<Record<string, () => Promise<Partial<CommandModu
   aadsts: () => import('./commands/aadsts.js'),
   perms: () => import('./commands/perms.js'),
   data: () => import('./commands/data.js'),
+  proxy: () => import('./commands/proxy.js'),
 }
 
 /** Commands whose help text lives in `commands/<name>-help.ts`, so help does not load the command. */
@@ -88,6 +91,7 @@ const LIGHT_HELP_LOADERS: Readonly<Record<string, () => Promise<{ help: HelpDoc 
   aadsts: () => import('./commands/aadsts-help.js'),
   perms: () => import('./commands/perms-help.js'),
   data: () => import('./commands/data-help.js'),
+  proxy: () => import('./commands/proxy-help.js'),
 }
 
 async function loadCommand(name: string): Promise<CommandModule> {

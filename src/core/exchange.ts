@@ -37,6 +37,8 @@ export type InputFormat =
   | 'sdk-error'
   /** A sign-in error text naming an AADSTS code (MSAL .NET/JS/Python, Azure CLI). */
   | 'msal-text'
+  /** Seen as it happened: by the `proxy` command or an in-process integration (fetch, SDK middleware). */
+  | 'live'
 
 /**
  * One request and its response, as read from any supported input. A bare token-endpoint error body

@@ -10,7 +10,7 @@ function cli(args: readonly string[], env: Record<string, string> = {}): { code:
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
-const COMMANDS = ['diagnose', 'token', 'aadsts', 'perms', 'data']
+const COMMANDS = ['diagnose', 'token', 'aadsts', 'perms', 'data', 'proxy']
 
 test('the built bin starts with a node shebang', () => {
   assert.equal(readFileSync(BIN, 'utf8').split('\n')[0], '#!/usr/bin/env node')
@@ -42,7 +42,7 @@ test('no command prints the help on stderr and exits 2', () => {
 })
 
 test('an unknown command or option gives one error line naming the commands, exit 2, no stack', () => {
-  const commands = 'commands: diagnose, token, aadsts, perms, data (graph-doctor --help for more)'
+  const commands = 'commands: diagnose, token, aadsts, perms, data, proxy (graph-doctor --help for more)'
   for (const [args, expected] of [
     [['diagnos'], `graph-doctor: unknown command "diagnos"; ${commands}`],
     [['--verbose'], `graph-doctor: unknown option --verbose; ${commands}`],
@@ -108,7 +108,7 @@ test('--help, --version and a command\'s help load no command, core or render mo
     const result = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8', env: { ...process.env, GD_ARGS: arg } })
     const loaded = result.stderr.split('\n').filter((line) => line.startsWith('LOAD ')).map((line) => line.replace(/^.*\/dist\//, ''))
     assert.ok(loaded.includes('bin/graph-doctor.js'), `${arg}: ${result.stderr}`)
-    assert.deepEqual(loaded.filter((file) => /chunks\/(diagnose|token|aadsts|perms|data)-[A-Z0-9]+\.js$/.test(file)), [], arg)
+    assert.deepEqual(loaded.filter((file) => /chunks\/(diagnose|token|aadsts|perms|data|proxy)-[A-Z0-9]+\.js$/.test(file)), [], arg)
     const loadedBytes = loaded.reduce((sum, file) => sum + statSync(`dist/${file}`).size, 0)
     assert.ok(loadedBytes < 30_000, `${arg} loaded ${loadedBytes} bytes: ${loaded.join(' ')}`)
   }

@@ -60,6 +60,7 @@ function parseAs(format: InputFormat, text: string, name: string, json: unknown)
       return [msalTextExchange(text, name)]
     case 'flags':
     case 'batch':
+    case 'live':
       throw formatError(name, 'line 1', unsupported(text))
   }
 }
