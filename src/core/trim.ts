@@ -14,3 +14,15 @@ export function trimTrailing(text: string, char: string): string {
   while (end > 0 && text[end - 1] === char) end--
   return end === text.length ? text : text.slice(0, end)
 }
+
+/**
+ * `text` without the characters of `chars` at its end, in any order.
+ *
+ * @example
+ * trimTrailingAny(`AADSTS50076: MFA required.",'`, `'",`) // 'AADSTS50076: MFA required.'
+ */
+export function trimTrailingAny(text: string, chars: string): string {
+  let end = text.length
+  while (end > 0 && chars.includes(text[end - 1] ?? '')) end--
+  return end === text.length ? text : text.slice(0, end)
+}

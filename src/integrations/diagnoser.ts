@@ -7,6 +7,7 @@ import { diagnoseExchange } from '../core/diagnose.js'
 import type { Exchange, HeaderList } from '../core/exchange.js'
 import type { PermissionCatalogue } from '../core/permissions/types.js'
 import { classifyUrl } from '../core/target-classify.js'
+import { trimTrailing } from '../core/trim.js'
 import type { DiagnosisResult } from '../core/types.js'
 import { renderLiveFailureLine } from '../render/live.js'
 import type { DiagnosisEvent, GraphDoctorOptions } from './options.js'
@@ -71,8 +72,8 @@ function defaultReport(event: DiagnosisEvent): void {
 
 /** A diagnoser for one integration instance. */
 export function createDiagnoser(options: GraphDoctorOptions = {}): Diagnoser {
-  const graphOrigins = new Set((options.graphOrigins ?? []).map((origin) => origin.replace(/\/+$/, '').toLowerCase()))
-  const loginOrigins = new Set((options.loginOrigins ?? []).map((origin) => origin.replace(/\/+$/, '').toLowerCase()))
+  const graphOrigins = new Set((options.graphOrigins ?? []).map((origin) => trimTrailing(origin, '/').toLowerCase()))
+  const loginOrigins = new Set((options.loginOrigins ?? []).map((origin) => trimTrailing(origin, '/').toLowerCase()))
   let catalogue: Promise<PermissionCatalogue | undefined> | undefined
   const permissions = (): Promise<PermissionCatalogue | undefined> => {
     const source = options.permissions

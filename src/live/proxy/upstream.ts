@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { Pool } from 'undici'
 import { GraphDoctorError } from '../../core/errors.js'
 import { classifyUrl } from '../../core/target-classify.js'
+import { trimTrailing } from '../../core/trim.js'
 import type { Route } from './types.js'
 
 export interface Upstream {
@@ -54,7 +55,7 @@ export function createUpstream(route: Route, url: URL, timeouts: UpstreamTimeout
   return {
     route,
     origin: url.origin,
-    basePath: url.pathname.replace(/\/+$/, ''),
+    basePath: trimTrailing(url.pathname, '/'),
     diagnosisOrigin: known ? url.origin : CANONICAL[route],
     pool,
   }

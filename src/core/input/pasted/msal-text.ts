@@ -10,6 +10,7 @@ import type { Exchange } from '../../exchange.js'
 import { classificationSuberror } from '../json-errors.js'
 import { jsonErrorOffset } from '../json-locate.js'
 import { splitLines } from '../text.js'
+import { trimTrailingAny } from '../../trim.js'
 import { findErrorObject } from './embedded.js'
 
 const OAUTH_ERROR = /\b(invalid_grant|invalid_client|invalid_request|invalid_scope|invalid_resource|unauthorized_client|unsupported_grant_type|interaction_required|consent_required|login_required|temporarily_unavailable|access_denied|authorization_pending|expired_token|user_password_expired)\b/
@@ -54,7 +55,7 @@ function descriptionLine(text: string): string | undefined {
   const line = splitLines(text).find((candidate) => AADSTS_AT.test(candidate))
   if (line === undefined) return undefined
   const start = line.search(AADSTS_AT)
-  return line.slice(start, start + 1000).replace(/['",]+$/, '').trim()
+  return trimTrailingAny(line.slice(start, start + 1000), '\'",').trim()
 }
 
 function statusOf(text: string): number | undefined {
