@@ -214,3 +214,13 @@ describe('issue 8: secrets that were printed', () => {
     ]) assert.equal(redactSecrets(text), text)
   })
 })
+
+describe('placeholders of an Authorization value are kept', () => {
+  it('keeps (absent) in evidence and Bearer <token> in a fix, and still hides a real value', () => {
+    assert.equal(redactSecrets('header Authorization: (absent)'), 'header Authorization: (absent)')
+    const fix = 'send it on every request as `Authorization: Bearer <token>`.'
+    assert.equal(redactSecrets(fix), fix)
+    assert.equal(redactSecrets('Authorization: Basic dXNlcjpwYXNz').includes('dXNlcjpwYXNz'), false)
+    assert.equal(redactSecrets('Authorization: (absent) Basic dXNlcjpwYXNz').includes('dXNlcjpwYXNz'), false)
+  })
+})

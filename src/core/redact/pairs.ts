@@ -17,6 +17,11 @@ const QUOTED_VALUE = /"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|(-?[0-9][0-9.eE+-]*)/y
 const NAME_COLON_VALUE = /(^|[^A-Za-z0-9_.$"'-])([A-Za-z][A-Za-z0-9_.$-]*)([ \t]*:[ \t]*)([^\s"',;<>]+)/g
 /** Header lines whose whole value is a secret. */
 const SECRET_HEADER_LINE = /(^|[^A-Za-z0-9-])((?:proxy-)?authorization|cookie|set-cookie)([ \t]*:[ \t]*)([^\r\n"]+)/gi
+/**
+ * A header value that only stands for one: `(absent)` in evidence, `Bearer <token>` in a fix. JWTs and
+ * opaque tokens after it are still caught by their own patterns.
+ */
+const PLACEHOLDER_VALUE = /^(?:Bearer[ \t]+)?<[A-Za-z][A-Za-z _-]{0,40}>|^\([a-z][a-z ]{0,30}\)/
 /** `scheme://user:password@host`. */
 const USER_INFO = /(:\/\/[^\s/?#@:]{0,256}):([^\s/?#@]+)@/g
 
@@ -61,7 +66,7 @@ export function redactNamedSecrets(text: string): string {
   return redactQuotedAndLabelled(redactNameEqualsValue(text
     .replace(USER_INFO, (match, before: string, password: string) => (isRedacted(password) ? match : `${before}:[redacted, ${password.length} chars]@`))
     .replace(SECRET_HEADER_LINE, (match, lead: string, name: string, colon: string, value: string) =>
-      (value.includes('[redacted') ? match : `${lead}${name}${colon}[redacted, ${value.trimEnd().length} chars]`))))
+      (value.includes('[redacted') || PLACEHOLDER_VALUE.test(value) ? match : `${lead}${name}${colon}[redacted, ${value.trimEnd().length} chars]`))))
 }
 
 /**
