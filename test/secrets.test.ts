@@ -15,7 +15,6 @@ import { PLANTED, brokenJwts, plantedCurl, plantedHar, plantedSecrets } from './
 import { FIXTURE_TIME } from './helpers/tokens.js'
 
 const FORMATS = ['text', 'json', 'markdown'] as const
-const PERMISSIONS = '../shared/data/devx-content/permissions.json'
 const NOW = new Date(FIXTURE_TIME * 1000).toISOString()
 const SECRET_FIELDS = 'password|newPassword|currentPassword|client_secret|clientSecret|refresh_token|assertion|client_assertion|code'
 
@@ -167,8 +166,8 @@ test('token prints no whole JWT and no signature in any format, from an argument
 test('perms prints no token or secret of its URL or --token, in any format', async () => {
   const url = `/me/messages?access_token=${PLANTED.plainJwt}&clientSecret=${PLANTED.clientSecretCamel}&client-secret=${PLANTED.clientSecretKebab}`
   const outputs = await runAll(FORMATS.flatMap((format) => [
-    ['perms', '--format', format, '--permissions', PERMISSIONS, 'GET', url],
-    ['perms', '--format', format, '--permissions', PERMISSIONS, 'GET', `https://admin:${PLANTED.userInfoPassword}@graph.microsoft.com/v1.0/me`, '--token', PLANTED.prettyJwt],
+    ['perms', '--format', format, 'GET', url],
+    ['perms', '--format', format, 'GET', `https://admin:${PLANTED.userInfoPassword}@graph.microsoft.com/v1.0/me`, '--token', PLANTED.prettyJwt],
   ]))
   assert.ok(outputs.some((output) => output.code === 0 && /User\.Read|Mail\.Read/.test(output.text)), 'perms answered')
   for (const output of outputs) assertNoSecrets(output.text, planted, 'perms')
