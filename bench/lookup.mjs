@@ -21,7 +21,7 @@ function readText(path) {
 }
 
 const engine = await import('../dist/core/permissions/index.js')
-const { requestSegments } = await import('../dist/core/permissions/request-path.js')
+const { requestSegments } = await import('../dist/core/permissions/match/request-path.js')
 const indexBytes = readFileSync(indexFile)
 
 // Three URLs per (method, template) pair: more distinct URLs than the engine's path cache holds, so

@@ -6,7 +6,7 @@
 import type { Exchange } from '../core/exchange.js'
 import type { Diagnoser } from '../core/diagnose.js'
 import type { DiagnosisResult } from '../core/types.js'
-import type { DiagnosisWriter } from '../render/writer.js'
+import type { DiagnosisWriter } from '../render/diagnosis/writer.js'
 import type { CliIo } from './command.js'
 import { EXIT, type ExitCode } from './exit-code.js'
 

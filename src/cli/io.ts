@@ -4,7 +4,7 @@ import { resolve } from 'node:path'
 import type { CliIo } from './command.js'
 import { GraphDoctorError } from '../core/errors.js'
 import { redactSecrets } from '../core/redact.js'
-import { outputWidth } from '../render/wrap.js'
+import { outputWidth } from '../render/layout/wrap.js'
 import { binaryOffset, utf8ErrorOffset } from './bytes.js'
 
 /** A text input read from a file or stdin, named as the user will recognise it. */

@@ -10,7 +10,7 @@ import { isGraphDoctorError } from '../core/errors.js'
 import { echoArgument, echoOption } from './echo.js'
 import type { CliIo, Command } from './command.js'
 import { createProcessIo, outputColumns, redactingIo } from './io.js'
-import { renderHelp, type HelpDoc } from '../render/help.js'
+import { renderHelp, type HelpDoc } from '../render/layout/help.js'
 
 interface CommandInfo {
   readonly usage: string

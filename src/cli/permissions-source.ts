@@ -6,7 +6,7 @@
 import { isAbsolute, resolve } from 'node:path'
 import { GraphDoctorError } from '../core/errors.js'
 import type { PermissionCatalogue } from '../core/permissions/types.js'
-import type { PermissionDataJson } from '../render/json.js'
+import type { PermissionDataJson } from '../render/diagnosis/json.js'
 import { ageInDays, isSupersededBySnapshot, STALE_DAYS } from './data/age.js'
 import { userCacheDir } from './data/cache-dir.js'
 import { loadCachedCatalogue } from './data/cache-read.js'

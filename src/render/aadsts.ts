@@ -5,8 +5,8 @@
 import type { AadstsInfo } from '../core/aadsts.js'
 import { aadstsCategoryMeaning } from '../core/aadsts.js'
 import { catalogue } from '../core/catalogue.js'
-import { makeStyle } from './style.js'
-import { DEFAULT_WIDTH, outputWidth, wrapText } from './wrap.js'
+import { makeStyle } from './layout/style.js'
+import { DEFAULT_WIDTH, outputWidth, wrapText } from './layout/wrap.js'
 
 /** One code the user asked about: known to our table, or not. */
 export type AadstsLookupResult =

@@ -5,10 +5,10 @@
  */
 import { redactSecrets } from '../core/redact.js'
 import type { DiagnosisResult, Finding } from '../core/types.js'
-import { toJsonDocument } from './json.js'
-import { renderMarkdown } from './markdown.js'
-import { makeStyle } from './style.js'
-import { plural } from './text-parts.js'
+import { toJsonDocument } from './diagnosis/json.js'
+import { renderMarkdown } from './diagnosis/markdown.js'
+import { makeStyle } from './layout/style.js'
+import { plural } from './diagnosis/text-parts.js'
 
 /** The path and query of a URL (what a developer recognises in live output), or the text itself. */
 function pathOf(url: string | null): string {

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { findingIds } from '../../src/core/catalogue.js'
-import { ANSI_PATTERN } from '../../src/render/style.js'
+import { ANSI_PATTERN } from '../../src/render/layout/style.js'
 import { needsSharedData, SHARED_DATA_DIR } from '../helpers/catalogue.js'
 import { FIXTURE_TIME, appOnlyToken, delegatedToken, fakeSignature } from '../helpers/tokens.js'
 

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ANSI_PATTERN } from '../../src/render/style.js'
+import { ANSI_PATTERN } from '../../src/render/layout/style.js'
 import { FAKE_APP, FAKE_TENANT, FIXTURE_TIME, appOnlyToken, delegatedToken, fakeSignature } from '../helpers/tokens.js'
 
 const BIN = 'dist/bin/graph-doctor.js'

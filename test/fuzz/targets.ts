@@ -12,9 +12,9 @@ import { redactBody, redactSecrets } from '../../src/core/redact.js'
 import { decodeClaimsChallenge, findClaimsChallenge, parseGraphError, parseJsonBody, parseTokenEndpointError, parseWwwAuthenticate } from '../../src/core/response/index.js'
 import { classifyUrl } from '../../src/core/target-classify.js'
 import { analyseToken, explainClaims, judgeTokenTime, summarizeToken } from '../../src/core/token/index.js'
-import { renderJson } from '../../src/render/json.js'
-import { renderMarkdown } from '../../src/render/markdown.js'
-import { renderText } from '../../src/render/text.js'
+import { renderJson } from '../../src/render/diagnosis/json.js'
+import { renderMarkdown } from '../../src/render/diagnosis/markdown.js'
+import { renderText } from '../../src/render/diagnosis/text.js'
 import { assertNoPlanted, plantedArbitrary, type Planted } from './secrets.js'
 
 export interface FuzzTarget {

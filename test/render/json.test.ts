@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { JSON_CONTRACT_VERSION, countSeverities, renderJson } from '../../src/render/json.js'
+import { JSON_CONTRACT_VERSION, countSeverities, renderJson } from '../../src/render/diagnosis/json.js'
 import { analyseToken, summarizeToken } from '../../src/core/token/index.js'
 import { delegatedToken, fakeSignature } from '../helpers/tokens.js'
 import { failedResult, permissionFinding, sampleDiagnosis } from './sample-diagnosis.js'

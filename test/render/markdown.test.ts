@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { inlineCode, markdownCell, renderMarkdown } from '../../src/render/markdown.js'
-import { ANSI_PATTERN } from '../../src/render/style.js'
+import { inlineCode, markdownCell, renderMarkdown } from '../../src/render/diagnosis/markdown.js'
+import { ANSI_PATTERN } from '../../src/render/layout/style.js'
 import { delegatedToken, fakeSignature } from '../helpers/tokens.js'
 import { failedResult, permissionFinding, sampleDiagnosis } from './sample-diagnosis.js'
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { ANSI_PATTERN, makeStyle, severityMarker, stripAnsi } from '../../src/render/style.js'
+import { ANSI_PATTERN, makeStyle, severityMarker, stripAnsi } from '../../src/render/layout/style.js'
 
 test('makeStyle(false) returns every string unchanged', () => {
   const style = makeStyle(false)

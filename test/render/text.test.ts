@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { createTextRenderer, renderText } from '../../src/render/text.js'
-import { ANSI_PATTERN, stripAnsi } from '../../src/render/style.js'
+import { createTextRenderer, renderText } from '../../src/render/diagnosis/text.js'
+import { ANSI_PATTERN, stripAnsi } from '../../src/render/layout/style.js'
 import { fakeSignature, delegatedToken } from '../helpers/tokens.js'
 import { failedResult, healthyResult, permissionFinding, sampleDiagnosis } from './sample-diagnosis.js'
 

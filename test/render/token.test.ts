@@ -1,9 +1,9 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { TokenAnalysis } from '../../src/core/token/types.js'
-import { describeTokenTime, displayHeader, formatDuration, isoTime, renderTokenJson, tokenHeadline, type TokenReport } from '../../src/render/token.js'
-import { renderTokenMarkdown, renderTokenText, tokenFacts } from '../../src/render/token-text.js'
-import { ANSI_PATTERN, stripAnsi } from '../../src/render/style.js'
+import { describeTokenTime, displayHeader, formatDuration, isoTime, renderTokenJson, tokenHeadline, type TokenReport } from '../../src/render/token/json.js'
+import { renderTokenMarkdown, renderTokenText, tokenFacts } from '../../src/render/token/text.js'
+import { ANSI_PATTERN, stripAnsi } from '../../src/render/layout/style.js'
 import { FAKE_APP, FAKE_TENANT, FIXTURE_TIME } from '../helpers/tokens.js'
 
 const analysis: TokenAnalysis = {

@@ -1,9 +1,9 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { codeLanguage, fixParts, isCommandCode } from '../../src/render/fix-parts.js'
-import { makeStyle } from '../../src/render/style.js'
-import { outputWidth, splitWords, visibleLength, wrapBlock, wrapText } from '../../src/render/wrap.js'
-import { firstRoleNamed } from '../../src/core/rules/role-action.js'
+import { codeLanguage, fixParts, isCommandCode } from '../../src/render/diagnosis/fix-parts.js'
+import { makeStyle } from '../../src/render/layout/style.js'
+import { outputWidth, splitWords, visibleLength, wrapBlock, wrapText } from '../../src/render/layout/wrap.js'
+import { firstRoleNamed } from '../../src/core/rules/authorization/role-action.js'
 
 test('words split at spaces, but a backtick code span is one word', () => {
   assert.deepEqual(splitWords('run `az ad app show --id x`, then  retry'), ['run', '`az ad app show --id x`,', 'then', 'retry'])

@@ -6,7 +6,7 @@ import { userCacheDir } from '../data/cache-dir.js'
 import { createProgress } from '../data/progress.js'
 import { renderCacheStatusText, renderUpdateSummary } from '../data/status-text.js'
 import { outputColumns } from '../io.js'
-import { wrapBlock } from '../../render/wrap.js'
+import { wrapBlock } from '../../render/layout/wrap.js'
 
 
 type Format = 'text' | 'json'

@@ -2,13 +2,13 @@
 import { GraphDoctorError } from '../../core/errors.js'
 import { classifyUrl } from '../../core/target-classify.js'
 import type { TokenAnalysis } from '../../core/token/types.js'
-import type { PermissionDataJson } from '../../render/json.js'
-import type { PermsReport } from '../../render/perms-report.js'
+import type { PermissionDataJson } from '../../render/diagnosis/json.js'
+import type { PermsReport } from '../../render/perms/report.js'
 import { parseCommandArgs, parseFormat, stringOption, type OutputFormat } from '../args.js'
 import { echoArgument } from '../echo.js'
 import type { CliIo, Command } from '../command.js'
 import { outputColumns, shouldUseColour } from '../io.js'
-import { wrapBlock } from '../../render/wrap.js'
+import { wrapBlock } from '../../render/layout/wrap.js'
 
 
 const OPTIONS = { token: { type: 'string' }, permissions: { type: 'string' }, format: { type: 'string' } } as const
@@ -64,13 +64,13 @@ async function readToken(value: string, io: CliIo): Promise<TokenAnalysis> {
 }
 
 async function render(report: PermsReport, format: OutputFormat, io: CliIo, permissionData: PermissionDataJson): Promise<string> {
-  if (format === 'markdown') return (await import('../../render/perms-markdown.js')).renderPermsMarkdown(report)
-  if (format === 'json') return (await import('../../render/perms-json.js')).renderPermsJson(report, { permissionData })
-  return (await import('../../render/perms-text.js')).renderPermsText(report, { colour: shouldUseColour(io), width: outputColumns(io) })
+  if (format === 'markdown') return (await import('../../render/perms/markdown.js')).renderPermsMarkdown(report)
+  if (format === 'json') return (await import('../../render/perms/json.js')).renderPermsJson(report, { permissionData })
+  return (await import('../../render/perms/text.js')).renderPermsText(report, { colour: shouldUseColour(io), width: outputColumns(io) })
 }
 
 async function unmatched(method: string, url: string, format: OutputFormat, permissionData: PermissionDataJson): Promise<string> {
-  const { apiVersionOf, unmatchedHint } = await import('../../render/perms-version.js')
+  const { apiVersionOf, unmatchedHint } = await import('../../render/perms/version.js')
   const apiVersion = apiVersionOf(url).version ?? null
   if (format === 'json') return `${JSON.stringify({ version: 1, request: { method, url, apiVersion }, matched: false, permissionData }, null, 2)}\n`
   return `No endpoint in the Microsoft Graph permission data matches ${method} ${url}.\n${unmatchedHint(url)}\n`
@@ -96,7 +96,7 @@ export const run: Command = async (argv, io) => {
     io.stdout(format === 'json' ? text : wrapBlock(text, outputColumns(io)))
     return 1
   }
-  const { buildPermsReport } = await import('../../render/perms-verdict.js')
+  const { buildPermsReport } = await import('../../render/perms/verdict.js')
   const report = buildPermsReport({ catalogue, method, url, endpoint, ...(token === undefined ? {} : { token }) })
   io.stdout(await render(report, format, io, permissionData))
   return report.token === undefined || report.token.isEnough ? 0 : 1

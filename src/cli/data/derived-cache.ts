@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { INDEX_VERSION } from '../../core/permissions/index-format.js'
+import { INDEX_VERSION } from '../../core/permissions/index/index-format.js'
 import type { PermissionCatalogue } from '../../core/permissions/types.js'
 import { loadIndex, serializeIndex } from './engine.js'
 import { readIfExists, sha256Hex } from './fs-util.js'

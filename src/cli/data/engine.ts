@@ -5,7 +5,7 @@ import {
   serializeCatalogueIndex,
   validatePermissionsDocument,
 } from '../../core/permissions/index.js'
-import { checkCatalogueIndex, loadIndexText } from '../../core/permissions/index-format.js'
+import { checkCatalogueIndex, loadIndexText } from '../../core/permissions/index/index-format.js'
 import type { PermissionCatalogue } from '../../core/permissions/types.js'
 
 /** The three parsed data files; the GUID files are optional for `--permissions FILE`. */

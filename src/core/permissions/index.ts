@@ -4,7 +4,7 @@
  */
 export { buildPermissionCatalogue, validatePermissionsDocument } from './build.js'
 export type { CatalogueInput } from './build.js'
-export { serializeCatalogueIndex, loadCatalogueIndex, INDEX_VERSION } from './index-format.js'
+export { serializeCatalogueIndex, loadCatalogueIndex, INDEX_VERSION } from './index/index-format.js'
 export { checkAuthorization } from './authorize.js'
 export { findPropertyRule, applicationAlias, APP_ROLE_ALIASES } from './overrides.js'
 export type { PropertyRule, AppRoleAlias } from './overrides.js'

@@ -3,8 +3,8 @@
  * property-level rules, lists application names that are not real app roles, and lists an
  * Application scheme for `/me` paths although Graph rejects `/me` with app-only tokens.
  */
-import { requestSegments } from './request-path.js'
-import { PARAM } from './segments.js'
+import { requestSegments } from './match/request-path.js'
+import { PARAM } from './match/segments.js'
 
 const LEARN = 'https://learn.microsoft.com/graph'
 

@@ -2,7 +2,7 @@ import { GraphDoctorError } from '../errors.js'
 import type { PermissionScheme } from '../types.js'
 import type { PermissionInfo, SchemeInfo } from './model.js'
 import { SCHEMES, schemeMask } from './model.js'
-import { RecordSource } from './template-source.js'
+import { RecordSource } from './match/template-source.js'
 import type { Json } from './json.js'
 import { isObject } from './json.js'
 

@@ -1,7 +1,7 @@
 /** Which API a token was minted for, from its `aud` (and `iss` for the cloud of a GUID audience). */
 import type { Cloud } from '../target.js'
-import { AUDIENCE_HOST_SUFFIXES, CLOUD_BY_ISSUER_HOST, GRAPH_NAME_BY_CLOUD, KNOWN_AUDIENCES } from './audience-table.js'
-import { GRAPH_APP_ID } from './constants.js'
+import { AUDIENCE_HOST_SUFFIXES, CLOUD_BY_ISSUER_HOST, GRAPH_NAME_BY_CLOUD, KNOWN_AUDIENCES } from './tables/audience-table.js'
+import { GRAPH_APP_ID } from './tables/constants.js'
 import type { Audience } from './types.js'
 import { ownEntry } from './lookup.js'
 import { trimTrailing } from '../trim.js'

@@ -1,7 +1,7 @@
 /** Classification of decoded claims: ID token or access token, delegated or app-only, work or personal. */
 import { classifyAudience, cloudOfIssuer } from './audience.js'
 import { firstStringClaim, hasClaim, listClaim, stringClaim } from './claims.js'
-import { CONSUMER_TENANT_ID } from './constants.js'
+import { CONSUMER_TENANT_ID } from './tables/constants.js'
 import type { JsonObject } from './decode.js'
 import type { AccountType, TokenKind } from './types.js'
 

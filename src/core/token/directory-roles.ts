@@ -1,5 +1,5 @@
-import { DEFAULT_MEMBER_ROLE_ID } from './constants.js'
-import { DIRECTORY_ROLE_TEMPLATES } from './directory-role-table.js'
+import { DEFAULT_MEMBER_ROLE_ID } from './tables/constants.js'
+import { DIRECTORY_ROLE_TEMPLATES } from './tables/directory-role-table.js'
 import { ownEntry } from './lookup.js'
 
 const DEFAULT_MEMBER_ROLE_NAME = 'Default member user (no admin role)'

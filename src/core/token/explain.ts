@@ -1,7 +1,7 @@
 /** `explainClaims`: one line per claim, as jwt.ms does, but aware of Microsoft Graph. */
-import { AUTH_METHOD_MEANINGS, CLAIM_MEANINGS } from './claim-meanings.js'
+import { AUTH_METHOD_MEANINGS, CLAIM_MEANINGS } from './tables/claim-meanings.js'
 import { listClaim } from './claims.js'
-import { CONSUMER_TENANT_ID } from './constants.js'
+import { CONSUMER_TENANT_ID } from './tables/constants.js'
 import { directoryRoleName } from './directory-roles.js'
 import { jsonText } from '../json-text.js'
 import { isoSeconds } from './time.js'

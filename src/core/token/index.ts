@@ -16,5 +16,5 @@ export {
   EXCHANGE_APP_ID,
   GRAPH_APP_ID,
   SHAREPOINT_APP_ID,
-} from './constants.js'
+} from './tables/constants.js'
 export type * from './types.js'

@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GraphDoctorError } from '../../core/errors.js'
-import { renderJson } from '../../render/json.js'
+import { renderJson } from '../../render/diagnosis/json.js'
 import { renderSessionMarkdown } from '../../render/live.js'
 import { sessionHar } from './har.js'
 import type { LiveSession } from './session.js'

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { fallbackAttempts } from '../../../src/core/permissions/fallbacks.js'
-import { requestSegments } from '../../../src/core/permissions/request-path.js'
-import { PARAM } from '../../../src/core/permissions/segments.js'
+import { fallbackAttempts } from '../../../src/core/permissions/match/fallbacks.js'
+import { requestSegments } from '../../../src/core/permissions/match/request-path.js'
+import { PARAM } from '../../../src/core/permissions/match/segments.js'
 import type { MatchFallback } from '../../../src/core/permissions/types.js'
 import { loadSnapshotCatalogue } from '../../helpers/catalogue.js'
 

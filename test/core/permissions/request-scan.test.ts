@@ -1,9 +1,9 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { instantiate } from '../../../bench/instantiate.mjs'
-import { requestSegments } from '../../../src/core/permissions/request-path.js'
-import { scanRequest } from '../../../src/core/permissions/request-scan.js'
-import { scannedSegments } from '../../../src/core/permissions/scanned.js'
+import { requestSegments } from '../../../src/core/permissions/match/request-path.js'
+import { scanRequest } from '../../../src/core/permissions/match/request-scan.js'
+import { scannedSegments } from '../../../src/core/permissions/match/scanned.js'
 import { allRequests } from './sample-requests.js'
 
 const GRAPH = 'https://graph.microsoft.com/v1.0'

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { templateKey } from '../../../src/core/permissions/template-source.js'
+import { templateKey } from '../../../src/core/permissions/match/template-source.js'
 import { loadSnapshotCatalogue } from '../../helpers/catalogue.js'
 import { allRequests } from './sample-requests.js'
 

@@ -1,0 +1,292 @@
+import { GraphDoctorError } from '../../errors.js'
+import { foldedHash } from '../match/folding.js'
+import { PARAM, QUALIFIED_PREFIX } from '../match/segments.js'
+
+/**
+ * A node record: param child + 1 (0: none), method bits, and one bit per literal child (then per
+ * `microsoft.graph.`-less alias) chosen by its hash, so that most segments that are no literal here
+ * (ids) are rejected without a probe into the edge table.
+ */
+export const RECORD = 4
+/**
+ * An edge, 64 bytes: key + 1 (0: empty; the key is parent × 2, + 1 for a `microsoft.graph.`-less
+ * alias), hash, child, name length, name offset in `chars`, a copy of the child's record (so one
+ * step reads one cache line), then the name itself when it has at most {@link INLINE} characters.
+ */
+export const EDGE = 16
+export const COPY = 5
+export const NAME = 9
+export const INLINE = (EDGE - NAME) * 2
+
+/**
+ * The storage of {@link SegmentTrie}, flat in typed arrays: nodes are ids, literal edges live in one
+ * open-addressing table keyed by parent and segment.
+ */
+export abstract class TrieStore {
+  protected nodes = new Int32Array(RECORD * 1024)
+  /** Per node: offset + 1 of its (non-alias) incoming edge, whose record copy is kept in step. */
+  protected nodeEdge = new Int32Array(1024)
+  protected nodeCount = 1
+  protected edges = new Int32Array(EDGE * 4096)
+  protected inline = new Uint16Array(this.edges.buffer)
+  /** Slots in {@link edges} - 1 (a power of two): kept as a field, not divided per probe. */
+  protected slotMask = 4096 - 1
+  protected edgeCount = 0
+  /** The characters of every edge name (the edge holds offset and length): long names are compared here. */
+  protected chars = new Uint16Array(16384)
+  protected charCount = 0
+  /** Where each name already is in {@link chars} (while building: names repeat across parents). */
+  private readonly nameOffsets = new Map<string, number>()
+  /** Templates per node while building; after {@link load}, {@link loaded} holds them. */
+  private readonly building: (number[] | undefined)[] = []
+  private loaded: TrieData | undefined
+
+  /** The ids of the templates ending at a node (spellings that normalise alike share a node). */
+  templatesAt(node: number): number[] {
+    const loaded = this.loaded
+    if (loaded === undefined) return this.building[node] ?? []
+    const ids: number[] = []
+    for (let at = loaded.templateStart[node] as number; at < (loaded.templateStart[node + 1] as number); at++) ids.push(loaded.templateIds[at] as number)
+    return ids
+  }
+
+  insert(segments: readonly string[], template: number, methods: number): void {
+    if (this.loaded !== undefined) throw new GraphDoctorError('ERR_USAGE', 'a trie loaded from an index is read-only')
+    let node = 0
+    for (const segment of segments) node = this.child(node, segment)
+    const list = this.building[node]
+    if (list === undefined) this.building[node] = [template]
+    else list.push(template)
+    this.setRecord(node, 1, (this.nodes[node * RECORD + 1] as number) | methods)
+  }
+
+  /** The offset of the edge `key` → `text[start, end)`, or -1. */
+  protected abstract find(key: number, text: string, start: number, end: number, hash: number): number
+
+  protected child(node: number, segment: string): number {
+    if (segment === PARAM) {
+      const param = (this.nodes[node * RECORD] as number) - 1
+      if (param !== -1) return param
+      const created = this.createNode()
+      this.setRecord(node, 0, created + 1)
+      return created
+    }
+    const existing = this.find(node * 2, segment, 0, segment.length, foldedHash(segment, 0, segment.length))
+    if (existing !== -1) return this.edges[existing + 2] as number
+    const created = this.createNode()
+    this.addEdge(node * 2, segment, created)
+    if (segment.startsWith(QUALIFIED_PREFIX)) this.addEdge(node * 2 + 1, segment.slice(QUALIFIED_PREFIX.length), created)
+    return created
+  }
+
+  /** Write a field of a node's record and of the copy in its incoming edge. */
+  protected setRecord(node: number, field: number, value: number): void {
+    this.nodes[node * RECORD + field] = value
+    const edge = (this.nodeEdge[node] as number) - 1
+    if (edge !== -1) this.edges[edge + COPY + field] = value
+  }
+
+  protected createNode(): number {
+    if ((this.nodeCount + 1) * RECORD > this.nodes.length) {
+      this.nodes = grown(this.nodes, this.nodes.length * 2)
+      this.nodeEdge = grown(this.nodeEdge, this.nodeEdge.length * 2)
+    }
+    return this.nodeCount++
+  }
+
+  protected addEdge(key: number, name: string, child: number): void {
+    this.placeEdge(key, foldedHash(name, 0, name.length), child, name.length, this.nameOffset(name))
+  }
+
+  private nameOffset(name: string): number {
+    const known = this.nameOffsets.get(name)
+    if (known !== undefined) return known
+    if (this.charCount + name.length > this.chars.length) {
+      const bigger = new Uint16Array(Math.max(this.chars.length * 2, this.charCount + name.length))
+      bigger.set(this.chars)
+      this.chars = bigger
+    }
+    const offset = this.charCount
+    for (let i = 0; i < name.length; i++) this.chars[offset + i] = name.charCodeAt(i)
+    this.charCount += name.length
+    this.nameOffsets.set(name, offset)
+    return offset
+  }
+
+  /** Add the edge `key` (parent × 2, + 1 for an alias) → child named `chars[offset, offset + length)`. */
+  private placeEdge(key: number, hash: number, child: number, length: number, offset: number): void {
+    if ((this.edgeCount + 1) * 2 > this.edges.length / EDGE) this.growEdges()
+    const at = this.freeSlot(key, hash)
+    this.edges.set([key + 1, hash, child, length, offset], at)
+    this.edges.set(this.nodes.subarray(child * RECORD, child * RECORD + RECORD), at + COPY)
+    if (length <= INLINE) this.inline.set(this.chars.subarray(offset, offset + length), (at + NAME) * 2)
+    if ((key & 1) === 0) this.nodeEdge[child] = at + 1
+    const parent = key >> 1
+    const field = (key & 1) === 0 ? 2 : 3
+    this.setRecord(parent, field, (this.nodes[parent * RECORD + field] as number) | bloomBit(hash))
+    this.edgeCount++
+  }
+
+  protected freeSlot(key: number, hash: number): number {
+    const mask = this.slotMask
+    let slot = slotOf(key, hash) & mask
+    while (this.edges[slot * EDGE] !== 0) slot = (slot + 1) & mask
+    return slot * EDGE
+  }
+
+  protected growEdges(): void {
+    const old = this.edges
+    this.edges = new Int32Array(old.length * 2)
+    this.inline = new Uint16Array(this.edges.buffer)
+    this.slotMask = this.edges.length / EDGE - 1
+    for (let from = 0; from < old.length; from += EDGE) {
+      const stored = old[from] as number
+      if (stored === 0) continue
+      const at = this.freeSlot(stored - 1, old[from + 1] as number)
+      this.edges.set(old.subarray(from, from + EDGE), at)
+      if (((stored - 1) & 1) === 0) this.nodeEdge[old[from + 2] as number] = at + 1
+    }
+  }
+
+  /** The normalised segments of the path to every node (template keys), for benchmarks and checks. */
+  paths(): string[][] {
+    const parent = new Int32Array(this.nodeCount).fill(-1)
+    const label = new Array<string>(this.nodeCount).fill(PARAM)
+    for (let node = 0; node < this.nodeCount; node++) {
+      const param = (this.nodes[node * RECORD] as number) - 1
+      if (param !== -1) parent[param] = node
+    }
+    for (let at = 0; at < this.edges.length; at += EDGE) {
+      const key = (this.edges[at] as number) - 1
+      if (key < 0 || (key & 1) === 1) continue
+      const child = this.edges[at + 2] as number
+      const offset = this.edges[at + 4] as number
+      parent[child] = key >> 1
+      label[child] = String.fromCharCode(...this.chars.subarray(offset, offset + (this.edges[at + 3] as number)))
+    }
+    // Parents are created before their children: one pass in node order.
+    const paths: string[][] = [[]]
+    for (let node = 1; node < this.nodeCount; node++) paths.push([...(paths[parent[node] as number] ?? []), label[node] as string])
+    return paths
+  }
+
+  /** Place edge `edges[at…]` of {@link TrieData} (checked by the caller) with its name hash. */
+  private loadEdge(edges: ArrayLike<number>, at: number, hash: number): void {
+    const key = edges[at] as number
+    const child = edges[at + 1] as number
+    const length = edges[at + 2] as number
+    const offset = edges[at + 3] as number
+    const slot = this.freeSlot(key, hash)
+    const table = this.edges
+    table[slot] = key + 1
+    table[slot + 1] = hash
+    table[slot + 2] = child
+    table[slot + 3] = length
+    table[slot + 4] = offset
+    for (let field = 0; field < RECORD; field++) table[slot + COPY + field] = this.nodes[child * RECORD + field] as number
+    if (length <= INLINE) for (let i = 0; i < length; i++) this.inline[(slot + NAME) * 2 + i] = this.chars[offset + i] as number
+    if ((key & 1) === 0) this.nodeEdge[child] = slot + 1
+  }
+
+  /** Everything needed to rebuild this trie with {@link load}. */
+  data(): TrieData {
+    if (this.loaded !== undefined) return this.loaded
+    const templateStart = [0]
+    const templateIds: number[] = []
+    const nodes: number[] = []
+    for (let node = 0; node < this.nodeCount; node++) {
+      templateIds.push(...(this.building[node] ?? []))
+      templateStart.push(templateIds.length)
+      nodes.push(this.nodes[node * RECORD] as number, this.nodes[node * RECORD + 1] as number)
+    }
+    const edges: number[] = []
+    for (let at = 0; at < this.edges.length; at += EDGE) {
+      if (this.edges[at] !== 0) edges.push((this.edges[at] as number) - 1, this.edges[at + 2] as number, this.edges[at + 3] as number, this.edges[at + 4] as number)
+    }
+    const chars = String.fromCharCode(...this.chars.subarray(0, this.charCount))
+    return { chars, nodes, edges, templateStart, templateIds }
+  }
+
+  /**
+   * Rebuild from {@link data} (into an empty store). Throws `ERR_DATA_INVALID` when a reference is out
+   * of range, so a corrupt index is an error rather than a wrong answer or an endless probe.
+   */
+  load(data: TrieData): void {
+    const { chars, nodes, edges, templateStart, templateIds } = data
+    const nodeCount = nodes.length / 2
+    if (typeof chars !== 'string' || !Number.isInteger(nodeCount) || nodeCount < 1 || edges.length % EDGE_DATA !== 0 || templateStart.length !== nodeCount + 1) invalidTrie()
+    this.chars = new Uint16Array(chars.length)
+    for (let i = 0; i < chars.length; i++) this.chars[i] = chars.charCodeAt(i)
+    this.charCount = chars.length
+    this.nodes = new Int32Array(Math.max(nodeCount, 1) * RECORD)
+    this.nodeEdge = new Int32Array(nodeCount)
+    for (let node = 0; node < nodeCount; node++) {
+      const param = nodes[node * 2] as number
+      if (!(param >= 0 && param <= nodeCount)) invalidTrie()
+      this.nodes[node * RECORD] = param
+      this.nodes[node * RECORD + 1] = nodes[node * 2 + 1] as number
+    }
+    this.nodeCount = nodeCount
+    let size = EDGE * 16
+    while ((edges.length / EDGE_DATA) * 2 > size / EDGE) size *= 2
+    this.edges = new Int32Array(size)
+    this.inline = new Uint16Array(this.edges.buffer)
+    this.slotMask = size / EDGE - 1
+    this.edgeCount = edges.length / EDGE_DATA
+    const hashes = new Int32Array(this.edgeCount)
+    // Bloom words first, so that each edge copies its child's final record
+    for (let at = 0, edge = 0; at < edges.length; at += EDGE_DATA, edge++) {
+      const key = edges[at] as number
+      const child = edges[at + 1] as number
+      const length = edges[at + 2] as number
+      const offset = edges[at + 3] as number
+      if (!(key >= 0 && key >> 1 < nodeCount && child > 0 && child < nodeCount && length >= 0 && offset >= 0 && offset + length <= chars.length)) invalidTrie()
+      const hash = foldedHash(chars, offset, offset + length)
+      hashes[edge] = hash
+      this.nodes[(key >> 1) * RECORD + 2 + (key & 1)] = (this.nodes[(key >> 1) * RECORD + 2 + (key & 1)] as number) | bloomBit(hash)
+    }
+    for (let at = 0, edge = 0; at < edges.length; at += EDGE_DATA, edge++) this.loadEdge(edges, at, hashes[edge] as number)
+    for (let node = 0; node < nodeCount; node++) if (!((templateStart[node] as number) <= (templateStart[node + 1] as number))) invalidTrie()
+    if (templateStart[0] !== 0 || templateStart[nodeCount] !== templateIds.length) invalidTrie()
+    this.loaded = data
+  }
+}
+
+function invalidTrie(): never {
+  throw new GraphDoctorError('ERR_DATA_INVALID', 'the permission index is corrupt: a malformed trie')
+}
+
+/**
+ * The trie as plain numbers and one string, which {@link TrieStore.load} turns back into its tables
+ * (no template inserted, no name hashed) and the derived index stores as JSON. Bump INDEX_VERSION when
+ * the layout or the hashes (`foldedHash`, {@link slotOf}) change.
+ */
+export interface TrieData {
+  /** The characters of every segment name; edges give offset and length. */
+  readonly chars: string
+  /** Per node: param child + 1, method bits (the bloom words are rebuilt from the edges). */
+  readonly nodes: ArrayLike<number>
+  /** Per edge, in table order: key (parent × 2, + 1 for an alias), child, name length, name offset (hashes are recomputed). */
+  readonly edges: ArrayLike<number>
+  /** Per node, where its templates start in {@link templateIds} (one more entry than nodes). */
+  readonly templateStart: ArrayLike<number>
+  /** Template ids grouped by the node they end at. */
+  readonly templateIds: ArrayLike<number>
+}
+
+const EDGE_DATA = 4
+
+function grown(array: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(length)
+  bigger.set(array)
+  return bigger
+}
+
+export function bloomBit(hash: number): number {
+  return 1 << (hash >>> 27)
+}
+
+export function slotOf(key: number, hash: number): number {
+  const mixed = Math.imul(key ^ (key >>> 15), 0x2c1b3c6d) ^ hash
+  return mixed ^ (mixed >>> 16)
+}

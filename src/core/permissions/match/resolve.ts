@@ -1,0 +1,153 @@
+import type { PermissionScheme } from '../../types.js'
+import type { PermissionInfo, SchemeBit } from '../model.js'
+import { GRANT_STRIDE, SCHEME_BIT } from '../model.js'
+import { applicationAlias, readOverReadWrite, readOverReadWriteNote } from '../overrides.js'
+import type { AcceptedPermission, ExcludedPermission, PermissionKind, SchemePermissions } from '../types.js'
+import { nextAfterUnsuggestible } from '../least-next.js'
+
+/** What resolution needs from the catalogue besides the grants. */
+export interface ResolveContext {
+  readonly permissions: readonly PermissionInfo[]
+  readonly alsoRequires: readonly (readonly string[])[]
+  readonly permissionId: (name: string, kind: PermissionKind) => string | undefined
+  readonly isHidden: (name: string, bit: SchemeBit) => boolean
+  /** Undefined without GUID files: then only the known app-role aliases apply. */
+  readonly isAppRole: ((name: string) => boolean) | undefined
+}
+
+interface Candidate {
+  name: string
+  isFlagged: boolean
+  isFlaggedForMethodOnly: boolean
+  /** Flagged least for this path under another scheme the same pathSet lists. */
+  isFlaggedElsewhere: boolean
+  privilegeLevel: number | undefined
+  requiresAdminConsent: boolean | undefined
+  /** undefined: sufficient alone in some pathSet; otherwise any one of these is also needed. */
+  alsoRequires: Set<string> | undefined
+  excluded: ExcludedPermission['reason'] | undefined
+}
+
+/** Least-privilege resolution for one scheme (permissions-data.md §6). Returns undefined when the scheme is not accepted. */
+export function resolveScheme(
+  scheme: PermissionScheme,
+  grants: readonly number[],
+  context: ResolveContext,
+  notes: string[],
+): SchemePermissions | undefined {
+  const candidates = collectCandidates(scheme, grants, context, notes)
+  if (candidates.length === 0) return undefined
+  const listed = candidates.filter((candidate) => candidate.excluded === undefined)
+  const unsuggestible = candidates.filter((candidate) => candidate.excluded !== undefined && candidate.isFlagged)
+  const least = listed.some((candidate) => candidate.isFlagged) || unsuggestible.length === 0
+    ? pickLeast(listed, scheme, notes)
+    : nextAfterUnsuggestible(listed, unsuggestible, scheme, notes)
+  if (least !== undefined && !least.isFlagged && unsuggestible.length === 0) {
+    notes.push(`${scheme}: no permission is flagged least privileged for this path; the lowest privilege level was chosen.`)
+  }
+  const rest = listed.filter((candidate) => candidate !== least).sort(byPrivilegeThenName)
+  const ordered = least === undefined ? rest : [least, ...rest]
+  const kind: PermissionKind = scheme === 'Application' ? 'application' : 'delegated'
+  const excluded = candidates
+    .filter((candidate) => candidate.excluded !== undefined)
+    .map((candidate): ExcludedPermission => ({ name: candidate.name, reason: candidate.excluded ?? 'hidden' }))
+  return {
+    scheme,
+    leastPrivileged: least?.name ?? null,
+    accepted: ordered.map((candidate) => toAccepted(candidate, candidate === least, context.permissionId(candidate.name, kind))),
+    ...(excluded.length > 0 ? { excluded } : {}),
+  }
+}
+
+function collectCandidates(scheme: PermissionScheme, grants: readonly number[], context: ResolveContext, notes: string[]): Candidate[] {
+  const bit = SCHEME_BIT[scheme]
+  const byName = new Map<string, Candidate>()
+  for (let at = 0; at < grants.length; at += GRANT_STRIDE) {
+    const schemes = grants[at + 1] ?? 0
+    if ((schemes & bit) === 0) continue
+    const info = context.permissions[grants[at] ?? -1]
+    const least = grants[at + 2] ?? 0
+    const isSingleMethod = grants[at + 3] === 1
+    const alsoRequires = context.alsoRequires[grants[at + 4] ?? -1] ?? []
+    if (info === undefined) continue
+    const name = scheme === 'Application' ? applicationName(info.name, context, notes) : info.name
+    const key = name.toLowerCase()
+    let candidate = byName.get(key)
+    if (candidate === undefined) {
+      candidate = newCandidate(name, scheme, info, context, bit)
+      byName.set(key, candidate)
+    }
+    const isFlagged = (least & bit) !== 0
+    candidate.isFlagged ||= isFlagged
+    candidate.isFlaggedElsewhere ||= (least & schemes & ~bit) !== 0
+    candidate.isFlaggedForMethodOnly ||= isFlagged && isSingleMethod
+    candidate.alsoRequires = mergeAlsoRequires(candidate.alsoRequires, alsoRequires)
+  }
+  return [...byName.values()]
+}
+
+function newCandidate(name: string, scheme: PermissionScheme, info: PermissionInfo, context: ResolveContext, bit: SchemeBit): Candidate {
+  const aliased = name === info.name ? info : context.permissions.find((p) => p.name.toLowerCase() === name.toLowerCase())
+  const details = aliased?.schemes[scheme] ?? info.schemes[scheme]
+  const excluded = info.rsc ? 'resource-specific-consent' : context.isHidden(name, bit) ? 'hidden' : undefined
+  return {
+    name,
+    isFlagged: false,
+    isFlaggedForMethodOnly: false,
+    isFlaggedElsewhere: false,
+    privilegeLevel: details?.privilegeLevel,
+    requiresAdminConsent: details?.requiresAdminConsent,
+    alsoRequires: new Set<string>(),
+    excluded,
+  }
+}
+
+/** Sufficient alone in any pathSet wins; otherwise the union of the alternatives. */
+function mergeAlsoRequires(current: Set<string> | undefined, next: readonly string[]): Set<string> | undefined {
+  if (current === undefined || next.length === 0) return undefined
+  for (const name of next) current.add(name)
+  return current
+}
+
+function applicationName(name: string, context: ResolveContext, notes: string[]): string {
+  const alias = applicationAlias(name, context.isAppRole)
+  if (alias === undefined) return name
+  const note = `Application: ${alias.from} is not an app role; ${alias.to} is used instead (${alias.source}).`
+  if (!notes.includes(note)) notes.push(note)
+  return alias.to
+}
+
+/**
+ * Flagged ones (pathSets of exactly this method first), then lowest privilege level, then a read
+ * permission before a ReadWrite one (our correction), then alphabetical.
+ */
+function pickLeast(candidates: readonly Candidate[], scheme: PermissionScheme, notes: string[]): Candidate | undefined {
+  const flagged = candidates.filter((candidate) => candidate.isFlagged)
+  const exact = flagged.filter((candidate) => candidate.isFlaggedForMethodOnly)
+  const pool = exact.length > 0 ? exact : flagged.length > 0 ? flagged : candidates
+  const sorted = [...pool].sort(byPrivilegeThenName)
+  const first = sorted[0]
+  const read = flagged.length > 0 ? readOverReadWrite(sorted) : undefined
+  if (first === undefined || read === undefined) return first
+  notes.push(readOverReadWriteNote(scheme, read.name, first.name))
+  return read
+}
+
+function byPrivilegeThenName(a: Candidate, b: Candidate): number {
+  const level = (a.privilegeLevel ?? 99) - (b.privilegeLevel ?? 99)
+  if (level !== 0) return level
+  const left = a.name.toLowerCase()
+  const right = b.name.toLowerCase()
+  return left < right ? -1 : left > right ? 1 : 0
+}
+
+function toAccepted(candidate: Candidate, isLeast: boolean, id: string | undefined): AcceptedPermission {
+  return {
+    name: candidate.name,
+    isLeast,
+    ...(candidate.privilegeLevel !== undefined ? { privilegeLevel: candidate.privilegeLevel } : {}),
+    ...(candidate.requiresAdminConsent !== undefined ? { requiresAdminConsent: candidate.requiresAdminConsent } : {}),
+    alsoRequires: candidate.alsoRequires === undefined ? [] : [...candidate.alsoRequires],
+    ...(id !== undefined ? { id } : {}),
+  }
+}

@@ -1,0 +1,72 @@
+import type { Link } from '../../types.js'
+
+/** Which resource-level control denied the call; each has its own explanation, fix and links. */
+export type PolicyVariant =
+  | 'teams-protected-api'
+  | 'exchange-app-policy'
+  | 'exchange-rest-blocked'
+  | 'sites-selected'
+  | 'teams-rsc'
+  | 'other'
+
+interface VariantText {
+  /** What denied the call, completing "… was denied: …". */
+  readonly cause: string
+  readonly fix: (appId: string) => string[]
+  readonly links: readonly Link[]
+}
+
+const learn = (path: string): string => `https://learn.microsoft.com/${path}`
+
+export const VARIANTS: Readonly<Record<PolicyVariant, VariantText>> = {
+  'teams-protected-api': {
+    cause: 'Microsoft Teams treats this API as protected: in application-only context it works only for apps Microsoft has approved for protected API access (or through resource-specific consent), whatever permissions the token holds',
+    fix: (appId) => [
+      `Request protected API access for the app (app id ${appId}) with Microsoft's Teams protected APIs request form (https://aka.ms/teamsgraph/requestaccess), naming the APIs it calls and why; approval is per app and per tenant and takes days.`,
+      'Until it is approved, the same data is reachable with delegated permissions (a signed-in user), or with resource-specific consent where the API supports it (the app installed in that team or chat).',
+    ],
+    links: [{ title: 'Protected APIs in Microsoft Teams', url: learn('graph/teams-protected-apis') }],
+  },
+  'exchange-app-policy': {
+    cause: 'an Exchange Online application access policy or RBAC for Applications scope limits which mailboxes this app may reach, and this mailbox is outside it',
+    fix: (appId) => [
+      `Check the Exchange scoping in Exchange Online PowerShell: \`Test-ApplicationAccessPolicy -Identity <mailbox> -AppId ${appId}\` (application access policies) and \`Test-ServicePrincipalAuthorization -Identity ${appId} -Resource <mailbox>\` (RBAC for Applications).`,
+      `If the mailbox should be reachable, add it to the policy's mail-enabled security group, or create the scope: \`New-ManagementScope\` + \`New-ManagementRoleAssignment -App ${appId} -Role "Application Mail.Read" -CustomResourceScope <scope>\`. Changes can take an hour or more to apply.`,
+    ],
+    links: [
+      { title: 'RBAC for Applications in Exchange Online', url: learn('exchange/permissions-exo/application-rbac') },
+      { title: 'Limit application permissions to specific Exchange Online mailboxes', url: learn('graph/auth-limit-mailbox-access') },
+    ],
+  },
+  'exchange-rest-blocked': {
+    cause: 'Exchange Online blocks REST (OData) access for this app or mailbox: the organization\'s or the mailbox\'s EWS/REST allow and block lists (EwsApplicationAccessPolicy, EwsAllowList, EwsBlockList, EwsEnabled) exclude it. No Graph permission or consent changes this',
+    fix: () => [
+      'An Exchange admin checks the organization settings: `Get-OrganizationConfig | Format-List EwsEnabled,EwsApplicationAccessPolicy,EwsAllowList,EwsBlockList`, and the mailbox: `Get-CASMailbox -Identity <mailbox> | Format-List EwsEnabled,EwsApplicationAccessPolicy,EwsAllowList,EwsBlockList`.',
+      'Allow the app: with EnforceAllowList add its user agent (`Set-OrganizationConfig -EwsAllowList @{Add="<user agent>"}`), with EnforceBlockList remove it from EwsBlockList, or enable EWS for the mailbox (`Set-CASMailbox -Identity <mailbox> -EwsEnabled $true`). The list is matched against the User-Agent header the app sends.',
+    ],
+    links: [
+      { title: 'Set-OrganizationConfig (EwsApplicationAccessPolicy, EwsAllowList, EwsBlockList)', url: learn('powershell/module/exchange/set-organizationconfig') },
+      { title: 'Set-CASMailbox (EwsEnabled and the per-mailbox lists)', url: learn('powershell/module/exchange/set-casmailbox') },
+    ],
+  },
+  'sites-selected': {
+    cause: 'with Sites.Selected the app reaches only the sites it was granted one by one, and this site has no grant for it',
+    fix: (appId) => [
+      `An admin grants the app on the site: POST /sites/{site-id}/permissions {"roles":["read"|"write"|"fullcontrol"],"grantedToIdentities":[{"application":{"id":"${appId}"}}]} (with a token that holds Sites.FullControl.All), or \`Grant-PnPAzureADAppSitePermission\`.`,
+      'Check the existing grants with GET /sites/{site-id}/permissions.',
+    ],
+    links: [{ title: 'Selected permissions in OneDrive and SharePoint', url: learn('graph/permissions-selected-overview') }],
+  },
+  'teams-rsc': {
+    cause: 'Teams and chats grant resource-specific consent per team or chat: the app is not installed there with the resource-specific permission this call needs, and its tenant-wide permission does not reach this team or chat',
+    fix: () => [
+      'Install the app in that team or chat with the resource-specific permission declared in its manifest (for example ChannelMessage.Read.Group), or grant the tenant-wide application permission with admin consent.',
+    ],
+    links: [{ title: 'Resource-specific consent for Teams', url: learn('microsoftteams/platform/graph-api/rsc/resource-specific-consent') }],
+  },
+  other: {
+    cause: 'a setting on the resource itself limits what this app may reach',
+    fix: () => ['Check the resource\'s own access settings for this app (ownership, sharing, a policy that scopes application access), since the Graph permission itself is present.'],
+    links: [{ title: 'Resolve Microsoft Graph authorization errors', url: learn('graph/resolve-auth-errors') }],
+  },
+}

@@ -1,0 +1,46 @@
+import { aadstsErrorUrl } from '../../aadsts.js'
+import type { AnalysisContext } from '../../context.js'
+import { makeFinding } from '../../finding.js'
+import type { Finding } from '../../types.js'
+import { aadstsEvidence, aadstsLinks, aadstsFixes, classifyTokenError, requestGrantType, tokenErrorEvidence } from './token-endpoint-class.js'
+import type { Rule } from '../rule.js'
+
+/** Any other token-endpoint error: the AADSTS code, its name, category and our one-line fix. */
+export const tokenRequestFailed: Rule = {
+  id: 'token-request-failed',
+  check(ctx) {
+    if (classifyTokenError(ctx) !== 'token-request-failed') return []
+    return [finding(ctx)]
+  },
+}
+
+function finding(ctx: AnalysisContext): Finding {
+  const error = ctx.tokenError
+  const codes = error?.codes ?? []
+  const named = ctx.aadsts.map((entry) => `AADSTS${entry.code}${entry.name === undefined || entry.name === '' ? '' : ` (${entry.name})`}`)
+  const summary = named.length > 0 ? named.join(', ') : codes.length > 0 ? codes.map((code) => `AADSTS${code}`).join(', ') : `"${error?.error ?? 'error'}"`
+  const grant = requestGrantType(ctx)
+  const unknown = codes.filter((code) => !ctx.aadsts.some((entry) => entry.code === code))
+  return makeFinding('token-request-failed', {
+    detail: `The token endpoint refused to issue a token: ${summary}${grant === undefined ? '' : ` (grant_type ${grant})`}. No call to Graph can work until this is fixed.`,
+    evidence: [...tokenErrorEvidence(ctx), ...aadstsEvidence(ctx)],
+    links: aadstsLinks(ctx),
+    fix: [...aadstsFixes(ctx), ...specialFixes(unknown), ...genericFixes(ctx, unknown)],
+  })
+}
+
+/** Fallbacks for codes the AADSTS table does not know; a known code already carries its one-line fix. */
+function specialFixes(codes: readonly number[]): string[] {
+  const fixes: string[] = []
+  if (codes.includes(7000215)) {
+    fixes.push('AADSTS7000215: send the client secret\'s VALUE (shown only once, when the secret was created), not its "Secret ID" GUID. If the value is lost, create a new secret under Certificates & secrets and store its value.')
+  }
+  if (codes.includes(7000222)) fixes.push('AADSTS7000222: the client secret has expired: create a new one and update the app\'s configuration (or switch to a certificate or managed identity).')
+  return fixes
+}
+
+function genericFixes(ctx: AnalysisContext, unknown: readonly number[]): string[] {
+  const fixes = unknown.map((code) => `AADSTS${code} is not in graph-doctor's table: look it up at ${aadstsErrorUrl(code)}`)
+  if ((ctx.tokenError?.codes ?? []).length === 0) fixes.push(`The error "${ctx.tokenError?.error ?? ''}" came without an AADSTS code: read error_description, and check the authority, client id, redirect URI and scopes of the token request.`)
+  return fixes
+}

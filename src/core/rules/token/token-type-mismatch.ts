@@ -1,0 +1,104 @@
+import type { AnalysisContext } from '../../context.js'
+import type { EndpointPermissions } from '../../permissions/types.js'
+import { evidence, makeFinding } from '../../finding.js'
+import type { Evidence, Finding, PermissionScheme } from '../../types.js'
+import { claimEvidence, errorBodyEvidence, graphMessage, isMePath, isSuccess, listOrNone, requestLine, statusEvidence } from '../facts.js'
+import { defaultScope, namedScope } from '../fix-text.js'
+import type { Rule } from '../rule.js'
+
+const ME_DELEGATED_ONLY = /\/me request is only valid with delegated authentication flow/i
+const NO_PERMISSION_CLAIMS = /either scp or roles claim need to be present|NoPermissionsInAccessToken|token contains no permissions/i
+
+/**
+ * The kind of token cannot work for the call: app-only on `/me` (400 today, not 403) or on a
+ * delegated-only API, delegated where only application permissions work, or app-only without roles.
+ */
+export const tokenTypeMismatch: Rule = {
+  id: 'token-type-mismatch',
+  check(ctx) {
+    if (ctx.area !== 'graph' || isSuccess(ctx)) return []
+    const token = ctx.token
+    if (ME_DELEGATED_ONLY.test(graphMessage(ctx)) || (token?.kind === 'app-only' && isMePath(ctx))) return [appOnlyOnMe(ctx)]
+    // The service naming the permissions it requires outranks inferences about the token kind.
+    if (ctx.requiredPermissions !== undefined) return []
+    if (token?.kind === 'app-only' && token.roles.length === 0 && isDeniedStatus(ctx)) return [appOnlyWithoutRoles(ctx)]
+    if (token === undefined && NO_PERMISSION_CLAIMS.test(graphMessage(ctx)) && ctx.status === 403) return [appOnlyWithoutRoles(ctx)]
+    const wrongScheme = schemeMismatch(ctx)
+    return wrongScheme === undefined ? [] : [wrongScheme]
+  },
+}
+
+function isDeniedStatus(ctx: AnalysisContext): boolean {
+  return ctx.status === null || ctx.status === 401 || ctx.status === 403
+}
+
+function appOnlyOnMe(ctx: AnalysisContext): Finding {
+  const token = ctx.token
+  return makeFinding('token-type-mismatch', {
+    detail: `${requestLine(ctx)} uses /me, which means "the signed-in user", but an app-only token has no signed-in user. Graph answers 400 "/me request is only valid with delegated authentication flow." (the 2021 article files this under 403; today it is a 400).`,
+    evidence: [...kindEvidence(ctx), ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
+    fix: [
+      `Keep the app-only token and name the user: replace /me with /users/{id or userPrincipalName}${ctx.url === null ? '' : ` (for example ${ctx.url.replace(/\/me(?=\/|$|\?)/i, '/users/{user-id}')})`}.`,
+      `Or act for a signed-in user: use a delegated flow (authorization code with PKCE, on-behalf-of, device code) and request delegated scopes such as \`${namedScope(ctx.cloud, 'User.Read')}\` instead of \`${defaultScope(ctx.cloud)}\` with client credentials.`,
+      ...(token?.roles.length === 0 ? ['The token also has no roles: grant and admin-consent the application permission the /users call needs.'] : []),
+    ],
+  })
+}
+
+function appOnlyWithoutRoles(ctx: AnalysisContext): Finding {
+  return makeFinding('token-type-mismatch', {
+    detail: 'The token carries no permission at all: an app-only (client credentials) token with an empty roles claim. Typically the app registration has only delegated permissions (used by a daemon), or its application permissions were never admin-consented, so the token endpoint issued a token without roles.',
+    evidence: [...kindEvidence(ctx), ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
+    fix: [
+      'If the app runs without a user: add APPLICATION permissions (API permissions > Microsoft Graph > Application permissions) and grant admin consent; delegated permissions never appear in a client-credentials token.',
+      `Then request a new token with \`${defaultScope(ctx.cloud)}\`: roles are in tokens issued after the consent only.`,
+      'If the app acts for a user, use a delegated flow instead of client credentials; delegated permissions appear in the scp claim of a user token.',
+    ],
+  })
+}
+
+/** The catalogue knows the endpoint and it does not accept the token's scheme at all. */
+function schemeMismatch(ctx: AnalysisContext): Finding | undefined {
+  const permissions = ctx.permissions
+  const token = ctx.token
+  if (permissions?.endpoint === undefined || permissions.scheme === undefined || permissions.check !== undefined || token === undefined) return undefined
+  if (permissions.scheme === 'DelegatedPersonal') return undefined
+  if (!isDeniedStatus(ctx) && ctx.status !== 400) return undefined
+  const endpoint = permissions.endpoint
+  const other: PermissionScheme = permissions.scheme === 'Application' ? 'DelegatedWork' : 'Application'
+  const otherLeast = endpoint.schemes[other]?.leastPrivileged ?? null
+  const isAppOnly = permissions.scheme === 'Application'
+  const items: Evidence[] = [
+    ...kindEvidence(ctx),
+    evidence('catalogue', `${endpoint.method} ${endpoint.template}`, `accepts ${acceptedSchemes(endpoint.schemes)}`, `no ${permissions.scheme} permission is accepted`),
+  ]
+  return makeFinding('token-type-mismatch', {
+    detail: otherLeast === null
+      ? `${requestLine(ctx)} accepts no ${permissions.scheme} permission that a tenant can grant; the catalogue lists ${acceptedSchemes(endpoint.schemes)} only.`
+      : isAppOnly
+        ? `${requestLine(ctx)} supports delegated permissions only: an app-only token can never call it.`
+        : `${requestLine(ctx)} supports application permissions only: a token for a signed-in user can never call it.`,
+    evidence: [...items, ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
+    fix: otherLeast === null
+      ? ['The catalogue lists no permission that a tenant can grant to this kind of token (at most hidden or resource-specific ones), so no consent makes this call work. Check the API reference page of this call for the supported account and token types.']
+      : isAppOnly
+        ? [`Use a delegated flow (a signed-in user) and request \`${namedScope(ctx.cloud, otherLeast)}\`.`, 'If no user can be present, look for an application-permission alternative API in the reference; there is none for this call.']
+        : [`Use the client credentials flow and the application permission ${otherLeast} (admin consent required), requesting \`${defaultScope(ctx.cloud)}\`.`],
+    ...(otherLeast === null ? {} : { permission: { scheme: other, leastPrivileged: otherLeast, accepted: (endpoint.schemes[other]?.accepted ?? []).map((p) => p.name), granted: [] } }),
+  })
+}
+
+function acceptedSchemes(schemes: EndpointPermissions['schemes']): string {
+  const names = (Object.keys(schemes) as PermissionScheme[]).filter((scheme) => (schemes[scheme]?.accepted.length ?? 0) > 0)
+  return names.length === 0 ? 'no permission scheme' : names.join(', ')
+}
+
+function kindEvidence(ctx: AnalysisContext): Evidence[] {
+  const token = ctx.token
+  if (token === undefined) return []
+  const items = claimEvidence(token, 'idtyp')
+  items.push(evidence('token', 'kind', token.kind, token.kind === 'app-only' ? 'roles and no scp: client credentials' : 'scp: a signed-in user'))
+  if (token.kind === 'app-only') items.push(evidence('token', 'roles', listOrNone(token.roles)))
+  else items.push(evidence('token', 'scp', listOrNone(token.scopes)))
+  return items
+}

@@ -1,0 +1,107 @@
+/**
+ * The terminal block of one diagnosed exchange: a header line, then each finding with severity
+ * marker, detail, evidence, numbered fix steps (commands on lines of their own), permission and
+ * links, wrapped to the output width with hanging indents.
+ */
+import { appendAll } from './writer.js'
+import { redactSecrets } from '../../core/redact.js'
+import type { DiagnosisResult, Evidence, Finding } from '../../core/types.js'
+import { fixParts } from './fix-parts.js'
+import { severityMarker, type Style } from '../layout/style.js'
+import { describeRequest, describeStatus } from './text-parts.js'
+import { wrapText } from '../layout/wrap.js'
+
+/** How a block is laid out. */
+export interface BlockLayout {
+  readonly style: Style
+  readonly width: number
+}
+
+const pad = (columns: number): string => ' '.repeat(columns)
+
+/** A paragraph (or several, one per line of `text`) wrapped at `indent` columns, continuation lines `hang` further. */
+function paragraph(text: string, layout: BlockLayout, indent: number, hang = 0): string[] {
+  return redactSecrets(text)
+    .split('\n')
+    .flatMap((line) => wrapText(line, { width: layout.width, first: pad(indent), rest: pad(indent + hang) }))
+}
+
+function evidenceLines(item: Evidence, layout: BlockLayout, indent: number): string[] {
+  const { style } = layout
+  const note = item.note === undefined ? '' : ` ${style.dim(`(${redactSecrets(item.note)})`)}`
+  return paragraph(`${style.dim(item.source)} ${style.bold(item.field)}: ${item.value}${note}`, layout, indent, 2)
+}
+
+/** One numbered fix step: prose wrapped under its number, code lines whole and indented two further. */
+function stepLines(step: string, label: string, layout: BlockLayout, indent: number): string[] {
+  const hang = pad(indent + label.length)
+  const lines: string[] = []
+  for (const part of fixParts(redactSecrets(step))) {
+    const first = lines.length === 0 ? pad(indent) + label : hang
+    if (part.kind === 'text') appendAll(lines, wrapText(part.text, { width: layout.width, first, rest: hang }))
+    else {
+      if (lines.length === 0) lines.push(pad(indent) + label.trimEnd())
+      appendAll(lines, part.lines.map((line) => (line === '' ? '' : `${hang}  ${line}`)))
+    }
+  }
+  return lines
+}
+
+function fixLines(finding: Finding, layout: BlockLayout, indent: number): string[] {
+  const numberWidth = String(finding.fix.length).length
+  return finding.fix.flatMap((step, index) => stepLines(step, `${String(index + 1).padStart(numberWidth)}. `, layout, indent))
+}
+
+function permissionLines(finding: Finding, layout: BlockLayout, indent: number): string[] {
+  const permission = finding.permission
+  if (permission === undefined) return []
+  const list = (names: readonly string[]): string => (names.length === 0 ? 'none' : names.join(', '))
+  const rows: Array<[string, string]> = [
+    ['scheme', permission.scheme],
+    ['least privileged', permission.leastPrivileged ?? 'none accepted'],
+    ['accepted', list(permission.accepted)],
+    ['granted', list(permission.granted)],
+  ]
+  return [pad(indent) + layout.style.bold('Permission'), ...rows.flatMap(([label, value]) => paragraph(`${label}: ${value}`, layout, indent + 2, 2))]
+}
+
+function findingLines(finding: Finding, layout: BlockLayout, indent: number): string[] {
+  const { style } = layout
+  const heading = `${severityMarker(finding.severity, style)} ${style.bold(redactSecrets(finding.title))} ${style.dim(`[${finding.id}]`)}`
+  const lines = paragraph(heading, layout, indent, 2)
+  if (finding.detail !== '') appendAll(lines, paragraph(finding.detail, layout, indent + 2))
+  if (finding.evidence.length > 0) {
+    lines.push(pad(indent + 2) + style.bold('Evidence'))
+    appendAll(lines, finding.evidence.flatMap((item) => evidenceLines(item, layout, indent + 4)))
+  }
+  if (finding.fix.length > 0) appendAll(lines, [pad(indent + 2) + style.bold('Fix')].concat(fixLines(finding, layout, indent + 4)))
+  appendAll(lines, permissionLines(finding, layout, indent + 2))
+  if (finding.links.length > 0) {
+    lines.push(pad(indent + 2) + style.bold('Links'))
+    appendAll(lines, finding.links.flatMap((link) => paragraph(`${link.title}: ${style.cyan(link.url)}`, layout, indent + 4, 2)))
+  }
+  return lines
+}
+
+/** The header line of a result: `GET https://… → 403 (capture.har entry 3)`. */
+export function resultHeading(result: DiagnosisResult, layout: BlockLayout): string[] {
+  const { style } = layout
+  return paragraph(`${style.bold(describeRequest(result))} → ${style.bold(describeStatus(result))} ${style.dim(`(${result.source})`)}`, layout, 0, 4)
+}
+
+/**
+ * The whole block of one result, without a trailing newline.
+ *
+ * @example
+ * resultBlock(result, { style: makeStyle(false), width: 80 })
+ */
+export function resultBlock(result: DiagnosisResult, layout: BlockLayout): string {
+  const { style } = layout
+  const lines = resultHeading(result, layout)
+  if (result.batch !== undefined) {
+    appendAll(lines, paragraph(style.dim(`sub-request ${result.batch.requestId} of the $batch in ${result.batch.source}`), layout, 2, 2))
+  }
+  if (result.findings.length === 0) return [...lines, `  ${style.green('✔ no problems found')}`].join('\n')
+  for (const finding of result.findings) appendAll(lines, [''].concat(findingLines(finding, layout, 2)))
+  return lines.join('\n')
+}

@@ -1,0 +1,118 @@
+/**
+ * The terminal output of `diagnose`, one result at a time so that a long capture can be printed as it
+ * is diagnosed: failed exchanges in full, healthy ones folded into the closing summary (unless
+ * `showAll`), which counts the failures by their most probable finding.
+ */
+import { catalogue, type FindingId } from '../../core/catalogue.js'
+import { redactSecrets } from '../../core/redact.js'
+import type { Diagnosis, DiagnosisResult } from '../../core/types.js'
+import { makeStyle, type Style } from '../layout/style.js'
+import { resultBlock } from './text-result.js'
+import { isFailure, plural, summaryLine } from './text-parts.js'
+import { DEFAULT_WIDTH, outputWidth, wrapText } from '../layout/wrap.js'
+
+export interface TextRenderOptions {
+  /** Emit ANSI colour codes (the CLI sets this only for a TTY without NO_COLOR). */
+  readonly colour: boolean
+  /** Wrap lines to this many columns; default 80. URLs and commands are never broken. */
+  readonly width?: number
+  /** Show healthy results in full too; by default they are counted in one line of the summary. */
+  readonly showAll?: boolean
+}
+
+/** Renders results one by one; the CLI writes each string as soon as it has it. */
+export interface TextRenderer {
+  /** The text of one result, ending with a blank line; empty when the result is folded into the summary. */
+  readonly result: (result: DiagnosisResult) => string
+  /** The closing summary: folded healthy results, failures by finding, counts by severity. */
+  readonly end: () => string
+}
+
+interface Tally {
+  results: number
+  errors: number
+  warnings: number
+  info: number
+  folded: number
+  /** The first folded result: shown after all when it turns out to be the only one. */
+  lone: DiagnosisResult | undefined
+  readonly causes: Map<FindingId, number>
+}
+
+function count(tally: Tally, result: DiagnosisResult): void {
+  tally.results++
+  for (const finding of result.findings) {
+    if (finding.severity === 'error') tally.errors++
+    else if (finding.severity === 'warning') tally.warnings++
+    else tally.info++
+  }
+  const cause = result.findings[0]
+  if (cause !== undefined && isFailure(result)) tally.causes.set(cause.id, (tally.causes.get(cause.id) ?? 0) + 1)
+}
+
+function causeLines(tally: Tally, style: Style, width: number): string[] {
+  if (tally.causes.size === 0 || tally.results < 2) return []
+  const failures = [...tally.causes.values()].reduce((sum, value) => sum + value, 0)
+  const rows = [...tally.causes.entries()].sort((a, b) => b[1] - a[1] || catalogue[a[0]].rank - catalogue[b[0]].rank)
+  const idWidth = Math.max(...rows.map(([id]) => id.length))
+  const countWidth = String(rows[0]?.[1] ?? 0).length
+  const lines = [style.bold(`${plural(failures, 'failed exchange')} by most probable cause:`)]
+  for (const [id, number] of rows) {
+    const first = `  ${String(number).padStart(countWidth)}  ${id.padEnd(idWidth)}  `
+    lines.push(...wrapText(catalogue[id].title, { width, first, rest: ' '.repeat(first.length) }))
+  }
+  return lines
+}
+
+function foldedLine(tally: Tally, style: Style, width: number): string[] {
+  if (tally.folded === 0) return []
+  const text = `✔ ${plural(tally.folded, 'healthy exchange')} (no error or warning) not shown; --all shows them.`
+  return wrapText(style.green(text), { width, rest: '  ' })
+}
+
+/**
+ * A renderer for results that arrive one at a time. Feed every result to `result`, then print `end()`.
+ *
+ * @example
+ * const renderer = createTextRenderer({ colour: false, width: 100 })
+ * for (const result of diagnosis.results) process.stdout.write(renderer.result(result))
+ * process.stdout.write(renderer.end())
+ */
+export function createTextRenderer(options: TextRenderOptions): TextRenderer {
+  const style = makeStyle(options.colour)
+  const width = outputWidth(options.width ?? DEFAULT_WIDTH)
+  const layout = { style, width }
+  const tally: Tally = { results: 0, errors: 0, warnings: 0, info: 0, folded: 0, lone: undefined, causes: new Map() }
+  return {
+    result(result) {
+      count(tally, result)
+      if (options.showAll !== true && !isFailure(result)) {
+        // Only a count is kept (a capture may hold millions), and the first one in case it is alone.
+        tally.folded++
+        tally.lone ??= result
+        return ''
+      }
+      return `${redactSecrets(resultBlock(result, layout))}\n\n`
+    },
+    end() {
+      // A single healthy exchange is shown, not folded: there is nothing else to look at.
+      const lone = tally.results === 1 && tally.folded === 1 && tally.lone !== undefined ? [tally.lone] : []
+      if (lone.length > 0) tally.folded = 0
+      const blocks = lone.map((result) => `${resultBlock(result, layout)}\n\n`).join('')
+      const summary = wrapText(style.bold(summaryLine(tally.results, tally)), { width })
+      const sections = [foldedLine(tally, style, width), causeLines(tally, style, width), summary].filter((lines) => lines.length > 0)
+      return redactSecrets(`${blocks}${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`)
+    },
+  }
+}
+
+/**
+ * Render a whole diagnosis for a terminal. Every string passes through {@link redactSecrets}.
+ *
+ * @example
+ * process.stdout.write(renderText(diagnosis, { colour: process.stdout.isTTY, width: process.stdout.columns }))
+ */
+export function renderText(diagnosis: Diagnosis, options: TextRenderOptions): string {
+  const renderer = createTextRenderer(options)
+  return diagnosis.results.map(renderer.result).join('') + renderer.end()
+}

@@ -1,0 +1,69 @@
+/**
+ * Rendering a diagnosis one result at a time, so that a capture of any size is written as it is
+ * read: every format is a {@link DiagnosisWriter}, and the whole-document renderers (`renderText`,
+ * `renderJson`, `renderMarkdown`) are the same writers run over an array.
+ */
+import type { Diagnosis, DiagnosisResult } from '../../core/types.js'
+
+/**
+ * One output format, result by result. The concatenation `begin() + result(r1) + … + end()` is the
+ * whole output; each piece is already redacted. The text renderer (`createTextRenderer`) is one.
+ */
+export interface DiagnosisWriter {
+  /** The text that opens the output, if any. */
+  readonly begin?: () => string
+  /** The text of the next result (empty when it is folded into the closing summary). */
+  readonly result: (result: DiagnosisResult) => string
+  /** The closing text (summary), from every result written. */
+  readonly end: () => string
+}
+
+/** Counts severities over the results it is shown. */
+export class TallyCounter {
+  results = 0
+  errors = 0
+  warnings = 0
+  info = 0
+
+  add(result: DiagnosisResult): void {
+    this.results++
+    for (const finding of result.findings) {
+      if (finding.severity === 'error') this.errors++
+      else if (finding.severity === 'warning') this.warnings++
+      else this.info++
+    }
+  }
+}
+
+/** Run a writer over a whole diagnosis: the whole-document output. */
+export function writeAll(writer: DiagnosisWriter, diagnosis: Diagnosis): string {
+  const parts = [writer.begin?.() ?? '']
+  for (const result of diagnosis.results) parts.push(writer.result(result))
+  parts.push(writer.end())
+  return parts.join('')
+}
+
+/**
+ * A memo in front of a redaction function: the titles, fixes and links that repeat in every result
+ * of a long capture are redacted once. Bounded: it starts afresh past `limit` distinct strings.
+ */
+export function memoizeRedaction(redact: (text: string) => string, limit = 20_000): (text: string) => string {
+  let memo = new Map<string, string>()
+  return (text) => {
+    const known = memo.get(text)
+    if (known !== undefined) return known
+    const redacted = redact(text)
+    if (memo.size >= limit) memo = new Map()
+    memo.set(text, redacted)
+    return redacted
+  }
+}
+
+/**
+ * `target.push(...items)` without the spread: a value of 200,000 lines (a hostile error message)
+ * spread into a call overflows the stack.
+ */
+export function appendAll<T>(target: T[], items: readonly T[]): T[] {
+  for (const item of items) target.push(item)
+  return target
+}
