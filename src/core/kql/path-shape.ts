@@ -1,0 +1,122 @@
+/**
+ * The path shape of a request URI: host, query and API version removed, ids replaced by `{id}`.
+ * {@link PATH_SHAPE_STEPS} are the RE2 replacements the KQL and SQL pre-aggregations run in order;
+ * {@link pathShape} computes the same result by hand in JavaScript (tests check that they agree).
+ */
+import { GUID_PATTERN, ID_PLACEHOLDER, ID_SEGMENT_PATTERNS, isGuid, isIdSegment } from './id-patterns.js'
+
+/** One regex replacement (RE2 syntax; `\1` in the replacement is the first group). */
+export interface ShapeStep {
+  readonly pattern: string
+  readonly replacement: string
+}
+
+const ID_SEGMENT_STEP: ShapeStep = {
+  pattern: `/(?:${ID_SEGMENT_PATTERNS.join('|')})(/|$)`,
+  replacement: `/${ID_PLACEHOLDER}\\1`,
+}
+
+/**
+ * The replacements, each applied to every match (left to right, non-overlapping). The id-segment step
+ * runs twice: a match consumes the `/` after its segment, so a run of id segments is covered by two passes.
+ */
+export const PATH_SHAPE_STEPS: readonly ShapeStep[] = [
+  { pattern: '^[A-Za-z][A-Za-z0-9+.-]*://[^/]*', replacement: '' },
+  { pattern: '[?#].*$', replacement: '' },
+  { pattern: '^/(?:[Vv]1\\.0|[Bb][Ee][Tt][Aa])(?:/|$)', replacement: '/' },
+  { pattern: "'[^']*'", replacement: `'${ID_PLACEHOLDER}'` },
+  { pattern: ':/[^:]*:', replacement: `:/${ID_PLACEHOLDER}:` },
+  { pattern: '([^}]):/[^:]*$', replacement: `\\1:/${ID_PLACEHOLDER}` },
+  { pattern: GUID_PATTERN, replacement: ID_PLACEHOLDER },
+  ID_SEGMENT_STEP,
+  ID_SEGMENT_STEP,
+]
+
+function isSchemeChar(code: number, first: boolean): boolean {
+  const letter = (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+  return first ? letter : letter || (code >= 48 && code <= 57) || code === 43 || code === 46 || code === 45
+}
+
+function withoutHost(uri: string): string {
+  const scheme = uri.indexOf('://')
+  if (scheme < 1) return uri
+  for (let i = 0; i < scheme; i++) if (!isSchemeChar(uri.charCodeAt(i), i === 0)) return uri
+  const slash = uri.indexOf('/', scheme + 3)
+  return slash === -1 ? '' : uri.slice(slash)
+}
+
+function withoutQuery(path: string): string {
+  for (let i = 0; i < path.length; i++) {
+    const char = path[i]
+    if (char === '?' || char === '#') return path.slice(0, i)
+  }
+  return path
+}
+
+function withoutVersion(path: string): string {
+  for (const version of ['/v1.0', '/beta']) {
+    if (path.slice(0, version.length).toLowerCase() !== version) continue
+    const rest = path.slice(version.length)
+    if (rest === '' || rest.startsWith('/')) return `/${rest.slice(1)}`
+  }
+  return path
+}
+
+function quotedKeys(path: string): string {
+  let out = ''
+  let from = 0
+  for (;;) {
+    const open = path.indexOf("'", from)
+    const close = open === -1 ? -1 : path.indexOf("'", open + 1)
+    if (close === -1) return out + path.slice(from)
+    out += `${path.slice(from, open)}'${ID_PLACEHOLDER}'`
+    from = close + 1
+  }
+}
+
+/** `root:/folder/file.txt:` and a trailing `root:/folder/file.txt` (drive items by path). */
+function colonPaths(path: string): string {
+  let out = ''
+  let from = 0
+  for (;;) {
+    const open = path.indexOf(':/', from)
+    const close = open === -1 ? -1 : path.indexOf(':', open + 2)
+    if (close === -1) break
+    out += `${path.slice(from, open)}:/${ID_PLACEHOLDER}:`
+    from = close + 1
+  }
+  out += path.slice(from)
+  const last = out.lastIndexOf(':/')
+  if (last < 1 || out[last - 1] === '}' || out.includes(':', last + 2)) return out
+  return `${out.slice(0, last)}:/${ID_PLACEHOLDER}`
+}
+
+/** Every GUID, also inside a segment (`cloudCertificationAuthority(<guid>)`, key predicates). */
+function guids(path: string): string {
+  let out = ''
+  let from = 0
+  for (let i = 0; i + 36 <= path.length; i++) {
+    if (path.charCodeAt(i + 8) !== 45 || !isGuid(path.slice(i, i + 36))) continue
+    out += path.slice(from, i) + ID_PLACEHOLDER
+    i += 35
+    from = i + 1
+  }
+  return out + path.slice(from)
+}
+
+function idSegments(path: string): string {
+  const segments = path.split('/')
+  for (let i = 1; i < segments.length; i++) if (isIdSegment(segments[i] ?? '')) segments[i] = ID_PLACEHOLDER
+  return segments.join('/')
+}
+
+/**
+ * The path shape of a request URI or path: what the pre-aggregations group by.
+ *
+ * @example
+ * pathShape('https://graph.microsoft.com/v1.0/users/ada@contoso.example/messages?$top=5')
+ * // '/users/{id}/messages'
+ */
+export function pathShape(uri: string): string {
+  return idSegments(guids(colonPaths(quotedKeys(withoutVersion(withoutQuery(withoutHost(uri)))))))
+}
