@@ -25,6 +25,7 @@ export {
   validatePermissionsDocument,
 } from './core/permissions/index.js'
 export { lookupAadsts, extractAadstsCodes } from './core/aadsts.js'
+export { buildKqlQuery, pathShape } from './core/kql/index.js'
 export { getHeader, getHeaders } from './core/exchange.js'
 export { renderText, createTextRenderer } from './render/diagnosis/text.js'
 export { renderJson, JSON_CONTRACT_VERSION } from './render/diagnosis/json.js'
@@ -40,3 +41,4 @@ export type { GraphErrorBody, AuthChallenge, ClaimsRequest, TokenEndpointError, 
 export type { PermissionCatalogue, EndpointPermissions, SchemePermissions, AcceptedPermission, AuthorizationCheck, PermissionKind, MatchFallback } from './core/permissions/types.js'
 export type { TextRenderOptions, TextRenderer } from './render/diagnosis/text.js'
 export type { MarkdownRenderOptions } from './render/diagnosis/markdown.js'
+export type { KqlOptions, KqlQuery, KqlTable } from './core/kql/index.js'

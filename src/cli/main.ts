@@ -24,6 +24,7 @@ const COMMANDS: Readonly<Record<string, CommandInfo>> = {
   perms: { usage: 'perms <METHOD> <URL> [--token T]', summary: 'the permissions a Graph call accepts, least privileged first' },
   data: { usage: 'data update|status', summary: 'download or inspect the Microsoft Graph permission data' },
   proxy: { usage: 'proxy [--port N] [--upstream URL]', summary: 'a local Graph proxy that diagnoses failed calls as they happen' },
+  kql: { usage: 'kql [--since 7d] [--table TABLE]', summary: 'print the KQL that pre-aggregates tenant logs in Log Analytics for graph-doctor logs' },
 }
 
 const MAIN_HELP: HelpDoc = {
@@ -53,6 +54,7 @@ const MAIN_HELP: HelpDoc = {
         'graph-doctor aadsts AADSTS65001',
         'graph-doctor perms GET /users/{id}/messages',
         'graph-doctor proxy --port 8080',
+        'graph-doctor kql --since 7d > graph-calls.kql',
       ],
     },
     { kind: 'text', text: 'Exit codes: 0 no error findings, 1 error findings, 2 unusable input or usage.' },
@@ -82,6 +84,7 @@ const COMMAND_LOADERS: Readonly<Record<string, () => Promise<Partial<CommandModu
   perms: () => import('./commands/perms.js'),
   data: () => import('./commands/data.js'),
   proxy: () => import('./commands/proxy.js'),
+  kql: () => import('./commands/kql.js'),
 }
 
 /** Commands whose help text lives in `commands/<name>-help.ts`, so help does not load the command. */
@@ -92,6 +95,7 @@ const LIGHT_HELP_LOADERS: Readonly<Record<string, () => Promise<{ help: HelpDoc 
   perms: () => import('./commands/perms-help.js'),
   data: () => import('./commands/data-help.js'),
   proxy: () => import('./commands/proxy-help.js'),
+  kql: () => import('./commands/kql-help.js'),
 }
 
 async function loadCommand(name: string): Promise<CommandModule> {
