@@ -1,14 +1,17 @@
 /**
  * `graph-doctor/kiota`: a `@microsoft/kiota-http-fetchlibrary` Middleware for the Kiota-based
  * Microsoft Graph SDK (`@microsoft/msgraph-sdk`) that diagnoses failed calls. The diagnosis goes to
- * `onDiagnosis`, and {@link diagnosisOf} finds it from the error the SDK throws (its
- * `responseHeaders` carry the response's `request-id`).
+ * `onDiagnosis`; wrap the request adapter with {@link withDiagnosedErrors} and every error the SDK
+ * throws for a diagnosed call carries it as `error.graphDoctor`. {@link diagnosisOf} finds it too,
+ * from the error's `responseHeaders` (they carry the response's `request-id`).
  *
  * @example
  * import { KiotaClientFactory } from '@microsoft/kiota-http-fetchlibrary'
  * import { GraphRequestAdapter } from '@microsoft/msgraph-sdk'
  * import { GraphDoctorKiotaMiddleware, diagnosisOf } from 'graph-doctor/kiota'
  * const httpClient = KiotaClientFactory.create(undefined, [new GraphDoctorKiotaMiddleware(), ...defaultMiddlewares])
+ * const graph = createGraphServiceClient(withDiagnosedErrors(new GraphRequestAdapter(auth, undefined, undefined, httpClient)))
+ * try { await graph.users.get() } catch (error) { console.log(error.graphDoctor?.findings[0]?.id) }
  *
  * @module graph-doctor/kiota
  */
@@ -62,4 +65,40 @@ export class GraphDoctorKiotaMiddleware implements Middleware {
     if (result !== undefined && requestId !== null) remember(requestId.trim(), result)
     return response
   }
+}
+
+/**
+ * The request adapter, unchanged but for one thing: an error thrown by any of its `send…` methods for a
+ * call that {@link GraphDoctorKiotaMiddleware} diagnosed gets that diagnosis as a non-enumerable
+ * `graphDoctor` property before it reaches the app. Kiota builds its errors from the response body
+ * after the middleware chain, with no link to the response, so this is where the two meet.
+ */
+export function withDiagnosedErrors<Adapter extends object>(adapter: Adapter): Adapter {
+  return new Proxy(adapter, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target)
+      if (typeof value !== 'function') return value
+      const method = value as (...args: unknown[]) => unknown
+      if (typeof property !== 'string' || !property.startsWith('send')) return method.bind(target)
+      return async (...args: unknown[]): Promise<unknown> => {
+        try {
+          return await method.apply(target, args)
+        } catch (error) {
+          throw withDiagnosis(error)
+        }
+      }
+    },
+    set: (target, property, value) => Reflect.set(target, property, value, target),
+  })
+}
+
+function withDiagnosis(error: unknown): unknown {
+  const result = diagnosisOf(error)
+  if (result !== undefined && typeof error === 'object' && error !== null && Object.isExtensible(error)) {
+    Object.defineProperty(error, 'graphDoctor', { value: result, enumerable: false, configurable: true, writable: true })
+    // Models with a backing store are proxies that read properties from the store: write it there too.
+    const holder = error as { graphDoctor?: DiagnosisResult }
+    if (holder.graphDoctor !== result) holder.graphDoctor = result
+  }
+  return error
 }
