@@ -1,8 +1,13 @@
 import type { GraphErrorBody } from './types.js'
 
 const HTML = /^\s*(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)/i
-const TITLE = /<title[^>]*>([\s\S]*?)<\/title>/i
-const HEADING = /<h[12][^>]*>([\s\S]*?)<\/h[12]>/i
+const TITLE_OPEN = /<title/gi
+const TITLE_CLOSE = /<\/title>/gi
+const HEADING_OPEN = /<h[12]/gi
+const HEADING_CLOSE = /<\/h[12]>/gi
+const SCRIPT_OPEN = /<(script|style)/gi
+const SCRIPT_CLOSE = /<\/script>/gi
+const STYLE_CLOSE = /<\/style>/gi
 const MAX_MESSAGE = 300
 
 /**
@@ -17,7 +22,7 @@ export function readMarkupOrText(body: string | undefined): GraphErrorBody | und
   const text = body?.trim() ?? ''
   if (text === '') return undefined
   if (HTML.test(text)) {
-    const message = clean(TITLE.exec(text)?.[1] ?? HEADING.exec(text)?.[1] ?? stripTags(text))
+    const message = clean(elementText(text, TITLE_OPEN, TITLE_CLOSE) ?? elementText(text, HEADING_OPEN, HEADING_CLOSE) ?? stripTags(text))
     return message === '' ? undefined : { code: '', message, innerCodes: [], form: 'html' }
   }
   if (text.startsWith('{')) return truncatedJson(text)
@@ -37,8 +42,50 @@ function unescape(value: string): string {
   return value.replace(/\\(["\\/])/g, '$1').replace(/\\[rn]/g, ' ')
 }
 
+/** Where `pattern` (global) first matches at or after `from`, or -1. */
+function indexFrom(pattern: RegExp, text: string, from: number): number {
+  pattern.lastIndex = from
+  return pattern.exec(text)?.index ?? -1
+}
+
+/**
+ * The text of the first element opened by `open` and closed by `close`, by search rather than by one
+ * regex: `<title[^>]*>([\s\S]*?)<\/title>` was not linear on pages with many unclosed tags.
+ */
+function elementText(html: string, open: RegExp, close: RegExp): string | undefined {
+  const start = indexFrom(open, html, 0)
+  const contentStart = start < 0 ? -1 : html.indexOf('>', start)
+  if (contentStart < 0) return undefined
+  const end = indexFrom(close, html, contentStart + 1)
+  return end < 0 ? undefined : html.slice(contentStart + 1, end)
+}
+
+/** The page without its script and style blocks, then without tags. */
 function stripTags(html: string): string {
-  return html.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ').replace(/<[^<>]+>/g, ' ')
+  return withoutScripts(html).replace(/<[^<>]+>/g, ' ')
+}
+
+function withoutScripts(html: string): string {
+  let kept = ''
+  let cursor = 0
+  let from = 0
+  // Once a search fails it fails for every later start too: remembering that keeps this linear.
+  const unclosed = { script: false, style: false }
+  for (let open = indexFrom(SCRIPT_OPEN, html, from); open >= 0; open = indexFrom(SCRIPT_OPEN, html, from)) {
+    const kind = html.slice(open + 1, open + 7).toLowerCase() === 'script' ? 'script' : 'style'
+    const tagEnd = html.indexOf('>', open)
+    if (tagEnd < 0) break
+    const close = unclosed[kind] ? -1 : indexFrom(kind === 'script' ? SCRIPT_CLOSE : STYLE_CLOSE, html, tagEnd + 1)
+    if (close < 0) {
+      unclosed[kind] = true
+      from = open + 1
+      continue
+    }
+    kept += `${html.slice(cursor, open)} `
+    cursor = close + kind.length + 3
+    from = cursor
+  }
+  return kept + html.slice(cursor)
 }
 
 function clean(text: string): string {

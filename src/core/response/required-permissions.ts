@@ -1,7 +1,10 @@
 import type { RequiredPermissionsMessage } from './types.js'
 
 interface Form {
+  /** Matches up to where the list starts (no lazy group running to a terminator: that was not linear). */
   readonly pattern: RegExp
+  /** Where an unquoted list ends on its line: the first match of this, else the line's end. */
+  readonly listEnd?: RegExp
   /** Which group holds the required list, the kind word, and the list present on the request. */
   readonly required: number
   readonly kind?: number
@@ -19,10 +22,10 @@ interface Form {
  */
 const FORMS: readonly Form[] = [
   { pattern: /API requires one of ['"]([^'"]*)['"]\.?(?:\s*(Scopes|Roles) on the request ['"]([^'"]*)['"])?/i, required: 1, kind: 2, present: 3 },
-  { pattern: /must have one of the following (scopes|roles|permissions):?\s*([^\r\n]*?)(?:\s+-\s+Operation ID|\r|\n|$)/i, required: 2, kind: 1 },
-  { pattern: /requires? one of the following (scopes|roles|permissions):?\s*([^\r\n]*?)(?:\s+-\s+|\r|\n|$)/i, required: 2, kind: 1 },
-  { pattern: /missing permission (scopes?|roles?)\s*:?\s*([^\r\n]*)/i, required: 2, kind: 1 },
-  { pattern: /API required (roles|scopes|permissions):\s*([^\r\n]*?)(?:\.\s+[A-Z]|$)/i, required: 2, kind: 1 },
+  { pattern: /must have one of the following (scopes|roles|permissions):?/i, listEnd: /\s-\s+Operation ID/i, required: 2, kind: 1 },
+  { pattern: /requires? one of the following (scopes|roles|permissions):?/i, listEnd: /\s-\s/, required: 2, kind: 1 },
+  { pattern: /missing permission (scopes?|roles?)\s*:?/i, required: 2, kind: 1 },
+  { pattern: /API required (roles|scopes|permissions):/i, listEnd: /\.\s+[A-Z]/i, required: 2, kind: 1 },
 ]
 
 /** A permission name: dotted words, e.g. `ChannelMessage.Read.All`, `User-PasswordProfile.ReadWrite.All`. */
@@ -49,8 +52,8 @@ function permissionNames(list: string): string[] {
  */
 export function parseRequiredPermissionsMessage(message: string): RequiredPermissionsMessage | undefined {
   for (const form of FORMS) {
-    const match = form.pattern.exec(message)
-    if (match === null) continue
+    const match = matchWithList(form, message)
+    if (match === undefined) continue
     // Quoted lists are exact; unquoted ones run into the sentence, so only dotted names count there.
     const quoted = form.present !== undefined
     const required = quoted ? splitList(match[form.required] ?? '') : permissionsIn(match[form.required] ?? '')
@@ -65,7 +68,20 @@ export function parseRequiredPermissionsMessage(message: string): RequiredPermis
   return undefined
 }
 
-function kindOf(form: Form, match: RegExpExecArray): RequiredPermissionsMessage['kind'] {
+/** The form's match, with the unquoted list that follows it on the same line as group `required`. */
+function matchWithList(form: Form, message: string): readonly (string | undefined)[] | undefined {
+  const match = form.pattern.exec(message)
+  if (match === null || form.present !== undefined) return match ?? undefined
+  const rest = message.slice(match.index + match[0].length)
+  const lineEnd = rest.search(/[\r\n]/)
+  const line = lineEnd < 0 ? rest : rest.slice(0, lineEnd)
+  const listEnd = form.listEnd === undefined ? -1 : line.search(form.listEnd)
+  const groups: (string | undefined)[] = [...match]
+  groups[form.required] = listEnd < 0 ? line : line.slice(0, listEnd)
+  return groups
+}
+
+function kindOf(form: Form, match: readonly (string | undefined)[]): RequiredPermissionsMessage['kind'] {
   const word = (form.kind === undefined ? '' : match[form.kind] ?? '').toLowerCase()
   if (word.startsWith('role')) return 'roles'
   // Only the Teams form's "Scopes on the request" reliably means a delegated token.

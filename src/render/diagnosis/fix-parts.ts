@@ -35,7 +35,45 @@ export function codeLanguage(lines: readonly string[]): CodeLanguage {
   return ''
 }
 
-const CODE_SPAN = /(`+)([\s\S]+?)\1/g
+/** A code span: its start, its length with the backticks, and the code inside. */
+interface CodeSpan {
+  readonly start: number
+  readonly length: number
+  readonly code: string
+}
+
+/** Longer runs of backticks never open a span (our fixes use one to three). */
+const MAX_FENCE = 8
+
+/**
+ * The code spans of a line, left to right, as `/(`+)([\s\S]+?)\1/g` finds them (a run of backticks, at
+ * least one character, the same run again), by hand and in linear time: that regex was not.
+ */
+export function codeSpans(line: string): CodeSpan[] {
+  const spans: CodeSpan[] = []
+  // A fence that is absent after some position is absent after every later one.
+  const absentFrom: number[] = []
+  let at = line.indexOf('`')
+  while (at >= 0) {
+    let run = 0
+    while (line[at + run] === '`') run += 1
+    const span = run > MAX_FENCE ? undefined : codeSpanAt(line, at, run, absentFrom)
+    if (span !== undefined) spans.push(span)
+    at = line.indexOf('`', span === undefined ? (run > MAX_FENCE ? at + run : at + 1) : at + span.length)
+  }
+  return spans
+}
+
+function codeSpanAt(line: string, start: number, run: number, absentFrom: number[]): CodeSpan | undefined {
+  for (let ticks = run; ticks >= 1; ticks -= 1) {
+    const from = start + ticks + 1
+    if (from >= (absentFrom[ticks] ?? Infinity)) continue
+    const close = line.indexOf('`'.repeat(ticks), from)
+    if (close >= 0) return { start, length: close + ticks - start, code: line.slice(start + ticks, close) }
+    absentFrom[ticks] = from
+  }
+  return undefined
+}
 
 /** The text without a trailing `(` (and the white space around it); by hand: `/\s*\(\s*$/` was polynomial. */
 function withoutOpenParenthesis(text: string): string {
@@ -50,14 +88,14 @@ export function splitProse(line: string): FixPart[] {
   const pushText = (text: string): void => {
     if (text.trim() !== '') parts.push({ kind: 'text', text: text.trim() })
   }
-  for (const match of line.matchAll(CODE_SPAN)) {
-    const code = (match[2] ?? '').trim()
-    const start = match.index ?? 0
+  for (const span of codeSpans(line)) {
+    const code = span.code.trim()
+    const start = span.start
     if (!isCommandCode(code) || start < cursor) continue
     // An opening parenthesis or a comma left alone around a lifted command would stand on a line by itself.
     pushText(withoutOpenParenthesis(line.slice(cursor, start)))
     parts.push({ kind: 'code', lines: [code], language: codeLanguage([code]) })
-    cursor = start + match[0].length
+    cursor = start + span.length
     cursor += /^[.,;:)]*/.exec(line.slice(cursor))?.[0].length ?? 0
   }
   pushText(line.slice(cursor))
