@@ -1,3 +1,4 @@
+import type { GraphDoctorError } from '../errors.js'
 import type { Exchange, InputFormat } from '../exchange.js'
 import { isJsonObject } from '../response/json.js'
 import { parseCurl } from './curl.js'
@@ -8,7 +9,8 @@ import { parseRawHttp } from './raw-http.js'
 import { graphTextExchange } from './pasted/graph-text.js'
 import { msalTextExchange } from './pasted/msal-text.js'
 import { parsePowerShell } from './pasted/powershell.js'
-import { formatError, prepareText } from './text.js'
+import { jsonErrorOffset } from './json-locate.js'
+import { formatError, lineNumberAt, prepareText } from './text.js'
 import { unsupported } from './unsupported.js'
 
 export { detectFormat } from './detect.js'
@@ -34,8 +36,16 @@ export { missingForDiagnosis, responseLabel } from './completeness.js'
 export function parseInput(text: string, name: string): Exchange[] {
   const clean = prepareText(text, name)
   const { format, json, text: converted } = sniff(clean)
-  if (format === undefined) throw formatError(name, 'line 1', unsupported(clean))
+  if (format === undefined) throw unreadable(clean, name)
   return parseAs(format, converted ?? clean, name, json)
+}
+
+/** Why no format fits, at the line where JSON stops being JSON when the text looks like JSON. */
+function unreadable(text: string, name: string): GraphDoctorError {
+  const start = text.search(/\S/)
+  const offset = text[start] === '{' || text[start] === '[' ? jsonErrorOffset(text) : undefined
+  if (offset === undefined) return formatError(name, 'line 1', unsupported(text))
+  return formatError(name, `line ${lineNumberAt(text, offset)}`, 'not valid JSON (a HAR or a Graph, token-endpoint or MSAL error body must be complete JSON)')
 }
 
 function parseAs(format: InputFormat, text: string, name: string, json: unknown): Exchange[] {

@@ -28,6 +28,15 @@ test('an unsupported input is refused with one line naming the input and line 1'
     error.message === 'notes.txt: line 1: not a HAR, curl -v transcript, raw HTTP exchange, Graph or token-endpoint error body, MSAL error, PowerShell error record or Graph SDK error (an access token goes to graph-doctor token, an AADSTS code to graph-doctor aadsts -)')
 })
 
+test('broken JSON is refused at the line where it stops being JSON, not at line 1', () => {
+  const broken = '{\n  "error": {\n    "code": "Authorization_RequestDenied",\n    "message": "x",,\n  }\n}\n'
+  assert.throws(() => parseInput(broken, 'error.json'), (error: unknown) =>
+    isGraphDoctorError(error) &&
+    error.code === 'ERR_INPUT_FORMAT' &&
+    error.message === 'error.json: line 4: not valid JSON (a HAR or a Graph, token-endpoint or MSAL error body must be complete JSON)')
+  assert.throws(() => parseInput('  [1,\n2,\n', 'list.json'), /^GraphDoctorError: list\.json: line 3: not valid JSON/)
+})
+
 test('a pasted bare token is refused without echoing it', () => {
   const token = 'eyJ0eXAiOiJKV1QifQ.eyJhdWQiOiJ4In0.c2VjcmV0LXNpZ25hdHVyZQ'
   assert.throws(() => parseInput(token, 'stdin'), (error: unknown) =>
