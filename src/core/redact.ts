@@ -5,6 +5,7 @@
  * `clientSecret`, `client-secret`, `newPassword`, `refreshToken`, …) in URLs, forms, JSON and free text.
  * Pure string functions (no Node APIs): they run in a browser too, in linear time.
  */
+import { redactJsonPairs } from './redact/json-pairs.js'
 import { redactJwts } from './redact/jwt.js'
 import { isSecretValue } from './redact/names.js'
 import { redactNamedSecrets } from './redact/pairs.js'
@@ -26,7 +27,20 @@ const MAX_JSON_DEPTH = 64
  * redactSecrets('https://admin:pw@host/?clientSecret=abc') // 'https://admin:[redacted, 2 chars]@host/?clientSecret=[redacted, 3 chars]'
  */
 export function redactSecrets(text: string): string {
-  return redactNamedSecrets(redactOpaqueTokens(redactJwts(redactSchemeCredentials(text))))
+  return redactNamedSecrets(redactJsonPairs(redactOpaqueTokens(redactJwts(redactSchemeCredentials(text)))))
+}
+
+/**
+ * The text cut to at most `max` characters, the last one `…`, redacted first when it is cut: half a secret (a URL's
+ * password without its `@`, a quoted value without its closing quote) is no longer recognisable.
+ *
+ * @example
+ * clipRedacted('https://admin:pw@host/' + 'x'.repeat(400), 20) // 'https://admin:[reda…'
+ */
+export function clipRedacted(text: string, max: number): string {
+  if (text.length <= max) return text
+  const redacted = redactSecrets(text)
+  return redacted.length <= max ? redacted : `${redacted.slice(0, max - 1)}…`
 }
 
 class TooDeep extends Error {}

@@ -78,6 +78,20 @@ const graphBody = fc.constantFrom(
   '',
 )
 
+/** Characters before a planted secret that carry it (`client_secret=`, `https://admin:`, `"name":"Cookie","value":"`). */
+const CARRIER = 48
+
+/**
+ * A place to garble that keeps every planted secret's carrier whole: noise inside `client_se{cret`
+ * turns it into a name that is no secret, which no redaction can or should guess.
+ */
+function outsideCarriers(text: string, secret: string, at: number): number {
+  for (let found = text.indexOf(secret); found >= 0; found = text.indexOf(secret, found + 1)) {
+    if (at > found - CARRIER && at <= found + secret.length) return Math.max(0, found - CARRIER)
+  }
+  return at
+}
+
 const harCase: fc.Arbitrary<FuzzCase> = fc.record({ planted: plantedArbitrary, status, method, body: graphBody, garble: fc.option(fc.tuple(fc.nat(), noise)), count: fc.integer({ min: 1, max: 3 }) })
   .map(({ planted, status: code, method: verb, body, garble, count }) => {
     const entry = {
@@ -86,7 +100,10 @@ const harCase: fc.Arbitrary<FuzzCase> = fc.record({ planted: plantedArbitrary, s
       response: { status: code, headers: [{ name: 'WWW-Authenticate', value: `Bearer error="invalid_token", error_description="${planted.text}"` }], content: { mimeType: 'application/json', text: body.replace('Invalid client secret.', planted.text) } },
     }
     let text = JSON.stringify({ log: { version: '1.2', entries: Array.from({ length: count }, () => entry) } })
-    if (garble !== null) text = text.slice(0, garble[0] % text.length) + garble[1] + text.slice(garble[0] % text.length)
+    if (garble !== null) {
+      const at = outsideCarriers(text, planted.secret, garble[0] % text.length)
+      text = text.slice(0, at) + garble[1] + text.slice(at)
+    }
     return { text, planted }
   })
 

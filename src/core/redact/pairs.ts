@@ -22,8 +22,8 @@ const SECRET_HEADER_LINE = /(^|[^A-Za-z0-9-])((?:proxy-)?authorization|cookie|se
  * opaque tokens after it are still caught by their own patterns.
  */
 const PLACEHOLDER_VALUE = /^(?:Bearer[ \t]+)?<[A-Za-z][A-Za-z _-]{0,40}>|^\([a-z][a-z ]{0,30}\)/
-/** `scheme://user:password@host`. */
-const USER_INFO = /(:\/\/[^\s/?#@:]{0,256}):([^\s/?#@]+)@/g
+/** `scheme://user:password@host`, also with the scheme mangled (`https:/%/admin:pw@host`): a `/`, a user, `:`, a password, `@`. */
+const USER_INFO = /(\/[^\s/?#@:]{0,256}):([^\s/?#@]+)@/g
 
 /**
  * In free text, `Token: v1 delegated`, `code: 403` or `Signature: 342 chars` is a label, not a secret;

@@ -1,3 +1,4 @@
+import { clipRedacted } from '../redact.js'
 import type { GraphErrorBody } from './types.js'
 
 const HTML = /^\s*(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)/i
@@ -89,6 +90,6 @@ function withoutScripts(html: string): string {
 }
 
 function clean(text: string): string {
-  const plain = stripTags(text).replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/\s+/g, ' ').trim()
-  return plain.length > MAX_MESSAGE ? `${plain.slice(0, MAX_MESSAGE - 1)}…` : plain
+  const decoded = stripTags(text).replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/\s+/g, ' ').trim()
+  return clipRedacted(decoded, MAX_MESSAGE)
 }

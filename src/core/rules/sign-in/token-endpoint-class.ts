@@ -2,6 +2,7 @@ import { aadstsErrorUrl, aadstsFindingFor, isAadstsPolicyBlock } from '../../aad
 import type { FindingId } from '../../catalogue.js'
 import type { AnalysisContext } from '../../context.js'
 import { evidence } from '../../finding.js'
+import { clipRedacted } from '../../redact.js'
 import type { Evidence, Link } from '../../types.js'
 import { isGenericTenant } from '../fix-text.js'
 
@@ -75,8 +76,7 @@ function suberrorNote(suberror: string): string | undefined {
 }
 
 function firstLine(text: string): string {
-  const line = text.split(/\r?\n/)[0] ?? ''
-  return line.length > 400 ? `${line.slice(0, 400)}…` : line
+  return clipRedacted(text.split(/\r?\n/)[0] ?? '', 400)
 }
 
 /** The tenant of a token-endpoint request (not `common`, `organizations` or `consumers`). */
