@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 
-const SUBPATHS = { fetch: ['withGraphDoctor'], 'graph-client': ['GraphDoctorMiddleware', 'diagnosisOf'], kiota: ['GraphDoctorKiotaMiddleware', 'diagnosisOf'], msal: ['claimsFromChallenge', 'diagnoseMsalError'] } as const
+const SUBPATHS = { fetch: ['withGraphDoctor'], 'graph-client': ['GraphDoctorMiddleware', 'diagnosisOf'], kiota: ['GraphDoctorKiotaMiddleware', 'diagnosisOf', 'withDiagnosedErrors'], msal: ['claimsFromChallenge', 'diagnoseMsalError'] } as const
 const WRAPPED: Readonly<Record<string, string | undefined>> = { 'graph-client': '@microsoft/microsoft-graph-client' }
 
 /** Every module a built entry reaches through relative imports, and the packages they import. */

@@ -10,8 +10,12 @@ import { isSecretValue } from './names.js'
 
 /** `"name": "<header>", "value": "` with any run of backslashes before each quote (escaped JSON). */
 const HEADER_OBJECT = /"name\\*"\s*:\s*\\*"([A-Za-z0-9_-]{1,64})\\*"\s*,\s*\\*"value\\*"\s*:\s*(\\*)"/gi
-/** `\"name\": \"` (escaped once or more): the value's quote has the backslashes of group 2. */
-const ESCAPED_PAIR = /\\+"([A-Za-z0-9_.$ -]{1,80})\\+"\s*:\s*(\\+)"/g
+/**
+ * `"name\": \"` of an escaped `\"name\": \"` (the backslashes before the first quote are checked by
+ * hand: a leading `\\+` made the scan quadratic on long runs of backslashes). The value's quote has
+ * the backslashes of group 2.
+ */
+const ESCAPED_PAIR = /"([A-Za-z0-9_.$ -]{1,80})\\+"\s*:\s*(\\+)"/g
 
 /**
  * Hide the values of secret header objects and of escaped `\"name\": \"value\"` pairs as
@@ -31,6 +35,7 @@ function redactValuesAfter(text: string, pattern: RegExp): string {
   pattern.lastIndex = 0
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const start = pattern.lastIndex
+    if (pattern === ESCAPED_PAIR && text[match.index - 1] !== '\\') continue
     const end = closingQuote(text, start, (match[2] ?? '').length)
     const value = text.slice(start, end)
     if (value.startsWith('[redacted') || !isSecretValue(match[1] ?? '', value)) continue
