@@ -17,7 +17,8 @@ import {
 import type { AuthChallenge, GraphErrorBody, RequiredPermissionsMessage, TokenEndpointError } from './response/types.js'
 import type { Cloud, Target } from './target.js'
 import { classifyUrl } from './target-classify.js'
-import { analyseToken, judgeTokenTime, parseAuthorizationHeader } from './token/index.js'
+import { analysePrincipal, analyseToken, judgeTokenTime, parseAuthorizationHeader } from './token/index.js'
+import type { PrincipalClaims } from './token/principal.js'
 import type { TokenAnalysis, TokenTimeJudgement } from './token/types.js'
 
 export type { PermissionContext } from './context-permissions.js'
@@ -69,6 +70,8 @@ export interface ContextOptions {
   readonly now?: Date
   /** Decode and analyse a raw token; a long capture passes a memoised one (one analysis per distinct token). */
   readonly analyseToken?: (raw: string) => TokenAnalysis
+  /** Analyse a principal's logged claims (an activity-log record); a memoised one may be passed. */
+  readonly analysePrincipal?: (principal: PrincipalClaims) => TokenAnalysis
 }
 
 /** Build the analysis context of one exchange. Never throws on malformed input. */
@@ -80,7 +83,7 @@ export function buildContext(exchange: Exchange, options: ContextOptions = {}): 
   const auth = parseAuthorizationHeader(request === undefined ? undefined : getHeader(request.headers, 'authorization'))
   const graphError = area === 'token-endpoint' ? undefined : errorOfResponse(response)
   const { at, source: atSource } = exchangeTime(exchange, options.now, graphError?.date)
-  const token = area === 'token-endpoint' || auth.state !== 'present' ? undefined : (options.analyseToken ?? analyseToken)(auth.token)
+  const token = tokenOf(exchange, area, auth, options)
   const challenges = parseWwwAuthenticate(response === undefined ? [] : getHeaders(response.headers, 'www-authenticate'))
   const base = {
     exchange,
@@ -107,6 +110,13 @@ export function buildContext(exchange: Exchange, options: ContextOptions = {}): 
     retryAfter: response === undefined ? undefined : getHeader(response.headers, 'retry-after'),
     permissions: buildPermissionContext(options.permissions, { area, exchange, token }),
   })
+}
+
+/** The bearer token's analysis, or the analysis of the claims a log recorded in its place. */
+function tokenOf(exchange: Exchange, area: TrafficArea, auth: AuthorizationState, options: ContextOptions): TokenAnalysis | undefined {
+  if (area === 'token-endpoint') return undefined
+  if (exchange.principal !== undefined) return (options.analysePrincipal ?? analysePrincipal)(exchange.principal)
+  return auth.state === 'present' ? (options.analyseToken ?? analyseToken)(auth.token) : undefined
 }
 
 /** Formats that carry a Graph response without its request (a pasted body or SDK error). */

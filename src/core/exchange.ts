@@ -1,3 +1,5 @@
+import type { PrincipalClaims } from './token/principal.js'
+
 /** HTTP headers in the order they were seen; a name may repeat (several WWW-Authenticate, say). */
 export type HeaderList = ReadonlyArray<readonly [name: string, value: string]>
 
@@ -39,6 +41,8 @@ export type InputFormat =
   | 'msal-text'
   /** Seen as it happened: by the `proxy` command or an in-process integration (fetch, SDK middleware). */
   | 'live'
+  /** A Microsoft Graph activity-log record (or a group of them): the call and its caller's claims, no headers or bodies. */
+  | 'activity-log'
 
 /**
  * One request and its response, as read from any supported input. A bare token-endpoint error body
@@ -56,6 +60,11 @@ export interface Exchange {
   readonly batch?: { readonly source: string; readonly requestId: string }
   /** Why this entry of a multi-entry input could not be read: becomes an `input-unreadable` finding. */
   readonly unreadable?: string
+  /**
+   * The caller's claims as a log recorded them, standing in for the bearer token (the request then
+   * has `headersOmitted`: the log shows no headers).
+   */
+  readonly principal?: PrincipalClaims
 }
 
 /** The first value of a header, case-insensitively, or undefined. */

@@ -71,6 +71,7 @@ function parseAs(format: InputFormat, text: string, name: string, json: unknown)
     case 'flags':
     case 'batch':
     case 'live':
+    case 'activity-log':
       throw formatError(name, 'line 1', unsupported(text))
   }
 }

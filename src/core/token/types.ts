@@ -9,7 +9,8 @@ export type AudienceKind =
   | 'own-api'
   | 'other'
 
-export type TokenForm = 'jwt' | 'opaque' | 'malformed'
+/** `claims`: no token at all, a principal's claims as a log recorded them (see `analysePrincipal`). */
+export type TokenForm = 'jwt' | 'opaque' | 'malformed' | 'claims'
 export type TokenKind = 'delegated' | 'app-only' | 'unknown'
 export type AccountType = 'work' | 'personal' | 'unknown'
 
