@@ -1,6 +1,6 @@
 /**
  * No output of graph-doctor may hold token material or a secret: every command (diagnose, token,
- * aadsts, perms, data, argument errors, unknown commands) runs through the built binary, over the
+ * aadsts, perms, data, logs, merge, argument errors, unknown commands) runs through the built binary, over the
  * example capture, every fixture and planted secrets in URLs, bodies, headers and arguments. With
  * redaction switched off (redactSecrets returning its input) these tests fail.
  */
@@ -179,6 +179,26 @@ test('aadsts prints no secret of the error text it explains, in any format', asy
   assert.ok(outputs.every((output) => output.text.includes('7000215')), 'aadsts answered')
   for (const output of outputs) assertNoSecrets(output.text, planted, 'aadsts')
   assertNoSecrets((await runBin(['aadsts', '-'], text)).text, planted, 'aadsts -')
+})
+
+test('logs prints no planted secret of a HAR, an activity log or a sign-in log, in any report format or partial', async () => {
+  const activity = join(workDir, 'planted-activity.jsonl')
+  const uri = `https://graph.microsoft.com/v1.0/users/${PLANTED.argumentSecret}@contoso.example/messages?access_token=${PLANTED.plainJwt}&clientSecret=${PLANTED.clientSecretCamel}`
+  writeFileSync(activity, [
+    JSON.stringify({ RequestMethod: 'GET', RequestUri: uri, ResponseStatusCode: 403, AppId: 'app-1', Roles: 'User.Read.All', RequestId: `Bearer ${PLANTED.plainJwt}` }),
+    JSON.stringify({ ResultType: '7000215', ResultDescription: `Invalid client secret. client_secret=${PLANTED.formSecret}`, AppId: 'app-1', CorrelationId: PLANTED.prettyJwt }),
+    `{"RequestUri": "${PLANTED.plainJwt}"`,
+  ].join('\n'))
+  const partial = join(workDir, 'planted.partial.json')
+  const runs = ['text', 'json', 'markdown', 'csv', 'html'].map((format) => ['logs', '--format', format, '--now', NOW, ...plantedFiles.filter((file) => file.endsWith('.har')), activity])
+  const outputs = await runAll([...runs, ['logs', '--partial', partial, activity]])
+  for (const [index, output] of outputs.entries()) {
+    assert.equal(output.code, 1, output.text.slice(-300))
+    assert.match(output.text, /permission-missing|7000215/, 'the logs were read')
+    assertNoSecrets(output.text, planted, `logs ${(runs[index] ?? ['', '', 'partial'])[2] ?? ''}`)
+  }
+  assertNoSecrets(readFileSync(partial, 'utf8'), planted, 'logs --partial FILE')
+  assertNoSecrets((await runBin(['merge', '--format', 'json', partial])).text, planted, 'merge')
 })
 
 test('data, argument errors and unknown commands never echo a secret pasted into the wrong place', async () => {

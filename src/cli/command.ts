@@ -11,6 +11,8 @@ export interface CliIo {
   readonly isTTY: boolean
   /** Columns of the stdout terminal, when it is one. */
   readonly columns?: number
+  /** stderr is a terminal (a progress bar is allowed there). */
+  readonly stderrIsTTY?: boolean
   readonly env: Readonly<Record<string, string | undefined>>
   readonly cwd: string
 }

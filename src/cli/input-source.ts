@@ -80,12 +80,44 @@ function looksLikeHar(head: Uint8Array): boolean {
 }
 
 /** A UTF-8 BOM at the start of a stream is dropped (the JSON scanner wants the `{` first). */
-async function* withoutBom(head: Uint8Array, all: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+export async function* withoutBom(head: Uint8Array, all: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
   let first = true
   for await (const chunk of all) {
     if (first && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) yield chunk.subarray(3)
     else yield chunk
     first = false
+  }
+}
+
+/** An input as decompressed bytes: its first bytes, and the whole stream again from the start. */
+export interface ByteInput {
+  readonly name: string
+  readonly head: Uint8Array
+  readonly chunks: AsyncIterable<Uint8Array>
+  /** True when the input was gzip-compressed (then `onRawBytes` counts the compressed bytes). */
+  readonly gzip: boolean
+}
+
+/**
+ * Open one input as a stream of bytes, gzip undone transparently: `-` is stdin, anything else a
+ * path relative to `io.cwd`. `onRawBytes` sees every chunk as read from the file (for a progress bar).
+ *
+ * @throws GraphDoctorError `ERR_INPUT_UNREADABLE` when the file cannot be opened or is not valid gzip.
+ */
+export async function openByteInput(path: string, io: CliIo, onRawBytes?: (bytes: number) => void): Promise<ByteInput> {
+  const source = await byteChunks(path, io)
+  const raw = onRawBytes === undefined ? source.chunks : counted(source.chunks, onRawBytes)
+  const { head, all } = await peek(raw, PEEK_BYTES)
+  if (!isGzip(head)) return { name: source.name, head, chunks: all, gzip: false }
+  const gunzip = Readable.from(all).pipe(createGunzip({ chunkSize: 256 * 1024 }))
+  const unzipped = await peek(readErrorsNamed(gunzip, source.name), PEEK_BYTES)
+  return { name: source.name, head: unzipped.head, chunks: unzipped.all, gzip: true }
+}
+
+async function* counted(chunks: AsyncIterable<Uint8Array>, onBytes: (bytes: number) => void): AsyncGenerator<Uint8Array> {
+  for await (const chunk of chunks) {
+    onBytes(chunk.length)
+    yield chunk
   }
 }
 
@@ -97,12 +129,8 @@ async function* withoutBom(head: Uint8Array, all: AsyncIterable<Uint8Array>): As
  *   not UTF-8 or too large, naming the byte offset).
  */
 export async function openInput(path: string, io: CliIo): Promise<OpenedInput> {
-  const source = await byteChunks(path, io)
-  let { head, all } = await peek(source.chunks, PEEK_BYTES)
-  if (isGzip(head)) {
-    const gunzip = Readable.from(all).pipe(createGunzip({ chunkSize: 256 * 1024 }))
-    ;({ head, all } = await peek(readErrorsNamed(gunzip, source.name), PEEK_BYTES))
-  }
+  const { name, head, chunks: all } = await openByteInput(path, io)
+  const source = { name }
   const binary = binaryOffset(head)
   if (binary !== undefined) {
     throw new GraphDoctorError('ERR_INPUT_FORMAT', `${source.name}: byte ${binary}: binary data, not a HAR, curl -v transcript, HTTP exchange or error body`)

@@ -38,6 +38,7 @@ export function createProcessIo(): CliIo {
       if (process.stdout.writableNeedDrain) await new Promise((done) => process.stdout.once('drain', done))
     },
     isTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
     ...(process.stdout.isTTY === true && process.stdout.columns > 0 ? { columns: process.stdout.columns } : {}),
     env: process.env,
     cwd: process.cwd(),

@@ -25,6 +25,8 @@ const COMMANDS: Readonly<Record<string, CommandInfo>> = {
   data: { usage: 'data update|status', summary: 'download or inspect the Microsoft Graph permission data' },
   proxy: { usage: 'proxy [--port N] [--upstream URL]', summary: 'a local Graph proxy that diagnoses failed calls as they happen' },
   kql: { usage: 'kql [--since 7d] [--table TABLE]', summary: 'print the KQL that pre-aggregates tenant logs in Log Analytics for graph-doctor logs' },
+  logs: { usage: 'logs FILE... [options]', summary: 'every authorization failure in activity logs, sign-in logs and HARs, and a least-privilege audit per app' },
+  merge: { usage: 'merge PARTIAL... [options]', summary: 'merge the partial aggregates of logs --partial into one report' },
 }
 
 const MAIN_HELP: HelpDoc = {
@@ -85,6 +87,8 @@ const COMMAND_LOADERS: Readonly<Record<string, () => Promise<Partial<CommandModu
   data: () => import('./commands/data.js'),
   proxy: () => import('./commands/proxy.js'),
   kql: () => import('./commands/kql.js'),
+  logs: () => import('./commands/logs.js'),
+  merge: () => import('./commands/merge.js'),
 }
 
 /** Commands whose help text lives in `commands/<name>-help.ts`, so help does not load the command. */
@@ -96,6 +100,8 @@ const LIGHT_HELP_LOADERS: Readonly<Record<string, () => Promise<{ help: HelpDoc 
   data: () => import('./commands/data-help.js'),
   proxy: () => import('./commands/proxy-help.js'),
   kql: () => import('./commands/kql-help.js'),
+  logs: () => import('./commands/logs-help.js'),
+  merge: () => import('./commands/merge-help.js'),
 }
 
 async function loadCommand(name: string): Promise<CommandModule> {

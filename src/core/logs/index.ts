@@ -1,0 +1,15 @@
+/**
+ * Logs at tenant scale: Graph activity logs, sign-in logs and HAR captures read record by record,
+ * aggregated into a mergeable state and a report. Pure: the CLI and the web page feed it.
+ */
+export { LogAggregator, UNKNOWN_APP, type LogAggregatorOptions } from './aggregate.js'
+export { CsvParser, type CsvRow } from './csv.js'
+export { detectLogContainer, type LogContainer } from './detect.js'
+export { field, listField, numberField, textField, type RawRecord } from './fields.js'
+export { auditPrivileges, type PrivilegeAudit } from './least-privilege.js'
+export { mergeStates, parsePartial } from './merge.js'
+export { isIdSegment, pathShape, type PathShape } from './path-shape.js'
+export { readRecord, type ActivityRecord, type ReadRecord, type SigninRecord, type Weight } from './records.js'
+export * from './report.js'
+export { emptyState, PARTIAL_FORMAT, PARTIAL_VERSION, type AppRow, type FailureRow, type InputSummary, type LogState, type SigninRow, type UnreadableRecord } from './state.js'
+export { UNEXPLAINED, type Verdict } from './verdict.js'

@@ -1,0 +1,41 @@
+/** `graph-doctor logs` (text, the default): the report for a terminal. */
+import type { LogReport } from '../../core/logs/report.js'
+import { makeStyle, severityMarker } from '../style.js'
+import { appLabel, count, headline, names, seen } from './common.js'
+
+const TOP = 10
+
+export interface LogTextOptions {
+  readonly colour?: boolean
+}
+
+/** The whole report: headline, causes, apps, endpoints, missing permissions, AADSTS, audit, unreadable records. */
+export function renderLogReportText(report: LogReport, options: LogTextOptions = {}): string {
+  const style = makeStyle(options.colour === true)
+  const out: string[] = [style.bold(headline(report)), '']
+  const section = (title: string, lines: string[]): void => {
+    if (lines.length === 0) return
+    out.push(style.bold(title), ...lines, '')
+  }
+  section('Failures by cause', report.byCause.map((cause) => `  ${count(cause.count).padStart(8)}  ${severityMarker(cause.severity, style)} ${cause.id}: ${cause.title}  ${style.dim(seen(cause))}`))
+  section('Apps', report.byApp.slice(0, TOP).map((app) => `  ${count(app.failures).padStart(8)} failed of ${count(app.calls)}  ${appLabel(app.appId, app.appName)}`))
+  section('Failed endpoints', report.byTemplate.slice(0, TOP).map((row) => `  ${count(row.count).padStart(8)}  ${row.method} ${row.template}  ${style.dim(samplesOf(row.samples))}`))
+  section('Missing permissions', report.byMissingPermission.map((row) => `  ${count(row.count).padStart(8)}  ${row.permission} (${row.scheme ?? '?'}) for ${names(row.apps)}`))
+  section('Sign-in failures (AADSTS)', report.aadsts.flatMap((category) => [
+    `  ${category.category}: ${category.meaning}`,
+    ...category.codes.map((code) => `  ${count(code.count).padStart(8)}  AADSTS${code.code}${code.name === null ? '' : ` ${code.name}`}: ${code.fix}`),
+  ]))
+  section('Least privilege per app (only the calls in these logs)', report.leastPrivilege.apps.map((audit) => [
+    `  ${appLabel(audit.appId, audit.appName)} [${audit.scheme}], ${audit.endpoints} endpoints called successfully`,
+    `      holds ${names(audit.held)}; the calls need ${names(audit.needed)}`,
+    `      could drop ${names(audit.couldDrop)}; grant first ${names(audit.toGrant)}; lacks (failed calls) ${names(audit.lacks)}`,
+  ].join('\n')))
+  if (report.leastPrivilege.apps.length > 0) out.push(style.dim(report.leastPrivilege.note), '')
+  section(`Unreadable records (${count(report.unreadable.count)})`, report.unreadable.listed.map((entry) => `  ${entry.source}: ${entry.reason}`))
+  section('Top failures', report.failures.slice(0, TOP).map((row) => `  ${count(row.count).padStart(8)}  ${appLabel(row.appId, row.appName)}: ${row.method} ${row.template} → ${row.status} ${row.cause}${row.missing === null ? '' : ` (lacks ${row.missing})`}`))
+  return `${out.join('\n').trimEnd()}\n`
+}
+
+function samplesOf(samples: readonly string[]): string {
+  return samples.length === 0 ? '' : `e.g. ${samples.join(', ')}`
+}
