@@ -38,25 +38,13 @@ function lineEnd(text: string, from: number): number {
   return end === -1 ? text.length : end
 }
 
-/** The first line is a whole JSON object (JSON lines), not the opening of a pretty-printed one. */
+/**
+ * JSON lines, not the opening of a pretty-printed object: the first line is more than a bare `{`
+ * or a line that opens an array or continues a member (a broken first record still means JSON lines).
+ */
 function isOneLineObject(text: string, start: number): boolean {
   const end = text.indexOf('\n', start)
-  if (end === -1) return !looksOpenEnded(text.slice(start))
-  const line = text.slice(start, end).trimEnd()
-  if (!line.endsWith('}')) return false
-  try {
-    JSON.parse(line)
-    return true
-  } catch {
-    return false
-  }
-}
-
-function looksOpenEnded(text: string): boolean {
-  try {
-    JSON.parse(text)
-    return false
-  } catch {
-    return true
-  }
+  const line = (end === -1 ? text.slice(start) : text.slice(start, end)).trim()
+  if (end === -1) return line.endsWith('}')
+  return line !== '{' && !line.endsWith('[') && !line.endsWith(',') && !line.endsWith(':')
 }
