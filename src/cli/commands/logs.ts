@@ -8,9 +8,9 @@ import type { PermissionCatalogue } from '../../core/permissions/types.js'
 import { parseCommandArgs, parseNow, stringOption } from '../args.js'
 import type { CliIo, Command } from '../command.js'
 import { echoArgument } from '../echo.js'
-import { readLogInput } from '../logs-input.js'
-import { createProgress } from '../progress.js'
-import { parseReportFormat, writeLogReport, writePartial } from '../logs-output.js'
+import { readLogInput } from '../logs/input.js'
+import { createProgress } from '../logs/progress.js'
+import { parseReportFormat, writeLogReport, writePartial } from '../logs/output.js'
 
 export { help }
 

@@ -7,7 +7,7 @@ import { buildLogReport, mergeStates, parsePartial } from '../../core/logs/index
 import { parseCommandArgs, stringOption } from '../args.js'
 import type { Command } from '../command.js'
 import { describeFsError } from '../io.js'
-import { parseReportFormat, writeLogReport, writePartial } from '../logs-output.js'
+import { parseReportFormat, writeLogReport, writePartial } from '../logs/output.js'
 import { loadCatalogue } from './logs.js'
 
 export { help }

@@ -3,7 +3,7 @@
  * app and tenant, never the token), turned into the same {@link TokenAnalysis} a decoded JWT gives,
  * so the one engine diagnoses both.
  */
-import { GRAPH_APP_ID } from './constants.js'
+import { GRAPH_APP_ID } from './tables/constants.js'
 import { directoryRoleName } from './directory-roles.js'
 import type { DirectoryRole, TokenAnalysis, TokenKind } from './types.js'
 

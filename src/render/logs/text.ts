@@ -1,6 +1,6 @@
 /** `graph-doctor logs` (text, the default): the report for a terminal. */
 import type { LogReport } from '../../core/logs/report.js'
-import { makeStyle, severityMarker } from '../style.js'
+import { makeStyle, severityMarker } from '../layout/style.js'
 import { appLabel, count, headline, names, seen } from './common.js'
 
 const TOP = 10

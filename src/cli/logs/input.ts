@@ -3,13 +3,13 @@
  * its container detected from the first bytes, its records fed one by one. Memory is bounded by one
  * record (or HAR entry) and the aggregate, whatever the size of the files.
  */
-import { GraphDoctorError } from '../core/errors.js'
-import { CsvParser, detectLogContainer, type LogAggregator, type LogContainer } from '../core/logs/index.js'
-import { JsonArrayScanner, JsonScanError } from '../core/stream/json-array-scanner.js'
-import { HarStreamReader } from '../core/stream/har-stream.js'
-import { binaryOffset, decodeUtf8Fast } from './bytes.js'
-import type { CliIo } from './command.js'
-import { openByteInput, withoutBom } from './input-source.js'
+import { GraphDoctorError } from '../../core/errors.js'
+import { CsvParser, detectLogContainer, type LogAggregator, type LogContainer } from '../../core/logs/index.js'
+import { JsonArrayScanner, JsonScanError } from '../../core/stream/json-array-scanner.js'
+import { HarStreamReader } from '../../core/stream/har-stream.js'
+import { binaryOffset, decodeUtf8Fast } from '../bytes.js'
+import type { CliIo } from '../command.js'
+import { openByteInput, withoutBom } from '../input-source.js'
 
 /** What the progress bar is told while files are read. */
 export interface ReadProgress {

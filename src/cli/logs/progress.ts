@@ -2,7 +2,7 @@
  * A progress bar on stderr, drawn only when stderr is a terminal: bytes read, records per second
  * and, when the total size is known, the share done and the time left. Silent otherwise.
  */
-import type { CliIo } from './command.js'
+import type { CliIo } from '../command.js'
 
 const REDRAW_MS = 200
 const BAR = 24

@@ -1,14 +1,14 @@
 /** The report formats of `logs` and `merge`, and their exit code. */
 import { writeFile } from 'node:fs/promises'
-import { GraphDoctorError } from '../core/errors.js'
-import type { LogState } from '../core/logs/state.js'
-import { redactSecrets } from '../core/redact.js'
-import type { LogReport } from '../core/logs/report.js'
-import { renderLogReportCsv, renderLogReportHtml, renderLogReportJson, renderLogReportMarkdown, renderLogReportText } from '../render/logs/index.js'
-import type { CliIo } from './command.js'
-import { echoArgument } from './echo.js'
-import { EXIT, type ExitCode } from './exit-code.js'
-import { shouldUseColour } from './io.js'
+import { GraphDoctorError } from '../../core/errors.js'
+import type { LogState } from '../../core/logs/state.js'
+import { redactSecrets } from '../../core/redact.js'
+import type { LogReport } from '../../core/logs/report.js'
+import { renderLogReportCsv, renderLogReportHtml, renderLogReportJson, renderLogReportMarkdown, renderLogReportText } from '../../render/logs/index.js'
+import type { CliIo } from '../command.js'
+import { echoArgument } from '../echo.js'
+import { EXIT, type ExitCode } from '../exit-code.js'
+import { shouldUseColour } from '../io.js'
 
 export type ReportFormat = 'text' | 'json' | 'markdown' | 'csv' | 'html'
 const FORMATS: readonly ReportFormat[] = ['text', 'json', 'markdown', 'csv', 'html']
