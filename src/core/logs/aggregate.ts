@@ -8,7 +8,8 @@ import type { Exchange } from '../exchange.js'
 import type { PermissionCatalogue } from '../permissions/types.js'
 import { principalKind } from '../token/principal.js'
 import type { PermissionScheme } from '../types.js'
-import { pathShape } from './path-shape.js'
+import type { RawRecord } from './fields.js'
+import { pathShape, shapeOfPath } from './path-shape.js'
 import { readRecord, type ActivityRecord, type SigninRecord } from './records.js'
 import { addBounded, addToSet, addToTally, emptyState, MAX_UNREADABLE_LISTED, type AppRow, type InputSummary, type LogState } from './state.js'
 import { judgeLoggedCall, schemeOfKind, templateOf, verdictOf, type Verdict } from './verdict.js'
@@ -64,6 +65,10 @@ export class LogAggregator {
 
   /** One parsed JSON value or CSV row object; `where` names it (`file line 3`) if it cannot be read. */
   addValue(value: unknown, where: string): void {
+    if (typeof value === 'object' && value !== null && this.addKnownCall(value as RawRecord)) {
+      this.input.records++
+      return
+    }
     const record = readRecord(value)
     switch (record.kind) {
       case 'activity':
@@ -90,13 +95,44 @@ export class LogAggregator {
     if (list.length < MAX_UNREADABLE_LISTED) list.push(entry)
   }
 
-  addActivity(record: ActivityRecord): void {
+  /**
+   * The hot path: a call record of a group seen before is counted from its raw fields, without
+   * building the record (most records of a log are such). False when the record is not one.
+   */
+  private addKnownCall(record: RawRecord): boolean {
+    const properties = record['properties']
+    const inEnvelope = record['RequestUri'] === undefined && typeof properties === 'object' && properties !== null
+    const raw = inEnvelope ? (properties as RawRecord) : record
+    const time = inEnvelope ? rawText(record['time'] ?? record['Time']) : undefined
+    const uri = raw['RequestUri'] ?? raw['requestUri']
+    const method = raw['RequestMethod'] ?? raw['requestMethod']
+    const status = raw['ResponseStatusCode'] ?? raw['responseStatusCode']
+    if (typeof uri !== 'string' || typeof method !== 'string' || (typeof status !== 'number' && typeof status !== 'string')) return false
+    const scheme = uri.indexOf('://')
+    const shape = shapeOfPath(uri, scheme === -1 ? 0 : pathStart(uri, scheme))
+    const key = `${String(raw['AppId'] || raw['appId'] || raw['ServicePrincipalId'] || raw['servicePrincipalId'] || '')}\u0000${method}\u0000${shape}\u0000${status}\u0000${String(raw['Roles'] ?? raw['roles'] ?? '')}\u0000${String(raw['Scopes'] ?? raw['scopes'] ?? '')}\u0000${String(raw['Wids'] ?? raw['wids'] ?? '')}\u0000${(raw['UserId'] ?? raw['userId'] ?? '') === '' ? '' : 'u'}`
+    const slot = this.slots.get(key)
+    if (slot === undefined) {
+      const record = readRecord(time === undefined ? raw : { ...raw, TimeGenerated: raw['TimeGenerated'] ?? raw['timeGenerated'] ?? time })
+      if (record.kind !== 'activity') return false
+      this.addActivity(record, key)
+      return true
+    }
+    const name = raw['AppDisplayName'] ?? raw['appDisplayName']
+    if (typeof name === 'string' && name !== '') this.nameApp(slot.app.appId, name)
+    const count = raw['Count'] ?? raw['count']
+    const seen = rawText(raw['TimeGenerated'] ?? raw['timeGenerated']) ?? time
+    this.countCall(slot, count === undefined ? 1 : weightOf(count), rawText(raw['FirstSeen'] ?? raw['firstSeen']) ?? seen, rawText(raw['LastSeen'] ?? raw['lastSeen']) ?? seen, rawText(raw['SampleRequestId'] ?? raw['sampleRequestId'] ?? raw['RequestId'] ?? raw['requestId']))
+    return true
+  }
+
+  addActivity(record: ActivityRecord, slotKeyOf?: string): void {
     const appId = record.appId ?? record.servicePrincipalId ?? UNKNOWN_APP
     const kind = principalKind(record.roles, record.scopes, record.userId)
     const url = record.uri.charCodeAt(0) === 0x2f ? `https://graph.microsoft.com${record.uri}` : record.uri
     const { shape } = pathShape(url)
     const group = `${record.method} ${shape} ${record.status} ${kind} ${record.roles.join(' ')}|${record.scopes.join(' ')}|${record.wids.join(',')}`
-    const slotKey = `${appId} ${group}`
+    const slotKey = slotKeyOf ?? `${appId} ${group}`
     let slot = this.slots.get(slotKey)
     if (slot === undefined) {
       let verdict = this.verdicts.get(group)
@@ -175,4 +211,20 @@ export class LogAggregator {
 
 function listOf(map: Partial<Record<PermissionScheme, string[]>>, scheme: PermissionScheme): string[] {
   return (map[scheme] ??= [])
+}
+
+function pathStart(uri: string, scheme: number): number {
+  const slash = uri.indexOf('/', scheme + 3)
+  return slash === -1 ? uri.length : slash
+}
+
+function rawText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value === '' ? undefined : value
+  return typeof value === 'number' ? String(value) : undefined
+}
+
+/** A `Count` cell: a non-negative number, else 1 (as {@link readRecord} reads it). */
+function weightOf(value: unknown): number {
+  const count = typeof value === 'number' ? value : typeof value === 'string' && value !== '' ? Number(value) : Number.NaN
+  return Number.isFinite(count) && count >= 0 ? count : 1
 }

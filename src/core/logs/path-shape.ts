@@ -1,7 +1,7 @@
 /**
  * A request URI reduced to its path shape: version kept, query dropped, ids replaced by `{id}` (the
  * same normalisation as the KQL `graph-doctor kql` prints), so that calls on different users or
- * messages fall into one group and are diagnosed once.
+ * messages fall into one group and are diagnosed once. Scanned by hand: it runs once per record.
  */
 
 const GRAPH_ORIGIN = 'https://graph.microsoft.com'
@@ -22,31 +22,34 @@ export interface PathShape {
  * // '/v1.0/users/{id}/messages'
  */
 export function pathShape(uri: string): PathShape {
-  let rest = uri
+  let start = 0
   let origin = GRAPH_ORIGIN
   const scheme = uri.indexOf('://')
   if (scheme !== -1) {
     const slash = uri.indexOf('/', scheme + 3)
     origin = slash === -1 ? uri : uri.slice(0, slash)
-    rest = slash === -1 ? '/' : uri.slice(slash)
+    start = slash === -1 ? uri.length : slash
   }
-  const query = firstOf(rest, '?', '#')
-  if (query !== -1) rest = rest.slice(0, query)
-  const segments = rest.split('/')
-  for (let i = 0; i < segments.length; i++) {
-    const segment = segments[i] ?? ''
-    if (isIdSegment(segment)) segments[i] = '{id}'
-    else if (segment.includes('(')) segments[i] = keyedSegment(segment)
-  }
-  const shape = segments.join('/')
-  return { origin, shape: shape.startsWith('/') ? shape : `/${shape}` }
+  return { origin, shape: shapeOfPath(uri, start) }
 }
 
-function firstOf(text: string, a: string, b: string): number {
-  const first = text.indexOf(a)
-  const second = text.indexOf(b)
-  if (first === -1) return second
-  return second === -1 ? first : Math.min(first, second)
+/** The shape of the path part of `uri` from `start` (a `/`, or the end). */
+export function shapeOfPath(uri: string, start: number): string {
+  let end = uri.length
+  for (let i = start; i < end; i++) {
+    const c = uri.charCodeAt(i)
+    if (c === 0x3f || c === 0x23) end = i
+  }
+  let shape = ''
+  let segmentStart = start < end && uri.charCodeAt(start) === 0x2f ? start + 1 : start
+  while (segmentStart <= end) {
+    let segmentEnd = uri.indexOf('/', segmentStart)
+    if (segmentEnd === -1 || segmentEnd > end) segmentEnd = end
+    const segment = uri.slice(segmentStart, segmentEnd)
+    shape += `/${isIdSegment(segment) ? '{id}' : segment.includes('(') ? keyedSegment(segment) : segment}`
+    segmentStart = segmentEnd + 1
+  }
+  return shape === '' ? '/' : shape
 }
 
 /** `messages('AAMk…')` → `messages({id})`; a function call with named parameters stays as it is. */

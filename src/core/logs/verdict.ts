@@ -42,6 +42,10 @@ export function templateOf(catalogue: PermissionCatalogue | undefined, method: s
 
 /** Diagnose one logged call standing for its whole group. */
 export function judgeLoggedCall(diagnoser: Diagnoser, catalogue: PermissionCatalogue | undefined, call: { method: string; url: string; status: number; principal: PrincipalClaims; source: string }): Verdict {
+  const template = templateOf(catalogue, call.method, call.url)
+  const scheme = schemeOfKind(call.principal.kind)
+  // A success needs no diagnosis: only its endpoint and scheme count (for the least-privilege audit).
+  if (call.status > 0 && call.status < 400) return verdictOf(undefined, call.status, template, scheme)
   const exchange: Exchange = {
     source: call.source,
     format: 'activity-log',
@@ -49,8 +53,7 @@ export function judgeLoggedCall(diagnoser: Diagnoser, catalogue: PermissionCatal
     response: { status: call.status, headers: [] },
     principal: call.principal,
   }
-  const result = diagnoser.diagnose(exchange)[0]
-  return verdictOf(result, call.status, templateOf(catalogue, call.method, call.url), schemeOfKind(call.principal.kind))
+  return verdictOf(diagnoser.diagnose(exchange)[0], call.status, template, scheme)
 }
 
 /** The verdict of a diagnosis result (a HAR entry's, or a logged call's). */

@@ -26,7 +26,7 @@ export function renderLogReportText(report: LogReport, options: LogTextOptions =
     ...category.codes.map((code) => `  ${count(code.count).padStart(8)}  AADSTS${code.code}${code.name === null ? '' : ` ${code.name}`}: ${code.fix}`),
   ]))
   section('Least privilege per app (only the calls in these logs)', report.leastPrivilege.apps.map((audit) => [
-    `  ${appLabel(audit.appId, audit.appName)} [${audit.scheme}], ${audit.endpoints} endpoints called successfully`,
+    `  ${appLabel(audit.appId, audit.appName)} [${audit.scheme}], ${audit.endpoints} endpoint${audit.endpoints === 1 ? '' : 's'} called successfully`,
     `      holds ${names(audit.held)}; the calls need ${names(audit.needed)}`,
     `      could drop ${names(audit.couldDrop)}; grant first ${names(audit.toGrant)}; lacks (failed calls) ${names(audit.lacks)}`,
   ].join('\n')))

@@ -1,0 +1,100 @@
+// `npm run bench`: `graph-doctor logs` over a Graph activity log in JSON lines, end to end through the
+// built binary, against a bare read-lines + JSON.parse loop over the same file (bench/logs-baseline.mjs)
+// measured in the same run; jq doing a comparable filter-and-group when it is installed; and a HAR
+// (MB/s, peak RSS). Each subject runs in its own process; CPU time and peak RSS come from the
+// child's process.resourceUsage() (bench/rusage-hook.mjs). The fixed cost (start-up, permission data)
+// is measured on a small file and subtracted. Figures go to bench/results/logs.json (gitignored).
+//
+// GRAPH_DOCTOR_BENCH_LOG_RECORDS (default 300000) and GRAPH_DOCTOR_BENCH_LOG_HAR_ENTRIES (default 100000).
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { writeActivity } from './activity-generator.mjs'
+import { GENERATOR_TIME, writeHar } from './har-generator.mjs'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const BIN = join(here, '..', 'dist', 'bin', 'graph-doctor.js')
+const HOOK = join(here, 'rusage-hook.mjs')
+const RECORDS = Number(process.env.GRAPH_DOCTOR_BENCH_LOG_RECORDS ?? 300_000)
+const HAR_ENTRIES = Number(process.env.GRAPH_DOCTOR_BENCH_LOG_HAR_ENTRIES ?? 100_000)
+const SMALL = 1000
+
+function run(name, args, work, command = process.execPath) {
+  const usageFile = join(work, `${name}.rusage.json`)
+  const started = process.hrtime.bigint()
+  const hooked = command === process.execPath ? ['--import', HOOK, ...args] : ['-c', args.join(' ')]
+  const child = spawnSync(command, hooked, {
+    env: { ...process.env, GRAPH_DOCTOR_BENCH_RUSAGE: usageFile, NO_COLOR: '1', GRAPH_DOCTOR_CACHE_DIR: join(work, 'cache') },
+    stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 24,
+  })
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6
+  if (command !== process.execPath) return child.status === 0 ? { wallMs } : { failed: `exit ${child.status}: ${(child.stderr ?? '').split('\n')[0]}`, wallMs }
+  if (!existsSync(usageFile)) return { failed: `exit ${child.status}: ${child.stderr.split('\n')[0] ?? ''}`, wallMs }
+  const usage = JSON.parse(readFileSync(usageFile, 'utf8'))
+  return { exit: child.status, wallMs, cpuMs: (usage.user + usage.system) / 1000, peakRssMb: usage.maxRSS / 1024 }
+}
+
+const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+
+function hasJq() {
+  return spawnSync('jq', ['--version'], { encoding: 'utf8' }).status === 0
+}
+
+async function main() {
+  if (!existsSync(BIN)) throw new Error('run `npm run build` first')
+  const work = mkdtempSync(join(tmpdir(), 'graph-doctor-bench-logs-'))
+  try {
+    const big = join(work, 'activity.jsonl')
+    const small = join(work, 'small.jsonl')
+    const bytes = writeActivity(big, RECORDS)
+    writeActivity(small, SMALL)
+    const logs = (file, format = 'json') => [BIN, 'logs', '--format', format, file]
+    const results = {
+      'logs-small': run('logs-small', logs(small), work),
+      baseline: run('baseline', [join(here, 'logs-baseline.mjs'), big], work),
+      'logs-json': run('logs-json', logs(big), work),
+      'logs-text': run('logs-text', logs(big, 'text'), work),
+    }
+    const jqFilter = `reduce (inputs | select(.ResponseStatusCode >= 400)) as $r ({}; .[$r.AppId + " " + $r.RequestMethod + " " + ($r.ResponseStatusCode|tostring)] += 1) | length`
+    if (hasJq()) results.jq = run('jq', [`jq -n '${jqFilter}' ${big} > /dev/null`], work, 'sh')
+    const har = join(work, 'capture.har')
+    const harBytes = writeHar(har, { entries: HAR_ENTRIES })
+    results['logs-har'] = run('logs-har', [BIN, 'logs', '--format', 'json', '--now', new Date(GENERATOR_TIME * 1000).toISOString(), har], work)
+    console.log(`\ngraph-doctor logs (Node ${process.version}; activity log ${fmt(RECORDS)} records, ${fmt(bytes / 1e6)} MB; HAR ${fmt(HAR_ENTRIES)} entries, ${fmt(harBytes / 1e6)} MB)\n`)
+    for (const [name, result] of Object.entries(results)) {
+      if (result.failed !== undefined) console.log(`${name.padEnd(11)} failed: ${result.failed}`)
+      else if (result.cpuMs === undefined) console.log(`${name.padEnd(11)} ${fmt(result.wallMs)} ms wall (whole process)`)
+      else console.log(`${name.padEnd(11)} ${fmt(result.cpuMs)} ms CPU, ${fmt(result.wallMs)} ms wall, peak RSS ${fmt(result.peakRssMb)} MB`)
+    }
+    const fixed = results['logs-small'].cpuMs ?? 0
+    const base = results.baseline.cpuMs
+    const line = (name) => {
+      const result = results[name]
+      if (result?.cpuMs === undefined || base === undefined) return
+      const past = Math.max(result.cpuMs - fixed, 1)
+      const rate = (RECORDS - SMALL) / (past / 1000)
+      const ratio = past / base
+      console.log(`${name}: ${fmt(rate)} records/s on one core past the fixed cost of ${fmt(fixed)} ms (${ratio.toFixed(2)}× the read-lines + JSON.parse CPU, ${fmt(RECORDS / (base / 1000))} records/s): ${rate >= 300_000 ? 'met' : 'NOT MET'} ≥ 300,000 records/s; ${ratio <= 1.5 ? 'met' : 'NOT MET'} ≤ 1.5×; whole process ${(result.cpuMs / base).toFixed(2)}×`)
+    }
+    line('logs-json')
+    line('logs-text')
+    if (results.jq?.wallMs !== undefined && results.jq.failed === undefined) console.log(`jq (filter failures, group by app, method, status): ${fmt(RECORDS / (results.jq.wallMs / 1000))} records/s wall`)
+    else if (results.jq === undefined) console.log('jq: not installed (apt-get install jq), not measured')
+    const harRun = results['logs-har']
+    if (harRun.cpuMs !== undefined) {
+      const mbps = harBytes / 1e6 / (Math.max(harRun.cpuMs - fixed, 1) / 1000)
+      console.log(`logs of a HAR: ${fmt(mbps)} MB/s on one core past the fixed cost (${mbps >= 250 ? 'met' : 'NOT MET'} ≥ 250 MB/s), peak RSS ${fmt(harRun.peakRssMb)} MB (${harRun.peakRssMb <= 200 ? 'met' : 'NOT MET'} ≤ 200 MB)`)
+    }
+    console.log('not measured here: --workers (not built), the DuckDB engine (not on main), RSS from 100 MB to 2 GB of input')
+    const out = join(here, 'results')
+    mkdirSync(out, { recursive: true })
+    writeFileSync(join(out, 'logs.json'), `${JSON.stringify({ node: process.version, date: new Date().toISOString(), records: RECORDS, bytes, harEntries: HAR_ENTRIES, harBytes, results }, null, 2)}\n`)
+    console.log('\nwritten: bench/results/logs.json')
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
+await main()
