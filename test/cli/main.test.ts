@@ -42,7 +42,7 @@ test('no command prints the help on stderr and exits 2', () => {
 })
 
 test('an unknown command or option gives one error line naming the commands, exit 2, no stack', () => {
-  const commands = 'commands: diagnose, token, aadsts, perms, data, proxy, kql (graph-doctor --help for more)'
+  const commands = 'commands: diagnose, token, aadsts, perms, data, proxy, kql, logs, merge (graph-doctor --help for more)'
   for (const [args, expected] of [
     [['diagnos'], `graph-doctor: unknown command "diagnos"; ${commands}`],
     [['--verbose'], `graph-doctor: unknown option --verbose; ${commands}`],
