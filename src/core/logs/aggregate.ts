@@ -5,14 +5,16 @@
  */
 import { createDiagnoser, type Diagnoser } from '../diagnose.js'
 import type { Exchange } from '../exchange.js'
+import { ExchangeCalls, UNKNOWN_APP } from './exchange-calls.js'
 import type { PermissionCatalogue } from '../permissions/types.js'
 import { principalKind } from '../token/principal.js'
 import type { PermissionScheme } from '../types.js'
 import type { RawRecord } from './fields.js'
-import { pathShape, shapeOfPath } from './path-shape.js'
+import { pathShape } from './path-shape.js'
+import { rawCallOf, rawText, rawWeight } from './raw-call.js'
 import { readRecord, type ActivityRecord, type SigninRecord } from './records.js'
-import { addBounded, addToSet, addToTally, emptyState, MAX_UNREADABLE_LISTED, type AppRow, type InputSummary, type LogState } from './state.js'
-import { judgeLoggedCall, schemeOfKind, templateOf, verdictOf, type Verdict } from './verdict.js'
+import { addToSet, addToTally, countSignin, emptyState, MAX_UNREADABLE_LISTED, nameApp, type AppRow, type InputSummary, type LogState } from './state.js'
+import { judgeLoggedCall, type Verdict } from './verdict.js'
 
 export interface LogAggregatorOptions {
   readonly catalogue?: PermissionCatalogue
@@ -29,8 +31,6 @@ interface Slot {
   readonly failureKey: string | undefined
 }
 
-/** Apps without an id in the log (a HAR's opaque token, a record without AppId). */
-export const UNKNOWN_APP = '(unknown app)'
 
 /**
  * @example
@@ -45,10 +45,12 @@ export class LogAggregator {
   private readonly diagnoser: Diagnoser
   private readonly verdicts = new Map<string, Verdict>()
   private readonly slots = new Map<string, Slot>()
+  private readonly exchanges: ExchangeCalls
   private input: InputSummary = { name: '(input)', format: 'unknown', records: 0, unreadable: 0 }
 
   constructor(options: LogAggregatorOptions = {}) {
     this.catalogue = options.catalogue
+    this.exchanges = new ExchangeCalls(options.catalogue, () => this.diagnoser)
     this.diagnoser = createDiagnoser({ ...(options.catalogue === undefined ? {} : { permissions: options.catalogue }), ...(options.now === undefined ? {} : { now: options.now }) })
   }
 
@@ -100,29 +102,21 @@ export class LogAggregator {
    * building the record (most records of a log are such). False when the record is not one.
    */
   private addKnownCall(record: RawRecord): boolean {
-    const properties = record['properties']
-    const inEnvelope = record['RequestUri'] === undefined && typeof properties === 'object' && properties !== null
-    const raw = inEnvelope ? (properties as RawRecord) : record
-    const time = inEnvelope ? rawText(record['time'] ?? record['Time']) : undefined
-    const uri = raw['RequestUri'] ?? raw['requestUri']
-    const method = raw['RequestMethod'] ?? raw['requestMethod']
-    const status = raw['ResponseStatusCode'] ?? raw['responseStatusCode']
-    if (typeof uri !== 'string' || typeof method !== 'string' || (typeof status !== 'number' && typeof status !== 'string')) return false
-    const scheme = uri.indexOf('://')
-    const shape = shapeOfPath(uri, scheme === -1 ? 0 : pathStart(uri, scheme))
-    const key = `${String(raw['AppId'] || raw['appId'] || raw['ServicePrincipalId'] || raw['servicePrincipalId'] || '')}\u0000${method}\u0000${shape}\u0000${status}\u0000${String(raw['Roles'] ?? raw['roles'] ?? '')}\u0000${String(raw['Scopes'] ?? raw['scopes'] ?? '')}\u0000${String(raw['Wids'] ?? raw['wids'] ?? '')}\u0000${(raw['UserId'] ?? raw['userId'] ?? '') === '' ? '' : 'u'}`
-    const slot = this.slots.get(key)
+    const call = rawCallOf(record)
+    if (call === undefined) return false
+    const { raw, time } = call
+    const slot = this.slots.get(call.key)
     if (slot === undefined) {
-      const record = readRecord(time === undefined ? raw : { ...raw, TimeGenerated: raw['TimeGenerated'] ?? raw['timeGenerated'] ?? time })
-      if (record.kind !== 'activity') return false
-      this.addActivity(record, key)
+      const parsed = readRecord(time === undefined ? raw : { ...raw, TimeGenerated: raw['TimeGenerated'] ?? raw['timeGenerated'] ?? time })
+      if (parsed.kind !== 'activity') return false
+      this.addActivity(parsed, call.key)
       return true
     }
     const name = raw['AppDisplayName'] ?? raw['appDisplayName']
     if (typeof name === 'string' && name !== '') this.nameApp(slot.app.appId, name)
-    const count = raw['Count'] ?? raw['count']
     const seen = rawText(raw['TimeGenerated'] ?? raw['timeGenerated']) ?? time
-    this.countCall(slot, count === undefined ? 1 : weightOf(count), rawText(raw['FirstSeen'] ?? raw['firstSeen']) ?? seen, rawText(raw['LastSeen'] ?? raw['lastSeen']) ?? seen, rawText(raw['SampleRequestId'] ?? raw['sampleRequestId'] ?? raw['RequestId'] ?? raw['requestId']))
+    const sample = rawText(raw['SampleRequestId'] ?? raw['sampleRequestId'] ?? raw['RequestId'] ?? raw['requestId'])
+    this.countCall(slot, rawWeight(raw['Count'] ?? raw['count']), rawText(raw['FirstSeen'] ?? raw['firstSeen']) ?? seen, rawText(raw['LastSeen'] ?? raw['lastSeen']) ?? seen, sample)
     return true
   }
 
@@ -149,39 +143,26 @@ export class LogAggregator {
   }
 
   addSignin(record: SigninRecord): void {
-    const totals = this.state.totals
-    if (record.appId !== undefined && record.appName !== undefined) this.nameApp(record.appId, record.appName)
-    totals.signins += record.count
-    if (record.errorCode === 0) return
-    totals.failedSignins += record.count
-    const key = String(record.errorCode)
-    const row = (this.state.signins[key] ??= { code: record.errorCode, count: 0, samples: [], apps: [] })
-    addToTally(row, record.count, record.firstSeen, record.lastSeen, record.sampleId)
-    if (record.description !== undefined && (row.description === undefined || record.description < row.description)) row.description = record.description
-    if (record.appId !== undefined) addBounded(row.apps, record.appId, 20)
+    countSignin(this.state, record)
   }
 
+
   /** One exchange of a HAR: diagnosed on its own (it has its real token and bodies). */
+  /** One exchange of a HAR: failures diagnosed on their own (real token and bodies), successes only counted. */
   addExchange(exchange: Exchange): void {
     this.input.records++
     if (exchange.unreadable !== undefined) return this.addUnreadable(exchange.source, exchange.unreadable)
-    for (const result of this.diagnoser.diagnose(exchange)) {
-      if (result.request.method === null || result.request.url === null || result.status === null) continue
-      const token = result.token
-      const kind = token?.kind ?? 'unknown'
-      const template = templateOf(this.catalogue, result.request.method, result.request.url)
-      const verdict = verdictOf(result, result.status, template, schemeOfKind(kind))
-      const appId = token?.appId ?? UNKNOWN_APP
-      if (token?.appName !== undefined) this.nameApp(appId, token.appName)
-      const slot = this.newSlot(appId, result.request.method.toUpperCase(), result.status, verdict, [...(token?.roles ?? []), ...(token?.scopes ?? [])])
-      this.countCall(slot, 1, exchange.startedAt, exchange.startedAt, exchange.batch?.requestId)
+    for (const call of this.exchanges.calls(exchange)) {
+      if (call.appName !== undefined) this.nameApp(call.appId, call.appName)
+      const slot = this.newSlot(call.appId, call.method, call.status, call.verdict, call.held)
+      this.countCall(slot, 1, exchange.startedAt, exchange.startedAt, call.sample)
     }
   }
 
   private nameApp(appId: string, name: string): void {
-    const known = this.state.appNames[appId]
-    if (known === undefined || name < known) this.state.appNames[appId] = name
+    nameApp(this.state, appId, name)
   }
+
 
   private newSlot(appId: string, method: string, status: number, verdict: Verdict, held: readonly string[]): Slot {
     const app = (this.state.apps[appId] ??= { appId, calls: 0, failures: 0, held: {}, succeeded: {} })
@@ -213,18 +194,3 @@ function listOf(map: Partial<Record<PermissionScheme, string[]>>, scheme: Permis
   return (map[scheme] ??= [])
 }
 
-function pathStart(uri: string, scheme: number): number {
-  const slash = uri.indexOf('/', scheme + 3)
-  return slash === -1 ? uri.length : slash
-}
-
-function rawText(value: unknown): string | undefined {
-  if (typeof value === 'string') return value === '' ? undefined : value
-  return typeof value === 'number' ? String(value) : undefined
-}
-
-/** A `Count` cell: a non-negative number, else 1 (as {@link readRecord} reads it). */
-function weightOf(value: unknown): number {
-  const count = typeof value === 'number' ? value : typeof value === 'string' && value !== '' ? Number(value) : Number.NaN
-  return Number.isFinite(count) && count >= 0 ? count : 1
-}

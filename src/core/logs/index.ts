@@ -2,7 +2,8 @@
  * Logs at tenant scale: Graph activity logs, sign-in logs and HAR captures read record by record,
  * aggregated into a mergeable state and a report. Pure: the CLI and the web page feed it.
  */
-export { LogAggregator, UNKNOWN_APP, type LogAggregatorOptions } from './aggregate.js'
+export { LogAggregator, type LogAggregatorOptions } from './aggregate.js'
+export { UNKNOWN_APP } from './exchange-calls.js'
 export { CsvParser, type CsvRow } from './csv.js'
 export { detectLogContainer, type LogContainer } from './detect.js'
 export { field, listField, numberField, textField, type RawRecord } from './fields.js'

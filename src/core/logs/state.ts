@@ -4,6 +4,7 @@
  * partials of shards gives exactly the state of one run over all of them.
  */
 import type { PermissionScheme } from '../types.js'
+import type { SigninRecord } from './records.js'
 
 /** The `format` of a partial aggregate file; bump {@link PARTIAL_VERSION} when its shape changes. */
 export const PARTIAL_FORMAT = 'graph-doctor/logs-partial'
@@ -122,4 +123,26 @@ export function addToSet(set: string[], name: string): void {
     else high = mid
   }
   set.splice(low, 0, name)
+}
+
+/** Sign-in apps listed per AADSTS code. */
+const MAX_SIGNIN_APPS = 20
+
+/** Count one sign-in (or a group of them); a failure counts into its AADSTS code's row. */
+export function countSignin(state: LogState, record: SigninRecord): void {
+  const totals = state.totals
+  if (record.appId !== undefined && record.appName !== undefined) nameApp(state, record.appId, record.appName)
+  totals.signins += record.count
+  if (record.errorCode === 0) return
+  totals.failedSignins += record.count
+  const row = (state.signins[String(record.errorCode)] ??= { code: record.errorCode, count: 0, samples: [], apps: [] })
+  addToTally(row, record.count, record.firstSeen, record.lastSeen, record.sampleId)
+  if (record.description !== undefined && (row.description === undefined || record.description < row.description)) row.description = record.description
+  if (record.appId !== undefined) addBounded(row.apps, record.appId, MAX_SIGNIN_APPS)
+}
+
+/** Remember an app's display name (the smallest of those seen, so that merged shards agree). */
+export function nameApp(state: LogState, appId: string, name: string): void {
+  const known = state.appNames[appId]
+  if (known === undefined || name < known) state.appNames[appId] = name
 }

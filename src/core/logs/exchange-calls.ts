@@ -1,0 +1,89 @@
+/**
+ * The calls of one HAR exchange as the aggregation counts them: a failure (or a `$batch`, whose
+ * parts may have failed) diagnosed in full with its real token and bodies; a success only read for
+ * its token's app, kind and permissions and its endpoint (no diagnosis needed).
+ */
+import type { Diagnoser } from '../diagnose.js'
+import { getHeader, type Exchange } from '../exchange.js'
+import type { PermissionCatalogue } from '../permissions/types.js'
+import { classifyUrl } from '../target-classify.js'
+import { analyseToken, parseAuthorizationHeader } from '../token/index.js'
+import type { TokenAnalysis } from '../token/types.js'
+import { schemeOfKind, templateOf, verdictOf, type Verdict } from './verdict.js'
+
+/** Distinct tokens remembered (a capture holds a handful; the limit guards against abuse). */
+const TOKEN_CACHE_LIMIT = 1000
+
+/** Apps without an id (an opaque token, no token, a record without AppId). */
+export const UNKNOWN_APP = '(unknown app)'
+
+/** One call to count. */
+export interface CountedCall {
+  readonly appId: string
+  readonly appName?: string
+  readonly method: string
+  readonly status: number
+  readonly verdict: Verdict
+  /** The permissions its token held. */
+  readonly held: readonly string[]
+  readonly sample?: string
+}
+
+export class ExchangeCalls {
+  private readonly tokens = new Map<string, TokenAnalysis>()
+  private readonly catalogue: PermissionCatalogue | undefined
+  private readonly diagnoser: () => Diagnoser
+
+  constructor(catalogue: PermissionCatalogue | undefined, diagnoser: () => Diagnoser) {
+    this.catalogue = catalogue
+    this.diagnoser = diagnoser
+  }
+
+  /** The calls of one readable exchange: one, or one per sub-request of a `$batch`. */
+  calls(exchange: Exchange): CountedCall[] {
+    const success = this.succeeded(exchange)
+    if (success !== undefined) return [success]
+    const calls: CountedCall[] = []
+    for (const result of this.diagnoser().diagnose(exchange)) {
+      const { method, url } = result.request
+      if (method === null || url === null || result.status === null) continue
+      const token = result.token
+      const verdict = verdictOf(result, result.status, templateOf(this.catalogue, method, url), schemeOfKind(token?.kind ?? 'unknown'))
+      calls.push(callOf(token, method.toUpperCase(), result.status, verdict, exchange.batch?.requestId))
+    }
+    return calls
+  }
+
+  private succeeded(exchange: Exchange): CountedCall | undefined {
+    const { request, response } = exchange
+    if (request === undefined || response === undefined || response.status < 200 || response.status >= 400) return undefined
+    const target = classifyUrl(request.url)
+    if (target.kind !== 'graph' || target.isBatch === true) return undefined
+    const auth = parseAuthorizationHeader(getHeader(request.headers, 'authorization'))
+    const token = auth.state === 'present' ? this.tokenOf(auth.token) : undefined
+    const method = request.method.toUpperCase()
+    const verdict = verdictOf(undefined, response.status, templateOf(this.catalogue, method, request.url), schemeOfKind(token?.kind ?? 'unknown'))
+    return callOf(token, method, response.status, verdict, undefined)
+  }
+
+  private tokenOf(raw: string): TokenAnalysis {
+    const known = this.tokens.get(raw)
+    if (known !== undefined) return known
+    if (this.tokens.size >= TOKEN_CACHE_LIMIT) this.tokens.clear()
+    const analysis = analyseToken(raw)
+    this.tokens.set(raw, analysis)
+    return analysis
+  }
+}
+
+function callOf(token: { appId?: string; appName?: string; roles: readonly string[]; scopes: readonly string[] } | undefined, method: string, status: number, verdict: Verdict, sample: string | undefined): CountedCall {
+  return {
+    appId: token?.appId ?? UNKNOWN_APP,
+    ...(token?.appName === undefined ? {} : { appName: token.appName }),
+    method,
+    status,
+    verdict,
+    held: [...(token?.roles ?? []), ...(token?.scopes ?? [])],
+    ...(sample === undefined ? {} : { sample }),
+  }
+}
