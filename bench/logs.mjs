@@ -1,6 +1,6 @@
 // `npm run bench`: `graph-doctor logs` over a Graph activity log in JSON lines, end to end through the
 // built binary, against a bare read-lines + JSON.parse loop over the same file (bench/logs-baseline.mjs)
-// measured in the same run; jq doing a comparable filter-and-group when it is installed; and a HAR
+// measured in the same run, over the shared synthetic generator's logs (bench/log-generator.mjs); jq doing a comparable filter-and-group when it is installed; and a HAR
 // (MB/s, peak RSS). Each subject runs in its own process; CPU time and peak RSS come from the
 // child's process.resourceUsage() (bench/rusage-hook.mjs). The fixed cost (start-up, permission data)
 // is measured on a small file and subtracted. Figures go to bench/results/logs.json (gitignored).
@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { writeActivity } from './activity-generator.mjs'
+import { writeLogs } from './log-generator.mjs'
 import { GENERATOR_TIME, writeHar } from './har-generator.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -48,8 +48,8 @@ async function main() {
   try {
     const big = join(work, 'activity.jsonl')
     const small = join(work, 'small.jsonl')
-    const bytes = writeActivity(big, RECORDS)
-    writeActivity(small, SMALL)
+    const { bytes } = await writeLogs(big, { kind: 'activity', records: RECORDS, format: 'jsonl' })
+    await writeLogs(small, { kind: 'activity', records: SMALL, format: 'jsonl' })
     const logs = (file, format = 'json') => [BIN, 'logs', '--format', format, file]
     const results = {
       'logs-small': run('logs-small', logs(small), work),

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { writeLogs } from '../../bench/log-generator.mjs'
 
 const BIN = join(process.cwd(), 'dist/bin/graph-doctor.js')
 const FIXTURES = join(process.cwd(), 'test/fixtures/logs')
@@ -104,6 +105,24 @@ describe('graph-doctor logs', () => {
     assert.match(html, /only the calls in these logs/)
     const markdown = cli(['logs', '--format', 'markdown', 'activity.json']).stdout
     assert.match(markdown, /\| 3 \| 11111111-aaaa-4aaa-8aaa-111111111111 \| permission-missing \| GET \/users\/\{id\}\/messages \| 403 \| Mail\.ReadBasic\.All \|/)
+  })
+
+  it('reads every format of the synthetic generator alike: activity as JSON lines, CSV and storage envelopes; sign-ins as Graph pages, JSON lines and CSV', async () => {
+    const reports: Record<string, Report> = {}
+    for (const [kind, formats] of [['activity', ['jsonl', 'csv', 'storage']], ['signins', ['graph', 'jsonl', 'csv']]] as const) {
+      for (const format of formats) {
+        const file = join(dir, `generated-${kind}.${format}`)
+        await writeLogs(file, { kind, records: 600, format, seed: 3 })
+        reports[`${kind} ${format}`] = json([file])
+      }
+    }
+    const activity = reports['activity jsonl']
+    assert.equal(activity?.totals['calls'], 600)
+    assert.ok((activity?.totals['failedCalls'] ?? 0) > 0 && (activity?.byCause.length ?? 0) > 1)
+    for (const format of ['csv', 'storage']) assert.deepEqual(reports[`activity ${format}`]?.failures, activity?.failures, format)
+    const signins = reports['signins graph']
+    assert.equal(signins?.totals['signins'], 600)
+    for (const format of ['jsonl', 'csv']) assert.deepEqual(reports[`signins ${format}`]?.aadsts, signins?.aadsts, format)
   })
 
   it('merge of the partials of N shards prints exactly the single-run report', () => {
