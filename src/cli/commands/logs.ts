@@ -43,7 +43,7 @@ function checkFiles(files: readonly string[], engine: string | undefined): void 
   if (files.length === 0) throw new GraphDoctorError('ERR_USAGE', 'nothing to read: give log FILEs, or - for stdin (see graph-doctor logs --help)')
   if (files.filter((file) => file === '-').length > 1) throw new GraphDoctorError('ERR_USAGE', 'stdin (-) can be read only once')
   if (engine !== undefined && engine !== 'stream' && engine !== 'duckdb') throw new GraphDoctorError('ERR_INVALID_OPTION', `--engine must be stream or duckdb, not ${echoArgument(engine)}`)
-  if (engine === 'duckdb') throw new GraphDoctorError('ERR_USAGE', '--engine duckdb is not available in this build yet; use the default stream engine')
+  if (engine === 'duckdb' && files.includes('-')) throw new GraphDoctorError('ERR_USAGE', '--engine duckdb reads files, not stdin (-)')
 }
 
 /** Read every file into one aggregate, with a progress bar on a terminal. */
@@ -66,6 +66,15 @@ async function aggregateFiles(files: readonly string[], io: CliIo, aggregator: L
   return aggregator.state
 }
 
+/** `--engine duckdb`: DuckDB pre-aggregates the files into group rows (kql's engine), which are then weighted like any group rows. */
+async function aggregateWithDuckdb(files: readonly string[], io: CliIo, aggregator: LogAggregator): Promise<LogState> {
+  const { duckdbGroupRows } = await import('../logs-engines/duckdb.js')
+  aggregator.beginInput(files.join(', '), 'duckdb')
+  let index = 0
+  for await (const row of duckdbGroupRows(files.map((file) => resolve(io.cwd, file)))) aggregator.addValue(row, `duckdb group ${++index}`)
+  return aggregator.state
+}
+
 export const run: Command = async (argv, io) => {
   const args = parseCommandArgs(argv, OPTIONS, 'logs')
   const format = parseReportFormat(stringOption(args, 'format'))
@@ -73,7 +82,7 @@ export const run: Command = async (argv, io) => {
   const now = parseNow(stringOption(args, 'now'))
   const catalogue = await loadCatalogue(stringOption(args, 'permissions'), io, format === 'json')
   const aggregator = new LogAggregator({ ...(catalogue === undefined ? {} : { catalogue }), ...(now === undefined ? {} : { now }) })
-  const state = await aggregateFiles(args.positionals, io, aggregator)
+  const state = stringOption(args, 'engine') === 'duckdb' ? await aggregateWithDuckdb(args.positionals, io, aggregator) : await aggregateFiles(args.positionals, io, aggregator)
   const partial = stringOption(args, 'partial')
   if (partial !== undefined) await writePartial(resolve(io.cwd, partial), state)
   return writeLogReport(buildLogReport(state, catalogue), format, io)
