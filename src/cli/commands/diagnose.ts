@@ -116,12 +116,15 @@ function parseNamedInput(text: string, name: string): Exchange[] {
   return parsed
 }
 
-/** A failed Graph call (or a `$batch`, whose sub-requests may have failed) needs the permission data. */
+/**
+ * A failed Graph call (or a `$batch`, whose sub-requests may have failed) needs the permission data;
+ * so does a call without a response (`--url --token`), which the rules treat as failed.
+ */
 function needsPermissionCatalogue(exchange: Exchange): boolean {
   if (exchange.request === undefined) return false
   const target = classifyUrl(exchange.request.url)
   if (target.kind !== 'graph') return false
-  return target.isBatch === true || (exchange.response?.status ?? 0) >= 400
+  return target.isBatch === true || exchange.response === undefined || exchange.response.status >= 400
 }
 
 async function loadPermissionData(file: string | undefined, format: OutputFormat, io: CliIo, warnLine: (line: string) => void): Promise<LoadedData | undefined> {
