@@ -6,7 +6,10 @@ import { findingIds } from '../../src/core/catalogue.js'
 import { startProxy } from '../../src/live/proxy/server.js'
 import { sha256 } from '../double/bodies.js'
 import { findingCall } from '../double/finding-calls.js'
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib'
 import { rawRequest, startRig } from './helpers.js'
+
+const DECODERS: Readonly<Record<string, (bytes: Buffer) => Buffer>> = { gzip: gunzipSync, deflate: inflateSync, br: brotliDecompressSync }
 
 const scenario = (name: string): Record<string, string> => ({ 'x-double-scenario': name })
 
@@ -58,6 +61,28 @@ test('bodies stream through byte for byte: large, chunked, gzip, slow, HEAD, upl
     assert.equal(echo.bodySha256, sha256(upload))
     const chunkedUpload = await rawRequest(`${rig.proxy.origin}/v1.0/me/drive/root:/a.txt:/content`, { method: 'PUT', headers: scenario('echo'), chunks: [Buffer.from('abc'), Buffer.from('def')] })
     assert.equal((JSON.parse(chunkedUpload.body.toString('utf8')) as { bodySha256: string }).bodySha256, sha256('abcdef'))
+  } finally {
+    await rig.close()
+  }
+})
+
+test('a gzip, deflate or br error body reaches the client as sent and is diagnosed decoded', async () => {
+  const rig = await startRig()
+  try {
+    const call = findingCall('permission-missing')
+    for (const encoding of ['gzip', 'deflate', 'br']) {
+      const reported = rig.failures.length
+      const response = await rawRequest(`${rig.proxy.origin}${call.path}`, { method: call.method, headers: { ...call.headers, ...scenario('finding:permission-missing'), 'x-double-encoding': encoding, 'accept-encoding': encoding } })
+      assert.equal(response.headers['content-encoding'], encoding)
+      assert.equal(DECODERS[encoding]?.(response.body).toString('utf8'), call.response.body, `${encoding}: the client's bytes`)
+      while (rig.failures.length === reported) {
+        await rig.proxy.session.settled()
+        if (rig.failures.length === reported) await new Promise((resolve) => setImmediate(resolve))
+      }
+      const last = rig.failures.at(-1)
+      assert.equal(last?.exchange.responseBody, call.response.body, `${encoding}: the body the diagnosis read`)
+      assert.equal(last?.result.findings[0]?.id, 'permission-missing', encoding)
+    }
   } finally {
     await rig.close()
   }
