@@ -4,7 +4,7 @@
  */
 import { createReadStream } from 'node:fs'
 import { resolve } from 'node:path'
-import { Readable } from 'node:stream'
+import { Readable, pipeline } from 'node:stream'
 import { createGunzip } from 'node:zlib'
 import type { CliIo } from './command.js'
 import { GraphDoctorError } from '../core/errors.js'
@@ -25,7 +25,7 @@ export type OpenedInput =
 async function byteChunks(path: string, io: CliIo): Promise<{ name: string; chunks: AsyncIterable<Uint8Array> }> {
   if (path === '-') {
     const chunks = io.stdinChunks?.() ?? textChunks(await io.readStdin())
-    return { name: 'stdin', chunks }
+    return { name: 'stdin', chunks: readErrorsNamed(chunks, 'stdin') }
   }
   const stream = createReadStream(resolve(io.cwd, path), { highWaterMark: CHUNK_BYTES })
   await new Promise<void>((done, fail) => {
@@ -100,7 +100,8 @@ export async function openInput(path: string, io: CliIo): Promise<OpenedInput> {
   const source = await byteChunks(path, io)
   let { head, all } = await peek(source.chunks, PEEK_BYTES)
   if (isGzip(head)) {
-    const gunzip = Readable.from(all).pipe(createGunzip({ chunkSize: 256 * 1024 }))
+    // pipeline, not .pipe: a read error of the source must reach the gunzip stream, or it waits forever
+    const gunzip = pipeline(Readable.from(all), createGunzip({ chunkSize: 256 * 1024 }), () => undefined)
     ;({ head, all } = await peek(readErrorsNamed(gunzip, source.name), PEEK_BYTES))
   }
   const binary = binaryOffset(head)
