@@ -3,6 +3,7 @@
  * its first bytes whether it is a HAR, read entry by entry, or a text capture, read whole.
  */
 import { createReadStream } from 'node:fs'
+import { access, constants, stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { Readable, pipeline } from 'node:stream'
 import { createGunzip } from 'node:zlib'
@@ -86,6 +87,25 @@ async function* withoutBom(head: Uint8Array, all: AsyncIterable<Uint8Array>): As
     if (first && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) yield chunk.subarray(3)
     else yield chunk
     first = false
+  }
+}
+
+/**
+ * Check that every named file can be read, before any is: a mistyped second FILE is an error before
+ * any output, not after the first file's results were written.
+ *
+ * @throws GraphDoctorError `ERR_INPUT_UNREADABLE`, naming the first path that cannot be read.
+ */
+export async function checkInputsReadable(paths: readonly string[], io: CliIo): Promise<void> {
+  for (const path of paths) {
+    if (path === '-') continue
+    const full = resolve(io.cwd, path)
+    try {
+      if ((await stat(full)).isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' })
+      await access(full, constants.R_OK)
+    } catch (error) {
+      throw new GraphDoctorError('ERR_INPUT_UNREADABLE', `${path}: ${describeFsError(error)}`, { cause: error })
+    }
   }
 }
 

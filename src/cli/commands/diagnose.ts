@@ -16,9 +16,8 @@ import { parseCommandArgs, parseFormat, parseNow, parseStatus, stringListOption,
 import { decodeUtf8Fast } from '../bytes.js'
 import type { CliIo, Command } from '../command.js'
 import { streamDiagnosis } from '../diagnose-stream.js'
-import { openInput } from '../input-source.js'
+import { checkInputsReadable, openInput } from '../input-source.js'
 import { outputColumns, shouldUseColour } from '../io.js'
-
 
 const OPTIONS = {
   method: { type: 'string' },
@@ -173,6 +172,7 @@ export const run: Command = async (argv, io) => {
   const format = parseFormat(stringOption(args, 'format'))
   const now = parseNow(stringOption(args, 'now'))
   const hasFlags = checkArguments(args)
+  if (!hasFlags) await checkInputsReadable(args.positionals, io)
   const exchanges = hasFlags ? single(requireRequest(await exchangeFromArgs(args, io), args)) : readExchanges(args.positionals, io)
   const { diagnoserFor, data } = diagnoserSource(stringOption(args, 'permissions'), now, format, io)
   return streamDiagnosis({ exchanges, writer: writerFor(format, io, args.values['all'] === true, data), diagnoserFor, checkResult: refuseUndiagnosable, io })
