@@ -17,7 +17,8 @@
  */
 import { redactSecrets } from '../../core/redact.js'
 import type { Diagnosis, DiagnosisResult, Finding, FixActions } from '../../core/types.js'
-import { memoizeRedaction, TallyCounter, writeAll, type DiagnosisWriter } from './writer.js'
+import { memoizeRedaction } from '../../core/redact/memo.js'
+import { TallyCounter, writeAll, type DiagnosisWriter } from './writer.js'
 
 /** Version of the JSON contract; bumped only for a breaking change. */
 export const JSON_CONTRACT_VERSION = 1

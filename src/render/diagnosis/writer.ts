@@ -44,22 +44,6 @@ export function writeAll(writer: DiagnosisWriter, diagnosis: Diagnosis): string 
 }
 
 /**
- * A memo in front of a redaction function: the titles, fixes and links that repeat in every result
- * of a long capture are redacted once. Bounded: it starts afresh past `limit` distinct strings.
- */
-export function memoizeRedaction(redact: (text: string) => string, limit = 20_000): (text: string) => string {
-  let memo = new Map<string, string>()
-  return (text) => {
-    const known = memo.get(text)
-    if (known !== undefined) return known
-    const redacted = redact(text)
-    if (memo.size >= limit) memo = new Map()
-    memo.set(text, redacted)
-    return redacted
-  }
-}
-
-/**
  * `target.push(...items)` without the spread: a value of 200,000 lines (a hostile error message)
  * spread into a call overflows the stack.
  */
