@@ -73,3 +73,11 @@ test('countSeverities counts every finding of every result', () => {
   assert.deepEqual(countSeverities(sampleDiagnosis), { errors: 1, warnings: 1, info: 1 })
   assert.deepEqual(countSeverities({ results: [] }), { errors: 0, warnings: 0, info: 0 })
 })
+
+test('a value nested deeper than the JSON budget is summarised, not a stack overflow', () => {
+  let deep: unknown = 'bottom'
+  for (let level = 0; level < 20_000; level++) deep = { level: deep }
+  const rendered = renderJson({ results: [{ ...failedResult, token: { claims: deep } } as unknown as typeof failedResult] })
+  assert.match(rendered, /\[JSON nested deeper than 64 levels: not shown\]/)
+  assert.ok(!rendered.includes('bottom'))
+})

@@ -15,6 +15,7 @@
  * ```
  * Fields are emitted in this order; new fields may be added, existing ones never change meaning.
  */
+import { MAX_JSON_DEPTH, jsonText } from '../../core/json-text.js'
 import { redactSecrets } from '../../core/redact.js'
 import type { Diagnosis, DiagnosisResult, Finding, FixActions } from '../../core/types.js'
 import { memoizeRedaction } from '../../core/redact/memo.js'
@@ -112,13 +113,17 @@ export function stringifyRedacted(value: unknown, redact: (text: string) => stri
   return `${JSON.stringify(value, (_key, item: unknown) => (typeof item === 'string' ? redact(item) : item), 2)}\n`
 }
 
-/** Every string of a JSON value passed through `redact` (the same as a `JSON.stringify` replacer, faster). */
-function redactStrings(value: unknown, redact: (text: string) => string): unknown {
+/**
+ * Every string of a JSON value passed through `redact` (the same as a `JSON.stringify` replacer,
+ * faster); a value nested past {@link MAX_JSON_DEPTH} is summarised, not walked.
+ */
+function redactStrings(value: unknown, redact: (text: string) => string, depth = 0): unknown {
   if (typeof value === 'string') return redact(value)
   if (typeof value !== 'object' || value === null) return value
-  if (Array.isArray(value)) return value.map((item) => redactStrings(item, redact))
+  if (depth >= MAX_JSON_DEPTH) return jsonText(value)
+  if (Array.isArray(value)) return value.map((item) => redactStrings(item, redact, depth + 1))
   const copy: Record<string, unknown> = {}
-  for (const key in value) copy[key] = redactStrings((value as Record<string, unknown>)[key], redact)
+  for (const key in value) copy[key] = redactStrings((value as Record<string, unknown>)[key], redact, depth + 1)
   return copy
 }
 
