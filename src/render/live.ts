@@ -66,11 +66,18 @@ export interface SessionSummary {
   readonly failures: number
   readonly upstreamErrors: number
   readonly clientAborts: number
+  /** Failures whose diagnosis threw (a bug); mentioned only when there were any. */
+  readonly internalErrors?: number
 }
 
-/** `12 requests: 10 succeeded, 2 failed, 0 upstream errors, 0 abandoned by the client.` */
+/**
+ * `12 requests: 10 succeeded, 2 failed, 0 upstream errors, 0 abandoned by the client.`, and the
+ * internal errors when there were any.
+ */
 export function renderSessionCounts(counts: SessionSummary): string {
-  return `${plural(counts.requests, 'request')}: ${counts.successes} succeeded, ${counts.failures} failed, ${plural(counts.upstreamErrors, 'upstream error')}, ${counts.clientAborts} abandoned by the client.`
+  const bugs = counts.internalErrors ?? 0
+  const internal = bugs === 0 ? '' : ` ${plural(bugs, 'internal error')} (a bug in graph-doctor: the failure's diagnosis was not shown).`
+  return `${plural(counts.requests, 'request')}: ${counts.successes} succeeded, ${counts.failures} failed, ${plural(counts.upstreamErrors, 'upstream error')}, ${counts.clientAborts} abandoned by the client.${internal}`
 }
 
 /** The Markdown summary of a proxy session: the counts, then the diagnosis of every failure. */

@@ -57,6 +57,22 @@ function waitForStop(proxyStopped: Promise<void>): Promise<string> {
   })
 }
 
+/** A failure the proxy could not diagnose because of a bug of ours: one stderr line, the proxy goes on. */
+function internalErrorLine(error: unknown, exchange: LiveExchange): string {
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
+  return `internal error while diagnosing proxy #${exchange.id} (${exchange.status} ${exchange.method}): ${message} (this is a bug, please report it)`
+}
+
+/**
+ * Why the proxy could not start: a system error (an errno code such as EADDRINUSE) becomes a one-line
+ * `cannot listen` error; anything else is ours and is rethrown as it is, to be reported as a bug.
+ */
+export function listenError(error: unknown, host: string, port: string): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  if (error instanceof GraphDoctorError || typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return error
+  return new GraphDoctorError('ERR_IO', `cannot listen on ${host} port ${port} (${code})`, { cause: error })
+}
+
 async function listen(args: ParsedArgs, io: CliIo, onMaxRequests: () => void): Promise<RunningProxy> {
   const host = stringOption(args, 'host') ?? '127.0.0.1'
   const colour = shouldUseColour(io)
@@ -92,11 +108,10 @@ async function listen(args: ParsedArgs, io: CliIo, onMaxRequests: () => void): P
       onFailure: (result: DiagnosisResult) => io.stdout(`${asJson ? renderLiveJsonLine(result) : renderLiveFailureLine(result, { colour })}\n`),
       onUpstreamError: (exchange) => { if (!asJson) io.stdout(`${renderUpstreamErrorLine({ ...exchange, upstream: upstreamOf(exchange) }, { colour })}\n`) },
       onSuccess: (exchange) => { if (!asJson && args.values['verbose'] === true) io.stdout(`${renderLiveSuccessLine(exchange, { colour })}\n`) },
+      onInternalError: (error, exchange) => warn(internalErrorLine(error, exchange)),
     })
   } catch (error) {
-    if (error instanceof GraphDoctorError) throw error
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
-    throw new GraphDoctorError('ERR_IO', `cannot listen on ${host} port ${stringOption(args, 'port') ?? '0'} (${code})`, { cause: error })
+    throw listenError(error, host, stringOption(args, 'port') ?? '0')
   }
   if (!isLoopback(host)) warn(`listening on ${host}, which is not a loopback address: other machines that reach it can send requests through this proxy, and its output describes your traffic.`)
   return proxy
