@@ -114,11 +114,13 @@ export function createDiagnoser(options: GraphDoctorOptions = {}): Diagnoser {
   return { diagnosisUrl, diagnoseResponse }
 }
 
-/** The request headers of fetch's `input` and `init`, `init` winning. */
+/**
+ * The request headers fetch sends for `input` and `init`: `init.headers`, when given, replace a
+ * Request's headers (they are not merged), as in `new Request(input, init)`.
+ */
 export function sentHeaders(input: unknown, init: { headers?: unknown } | undefined): HeaderList {
-  const headers = new Headers(typeof Request !== 'undefined' && input instanceof Request ? input.headers : undefined)
-  if (init?.headers !== undefined) new Headers(init.headers as HeadersInit).forEach((value, name) => headers.set(name, value))
-  return headerList(headers)
+  if (init?.headers !== undefined) return headerList(new Headers(init.headers as HeadersInit))
+  return headerList(new Headers(typeof Request !== 'undefined' && input instanceof Request ? input.headers : undefined))
 }
 
 /** A request body the diagnosis can read: strings and form parameters only. */
