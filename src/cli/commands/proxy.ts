@@ -5,7 +5,7 @@ import type { DiagnosisResult } from '../../core/types.js'
 import { startProxy, type RunningProxy } from '../../live/proxy/server.js'
 import { writeSessionReport } from '../../live/proxy/report.js'
 import type { LiveExchange } from '../../live/proxy/types.js'
-import { renderLiveFailureLine, renderLiveJsonLine, renderLiveSuccessLine, renderProxyBanner, renderSessionCounts, renderUpstreamErrorLine } from '../../render/live.js'
+import { renderLiveFailureLine, renderLiveJsonLine, renderLiveSuccessLine, renderProxyBanner, renderSessionCounts, renderUpstreamErrorJsonLine, renderUpstreamErrorLine } from '../../render/live.js'
 import { parseCommandArgs, stringOption, type ParsedArgs } from '../args.js'
 import type { CliIo, Command } from '../command.js'
 import { shouldUseColour } from '../io.js'
@@ -106,7 +106,10 @@ async function listen(args: ParsedArgs, io: CliIo, onMaxRequests: () => void): P
       recordSuccesses: args.values['verbose'] === true,
       loadPermissions,
       onFailure: (result: DiagnosisResult) => io.stdout(`${asJson ? renderLiveJsonLine(result) : renderLiveFailureLine(result, { colour })}\n`),
-      onUpstreamError: (exchange) => { if (!asJson) io.stdout(`${renderUpstreamErrorLine({ ...exchange, upstream: upstreamOf(exchange) }, { colour })}\n`) },
+      onUpstreamError: (exchange) => {
+        const call = { ...exchange, upstream: upstreamOf(exchange) }
+        io.stdout(`${asJson ? renderUpstreamErrorJsonLine(call) : renderUpstreamErrorLine(call, { colour })}\n`)
+      },
       onSuccess: (exchange) => { if (!asJson && args.values['verbose'] === true) io.stdout(`${renderLiveSuccessLine(exchange, { colour })}\n`) },
       onInternalError: (error, exchange) => warn(internalErrorLine(error, exchange)),
     })
