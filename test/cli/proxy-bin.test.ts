@@ -126,8 +126,9 @@ test('planted secrets never reach console lines, --json lines, report files or e
     for (const output of outputs) {
       for (const secret of [LEAK_MARKER, signature, token, delegatedToken().split('.')[2] ?? '']) assert.ok(!output.includes(secret), `leaked ${secret.slice(0, 30)}…`)
     }
-    const har = JSON.parse(outputs[3] ?? '{}') as { log: { entries: Array<{ request: { headers: Array<{ name: string; value: string }> } }> } }
+    const har = JSON.parse(outputs[3] ?? '{}') as { log: { creator: { version: string }; entries: Array<{ request: { headers: Array<{ name: string; value: string }> } }> } }
     assert.equal(har.log.entries.length, 4)
+    assert.equal(har.log.creator.version, (JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version)
     assert.match(JSON.stringify(har), /Bearer \[redacted token, \d+ chars\]/)
   } finally {
     bin.child.kill('SIGKILL')

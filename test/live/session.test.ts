@@ -1,6 +1,10 @@
 /** A proxy session's own bugs are counted and reported, never silently dropped. */
 import assert from 'node:assert/strict'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { test } from 'node:test'
+import { writeSessionReport } from '../../src/live/proxy/report.js'
 import { LiveSession } from '../../src/live/proxy/session.js'
 import type { LiveExchange } from '../../src/live/proxy/types.js'
 import { renderSessionCounts } from '../../src/render/live.js'
@@ -37,4 +41,20 @@ test('an exception in onFailure is passed to onInternalError and counted in the 
 test('the counts line says nothing of internal errors when there were none', () => {
   const session = new LiveSession()
   assert.equal(renderSessionCounts(session.counts()), '0 requests: 0 succeeded, 0 failed, 0 upstream errors, 0 abandoned by the client.')
+})
+
+test('a report past maxKept says how many diagnoses it left out, not only exchanges', async () => {
+  const session = new LiveSession({ keep: true, maxKept: 1 })
+  session.record(failed)
+  session.record({ ...failed, id: 8 })
+  await session.settled()
+  const dir = await mkdtemp(join(tmpdir(), 'graph-doctor-report-'))
+  try {
+    await writeSessionReport(dir, session, '0.0.0-test')
+    const summary = await readFile(join(dir, 'summary.md'), 'utf8')
+    assert.match(summary, /1 exchange past the first 1 is counted but not in the HAR/)
+    assert.match(summary, /1 diagnosis past the first 1 is counted but not in diagnosis\.json or this summary/)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
 })

@@ -120,6 +120,12 @@ async function listen(args: ParsedArgs, io: CliIo, onMaxRequests: () => void): P
   return proxy
 }
 
+/** graph-doctor's version, for the HAR's creator: the package root is three levels up from src/cli/commands and dist/bin/chunks alike. */
+async function packageVersion(): Promise<string> {
+  const { readFile } = await import('node:fs/promises')
+  return (JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version
+}
+
 export const run: Command = async (argv, io) => {
   const args = parseCommandArgs(argv, OPTIONS, 'proxy')
   if (args.positionals.length > 0) throw new GraphDoctorError('ERR_USAGE', 'proxy takes no arguments (see graph-doctor proxy --help)')
@@ -136,7 +142,7 @@ export const run: Command = async (argv, io) => {
   const reportDir = stringOption(args, 'report')
   if (reportDir !== undefined) {
     const { resolve } = await import('node:path')
-    const paths = await writeSessionReport(resolve(io.cwd, reportDir), proxy.session, '1')
+    const paths = await writeSessionReport(resolve(io.cwd, reportDir), proxy.session, await packageVersion())
     io.stderr(`graph-doctor: report written: ${paths.join(', ')}\n`)
   }
   return 0

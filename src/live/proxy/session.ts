@@ -61,6 +61,8 @@ export class LiveSession {
   readonly results: DiagnosisResult[] = []
   /** Exchanges not kept because `maxKept` was reached. */
   dropped = 0
+  /** Diagnoses not kept because `maxKept` was reached. */
+  droppedResults = 0
   /** Failures whose diagnosis or report threw (a bug): counted and reported, never allowed to stop the proxy. */
   internalErrors = 0
 
@@ -118,7 +120,10 @@ export class LiveSession {
       .then(() => this.#permissions())
       .then((permissions) => {
         const result = diagnoseExchange(toCoreExchange(exchange), permissions === undefined ? {} : { permissions })
-        if (this.options.keep === true && this.results.length < (this.options.maxKept ?? 10_000)) this.results.push(result)
+        if (this.options.keep === true) {
+          if (this.results.length < (this.options.maxKept ?? 10_000)) this.results.push(result)
+          else this.droppedResults += 1
+        }
         this.options.onFailure?.(result, exchange)
       })
       .catch((error: unknown) => {
