@@ -103,7 +103,9 @@ test('hop-by-hop headers are dropped both ways (RFC 9110 §7.6.1) and Host names
 })
 
 test('upstream faults: reset → 502, stall past the headers timeout → 504, refused → 502, each with a Graph-style JSON body', async () => {
-  const rig = await startRig({ headersTimeoutMs: 1_000 })
+  const rig = await startRig()
+  // the stall gets a proxy of its own whose headers timeout (1 ms) the test need not wait for
+  const stalling = await startProxy({ upstream: rig.double.url, loginUpstream: rig.double.url, headersTimeoutMs: 1, onUpstreamError: (exchange) => rig.upstreamErrors.push(exchange) })
   const closedPort = await new Promise<number>((resolve) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const { port } = probe.address() as { port: number }
@@ -114,7 +116,7 @@ test('upstream faults: reset → 502, stall past the headers timeout → 504, re
   try {
     for (const [url, headers, status, code] of [
       [`${rig.proxy.origin}/v1.0/me`, scenario('reset'), 502, 'UpstreamUnreachable'],
-      [`${rig.proxy.origin}/v1.0/me`, scenario('stall'), 504, 'UpstreamTimeout'],
+      [`${stalling.origin}/v1.0/me`, scenario('stall'), 504, 'UpstreamTimeout'],
       [`${refused.origin}/v1.0/me`, {}, 502, 'UpstreamUnreachable'],
     ] as const) {
       const response = await rawRequest(url, { headers })
@@ -125,6 +127,7 @@ test('upstream faults: reset → 502, stall past the headers timeout → 504, re
     assert.match(rig.upstreamErrors.map((exchange) => exchange.problem).join(' '), /UND_ERR_HEADERS_TIMEOUT/)
   } finally {
     await refused.close()
+    await stalling.close(0)
     await rig.close()
   }
 })
