@@ -6,7 +6,7 @@
 import type { Exchange } from '../core/exchange.js'
 import type { Diagnoser } from '../core/diagnose.js'
 import type { DiagnosisResult } from '../core/types.js'
-import type { DiagnosisWriter } from '../render/diagnosis/writer.js'
+import { hasErrorFinding, type DiagnosisWriter } from '../render/diagnosis/writer.js'
 import type { CliIo } from './command.js'
 import { EXIT, type ExitCode } from './exit-code.js'
 
@@ -87,7 +87,7 @@ export async function streamDiagnosis({ exchanges, writer, diagnoserFor, checkRe
       const diagnoser = await diagnoserFor(exchange, warn)
       for (const result of diagnoser.diagnose(exchange)) {
         checkResult?.(exchange, result)
-        failed ||= result.findings.some((finding) => finding.severity === 'error')
+        failed ||= hasErrorFinding(result)
         await sink.write(writer.result(result))
       }
     }

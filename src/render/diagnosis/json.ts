@@ -24,27 +24,6 @@ import { TallyCounter, writeAll, type DiagnosisWriter } from './writer.js'
 /** Version of the JSON contract; bumped only for a breaking change. */
 export const JSON_CONTRACT_VERSION = 1
 
-export interface SeverityCounts {
-  readonly errors: number
-  readonly warnings: number
-  readonly info: number
-}
-
-/** How many findings of each severity a diagnosis holds. */
-export function countSeverities(diagnosis: Diagnosis): SeverityCounts {
-  let errors = 0
-  let warnings = 0
-  let info = 0
-  for (const result of diagnosis.results) {
-    for (const finding of result.findings) {
-      if (finding.severity === 'error') errors++
-      else if (finding.severity === 'warning') warnings++
-      else info++
-    }
-  }
-  return { errors, warnings, info }
-}
-
 /** `actions`, fields in a fixed order. */
 function actionsToJson(actions: FixActions): Record<string, unknown> {
   const { consentUrl, scopes, azCli, powershell, roleToAssign } = actions
@@ -94,6 +73,13 @@ export function resultToJson(result: DiagnosisResult): Record<string, unknown> {
   return json
 }
 
+function summaryOf(diagnosis: Diagnosis): Record<string, number> {
+  const tally = new TallyCounter()
+  for (const result of diagnosis.results) tally.add(result)
+  const { results, errors, warnings, info } = tally
+  return { results, errors, warnings, info }
+}
+
 /**
  * The diagnosis as a plain JSON-serialisable object in the contract's shape (strings not yet redacted).
  *
@@ -104,7 +90,7 @@ export function toJsonDocument(diagnosis: Diagnosis): { version: number; results
   return {
     version: JSON_CONTRACT_VERSION,
     results: diagnosis.results.map(resultToJson),
-    summary: { results: diagnosis.results.length, ...countSeverities(diagnosis) },
+    summary: summaryOf(diagnosis),
   }
 }
 

@@ -18,8 +18,20 @@ export interface DiagnosisWriter {
   readonly end: () => string
 }
 
-/** Counts severities over the results it is shown. */
-export class TallyCounter {
+/** How many findings of each severity were seen. */
+export interface SeverityCounts {
+  readonly errors: number
+  readonly warnings: number
+  readonly info: number
+}
+
+/** Whether a result holds an error finding: what makes a command exit 1. */
+export function hasErrorFinding(result: DiagnosisResult): boolean {
+  return result.findings.some((finding) => finding.severity === 'error')
+}
+
+/** Counts severities over the results it is shown: the one tally of every format and the exit code. */
+export class TallyCounter implements SeverityCounts {
   results = 0
   errors = 0
   warnings = 0
