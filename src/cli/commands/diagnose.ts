@@ -4,7 +4,7 @@ import { createDiagnoser, type Diagnoser } from '../../core/diagnose.js'
 import { GraphDoctorError, isGraphDoctorError } from '../../core/errors.js'
 import type { Exchange } from '../../core/exchange.js'
 import { exchangeFromFlags, missingForDiagnosis, parseInput, responseLabel } from '../../core/input/index.js'
-import { HarStreamReader } from '../../core/stream/har-stream.js'
+import { readHarStream } from '../../core/stream/har-stream.js'
 import { classifyUrl } from '../../core/target-classify.js'
 import type { PermissionCatalogue } from '../../core/permissions/types.js'
 import type { DiagnosisResult } from '../../core/types.js'
@@ -96,9 +96,7 @@ async function* readExchanges(files: readonly string[], io: CliIo): AsyncGenerat
       yield* parseNamedInput(input.text, input.name)
       continue
     }
-    const reader = new HarStreamReader(input.name, { decode: decodeUtf8Fast })
-    for await (const chunk of input.chunks) yield* reader.push(chunk)
-    reader.end()
+    yield* readHarStream(input.chunks, input.name, { decode: decodeUtf8Fast })
   }
 }
 
