@@ -23,7 +23,7 @@ export interface SentRequest {
   readonly body?: string
 }
 
-export interface Diagnoser {
+export interface FailedCallDiagnoser {
   /** The URL as diagnosed (public host for configured origins), or undefined when the call is not Graph or login. */
   readonly diagnosisUrl: (url: string) => string | undefined
   /** Diagnose a failed call and report it; never throws, never consumes `response`'s own body. */
@@ -70,8 +70,8 @@ function defaultReport(event: DiagnosisEvent): void {
   console.warn(`graph-doctor: ${renderLiveFailureLine(event.result, { colour: false })}`)
 }
 
-/** A diagnoser for one integration instance. */
-export function createDiagnoser(options: GraphDoctorOptions = {}): Diagnoser {
+/** A diagnoser of failed calls for one integration instance (not the core's createDiagnoser, which diagnoses exchanges). */
+export function createFailedCallDiagnoser(options: GraphDoctorOptions = {}): FailedCallDiagnoser {
   const graphOrigins = new Set((options.graphOrigins ?? []).map((origin) => trimTrailing(origin, '/').toLowerCase()))
   const loginOrigins = new Set((options.loginOrigins ?? []).map((origin) => trimTrailing(origin, '/').toLowerCase()))
   let catalogue: Promise<PermissionCatalogue | undefined> | undefined
