@@ -4,7 +4,7 @@
  * is the value of every header with a secret name (`x-api-key`, `Ocp-Apim-Subscription-Key`, …), and
  * bodies go through redactBody and URLs and every other header through redactSecrets.
  */
-import type { HeaderList } from '../../core/exchange.js'
+import { getHeader, type HeaderList } from '../../core/exchange.js'
 import { isSecretName, redactBody, redactSecrets } from '../../core/redact.js'
 import type { LiveExchange } from './types.js'
 
@@ -36,7 +36,7 @@ function harQuery(url: string): Array<{ name: string; value: string }> {
 }
 
 function contentType(headers: HeaderList): string {
-  return headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? ''
+  return getHeader(headers, 'content-type') ?? ''
 }
 
 function entryOf(exchange: LiveExchange): Record<string, unknown> {
