@@ -6,13 +6,13 @@
 import { diagnoseExchange } from '../core/diagnose.js'
 import type { Exchange, HeaderList } from '../core/exchange.js'
 import type { PermissionCatalogue } from '../core/permissions/types.js'
-import { classifyUrl } from '../core/target-classify.js'
+import { CANONICAL_ORIGINS, classifyUrl, isGraphVersionPath } from '../core/target-classify.js'
 import { trimTrailing } from '../core/trim.js'
 import type { DiagnosisResult } from '../core/types.js'
 import { renderLiveFailureLine } from '../render/live.js'
 import type { DiagnosisEvent, GraphDoctorOptions } from './options.js'
 
-const CANONICAL = { graph: 'https://graph.microsoft.com', login: 'https://login.microsoftonline.com' } as const
+const CANONICAL = CANONICAL_ORIGINS
 const DEFAULT_BODY_LIMIT = 1024 * 1024
 
 /** What a failed call was sent with (fetch's `input`/`init`, or an SDK's request). */
@@ -84,7 +84,7 @@ export function createFailedCallDiagnoser(options: GraphDoctorOptions = {}): Fai
     const origin = originOf(url)
     if (origin === undefined) return undefined
     const path = url.slice(origin.length)
-    const isGraphPath = /^\/(v1\.0|beta)(\/|\?|$)/i.test(path)
+    const isGraphPath = isGraphVersionPath(path)
     if (graphOrigins.has(origin) && (isGraphPath || !loginOrigins.has(origin))) return `${CANONICAL.graph}${path}`
     if (loginOrigins.has(origin)) return `${CANONICAL.login}${path}`
     const kind = classifyUrl(url).kind
