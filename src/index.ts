@@ -10,7 +10,8 @@
  *
  * @module graph-doctor
  */
-export { diagnose, diagnoseExchange } from './core/diagnose.js'
+export { diagnose, diagnoseExchange, createDiagnoser } from './core/diagnose.js'
+export { readHarStream } from './core/stream/har-stream.js'
 export { parseInput, exchangeFromFlags, detectFormat, expandBatches } from './core/input/index.js'
 export { classifyUrl } from './core/target-classify.js'
 export { analyseToken, parseAuthorizationHeader, judgeTokenTime, explainClaims, summarizeToken } from './core/token/index.js'
@@ -33,6 +34,8 @@ export { renderMarkdown } from './render/diagnosis/markdown.js'
 
 export type { Diagnosis, DiagnosisResult, Finding, Evidence, EvidenceSource, Link, Severity, PermissionScheme, PermissionSummary, FixActions, RoleToAssign } from './core/types.js'
 export type { FindingId, FindingInfo } from './core/catalogue.js'
+export type { Diagnoser, DiagnoseOptions } from './core/diagnose.js'
+export type { HarStreamOptions } from './core/stream/har-stream.js'
 export type { ErrorCode } from './core/errors.js'
 export type { Exchange, HttpRequest, HttpResponse, HeaderList, InputFormat } from './core/exchange.js'
 export type { Target, TargetKind, Cloud } from './core/target.js'

@@ -16,6 +16,7 @@ test('the public API (built dist/index.js) exports exactly these names', async (
     'catalogue',
     'checkAuthorization',
     'classifyUrl',
+    'createDiagnoser',
     'createTextRenderer',
     'detectFormat',
     'diagnose',
@@ -35,6 +36,7 @@ test('the public API (built dist/index.js) exports exactly these names', async (
     'parseAuthorizationHeader',
     'parseInput',
     'pathShape',
+    'readHarStream',
     'redactBody',
     'redactSecrets',
     'renderJson',
@@ -49,10 +51,27 @@ test('the public API (built dist/index.js) exports exactly these names', async (
   }
 })
 
+test('readHarStream and createDiagnoser, as their docs promise, diagnose a HAR fed in byte chunks', async () => {
+  const api = (await import(join(process.cwd(), ENTRY))) as {
+    readHarStream: (chunks: AsyncIterable<Uint8Array>, name: string) => AsyncIterable<unknown>
+    createDiagnoser: () => { diagnose: (exchange: unknown) => Array<{ source: string; status: number | null }> }
+  }
+  const bytes = readFileSync('examples/failing-calls.har')
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    for (let offset = 0; offset < bytes.byteLength; offset += 1000) yield bytes.subarray(offset, offset + 1000)
+  }
+  const diagnoser = api.createDiagnoser()
+  const results = []
+  for await (const exchange of api.readHarStream(chunks(), 'capture.har')) results.push(...diagnoser.diagnose(exchange))
+  const entries = (JSON.parse(bytes.toString('utf8')) as { log: { entries: unknown[] } }).log.entries.length
+  assert.ok(results.length >= entries, `${results.length} results for ${entries} entries`)
+  assert.equal(results[0]?.source, 'capture.har entry 1')
+})
+
 test('the type declarations export the result, token, exchange and permission types', () => {
   const declarations = readFileSync('dist/index.d.ts', 'utf8')
   const typeNames = [...declarations.matchAll(/export type \{([^}]+)\}/g)].flatMap((match) => (match[1] ?? '').split(',').map((name) => name.trim()))
-  for (const name of ['Diagnosis', 'DiagnosisResult', 'Finding', 'Evidence', 'Severity', 'FindingId', 'Exchange', 'TokenAnalysis', 'PermissionCatalogue', 'ErrorCode', 'TextRenderOptions']) {
+  for (const name of ['Diagnosis', 'DiagnosisResult', 'Finding', 'Evidence', 'Severity', 'FindingId', 'Exchange', 'TokenAnalysis', 'PermissionCatalogue', 'ErrorCode', 'TextRenderOptions', 'Diagnoser', 'DiagnoseOptions', 'HarStreamOptions']) {
     assert.ok(typeNames.includes(name), `${name} is not exported`)
   }
   assert.match(declarations, /@module graph-doctor/)

@@ -72,6 +72,7 @@ function secretsOf(file: string): Set<string> {
 interface Output {
   readonly code: number
   readonly text: string
+  readonly stdout: string
 }
 
 const BIN = 'dist/bin/graph-doctor.js'
@@ -83,7 +84,7 @@ function runBin(argv: readonly string[], stdin = ''): Promise<Output> {
   return new Promise((resolve) => {
     const child = execFile(process.execPath, [BIN, ...argv], { env: ENV, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1
-      resolve({ code, text: `${stdout}${stderr}` })
+      resolve({ code, text: `${stdout}${stderr}`, stdout })
     })
     child.stdin?.end(stdin)
   })
@@ -226,4 +227,18 @@ test('data, argument errors and unknown commands never echo a secret pasted into
   const usageErrors = outputs.filter((output) => output.code === 2)
   assert.ok(usageErrors.length >= runs.length - 3, `${usageErrors.length} usage errors`)
   for (const index of [10, 11]) assert.equal(outputs[index]?.text.trimEnd().split('\n').length, 1, 'an unknown command is one line')
+})
+
+test('a quoted secret in a Graph error message is hidden in every format, and --format json stays JSON', async () => {
+  const secret = 'S3cr3tValue99'
+  const body = JSON.stringify({ error: { code: 'BadRequest', message: `Invalid value for client_secret="${secret}" and password='hunter2hunter2'` } })
+  const file = join(workDir, 'quoted-secret.http')
+  writeFileSync(file, `POST https://graph.microsoft.com/v1.0/applications HTTP/1.1\nContent-Type: application/json\n\n{}\n\nHTTP/1.1 400 Bad Request\nContent-Type: application/json\n\n${body}\n`)
+  const outputs = await runAll(FORMATS.map((format) => ['diagnose', '--format', format, '--now', NOW, file]))
+  for (const [index, output] of outputs.entries()) {
+    assert.notEqual(output.code, 2, output.text.slice(-300))
+    assert.match(output.text, /client_secret=/, 'the message was printed')
+    assertNoSecrets(output.text, [secret, 'hunter2hunter2'], `diagnose --format ${FORMATS[index] ?? ''} (quoted secret)`)
+  }
+  assert.doesNotThrow(() => JSON.parse(outputs[1]?.stdout ?? ''), 'the JSON output parses')
 })

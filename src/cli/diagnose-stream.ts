@@ -6,14 +6,17 @@
 import type { Exchange } from '../core/exchange.js'
 import type { Diagnoser } from '../core/diagnose.js'
 import type { DiagnosisResult } from '../core/types.js'
-import type { DiagnosisWriter } from '../render/diagnosis/writer.js'
+import { hasErrorFinding, type DiagnosisWriter } from '../render/diagnosis/writer.js'
 import type { CliIo } from './command.js'
 import { EXIT, type ExitCode } from './exit-code.js'
 
-/** Output is held back until it reaches this size, so that a small input that turns out unusable prints only its error. */
-const HOLD_BYTES = 256 * 1024
-/** Pieces are passed to stdout in writes of about this size. */
-const WRITE_BYTES = 64 * 1024
+/**
+ * Output is held back until it reaches this many characters (UTF-16 code units, about as many bytes),
+ * so that a small input that turns out unusable prints only its error.
+ */
+const HOLD_CHARS = 256 * 1024
+/** Pieces are passed to stdout in writes of about this many characters. */
+const WRITE_CHARS = 64 * 1024
 
 /** stdout with a hold-back buffer: nothing is written until there is enough, or the end. */
 export class OutputSink {
@@ -31,7 +34,7 @@ export class OutputSink {
   async write(text: string): Promise<void> {
     this.pending.push(text)
     this.pendingLength += text.length
-    if (this.pendingLength >= (this.started ? WRITE_BYTES : HOLD_BYTES)) await this.flush()
+    if (this.pendingLength >= (this.started ? WRITE_CHARS : HOLD_CHARS)) await this.flush()
   }
 
   /** A warning line for stderr, held back with the output (an unusable input prints only its error). */
@@ -84,7 +87,7 @@ export async function streamDiagnosis({ exchanges, writer, diagnoserFor, checkRe
       const diagnoser = await diagnoserFor(exchange, warn)
       for (const result of diagnoser.diagnose(exchange)) {
         checkResult?.(exchange, result)
-        failed ||= result.findings.some((finding) => finding.severity === 'error')
+        failed ||= hasErrorFinding(result)
         await sink.write(writer.result(result))
       }
     }

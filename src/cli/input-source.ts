@@ -3,8 +3,9 @@
  * its first bytes whether it is a HAR, read entry by entry, or a text capture, read whole.
  */
 import { createReadStream } from 'node:fs'
+import { access, constants, stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { Readable } from 'node:stream'
+import { Readable, pipeline } from 'node:stream'
 import { createGunzip } from 'node:zlib'
 import type { CliIo } from './command.js'
 import { GraphDoctorError } from '../core/errors.js'
@@ -25,7 +26,7 @@ export type OpenedInput =
 async function byteChunks(path: string, io: CliIo): Promise<{ name: string; chunks: AsyncIterable<Uint8Array> }> {
   if (path === '-') {
     const chunks = io.stdinChunks?.() ?? textChunks(await io.readStdin())
-    return { name: 'stdin', chunks }
+    return { name: 'stdin', chunks: readErrorsNamed(chunks, 'stdin') }
   }
   const stream = createReadStream(resolve(io.cwd, path), { highWaterMark: CHUNK_BYTES })
   await new Promise<void>((done, fail) => {
@@ -109,7 +110,8 @@ export async function openByteInput(path: string, io: CliIo, onRawBytes?: (bytes
   const raw = onRawBytes === undefined ? source.chunks : counted(source.chunks, onRawBytes)
   const { head, all } = await peek(raw, PEEK_BYTES)
   if (!isGzip(head)) return { name: source.name, head, chunks: all, gzip: false }
-  const gunzip = Readable.from(all).pipe(createGunzip({ chunkSize: 256 * 1024 }))
+  // pipeline, not .pipe: a read error of the source must reach the gunzip stream, or it waits forever
+  const gunzip = pipeline(Readable.from(all), createGunzip({ chunkSize: 256 * 1024 }), () => undefined)
   const unzipped = await peek(readErrorsNamed(gunzip, source.name), PEEK_BYTES)
   return { name: source.name, head: unzipped.head, chunks: unzipped.all, gzip: true }
 }
@@ -118,6 +120,25 @@ async function* counted(chunks: AsyncIterable<Uint8Array>, onBytes: (bytes: numb
   for await (const chunk of chunks) {
     onBytes(chunk.length)
     yield chunk
+  }
+}
+
+/**
+ * Check that every named file can be read, before any is: a mistyped second FILE is an error before
+ * any output, not after the first file's results were written.
+ *
+ * @throws GraphDoctorError `ERR_INPUT_UNREADABLE`, naming the first path that cannot be read.
+ */
+export async function checkInputsReadable(paths: readonly string[], io: CliIo): Promise<void> {
+  for (const path of paths) {
+    if (path === '-') continue
+    const full = resolve(io.cwd, path)
+    try {
+      if ((await stat(full)).isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' })
+      await access(full, constants.R_OK)
+    } catch (error) {
+      throw new GraphDoctorError('ERR_INPUT_UNREADABLE', `${path}: ${describeFsError(error)}`, { cause: error })
+    }
   }
 }
 

@@ -9,7 +9,7 @@ import type { PermissionCatalogue } from '../core/permissions/types.js'
 import type { PermissionDataJson } from '../render/diagnosis/json.js'
 import { ageInDays, isSupersededBySnapshot, STALE_DAYS } from './data/age.js'
 import { userCacheDir } from './data/cache-dir.js'
-import { loadCachedCatalogue } from './data/cache-read.js'
+import { inspectCache, loadCachedCatalogue } from './data/cache-read.js'
 import { errorReason, loadNamedSource } from './data/named-source.js'
 import { loadSnapshot, readSnapshotManifest, snapshotDir } from './data/snapshot.js'
 
@@ -50,7 +50,6 @@ export interface PermissionSourceOptions {
   readonly snapshotDir?: string
 }
 
-
 const HOW_TO_GET =
   'no Microsoft Graph permission data: run `graph-doctor data update` once, or pass --permissions FILE (a permissions.json from microsoft-graph-devx-content)'
 
@@ -75,9 +74,15 @@ export async function resolvePermissionData(options: PermissionSourceOptions): P
     return { catalogue, source: { kind, location, date } }
   }
   const bundled = options.snapshotDir ?? snapshotDir()
-  const cache = await loadFromCache(cacheDir, options.warn)
-  if ('catalogue' in cache && !(await isSnapshotNewer(bundled, cache.source.date))) return withAgeNote(cache, options)
+  // the cache's manifest date decides first: a cache the snapshot replaces is not read (or rebuilt) at all
+  const superseded = await isCacheSuperseded(cacheDir, bundled)
+  let cache: CacheOutcome = superseded ? { code: 'ERR_DATA_MISSING', problem: HOW_TO_GET } : await loadFromCache(cacheDir, options.warn)
+  if ('catalogue' in cache) return withAgeNote(cache, options)
   const snapshot = await loadSnapshot(bundled)
+  if (snapshot.state !== 'loaded' && superseded) {
+    cache = await loadFromCache(cacheDir, options.warn) // an old cache is better than none
+    if ('catalogue' in cache) return withAgeNote(cache, options)
+  }
   if (snapshot.state === 'loaded') {
     if ('problem' in cache && cache.code === 'ERR_DATA_INVALID') options.warn(`${cache.problem}; using the bundled snapshot instead.`)
     const source: PermissionDataSource = { kind: 'snapshot', location: bundled, date: snapshot.manifest.upstream.date }
@@ -115,9 +120,17 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value !== undefined && value.trim() !== '' ? value.trim() : undefined
 }
 
-async function isSnapshotNewer(dir: string, cacheDate: string): Promise<boolean> {
-  const manifest = await readSnapshotManifest(dir)
-  return typeof manifest !== 'string' && isSupersededBySnapshot(cacheDate, manifest.upstream.date)
+/** Whether the cache is ready and older than the bundled snapshot, from the two manifests alone. */
+async function isCacheSuperseded(cacheDir: string, snapshot: string): Promise<boolean> {
+  let inspection
+  try {
+    inspection = await inspectCache(cacheDir)
+  } catch {
+    return false // loadFromCache reports why the cache cannot be read
+  }
+  if (inspection.state !== 'ready') return false
+  const manifest = await readSnapshotManifest(snapshot)
+  return typeof manifest !== 'string' && isSupersededBySnapshot(inspection.manifest.updatedAt, manifest.upstream.date)
 }
 
 type CacheOutcome = PermissionData | { readonly code: 'ERR_DATA_MISSING' | 'ERR_DATA_INVALID'; readonly problem: string }

@@ -1,6 +1,7 @@
 import { catalogue } from './catalogue.js'
 import type { FindingId } from './catalogue.js'
 import { redactSecrets } from './redact.js'
+import { memoizeRedaction } from './redact/memo.js'
 import type { Evidence, Finding, FixActions, Link, PermissionSummary, Severity } from './types.js'
 
 /** What a rule says about one finding; title, severity and the default links come from the catalogue. */
@@ -51,22 +52,8 @@ export function rankFindings(findings: readonly Finding[]): Finding[] {
   )
 }
 
-let redacted = new Map<string, string>()
-
-/**
- * {@link redactSecrets} with a memo: details, fix steps and evidence repeat across the entries of a
- * capture, so each distinct text is scanned once. Bounded: short texts only, and it starts afresh
- * past 10,000 of them.
- */
-function redactOnce(text: string): string {
-  const known = redacted.get(text)
-  if (known !== undefined) return known
-  const result = redactSecrets(text)
-  if (text.length > 4096) return result
-  if (redacted.size >= 10_000) redacted = new Map()
-  redacted.set(text, result)
-  return result
-}
+/** Details, fix steps and evidence repeat across the entries of a capture: each distinct text is scanned once. */
+const redactOnce = memoizeRedaction(redactSecrets)
 
 function redactEvidence(item: Evidence): Evidence {
   const value = redactOnce(item.value)

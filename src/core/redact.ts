@@ -5,6 +5,7 @@
  * `clientSecret`, `client-secret`, `newPassword`, `refreshToken`, …) in URLs, forms, JSON and free text.
  * Pure string functions (no Node APIs): they run in a browser too, in linear time.
  */
+import { nestsDeeperThan } from './json-text.js'
 import { redactJsonPairs } from './redact/json-pairs.js'
 import { redactJwts } from './redact/jwt.js'
 import { isSecretValue } from './redact/names.js'
@@ -14,8 +15,6 @@ import { redactOpaqueTokens, redactSchemeCredentials } from './redact/tokens.js'
 export { isSecretName } from './redact/names.js'
 
 const REDACTED = '[redacted]'
-/** Deeper JSON is redacted as text: no recursion without a bound on untrusted data. */
-const MAX_JSON_DEPTH = 64
 
 /**
  * Replace every JWT-shaped value with `[redacted JWT, <n> chars]`, the credential after `Bearer `,
@@ -43,13 +42,11 @@ export function clipRedacted(text: string, max: number): string {
   return redacted.length <= max ? redacted : `${redacted.slice(0, max - 1)}…`
 }
 
-class TooDeep extends Error {}
-
-function redactJsonValue(value: unknown, depth: number): unknown {
-  if (depth > MAX_JSON_DEPTH) throw new TooDeep()
-  if (Array.isArray(value)) return value.map((item) => redactJsonValue(item, depth + 1))
+/** Called only on values within the JSON budget ({@link nestsDeeperThan}), so the recursion is bounded. */
+function redactJsonValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((item) => redactJsonValue(item))
   if (typeof value !== 'object' || value === null) return value
-  const entries = Object.entries(value).map(([key, item]) => [key, isSecretValue(key, item) ? REDACTED : redactJsonValue(item, depth + 1)])
+  const entries = Object.entries(value).map(([key, item]) => [key, isSecretValue(key, item) ? REDACTED : redactJsonValue(item)])
   return Object.fromEntries(entries)
 }
 
@@ -90,14 +87,11 @@ function redactForm(text: string): string {
     .join('&')
 }
 
+/** Deeper JSON than the budget is redacted as text: no recursion without a bound on untrusted data. */
 function redactJsonText(text: string, json: unknown): string {
-  try {
-    const indent = /\n/.test(text.trim()) ? 2 : undefined
-    return redactSecrets(JSON.stringify(redactJsonValue(json, 0), null, indent))
-  } catch (error) {
-    if (error instanceof TooDeep) return redactSecrets(text)
-    throw error
-  }
+  if (nestsDeeperThan(json)) return redactSecrets(text)
+  const indent = /\n/.test(text.trim()) ? 2 : undefined
+  return redactSecrets(JSON.stringify(redactJsonValue(json), null, indent))
 }
 
 /**

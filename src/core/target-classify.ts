@@ -115,3 +115,17 @@ function identityTarget(host: string, cloud: Cloud, path: string): Target {
   if (endpoint === 'authorize') return { kind: 'authorize-endpoint', host, cloud, path, tenant }
   return { kind: 'other', host, cloud, path, tenant }
 }
+
+/** The public origins of Microsoft Graph and the login host: what a proxied or configured call is diagnosed as. */
+export const CANONICAL_ORIGINS = { graph: 'https://graph.microsoft.com', login: 'https://login.microsoftonline.com' } as const
+
+/**
+ * Whether a path (with its query) is under a Graph version, `/v1.0` or `/beta`: what routes a call to
+ * Graph rather than to the login host.
+ *
+ * @example
+ * isGraphVersionPath('/v1.0/me?$select=id') // true
+ */
+export function isGraphVersionPath(path: string): boolean {
+  return /^\/(v1\.0|beta)(\/|\?|$)/i.test(path)
+}

@@ -6,13 +6,13 @@
 import { diagnoseExchange } from '../core/diagnose.js'
 import type { Exchange, HeaderList } from '../core/exchange.js'
 import type { PermissionCatalogue } from '../core/permissions/types.js'
-import { classifyUrl } from '../core/target-classify.js'
+import { CANONICAL_ORIGINS, classifyUrl, isGraphVersionPath } from '../core/target-classify.js'
 import { trimTrailing } from '../core/trim.js'
 import type { DiagnosisResult } from '../core/types.js'
 import { renderLiveFailureLine } from '../render/live.js'
 import type { DiagnosisEvent, GraphDoctorOptions } from './options.js'
 
-const CANONICAL = { graph: 'https://graph.microsoft.com', login: 'https://login.microsoftonline.com' } as const
+const CANONICAL = CANONICAL_ORIGINS
 const DEFAULT_BODY_LIMIT = 1024 * 1024
 
 /** What a failed call was sent with (fetch's `input`/`init`, or an SDK's request). */
@@ -23,7 +23,7 @@ export interface SentRequest {
   readonly body?: string
 }
 
-export interface Diagnoser {
+export interface FailedCallDiagnoser {
   /** The URL as diagnosed (public host for configured origins), or undefined when the call is not Graph or login. */
   readonly diagnosisUrl: (url: string) => string | undefined
   /** Diagnose a failed call and report it; never throws, never consumes `response`'s own body. */
@@ -70,8 +70,8 @@ function defaultReport(event: DiagnosisEvent): void {
   console.warn(`graph-doctor: ${renderLiveFailureLine(event.result, { colour: false })}`)
 }
 
-/** A diagnoser for one integration instance. */
-export function createDiagnoser(options: GraphDoctorOptions = {}): Diagnoser {
+/** A diagnoser of failed calls for one integration instance (not the core's createDiagnoser, which diagnoses exchanges). */
+export function createFailedCallDiagnoser(options: GraphDoctorOptions = {}): FailedCallDiagnoser {
   const graphOrigins = new Set((options.graphOrigins ?? []).map((origin) => trimTrailing(origin, '/').toLowerCase()))
   const loginOrigins = new Set((options.loginOrigins ?? []).map((origin) => trimTrailing(origin, '/').toLowerCase()))
   let catalogue: Promise<PermissionCatalogue | undefined> | undefined
@@ -84,7 +84,7 @@ export function createDiagnoser(options: GraphDoctorOptions = {}): Diagnoser {
     const origin = originOf(url)
     if (origin === undefined) return undefined
     const path = url.slice(origin.length)
-    const isGraphPath = /^\/(v1\.0|beta)(\/|\?|$)/i.test(path)
+    const isGraphPath = isGraphVersionPath(path)
     if (graphOrigins.has(origin) && (isGraphPath || !loginOrigins.has(origin))) return `${CANONICAL.graph}${path}`
     if (loginOrigins.has(origin)) return `${CANONICAL.login}${path}`
     const kind = classifyUrl(url).kind
@@ -114,11 +114,13 @@ export function createDiagnoser(options: GraphDoctorOptions = {}): Diagnoser {
   return { diagnosisUrl, diagnoseResponse }
 }
 
-/** The request headers of fetch's `input` and `init`, `init` winning. */
+/**
+ * The request headers fetch sends for `input` and `init`: `init.headers`, when given, replace a
+ * Request's headers (they are not merged), as in `new Request(input, init)`.
+ */
 export function sentHeaders(input: unknown, init: { headers?: unknown } | undefined): HeaderList {
-  const headers = new Headers(typeof Request !== 'undefined' && input instanceof Request ? input.headers : undefined)
-  if (init?.headers !== undefined) new Headers(init.headers as HeadersInit).forEach((value, name) => headers.set(name, value))
-  return headerList(headers)
+  if (init?.headers !== undefined) return headerList(new Headers(init.headers as HeadersInit))
+  return headerList(new Headers(typeof Request !== 'undefined' && input instanceof Request ? input.headers : undefined))
 }
 
 /** A request body the diagnosis can read: strings and form parameters only. */

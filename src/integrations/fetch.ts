@@ -10,7 +10,7 @@
  * @module graph-doctor/fetch
  */
 export type { GraphDoctorOptions, DiagnosisEvent } from './options.js'
-import { createDiagnoser, sentBody, sentHeaders } from './diagnoser.js'
+import { createFailedCallDiagnoser, sentBody, sentHeaders } from './diagnoser.js'
 import type { GraphDoctorOptions } from './options.js'
 
 /** The fetch signature the wrapper accepts and returns. */
@@ -29,7 +29,7 @@ function urlOf(input: string | URL | Request): string {
  * the original one, its body unread. A successful call costs one extra `await`.
  */
 export function withGraphDoctor<F extends FetchLike>(fetchFn: F, options: GraphDoctorOptions = {}): F {
-  const diagnoser = createDiagnoser(options)
+  const diagnoser = createFailedCallDiagnoser(options)
   const wrapped = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const response = await fetchFn(input, init)
     if (response.status < 400) return response

@@ -14,7 +14,7 @@
 export type { GraphDoctorOptions, DiagnosisEvent } from './options.js'
 import { GraphError, type Context, type Middleware } from '@microsoft/microsoft-graph-client'
 import type { DiagnosisResult } from '../core/types.js'
-import { createDiagnoser, sentBody, sentHeaders, type Diagnoser } from './diagnoser.js'
+import { createFailedCallDiagnoser, sentBody, sentHeaders, type FailedCallDiagnoser } from './diagnoser.js'
 import type { GraphDoctorOptions } from './options.js'
 
 /**
@@ -58,10 +58,10 @@ function requestUrl(request: Context['request']): string {
  */
 export class GraphDoctorMiddleware implements Middleware {
   #next: Middleware | undefined
-  readonly #diagnoser: Diagnoser
+  readonly #diagnoser: FailedCallDiagnoser
 
   constructor(options: GraphDoctorOptions = {}) {
-    this.#diagnoser = createDiagnoser(options)
+    this.#diagnoser = createFailedCallDiagnoser(options)
     attachGetter()
   }
 

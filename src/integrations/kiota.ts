@@ -18,7 +18,7 @@
 export type { GraphDoctorOptions, DiagnosisEvent } from './options.js'
 import type { Middleware } from '@microsoft/kiota-http-fetchlibrary'
 import type { DiagnosisResult } from '../core/types.js'
-import { createDiagnoser, sentBody, sentHeaders, type Diagnoser } from './diagnoser.js'
+import { createFailedCallDiagnoser, sentBody, sentHeaders, type FailedCallDiagnoser } from './diagnoser.js'
 import type { GraphDoctorOptions } from './options.js'
 
 /** Diagnoses by the response's `request-id`, the most recent {@link REMEMBERED} only. */
@@ -48,10 +48,10 @@ export function diagnosisOf(error: unknown): DiagnosisResult | undefined {
 /** A Kiota middleware: put it first, so that it sees the request as sent and the final response. */
 export class GraphDoctorKiotaMiddleware implements Middleware {
   next: Middleware | undefined
-  readonly #diagnoser: Diagnoser
+  readonly #diagnoser: FailedCallDiagnoser
 
   constructor(options: GraphDoctorOptions = {}) {
-    this.#diagnoser = createDiagnoser(options)
+    this.#diagnoser = createFailedCallDiagnoser(options)
   }
 
   async execute(url: string, requestInit: RequestInit, requestOptions?: Parameters<Middleware['execute']>[2]): Promise<Response> {

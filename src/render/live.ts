@@ -54,6 +54,22 @@ export function renderUpstreamErrorLine(call: { readonly status: number; readonl
   return redactSecrets(`${style.red('✖')} ${call.status} ${call.method} ${pathOf(call.url)}  upstream ${call.upstream} ${why} (${call.problem ?? 'unknown'})`)
 }
 
+/**
+ * A call the proxy answered itself with 502/504, as one line of JSON in the result shape: no findings
+ * (nothing reached Graph), and `upstreamError` saying which upstream failed and how.
+ */
+export function renderUpstreamErrorJsonLine(call: { readonly id: number; readonly startedAt: string; readonly status: number; readonly method: string; readonly url: string; readonly problem?: string; readonly upstream: string }): string {
+  const json = {
+    source: `proxy #${call.id}`,
+    request: { method: call.method, url: call.url },
+    status: call.status,
+    judgedAt: call.startedAt,
+    findings: [],
+    upstreamError: { upstream: call.upstream, problem: call.problem ?? 'unknown' },
+  }
+  return JSON.stringify(json, (_key, item: unknown) => (typeof item === 'string' ? redactSecrets(item) : item))
+}
+
 /** One diagnosis result as one line of JSON, in the `diagnose --format json` result shape (strings redacted). */
 export function renderLiveJsonLine(result: DiagnosisResult): string {
   const [json] = toJsonDocument({ results: [result] }).results
@@ -66,11 +82,18 @@ export interface SessionSummary {
   readonly failures: number
   readonly upstreamErrors: number
   readonly clientAborts: number
+  /** Failures whose diagnosis threw (a bug); mentioned only when there were any. */
+  readonly internalErrors?: number
 }
 
-/** `12 requests: 10 succeeded, 2 failed, 0 upstream errors, 0 abandoned by the client.` */
+/**
+ * `12 requests: 10 succeeded, 2 failed, 0 upstream errors, 0 abandoned by the client.`, and the
+ * internal errors when there were any.
+ */
 export function renderSessionCounts(counts: SessionSummary): string {
-  return `${plural(counts.requests, 'request')}: ${counts.successes} succeeded, ${counts.failures} failed, ${plural(counts.upstreamErrors, 'upstream error')}, ${counts.clientAborts} abandoned by the client.`
+  const bugs = counts.internalErrors ?? 0
+  const internal = bugs === 0 ? '' : ` ${plural(bugs, 'internal error')} (a bug in graph-doctor: the failure's diagnosis was not shown).`
+  return `${plural(counts.requests, 'request')}: ${counts.successes} succeeded, ${counts.failures} failed, ${plural(counts.upstreamErrors, 'upstream error')}, ${counts.clientAborts} abandoned by the client.${internal}`
 }
 
 /** The Markdown summary of a proxy session: the counts, then the diagnosis of every failure. */

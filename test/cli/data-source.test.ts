@@ -165,4 +165,31 @@ describe('resolvePermissionCatalogue', () => {
     const old = await resolvePermissionData({ env: { GRAPH_DOCTOR_CACHE_DIR: cacheDir }, warn: () => undefined })
     assert.equal(old?.source.kind, 'snapshot')
   })
+
+  it('does not even read a cache older than the snapshot (no rebuild, no note about it)', async () => {
+    const cacheDir = join(work, 'old-foreign-cache')
+    const { run } = await import('../../src/cli/commands/data.js')
+    const io = { stdout: () => undefined, stderr: () => undefined, readStdin: async () => '', isTTY: false, env: { GRAPH_DOCTOR_CACHE_DIR: cacheDir }, cwd: process.cwd() }
+    assert.equal(await run(['update', '--from', MINI], io), 0)
+    const { sha256Hex } = await import('../../src/cli/data/fs-util.js')
+    const pointer = JSON.parse(await readFile(join(cacheDir, 'current.json'), 'utf8')) as { generation: string }
+    const generationDir = join(cacheDir, pointer.generation)
+    const manifest = JSON.parse(await readFile(join(generationDir, 'manifest.json'), 'utf8')) as { updatedAt: string; index: { name: string; bytes: number; sha256: string } }
+    const foreignIndex = Buffer.from('{"an index written by another graph-doctor version": true}\n')
+    await writeFile(join(generationDir, manifest.index.name), foreignIndex)
+    manifest.index = { ...manifest.index, bytes: foreignIndex.byteLength, sha256: sha256Hex(foreignIndex) }
+    const current = JSON.stringify({ ...manifest }, null, 2)
+    await writeFile(join(generationDir, 'manifest.json'), current)
+    await writeFile(join(cacheDir, 'current.json'), JSON.stringify({ generation: pointer.generation, manifestSha256: sha256Hex(current) }))
+    const fresh: string[] = []
+    assert.equal((await resolvePermissionData({ env: { GRAPH_DOCTOR_CACHE_DIR: cacheDir }, warn: (line) => fresh.push(line) }))?.source.kind, 'cache')
+    assert.match(fresh.join('\n'), /rebuilt it in memory/, 'a current cache with a foreign index is rebuilt (the setup works)')
+    const old = JSON.stringify({ ...manifest, updatedAt: '2020-01-01T00:00:00.000Z' }, null, 2)
+    await writeFile(join(generationDir, 'manifest.json'), old)
+    await writeFile(join(cacheDir, 'current.json'), JSON.stringify({ generation: pointer.generation, manifestSha256: sha256Hex(old) }))
+    const warnings: string[] = []
+    const data = await resolvePermissionData({ env: { GRAPH_DOCTOR_CACHE_DIR: cacheDir }, warn: (line) => warnings.push(line) })
+    assert.equal(data?.source.kind, 'snapshot')
+    assert.deepEqual(warnings, [], 'the old cache was loaded (and rebuilt) before the snapshot replaced it')
+  })
 })

@@ -107,3 +107,12 @@ test('structural errors name the file and where: log missing, log.entries missin
     assert.match(run.stderr.trimEnd(), pattern)
   }
 })
+
+test('a mistyped second FILE fails before any output, even after a first file of more than 256 KiB of output', () => {
+  const har = writeHar('first.har', 3000)
+  assert.ok(cli(['--format', 'json', har]).stdout.length > 256 * 1024, 'the first file alone writes past the hold-back buffer')
+  const run = cli(['--format', 'json', har, 'no-such-file.har'])
+  assert.equal(run.code, 2)
+  assert.equal(run.stdout, '')
+  assert.equal(run.stderr, 'graph-doctor: no-such-file.har: no such file\n')
+})

@@ -61,6 +61,12 @@ test('exit 0 for a healthy call: no error or warning findings, and no permission
   assert.deepEqual(result?.findings.filter((item) => item.severity !== 'info'), [])
 })
 
+test('--url and --token without --status load the permission data and report what is missing (exit 1)', () => {
+  const run = cli(['--url', 'https://graph.microsoft.com/v1.0/users', '--token', delegatedToken(), '--now', NOW])
+  assert.equal(run.code, 1, run.stdout)
+  assert.match(run.stdout, /\[permission-missing\]/)
+})
+
 test('exit 1 for a call with an error finding (no token sent)', () => {
   const run = cli([file('no-token.http', rawHttp('/v1.0/me', '401 Unauthorized', undefined, emptyTokenBody))])
   assert.equal(run.code, 1, run.stderr)

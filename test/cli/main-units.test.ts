@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { isGraphDoctorError } from '../../src/core/errors.js'
 import type { Diagnosis, Finding, Severity } from '../../src/core/types.js'
 import { parseCommandArgs, parseFormat, parseNow, parseStatus, stringListOption, stringOption } from '../../src/cli/args.js'
-import { exitCodeFor } from '../../src/cli/exit-code.js'
+import { hasErrorFinding } from '../../src/render/diagnosis/writer.js'
 import { decodeInputBytes, readTextInput, shouldUseColour } from '../../src/cli/io.js'
 import type { CliIo } from '../../src/cli/command.js'
 
@@ -40,10 +40,9 @@ function errorOf(action: () => unknown): { code: string; message: string } {
   assert.fail('expected an error')
 }
 
-test('exitCodeFor is 0 without error findings, 1 with any error finding', () => {
-  assert.equal(exitCodeFor({ results: [] }), 0)
-  assert.equal(exitCodeFor(diagnosisWith([], ['warning', 'info'])), 0)
-  assert.equal(exitCodeFor(diagnosisWith(['info'], ['warning', 'error'])), 1)
+test('hasErrorFinding (what makes diagnose exit 1) is true only for a result with an error finding', () => {
+  assert.deepEqual(diagnosisWith([], ['warning', 'info']).results.map(hasErrorFinding), [false, false])
+  assert.deepEqual(diagnosisWith(['info'], ['warning', 'error']).results.map(hasErrorFinding), [false, true])
 })
 
 test('parseFormat accepts text, json and markdown in any case and rejects anything else with ERR_INVALID_OPTION', () => {

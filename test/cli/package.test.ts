@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
@@ -44,5 +44,39 @@ describe('the packed package, installed into an empty prefix', () => {
     assert.equal(finding?.permission?.leastPrivileged, 'User.ReadBasic.All')
     assert.equal(document.permissionData.source, 'snapshot')
     assert.deepEqual(readdirSync(home), [], 'nothing written to the home folder')
+  })
+})
+
+/** `>=20.18.1` as [20, 18, 1]; a range of another shape is not compared (none of ours has one). */
+function minimumOf(range: string | undefined): number[] | undefined {
+  const match = /^>=\s*(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(range?.trim() ?? '')
+  return match === null ? undefined : [Number(match[1]), Number(match[2] ?? 0), Number(match[3] ?? 0)]
+}
+
+function atLeast(version: readonly number[], minimum: readonly number[]): boolean {
+  for (const [index, part] of minimum.entries()) {
+    const own = version[index] ?? 0
+    if (own !== part) return own > part
+  }
+  return true
+}
+
+describe('the Node.js version graph-doctor asks for', () => {
+  const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { engines: { node: string }; dependencies: Record<string, string> }
+  const ours = minimumOf(manifest.engines.node)
+
+  it('is at least what every runtime dependency asks for', () => {
+    assert.ok(ours !== undefined, `engines.node ${manifest.engines.node} is not a >= range`)
+    for (const name of Object.keys(manifest.dependencies)) {
+      const dependency = JSON.parse(readFileSync(join('node_modules', name, 'package.json'), 'utf8')) as { engines?: { node?: string } }
+      const theirs = minimumOf(dependency.engines?.node)
+      if (theirs !== undefined) assert.ok(atLeast(ours, theirs), `${name} needs Node.js ${theirs.join('.')}, engines.node says ${manifest.engines.node}`)
+    }
+  })
+
+  it('is the one the README states', () => {
+    const stated = [...readFileSync('README.md', 'utf8').matchAll(/Node\.js (\d+(?:\.\d+)*) or later/g)].map((match) => match[1])
+    assert.ok(stated.length > 0, 'the README states a Node.js version')
+    for (const version of stated) assert.equal(`>=${version ?? ''}`, manifest.engines.node)
   })
 })

@@ -115,16 +115,20 @@ test('planted secrets never reach console lines, --json lines, report files or e
     await bin.lines(3)
     bin.child.kill('SIGTERM')
     assert.equal(await bin.exited, 0)
-    const results = bin.stdout().trim().split('\n').map((line) => JSON.parse(line) as { findings: Array<{ id: string }> })
-    assert.deepEqual(results.map((result) => result.findings[0]?.id).sort(), ['password-reset', 'permission-missing', 'token-request-failed'])
+    const results = bin.stdout().trim().split('\n').map((line) => JSON.parse(line) as { status: number; findings: Array<{ id: string }>; upstreamError?: { problem: string } })
+    assert.deepEqual(results.filter((result) => result.status !== 502).map((result) => result.findings[0]?.id).sort(), ['password-reset', 'permission-missing', 'token-request-failed'])
+    const upstreamError = results.find((result) => result.status === 502)
+    assert.ok(upstreamError?.upstreamError !== undefined, '--json prints one line for the 502 the proxy answered itself')
+    assert.deepEqual(upstreamError.findings, [])
     const files = await readdir(reportDir)
     assert.deepEqual(files.sort(), ['diagnosis.json', 'session.har', 'summary.md'])
     const outputs = [bin.stdout(), bin.stderr(), ...(await Promise.all(files.map((file) => readFile(join(reportDir, file), 'utf8'))))]
     for (const output of outputs) {
       for (const secret of [LEAK_MARKER, signature, token, delegatedToken().split('.')[2] ?? '']) assert.ok(!output.includes(secret), `leaked ${secret.slice(0, 30)}…`)
     }
-    const har = JSON.parse(outputs[3] ?? '{}') as { log: { entries: Array<{ request: { headers: Array<{ name: string; value: string }> } }> } }
+    const har = JSON.parse(outputs[3] ?? '{}') as { log: { creator: { version: string }; entries: Array<{ request: { headers: Array<{ name: string; value: string }> } }> } }
     assert.equal(har.log.entries.length, 4)
+    assert.equal(har.log.creator.version, (JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version)
     assert.match(JSON.stringify(har), /Bearer \[redacted token, \d+ chars\]/)
   } finally {
     bin.child.kill('SIGKILL')

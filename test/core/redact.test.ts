@@ -215,6 +215,25 @@ describe('issue 8: secrets that were printed', () => {
   })
 })
 
+describe('quoted and spaced name=value secrets (review item 1)', () => {
+  it('hides a double-quoted, a single-quoted and a spaced value, keeping the quotes', () => {
+    assert.equal(redactSecrets('Invalid value for client_secret="S3cr3tValue99".'), 'Invalid value for client_secret="[redacted, 13 chars]".')
+    assert.equal(redactSecrets("password='hunter2hunter2' given"), "password='[redacted, 14 chars]' given")
+    assert.equal(redactSecrets('password = hunter2hunter2 given'), 'password = [redacted, 14 chars] given')
+  })
+
+  it('never eats the backslash of an escaped quote, so JSON text stays JSON and its secret goes', () => {
+    const json = JSON.stringify({ message: 'Invalid value for client_secret="S3cr3tValue99"' })
+    const redacted = redactSecrets(json)
+    assert.deepEqual(JSON.parse(redacted), { message: 'Invalid value for client_secret="[redacted, 13 chars]"' })
+    assert.equal(redactSecrets(redacted), redacted)
+  })
+
+  it('keeps prose and error codes after a spaced =', () => {
+    for (const text of ['token = v1 delegated', 'code = Authorization_RequestDenied', 'x == y', 'secret = is']) assert.equal(redactSecrets(text), text)
+  })
+})
+
 describe('placeholders of an Authorization value are kept', () => {
   it('keeps (absent) in evidence and Bearer <token> in a fix, and still hides a real value', () => {
     assert.equal(redactSecrets('header Authorization: (absent)'), 'header Authorization: (absent)')

@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { classifyUrl } from '../../src/core/target-classify.js'
+import { classifyUrl, isGraphVersionPath } from '../../src/core/target-classify.js'
 
 test('Graph hosts map to their cloud, version and path without the query', () => {
   assert.deepEqual(classifyUrl('https://graph.microsoft.com/v1.0/me/messages?$top=1'), {
@@ -62,4 +62,9 @@ test('a host named like an Object.prototype member is not Graph or a sign-in hos
   for (const url of ['https://constructor/v1.0/me', 'https://__proto__/x', 'https://hasownproperty/common/oauth2/token']) {
     assert.deepEqual({ kind: classifyUrl(url).kind, cloud: classifyUrl(url).cloud }, { kind: 'other', cloud: undefined }, url)
   }
+})
+
+test('isGraphVersionPath: /v1.0 and /beta paths (with a query) are Graph, anything else is not', () => {
+  for (const path of ['/v1.0', '/v1.0/me', '/BETA/users?$top=1', '/beta?x=1']) assert.equal(isGraphVersionPath(path), true, path)
+  for (const path of ['/v1.01/me', '/common/oauth2/v2.0/token', '/', '/betas']) assert.equal(isGraphVersionPath(path), false, path)
 })

@@ -12,6 +12,8 @@
  * - faults: `status:<code>` (Graph-style 5xx), `big-error:<bytes>` (an oversized 403 body),
  *   `reset` (socket destroyed before any byte), `reset-mid` (headers and half the body, then reset),
  *   `stall` (never answers), `slow:<chunks>:<ms>` (a body trickled chunk by chunk)
+ *
+ * A scripted answer (`ok`, `finding:<id>`, …) comes compressed with `x-double-encoding: gzip | deflate | br`.
  */
 import { isFindingId, type FindingId } from '../../src/core/catalogue.js'
 

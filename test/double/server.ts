@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { gzipSync } from 'node:zlib'
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib'
 import { AnswerState, answer } from './answers.js'
 import { patternChecksum, patternChunks, sha256 } from './bodies.js'
 import type { ScriptedResponse } from './finding-calls.js'
@@ -49,10 +49,16 @@ function baseHeaders(request: IncomingMessage, requestId: string): Record<string
   return { 'request-id': requestId, 'client-request-id': typeof clientRequestId === 'string' ? clientRequestId : requestId, date: new Date().toUTCString() }
 }
 
-function sendScripted(response: ServerResponse, base: Record<string, string>, scripted: ScriptedResponse): void {
-  const body = Buffer.from(scripted.body, 'utf8')
+/** `x-double-encoding: gzip | deflate | br` compresses a scripted answer (as Graph does when asked to). */
+export const ENCODING_HEADER = 'x-double-encoding'
+const ENCODERS: Readonly<Record<string, (bytes: Buffer) => Buffer>> = { gzip: gzipSync, deflate: deflateSync, br: brotliCompressSync }
+
+function sendScripted(response: ServerResponse, base: Record<string, string>, scripted: ScriptedResponse, encoding?: string): void {
+  const encode = encoding === undefined ? undefined : ENCODERS[encoding]
+  const body = encode === undefined ? Buffer.from(scripted.body, 'utf8') : encode(Buffer.from(scripted.body, 'utf8'))
   const scriptedNames = new Set(scripted.headers.map(([name]) => name.toLowerCase()))
   const headers: Array<[string, string]> = [...Object.entries(base).filter(([name]) => !scriptedNames.has(name)), ...scripted.headers.map(([name, value]): [string, string] => [name, value])]
+  if (encode !== undefined && encoding !== undefined) headers.push(['content-encoding', encoding])
   response.writeHead(scripted.status, [...headers.flat(), 'content-length', String(body.byteLength)])
   if (scripted.cutOff !== true) {
     response.end(body)
@@ -109,8 +115,11 @@ async function handle(request: IncomingMessage, response: ServerResponse, scenar
     }
     case 'reset-mid': return sendScripted(response, base, { status: 200, headers: [['content-type', 'application/json']], body: JSON.stringify({ value: 'x'.repeat(4096) }), cutOff: true })
     case 'big-error': return sendScripted(response, base, { status: 403, headers: [['content-type', 'application/json']], body: JSON.stringify({ error: { code: 'accessDenied', message: 'A'.repeat(scenario.bytes) } }) })
-    default:
-      return sendScripted(response, base, answer({ method: request.method ?? 'GET', path: request.url ?? '/', headers: request.headers as Record<string, string>, body: body.toString('utf8') }, name, state, requestId))
+    default: {
+      const encoding = request.headers[ENCODING_HEADER]
+      const scripted = answer({ method: request.method ?? 'GET', path: request.url ?? '/', headers: request.headers as Record<string, string>, body: body.toString('utf8') }, name, state, requestId)
+      return sendScripted(response, base, scripted, typeof encoding === 'string' ? encoding : undefined)
+    }
   }
 }
 

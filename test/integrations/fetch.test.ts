@@ -2,6 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { findingIds, type FindingId } from '../../src/core/catalogue.js'
 import type { PermissionCatalogue } from '../../src/core/permissions/types.js'
+import { sentHeaders } from '../../src/integrations/diagnoser.js'
 import { withGraphDoctor, type DiagnosisEvent } from '../../src/integrations/fetch.js'
 import { findingCall } from '../double/finding-calls.js'
 import { startGraphDouble } from '../double/server.js'
@@ -52,6 +53,23 @@ test('withGraphDoctor: a body cut off mid-way is diagnosed as unreadable; calls 
     assert.equal(warnings.length, 1, 'an origin not configured as Graph is not diagnosed')
   } finally {
     console.warn = original
+    await double.close()
+  }
+})
+
+test('sentHeaders follows fetch: init.headers replace a Request\'s headers, they are not merged', async () => {
+  const double = await startGraphDouble()
+  try {
+    const request = new Request(`${double.url}/v1.0/me`, { headers: { authorization: 'Bearer FAKE-token-of-the-request', 'x-double-scenario': 'echo' } })
+    const init = { headers: { 'x-double-scenario': 'echo', accept: 'application/json' } }
+    const echo = await (await fetch(request.clone(), init)).json() as { rawHeaders: string[] }
+    const arrived = new Set(echo.rawHeaders.filter((_, index) => index % 2 === 0).map((name) => name.toLowerCase()))
+    const named = sentHeaders(request, init).map(([name]) => name)
+    assert.ok(!arrived.has('authorization'), 'fetch itself did not send the Request\'s Authorization')
+    assert.ok(!named.includes('authorization'), 'so the diagnosis must not assume it was sent')
+    assert.deepEqual(named.sort(), ['accept', 'x-double-scenario'])
+    assert.deepEqual(sentHeaders(request, undefined).map(([name]) => name).sort(), ['authorization', 'x-double-scenario'])
+  } finally {
     await double.close()
   }
 })

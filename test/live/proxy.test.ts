@@ -6,7 +6,10 @@ import { findingIds } from '../../src/core/catalogue.js'
 import { startProxy } from '../../src/live/proxy/server.js'
 import { sha256 } from '../double/bodies.js'
 import { findingCall } from '../double/finding-calls.js'
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib'
 import { rawRequest, startRig } from './helpers.js'
+
+const DECODERS: Readonly<Record<string, (bytes: Buffer) => Buffer>> = { gzip: gunzipSync, deflate: inflateSync, br: brotliDecompressSync }
 
 const scenario = (name: string): Record<string, string> => ({ 'x-double-scenario': name })
 
@@ -63,6 +66,28 @@ test('bodies stream through byte for byte: large, chunked, gzip, slow, HEAD, upl
   }
 })
 
+test('a gzip, deflate or br error body reaches the client as sent and is diagnosed decoded', async () => {
+  const rig = await startRig()
+  try {
+    const call = findingCall('permission-missing')
+    for (const encoding of ['gzip', 'deflate', 'br']) {
+      const reported = rig.failures.length
+      const response = await rawRequest(`${rig.proxy.origin}${call.path}`, { method: call.method, headers: { ...call.headers, ...scenario('finding:permission-missing'), 'x-double-encoding': encoding, 'accept-encoding': encoding } })
+      assert.equal(response.headers['content-encoding'], encoding)
+      assert.equal(DECODERS[encoding]?.(response.body).toString('utf8'), call.response.body, `${encoding}: the client's bytes`)
+      while (rig.failures.length === reported) {
+        await rig.proxy.session.settled()
+        if (rig.failures.length === reported) await new Promise((resolve) => setImmediate(resolve))
+      }
+      const last = rig.failures.at(-1)
+      assert.equal(last?.exchange.responseBody, call.response.body, `${encoding}: the body the diagnosis read`)
+      assert.equal(last?.result.findings[0]?.id, 'permission-missing', encoding)
+    }
+  } finally {
+    await rig.close()
+  }
+})
+
 test('hop-by-hop headers are dropped both ways (RFC 9110 §7.6.1) and Host names the upstream', async () => {
   const rig = await startRig()
   try {
@@ -78,7 +103,9 @@ test('hop-by-hop headers are dropped both ways (RFC 9110 §7.6.1) and Host names
 })
 
 test('upstream faults: reset → 502, stall past the headers timeout → 504, refused → 502, each with a Graph-style JSON body', async () => {
-  const rig = await startRig({ headersTimeoutMs: 1_000 })
+  const rig = await startRig()
+  // the stall gets a proxy of its own whose headers timeout (1 ms) the test need not wait for
+  const stalling = await startProxy({ upstream: rig.double.url, loginUpstream: rig.double.url, headersTimeoutMs: 1, onUpstreamError: (exchange) => rig.upstreamErrors.push(exchange) })
   const closedPort = await new Promise<number>((resolve) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const { port } = probe.address() as { port: number }
@@ -89,7 +116,7 @@ test('upstream faults: reset → 502, stall past the headers timeout → 504, re
   try {
     for (const [url, headers, status, code] of [
       [`${rig.proxy.origin}/v1.0/me`, scenario('reset'), 502, 'UpstreamUnreachable'],
-      [`${rig.proxy.origin}/v1.0/me`, scenario('stall'), 504, 'UpstreamTimeout'],
+      [`${stalling.origin}/v1.0/me`, scenario('stall'), 504, 'UpstreamTimeout'],
       [`${refused.origin}/v1.0/me`, {}, 502, 'UpstreamUnreachable'],
     ] as const) {
       const response = await rawRequest(url, { headers })
@@ -100,6 +127,7 @@ test('upstream faults: reset → 502, stall past the headers timeout → 504, re
     assert.match(rig.upstreamErrors.map((exchange) => exchange.problem).join(' '), /UND_ERR_HEADERS_TIMEOUT/)
   } finally {
     await refused.close()
+    await stalling.close(0)
     await rig.close()
   }
 })

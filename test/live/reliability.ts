@@ -1,8 +1,9 @@
 /**
  * The proxy under injected upstream faults: N requests through the proxy to the Graph double, a fixed
  * mix of intact answers (checksummed) and faults (resets, stalls, slow bodies, 5xx, oversized error
- * bodies). Shared by test/live/reliability.test.ts (a bounded count) and bench/proxy-reliability.ts
- * (100,000 requests).
+ * bodies). Shared by test/live/reliability.test.ts (a bounded count; stalls meet a 1 ms headers
+ * timeout, nothing waits on a timer) and bench/proxy-reliability.ts (100,000 requests, real timeouts,
+ * hang detection and memory).
  */
 import { Pool } from 'undici'
 import { startProxy } from '../../src/live/proxy/server.js'
@@ -15,6 +16,8 @@ type Expect = 'intact' | 'clean-error' | 'closed-or-clean'
 interface Kind {
   readonly scenario: string
   readonly expect: Expect
+  /** Sent through the proxy whose headers timeout is `stallHeadersTimeoutMs`. */
+  readonly stalls?: true
   readonly path?: string
   readonly headers?: Record<string, string>
   readonly body?: string
@@ -31,7 +34,7 @@ const MIX: readonly Kind[] = [
   { scenario: 'status:503', expect: 'intact' },
   { scenario: 'big-error:1200000', expect: 'intact' },
   { scenario: 'reset', expect: 'clean-error' },
-  { scenario: 'stall', expect: 'clean-error' },
+  { scenario: 'stall', expect: 'clean-error', stalls: true },
   { scenario: 'reset-mid', expect: 'closed-or-clean' },
   { scenario: 'reset', expect: 'clean-error' },
   { scenario: 'large:100000', expect: 'intact', body: 'x'.repeat(20_000) },
@@ -53,11 +56,27 @@ export interface ReliabilityReport {
 
 const mib = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10
 
-/** Run `requests` requests, `concurrency` at a time; `hangAfterMs` marks a request that never ended. */
-export async function runReliability(requests: number, concurrency: number, hangAfterMs = 10_000): Promise<ReliabilityReport> {
+/** How many of `requests` requests of the mix are expected to arrive intact. */
+export function expectedIntact(requests: number): number {
+  let intact = 0
+  for (let index = 0; index < requests; index++) if (MIX[index % MIX.length]?.expect === 'intact') intact += 1
+  return intact
+}
+
+export interface ReliabilityOptions {
+  /** The headers timeout of the proxy that stalled requests go through (default 3 s). */
+  readonly stallHeadersTimeoutMs?: number
+  /** A request not done after this long counts as hung; without it, nothing is timed. */
+  readonly hangAfterMs?: number
+}
+
+/** Run `requests` requests, `concurrency` at a time. */
+export async function runReliability(requests: number, concurrency: number, options: ReliabilityOptions = {}): Promise<ReliabilityReport> {
   const double = await startGraphDouble()
-  const proxy = await startProxy({ upstream: double.url, loginUpstream: double.url, headersTimeoutMs: 3_000 })
+  const proxy = await startProxy({ upstream: double.url, loginUpstream: double.url })
+  const stallProxy = await startProxy({ upstream: double.url, loginUpstream: double.url, headersTimeoutMs: options.stallHeadersTimeoutMs ?? 3_000 })
   const client = new Pool(proxy.origin, { connections: concurrency, pipelining: 1 })
+  const stallClient = new Pool(stallProxy.origin, { connections: concurrency, pipelining: 1 })
   const counts = { intact: 0, corrupted: 0, cleanErrors: 0, closed: 0, hung: 0 }
   const unexpected: string[] = []
   const corruptions: string[] = []
@@ -67,9 +86,9 @@ export async function runReliability(requests: number, concurrency: number, hang
   const one = async (index: number): Promise<void> => {
     const kind = MIX[index % MIX.length] as Kind
     const hang = new AbortController()
-    const timer = setTimeout(() => hang.abort(), hangAfterMs)
+    const timer = options.hangAfterMs === undefined ? undefined : setTimeout(() => hang.abort(), options.hangAfterMs)
     try {
-      const response = await client.request({
+      const response = await (kind.stalls === true ? stallClient : client).request({
         path: kind.path ?? '/v1.0/me/drive/root/content',
         method: kind.body === undefined ? 'GET' : 'PUT',
         headers: { ...kind.headers, 'x-double-scenario': kind.scenario, 'accept-encoding': 'gzip' },
@@ -113,8 +132,8 @@ export async function runReliability(requests: number, concurrency: number, hang
   ;(globalThis as { gc?: () => void }).gc?.()
   const rssAfter = process.memoryUsage().rss
   const seconds = (performance.now() - started) / 1000
-  await client.close()
-  await proxy.close(1_000)
+  await Promise.all([client.close(), stallClient.close()])
+  await Promise.all([proxy.close(1_000), stallProxy.close(1_000)])
   await double.close()
   return { requests, ...counts, unexpected: unexpected.slice(0, 20), corruptions: corruptions.slice(0, 20), rssBeforeMiB: mib(rssBefore), rssAfterMiB: mib(rssAfter), seconds: Math.round(seconds * 10) / 10 }
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { JSON_CONTRACT_VERSION, countSeverities, renderJson } from '../../src/render/diagnosis/json.js'
+import { JSON_CONTRACT_VERSION, renderJson } from '../../src/render/diagnosis/json.js'
 import { analyseToken, summarizeToken } from '../../src/core/token/index.js'
 import { delegatedToken, fakeSignature } from '../helpers/tokens.js'
 import { failedResult, permissionFinding, sampleDiagnosis } from './sample-diagnosis.js'
@@ -69,7 +69,14 @@ test('the output is indented, ends with a newline, and redacts a token that slip
   JSON.parse(text)
 })
 
-test('countSeverities counts every finding of every result', () => {
-  assert.deepEqual(countSeverities(sampleDiagnosis), { errors: 1, warnings: 1, info: 1 })
-  assert.deepEqual(countSeverities({ results: [] }), { errors: 0, warnings: 0, info: 0 })
+test('the summary counts every finding of every result', () => {
+  assert.deepEqual((JSON.parse(renderJson({ results: [] })) as { summary: unknown }).summary, { results: 0, errors: 0, warnings: 0, info: 0 })
+})
+
+test('a value nested deeper than the JSON budget is summarised, not a stack overflow', () => {
+  let deep: unknown = 'bottom'
+  for (let level = 0; level < 20_000; level++) deep = { level: deep }
+  const rendered = renderJson({ results: [{ ...failedResult, token: { claims: deep } } as unknown as typeof failedResult] })
+  assert.match(rendered, /\[JSON nested deeper than 64 levels: not shown\]/)
+  assert.ok(!rendered.includes('bottom'))
 })

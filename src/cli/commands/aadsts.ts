@@ -6,7 +6,6 @@ import { parseCommandArgs, parseFormat, stringOption } from '../args.js'
 import type { CliIo, Command } from '../command.js'
 import { outputColumns, shouldUseColour } from '../io.js'
 
-
 const OPTIONS = { format: { type: 'string' } } as const
 const BARE_CODE = /^(?:AADSTS)?(\d{1,9})[:.;]?$/i
 

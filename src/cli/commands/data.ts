@@ -8,7 +8,6 @@ import { renderCacheStatusText, renderUpdateSummary } from '../data/status-text.
 import { outputColumns } from '../io.js'
 import { wrapBlock } from '../../render/layout/wrap.js'
 
-
 type Format = 'text' | 'json'
 
 interface DataArgs {

@@ -10,6 +10,10 @@ export const help: HelpDoc = {
     },
     {
       kind: 'text',
+      text: 'A HAR is read as a stream, entry by entry, with results written as they are made; any FILE or stdin may be gzip-compressed. Other inputs are read whole, up to 256 MiB; a HAR entry over 64 MiB is reported as unreadable and the rest diagnosed; a string value over 8 MiB is left out. A HAR cut off part-way gives the results before the cut (JSON stays one valid document), the error with its line and byte, and exit code 2.',
+    },
+    {
+      kind: 'text',
       text: 'Text output shows each failed call in full and the healthy ones as one line (--all shows them too), then the failed calls counted by most probable cause. It wraps to the terminal width (COLUMNS, else 80 through a pipe); URLs and commands are never broken.',
     },
     {

@@ -4,7 +4,7 @@ import { createDiagnoser, type Diagnoser } from '../../core/diagnose.js'
 import { GraphDoctorError, isGraphDoctorError } from '../../core/errors.js'
 import type { Exchange } from '../../core/exchange.js'
 import { exchangeFromFlags, missingForDiagnosis, parseInput, responseLabel } from '../../core/input/index.js'
-import { HarStreamReader } from '../../core/stream/har-stream.js'
+import { readHarStream } from '../../core/stream/har-stream.js'
 import { classifyUrl } from '../../core/target-classify.js'
 import type { PermissionCatalogue } from '../../core/permissions/types.js'
 import type { DiagnosisResult } from '../../core/types.js'
@@ -16,9 +16,8 @@ import { parseCommandArgs, parseFormat, parseNow, parseStatus, stringListOption,
 import { decodeUtf8Fast } from '../bytes.js'
 import type { CliIo, Command } from '../command.js'
 import { streamDiagnosis } from '../diagnose-stream.js'
-import { openInput } from '../input-source.js'
+import { checkInputsReadable, openInput } from '../input-source.js'
 import { outputColumns, shouldUseColour } from '../io.js'
-
 
 const OPTIONS = {
   method: { type: 'string' },
@@ -97,9 +96,7 @@ async function* readExchanges(files: readonly string[], io: CliIo): AsyncGenerat
       yield* parseNamedInput(input.text, input.name)
       continue
     }
-    const reader = new HarStreamReader(input.name, { decode: decodeUtf8Fast })
-    for await (const chunk of input.chunks) yield* reader.push(chunk)
-    reader.end()
+    yield* readHarStream(input.chunks, input.name, { decode: decodeUtf8Fast })
   }
 }
 
@@ -116,12 +113,15 @@ function parseNamedInput(text: string, name: string): Exchange[] {
   return parsed
 }
 
-/** A failed Graph call (or a `$batch`, whose sub-requests may have failed) needs the permission data. */
+/**
+ * A failed Graph call (or a `$batch`, whose sub-requests may have failed) needs the permission data;
+ * so does a call without a response (`--url --token`), which the rules treat as failed.
+ */
 function needsPermissionCatalogue(exchange: Exchange): boolean {
   if (exchange.request === undefined) return false
   const target = classifyUrl(exchange.request.url)
   if (target.kind !== 'graph') return false
-  return target.isBatch === true || (exchange.response?.status ?? 0) >= 400
+  return target.isBatch === true || exchange.response === undefined || exchange.response.status >= 400
 }
 
 async function loadPermissionData(file: string | undefined, format: OutputFormat, io: CliIo, warnLine: (line: string) => void): Promise<LoadedData | undefined> {
@@ -170,6 +170,7 @@ export const run: Command = async (argv, io) => {
   const format = parseFormat(stringOption(args, 'format'))
   const now = parseNow(stringOption(args, 'now'))
   const hasFlags = checkArguments(args)
+  if (!hasFlags) await checkInputsReadable(args.positionals, io)
   const exchanges = hasFlags ? single(requireRequest(await exchangeFromArgs(args, io), args)) : readExchanges(args.positionals, io)
   const { diagnoserFor, data } = diagnoserSource(stringOption(args, 'permissions'), now, format, io)
   return streamDiagnosis({ exchanges, writer: writerFor(format, io, args.values['all'] === true, data), diagnoserFor, checkResult: refuseUndiagnosable, io })

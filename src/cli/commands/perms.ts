@@ -10,7 +10,6 @@ import type { CliIo, Command } from '../command.js'
 import { outputColumns, shouldUseColour } from '../io.js'
 import { wrapBlock } from '../../render/layout/wrap.js'
 
-
 const OPTIONS = { token: { type: 'string' }, permissions: { type: 'string' }, format: { type: 'string' } } as const
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const
 

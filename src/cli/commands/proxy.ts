@@ -5,7 +5,7 @@ import type { DiagnosisResult } from '../../core/types.js'
 import { startProxy, type RunningProxy } from '../../live/proxy/server.js'
 import { writeSessionReport } from '../../live/proxy/report.js'
 import type { LiveExchange } from '../../live/proxy/types.js'
-import { renderLiveFailureLine, renderLiveJsonLine, renderLiveSuccessLine, renderProxyBanner, renderSessionCounts, renderUpstreamErrorLine } from '../../render/live.js'
+import { renderLiveFailureLine, renderLiveJsonLine, renderLiveSuccessLine, renderProxyBanner, renderSessionCounts, renderUpstreamErrorJsonLine, renderUpstreamErrorLine } from '../../render/live.js'
 import { parseCommandArgs, stringOption, type ParsedArgs } from '../args.js'
 import type { CliIo, Command } from '../command.js'
 import { shouldUseColour } from '../io.js'
@@ -57,6 +57,22 @@ function waitForStop(proxyStopped: Promise<void>): Promise<string> {
   })
 }
 
+/** A failure the proxy could not diagnose because of a bug of ours: one stderr line, the proxy goes on. */
+function internalErrorLine(error: unknown, exchange: LiveExchange): string {
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
+  return `internal error while diagnosing proxy #${exchange.id} (${exchange.status} ${exchange.method}): ${message} (this is a bug, please report it)`
+}
+
+/**
+ * Why the proxy could not start: a system error (an errno code such as EADDRINUSE) becomes a one-line
+ * `cannot listen` error; anything else is ours and is rethrown as it is, to be reported as a bug.
+ */
+export function listenError(error: unknown, host: string, port: string): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  if (error instanceof GraphDoctorError || typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return error
+  return new GraphDoctorError('ERR_IO', `cannot listen on ${host} port ${port} (${code})`, { cause: error })
+}
+
 async function listen(args: ParsedArgs, io: CliIo, onMaxRequests: () => void): Promise<RunningProxy> {
   const host = stringOption(args, 'host') ?? '127.0.0.1'
   const colour = shouldUseColour(io)
@@ -90,16 +106,24 @@ async function listen(args: ParsedArgs, io: CliIo, onMaxRequests: () => void): P
       recordSuccesses: args.values['verbose'] === true,
       loadPermissions,
       onFailure: (result: DiagnosisResult) => io.stdout(`${asJson ? renderLiveJsonLine(result) : renderLiveFailureLine(result, { colour })}\n`),
-      onUpstreamError: (exchange) => { if (!asJson) io.stdout(`${renderUpstreamErrorLine({ ...exchange, upstream: upstreamOf(exchange) }, { colour })}\n`) },
+      onUpstreamError: (exchange) => {
+        const call = { ...exchange, upstream: upstreamOf(exchange) }
+        io.stdout(`${asJson ? renderUpstreamErrorJsonLine(call) : renderUpstreamErrorLine(call, { colour })}\n`)
+      },
       onSuccess: (exchange) => { if (!asJson && args.values['verbose'] === true) io.stdout(`${renderLiveSuccessLine(exchange, { colour })}\n`) },
+      onInternalError: (error, exchange) => warn(internalErrorLine(error, exchange)),
     })
   } catch (error) {
-    if (error instanceof GraphDoctorError) throw error
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
-    throw new GraphDoctorError('ERR_IO', `cannot listen on ${host} port ${stringOption(args, 'port') ?? '0'} (${code})`, { cause: error })
+    throw listenError(error, host, stringOption(args, 'port') ?? '0')
   }
   if (!isLoopback(host)) warn(`listening on ${host}, which is not a loopback address: other machines that reach it can send requests through this proxy, and its output describes your traffic.`)
   return proxy
+}
+
+/** graph-doctor's version, for the HAR's creator: the package root is three levels up from src/cli/commands and dist/bin/chunks alike. */
+async function packageVersion(): Promise<string> {
+  const { readFile } = await import('node:fs/promises')
+  return (JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version
 }
 
 export const run: Command = async (argv, io) => {
@@ -118,7 +142,7 @@ export const run: Command = async (argv, io) => {
   const reportDir = stringOption(args, 'report')
   if (reportDir !== undefined) {
     const { resolve } = await import('node:path')
-    const paths = await writeSessionReport(resolve(io.cwd, reportDir), proxy.session, '1')
+    const paths = await writeSessionReport(resolve(io.cwd, reportDir), proxy.session, await packageVersion())
     io.stderr(`graph-doctor: report written: ${paths.join(', ')}\n`)
   }
   return 0

@@ -10,7 +10,6 @@ import { parseCommandArgs, parseFormat, parseNow, stringOption } from '../args.j
 import type { CliIo, Command } from '../command.js'
 import { outputColumns, readTextInput, shouldUseColour } from '../io.js'
 
-
 const OPTIONS = { format: { type: 'string' }, now: { type: 'string' } } as const
 
 /** A name that can only be a file (`token.txt`), never a token, so a missing one is reported as such. */

@@ -1,4 +1,4 @@
-import type { Exchange } from '../exchange.js'
+import { getHeader, type Exchange } from '../exchange.js'
 import { parseGraphError } from '../response/graph-error.js'
 import { parseTokenEndpointError } from '../response/token-error.js'
 
@@ -17,7 +17,7 @@ export function missingForDiagnosis(exchange: Exchange): string | undefined {
   if (response !== undefined && parseTokenEndpointError(response.body) !== undefined) return undefined
   const hasUrl = request !== undefined && request.url.trim() !== ''
   if (hasUrl) return undefined
-  const hasToken = request?.headers.some(([name]) => name.toLowerCase() === 'authorization') === true
+  const hasToken = request !== undefined && getHeader(request.headers, 'authorization') !== undefined
   return hasToken ? 'the request (method and URL)' : 'the request (method and URL) and the token that was sent'
 }
 

@@ -19,7 +19,6 @@ export type { ExchangeFlags } from './flags.js'
 export { expandBatches } from './batch.js'
 export { missingForDiagnosis, responseLabel } from './completeness.js'
 
-
 /**
  * Read one input (a file's text, stdin) into exchanges, detecting the format from the content:
  * HAR 1.2, `curl -v` transcript, raw HTTP exchange, token-endpoint error body, MSAL error JSON, a

@@ -5,10 +5,14 @@
  */
 import { isSecretName, isSecretValue, normaliseName } from './names.js'
 
-/** `name=` or `name%3D`, the name starting after a character that cannot be part of it. */
-const NAME_EQUALS = /(^|[^A-Za-z0-9_.$-])([A-Za-z0-9_.$-]+)(=|%3[Dd])/g
-/** The value after {@link NAME_EQUALS}. */
-const EQUALS_VALUE = /[^&#\s"'<>]+/y
+/** `name=`, `name = ` or `name%3D`, the name starting after a character that cannot be part of it. */
+const NAME_EQUALS = /(^|[^A-Za-z0-9_.$-])([A-Za-z0-9_.$-]+)([ \t]*(?:=|%3[Dd])[ \t]*)/g
+/**
+ * The value after {@link NAME_EQUALS}, read at one position (sticky): `"value"`, `'value'`, `\"value\"`
+ * (quoted inside a JSON string) or a bare value. A bare value never takes a `\`: eating the escape of
+ * a `\"` would break the JSON text around it.
+ */
+const EQUALS_VALUE = /"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|\\"([^"\\\n]*)\\"|([^&#\s"'<>\\]+)/y
 /** `"name":` (also single quotes); the value after it is read with {@link QUOTED_VALUE} from there. */
 const QUOTED_NAME = /(["'])([A-Za-z0-9_.$ -]{1,80})\1\s*:\s*/g
 /** `"value"`, `'value'` or `12345`, read at one position (sticky): a value scan ends at its closing quote or the line. */
@@ -35,6 +39,11 @@ const MIN_PROSE_SECRET = 4
 
 function isProseSafeName(name: string): boolean {
   return isSecretName(name) && !LABEL_NAMES.has(normaliseName(name))
+}
+
+/** `password = hunter2` is a secret; `token = v1 …` or `secret = is …` in prose is not. */
+function isProsePair(name: string, value: string): boolean {
+  return value.length >= MIN_PROSE_SECRET && isProseSafeName(name)
 }
 
 function decodeName(name: string): string {
@@ -78,12 +87,19 @@ function redactNameEqualsValue(text: string): string {
   let copied = 0
   NAME_EQUALS.lastIndex = 0
   for (let match = NAME_EQUALS.exec(text); match !== null; match = NAME_EQUALS.exec(text)) {
-    const [, , name = '', equals = ''] = match
+    const [, , rawName = '', equals = ''] = match
     EQUALS_VALUE.lastIndex = NAME_EQUALS.lastIndex
-    const value = EQUALS_VALUE.exec(text)?.[0]
-    if (value === undefined || isRedacted(value) || !isSecretValue(decodeName(name), value)) continue
-    out += `${text.slice(copied, NAME_EQUALS.lastIndex)}${hiddenValue(value, equals !== '=')}`
-    copied = NAME_EQUALS.lastIndex + value.length
+    const found = EQUALS_VALUE.exec(text)
+    if (found === null) continue
+    const [whole, double, single, escaped, bare] = found
+    const value = double ?? single ?? escaped ?? bare ?? ''
+    const name = decodeName(rawName)
+    if (isRedacted(value) || !isSecretValue(name, value)) continue
+    if (bare !== undefined && /\s/.test(equals) && !isProsePair(name, value)) continue
+    const quote = double !== undefined ? '"' : single !== undefined ? "'" : '\\"'
+    const hidden = bare === undefined ? `${quote}[redacted, ${value.length} chars]${quote}` : hiddenValue(value, !equals.includes('='))
+    out += `${text.slice(copied, NAME_EQUALS.lastIndex)}${hidden}`
+    copied = NAME_EQUALS.lastIndex + whole.length
     NAME_EQUALS.lastIndex = copied
   }
   return copied === 0 ? text : out + text.slice(copied)

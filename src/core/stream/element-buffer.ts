@@ -15,8 +15,6 @@ export class ElementBuffer {
   private parts: Uint8Array[] = []
   /** Bytes held in `parts`. */
   length = 0
-  /** Bytes the element had in the input, omitted strings included. */
-  inputLength = 0
   /** True once the element outgrew its budget: its bytes are no longer kept. */
   oversized = false
 
@@ -29,7 +27,6 @@ export class ElementBuffer {
   reset(): void {
     this.parts = []
     this.length = 0
-    this.inputLength = 0
     this.oversized = false
   }
 

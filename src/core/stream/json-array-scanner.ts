@@ -198,7 +198,6 @@ export class JsonArrayScanner {
     if (this.stringInChunk) this.element.append(chunk.subarray(this.segStart, this.stringStartAbs - this.base))
     else this.element.truncate(this.stringStartInBuffer)
     this.element.appendOmitted(length)
-    this.element.inputLength += length
     this.segStart = quote
   }
 

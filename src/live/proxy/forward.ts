@@ -1,11 +1,12 @@
 /**
  * Forward one client request to its upstream and stream the response back, byte for byte. Only the
- * body of a response with status ≥ 400 is copied (up to a bound) while it streams to the client;
- * the exchange is recorded after the client has its last byte.
+ * body of a response with status ≥ 400 is copied (up to a bound) while it streams to the client, and
+ * decoded (gzip, deflate, br) for the diagnosis; the exchange is recorded after the client has its last byte.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Readable, pipeline } from 'node:stream'
 import type { Dispatcher } from 'undici'
+import { decodeErrorBody } from './decode-body.js'
 import { endToEndRawHeaders, endToEndResponseHeaders, rawToHeaderList, toHeaderList } from './headers.js'
 import type { LiveExchange, Outcome } from './types.js'
 import { errorCode, routeOf, statusForUpstreamError, upstreamErrorBody, type Upstream } from './upstream.js'
@@ -102,7 +103,8 @@ function streamResponse(request: IncomingMessage, response: ServerResponse, star
       return
     }
     const problem = error === undefined ? undefined : errorCode(error)
-    const responseBody = isFailure ? Buffer.concat(copy).toString('utf8') : undefined
+    const encoding = headers['content-encoding']
+    const responseBody = isFailure ? decodeErrorBody(Buffer.concat(copy), Array.isArray(encoding) ? encoding.join(',') : encoding, context.errorBodyLimit) : undefined
     context.record(exchangeOf(request, started, statusCode, toHeaderList(headers), outcomeOf(isFailure, problem), {
       responseBytes: bytes,
       ...(responseBody === undefined ? {} : { responseBody }),

@@ -1,10 +1,11 @@
 /**
  * The HAR 1.2 of a proxy session, redacted: `Authorization`, `Proxy-Authorization`, `Cookie` and
- * `Set-Cookie` values are replaced (an Authorization keeps its scheme and the credential's length),
+ * `Set-Cookie` values are replaced (an Authorization keeps its scheme and the credential's length), so
+ * is the value of every header with a secret name (`x-api-key`, `Ocp-Apim-Subscription-Key`, …), and
  * bodies go through redactBody and URLs and every other header through redactSecrets.
  */
-import type { HeaderList } from '../../core/exchange.js'
-import { redactBody, redactSecrets } from '../../core/redact.js'
+import { getHeader, type HeaderList } from '../../core/exchange.js'
+import { isSecretName, redactBody, redactSecrets } from '../../core/redact.js'
 import type { LiveExchange } from './types.js'
 
 const COOKIE_HEADERS: ReadonlySet<string> = new Set(['cookie', 'set-cookie'])
@@ -18,6 +19,7 @@ function redactHeaderValue(name: string, value: string): string {
     const credential = space < 0 ? value : value.slice(space + 1)
     return `${space < 0 ? '' : `${value.slice(0, space)} `}[redacted token, ${credential.length} chars]`
   }
+  if (isSecretName(name)) return `[redacted, ${value.length} chars]`
   return redactSecrets(value)
 }
 
@@ -34,7 +36,7 @@ function harQuery(url: string): Array<{ name: string; value: string }> {
 }
 
 function contentType(headers: HeaderList): string {
-  return headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? ''
+  return getHeader(headers, 'content-type') ?? ''
 }
 
 function entryOf(exchange: LiveExchange): Record<string, unknown> {

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GraphDoctorError } from '../../core/errors.js'
 import { renderJson } from '../../render/diagnosis/json.js'
+import { plural } from '../../render/diagnosis/text-parts.js'
 import { renderSessionMarkdown } from '../../render/live.js'
 import { sessionHar } from './har.js'
 import type { LiveSession } from './session.js'
@@ -11,7 +12,10 @@ export const REPORT_FILES = { har: 'session.har', json: 'diagnosis.json', markdo
 
 /** Write the three report files into `dir` (created if needed); returns their paths. */
 export async function writeSessionReport(dir: string, session: LiveSession, version: string): Promise<string[]> {
-  const notes = session.dropped > 0 ? [`${session.dropped} exchanges past the first ${session.exchanges.length} are counted but not in the HAR.`] : []
+  const notes = [
+    ...(session.dropped > 0 ? [`${plural(session.dropped, 'exchange')} past the first ${session.exchanges.length} ${session.dropped === 1 ? 'is' : 'are'} counted but not in the HAR.`] : []),
+    ...(session.droppedResults > 0 ? [`${plural(session.droppedResults, 'diagnosis', 'diagnoses')} past the first ${session.results.length} ${session.droppedResults === 1 ? 'is' : 'are'} counted but not in diagnosis.json or this summary.`] : []),
+  ]
   const files: Array<[string, string]> = [
     [REPORT_FILES.har, sessionHar(session.exchanges, version)],
     [REPORT_FILES.json, renderJson({ results: session.results })],

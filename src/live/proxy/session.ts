@@ -17,6 +17,11 @@ export interface SessionOptions {
   readonly onUpstreamError?: (exchange: LiveExchange) => void
   /** A success, when the session records successes. */
   readonly onSuccess?: (exchange: LiveExchange) => void
+  /**
+   * A failure whose diagnosis or `onFailure` threw (a bug in graph-doctor): the proxy goes on, the
+   * error is counted and passed here to be reported.
+   */
+  readonly onInternalError?: (error: unknown, exchange: LiveExchange) => void
   /** Keep exchanges and results for a report (bounded by `maxKept`). */
   readonly keep?: boolean
   readonly maxKept?: number
@@ -28,6 +33,8 @@ export interface SessionCounts {
   readonly failures: number
   readonly upstreamErrors: number
   readonly clientAborts: number
+  /** Failures whose diagnosis or report threw (a bug). */
+  readonly internalErrors: number
 }
 
 /** The core's exchange of a live exchange: what the rules read. */
@@ -54,7 +61,9 @@ export class LiveSession {
   readonly results: DiagnosisResult[] = []
   /** Exchanges not kept because `maxKept` was reached. */
   dropped = 0
-  /** Failures whose diagnosis or report threw (a bug): counted, never allowed to stop the proxy. */
+  /** Diagnoses not kept because `maxKept` was reached. */
+  droppedResults = 0
+  /** Failures whose diagnosis or report threw (a bug): counted and reported, never allowed to stop the proxy. */
   internalErrors = 0
 
   private readonly options: SessionOptions
@@ -65,7 +74,7 @@ export class LiveSession {
 
   counts(): SessionCounts {
     const requests = this.#successes + this.#failures + this.#upstreamErrors + this.#clientAborts
-    return { requests, successes: this.#successes, failures: this.#failures, upstreamErrors: this.#upstreamErrors, clientAborts: this.#clientAborts }
+    return { requests, successes: this.#successes, failures: this.#failures, upstreamErrors: this.#upstreamErrors, clientAborts: this.#clientAborts, internalErrors: this.internalErrors }
   }
 
   countSuccess(): void {
@@ -111,11 +120,19 @@ export class LiveSession {
       .then(() => this.#permissions())
       .then((permissions) => {
         const result = diagnoseExchange(toCoreExchange(exchange), permissions === undefined ? {} : { permissions })
-        if (this.options.keep === true && this.results.length < (this.options.maxKept ?? 10_000)) this.results.push(result)
+        if (this.options.keep === true) {
+          if (this.results.length < (this.options.maxKept ?? 10_000)) this.results.push(result)
+          else this.droppedResults += 1
+        }
         this.options.onFailure?.(result, exchange)
       })
-      .catch(() => {
+      .catch((error: unknown) => {
         this.internalErrors += 1
+        try {
+          this.options.onInternalError?.(error, exchange)
+        } catch {
+          // the report of a bug failed too: the count still says so
+        }
       })
       .finally(() => this.#pending.delete(done))
     this.#pending.add(done)

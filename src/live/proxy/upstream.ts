@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto'
 import { Pool } from 'undici'
 import { GraphDoctorError } from '../../core/errors.js'
-import { classifyUrl } from '../../core/target-classify.js'
+import { CANONICAL_ORIGINS, classifyUrl, isGraphVersionPath } from '../../core/target-classify.js'
 import { trimTrailing } from '../../core/trim.js'
 import type { Route } from './types.js'
 
@@ -23,7 +23,7 @@ export interface UpstreamTimeouts {
   readonly bodyMs: number
 }
 
-const CANONICAL: Readonly<Record<Route, string>> = { graph: 'https://graph.microsoft.com', login: 'https://login.microsoftonline.com' }
+const CANONICAL: Readonly<Record<Route, string>> = CANONICAL_ORIGINS
 
 /** Parse `--upstream`/`--login-upstream`: any http(s) URL; a path becomes a prefix. */
 export function parseUpstreamUrl(text: string, flag: string): URL {
@@ -63,7 +63,7 @@ export function createUpstream(route: Route, url: URL, timeouts: UpstreamTimeout
 
 /** The route of a request path. */
 export function routeOf(path: string): Route {
-  return /^\/(v1\.0|beta)(\/|\?|$)/i.test(path) ? 'graph' : 'login'
+  return isGraphVersionPath(path) ? 'graph' : 'login'
 }
 
 const TIMEOUT_CODES: ReadonlySet<string> = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT'])

@@ -15,33 +15,14 @@
  * ```
  * Fields are emitted in this order; new fields may be added, existing ones never change meaning.
  */
+import { MAX_JSON_DEPTH, jsonText } from '../../core/json-text.js'
 import { redactSecrets } from '../../core/redact.js'
 import type { Diagnosis, DiagnosisResult, Finding, FixActions } from '../../core/types.js'
-import { memoizeRedaction, TallyCounter, writeAll, type DiagnosisWriter } from './writer.js'
+import { memoizeRedaction } from '../../core/redact/memo.js'
+import { TallyCounter, writeAll, type DiagnosisWriter } from './writer.js'
 
 /** Version of the JSON contract; bumped only for a breaking change. */
 export const JSON_CONTRACT_VERSION = 1
-
-export interface SeverityCounts {
-  readonly errors: number
-  readonly warnings: number
-  readonly info: number
-}
-
-/** How many findings of each severity a diagnosis holds. */
-export function countSeverities(diagnosis: Diagnosis): SeverityCounts {
-  let errors = 0
-  let warnings = 0
-  let info = 0
-  for (const result of diagnosis.results) {
-    for (const finding of result.findings) {
-      if (finding.severity === 'error') errors++
-      else if (finding.severity === 'warning') warnings++
-      else info++
-    }
-  }
-  return { errors, warnings, info }
-}
 
 /** `actions`, fields in a fixed order. */
 function actionsToJson(actions: FixActions): Record<string, unknown> {
@@ -92,6 +73,13 @@ export function resultToJson(result: DiagnosisResult): Record<string, unknown> {
   return json
 }
 
+function summaryOf(diagnosis: Diagnosis): Record<string, number> {
+  const tally = new TallyCounter()
+  for (const result of diagnosis.results) tally.add(result)
+  const { results, errors, warnings, info } = tally
+  return { results, errors, warnings, info }
+}
+
 /**
  * The diagnosis as a plain JSON-serialisable object in the contract's shape (strings not yet redacted).
  *
@@ -102,7 +90,7 @@ export function toJsonDocument(diagnosis: Diagnosis): { version: number; results
   return {
     version: JSON_CONTRACT_VERSION,
     results: diagnosis.results.map(resultToJson),
-    summary: { results: diagnosis.results.length, ...countSeverities(diagnosis) },
+    summary: summaryOf(diagnosis),
   }
 }
 
@@ -111,13 +99,17 @@ export function stringifyRedacted(value: unknown, redact: (text: string) => stri
   return `${JSON.stringify(value, (_key, item: unknown) => (typeof item === 'string' ? redact(item) : item), 2)}\n`
 }
 
-/** Every string of a JSON value passed through `redact` (the same as a `JSON.stringify` replacer, faster). */
-function redactStrings(value: unknown, redact: (text: string) => string): unknown {
+/**
+ * Every string of a JSON value passed through `redact` (the same as a `JSON.stringify` replacer,
+ * faster); a value nested past {@link MAX_JSON_DEPTH} is summarised, not walked.
+ */
+function redactStrings(value: unknown, redact: (text: string) => string, depth = 0): unknown {
   if (typeof value === 'string') return redact(value)
   if (typeof value !== 'object' || value === null) return value
-  if (Array.isArray(value)) return value.map((item) => redactStrings(item, redact))
+  if (depth >= MAX_JSON_DEPTH) return jsonText(value)
+  if (Array.isArray(value)) return value.map((item) => redactStrings(item, redact, depth + 1))
   const copy: Record<string, unknown> = {}
-  for (const key in value) copy[key] = redactStrings((value as Record<string, unknown>)[key], redact)
+  for (const key in value) copy[key] = redactStrings((value as Record<string, unknown>)[key], redact, depth + 1)
   return copy
 }
 

@@ -1,6 +1,6 @@
 /** Small pieces shared by the text and markdown renderers. */
 import type { DiagnosisResult } from '../../core/types.js'
-import type { SeverityCounts } from './json.js'
+import type { SeverityCounts } from './writer.js'
 
 /** `1 error`, `2 warnings`. */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {

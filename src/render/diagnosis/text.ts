@@ -8,6 +8,7 @@ import { redactSecrets } from '../../core/redact.js'
 import type { Diagnosis, DiagnosisResult } from '../../core/types.js'
 import { makeStyle, type Style } from '../layout/style.js'
 import { resultBlock } from './text-result.js'
+import { TallyCounter } from './writer.js'
 import { isFailure, plural, summaryLine } from './text-parts.js'
 import { DEFAULT_WIDTH, outputWidth, wrapText } from '../layout/wrap.js'
 
@@ -29,10 +30,7 @@ export interface TextRenderer {
 }
 
 interface Tally {
-  results: number
-  errors: number
-  warnings: number
-  info: number
+  readonly counts: TallyCounter
   folded: number
   /** The first folded result: shown after all when it turns out to be the only one. */
   lone: DiagnosisResult | undefined
@@ -40,18 +38,13 @@ interface Tally {
 }
 
 function count(tally: Tally, result: DiagnosisResult): void {
-  tally.results++
-  for (const finding of result.findings) {
-    if (finding.severity === 'error') tally.errors++
-    else if (finding.severity === 'warning') tally.warnings++
-    else tally.info++
-  }
+  tally.counts.add(result)
   const cause = result.findings[0]
   if (cause !== undefined && isFailure(result)) tally.causes.set(cause.id, (tally.causes.get(cause.id) ?? 0) + 1)
 }
 
 function causeLines(tally: Tally, style: Style, width: number): string[] {
-  if (tally.causes.size === 0 || tally.results < 2) return []
+  if (tally.causes.size === 0 || tally.counts.results < 2) return []
   const failures = [...tally.causes.values()].reduce((sum, value) => sum + value, 0)
   const rows = [...tally.causes.entries()].sort((a, b) => b[1] - a[1] || catalogue[a[0]].rank - catalogue[b[0]].rank)
   const idWidth = Math.max(...rows.map(([id]) => id.length))
@@ -82,7 +75,7 @@ export function createTextRenderer(options: TextRenderOptions): TextRenderer {
   const style = makeStyle(options.colour)
   const width = outputWidth(options.width ?? DEFAULT_WIDTH)
   const layout = { style, width }
-  const tally: Tally = { results: 0, errors: 0, warnings: 0, info: 0, folded: 0, lone: undefined, causes: new Map() }
+  const tally: Tally = { counts: new TallyCounter(), folded: 0, lone: undefined, causes: new Map() }
   return {
     result(result) {
       count(tally, result)
@@ -96,10 +89,10 @@ export function createTextRenderer(options: TextRenderOptions): TextRenderer {
     },
     end() {
       // A single healthy exchange is shown, not folded: there is nothing else to look at.
-      const lone = tally.results === 1 && tally.folded === 1 && tally.lone !== undefined ? [tally.lone] : []
+      const lone = tally.counts.results === 1 && tally.folded === 1 && tally.lone !== undefined ? [tally.lone] : []
       if (lone.length > 0) tally.folded = 0
       const blocks = lone.map((result) => `${resultBlock(result, layout)}\n\n`).join('')
-      const summary = wrapText(style.bold(summaryLine(tally.results, tally)), { width })
+      const summary = wrapText(style.bold(summaryLine(tally.counts.results, tally.counts)), { width })
       const sections = [foldedLine(tally, style, width), causeLines(tally, style, width), summary].filter((lines) => lines.length > 0)
       return redactSecrets(`${blocks}${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`)
     },

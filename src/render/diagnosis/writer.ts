@@ -18,8 +18,20 @@ export interface DiagnosisWriter {
   readonly end: () => string
 }
 
-/** Counts severities over the results it is shown. */
-export class TallyCounter {
+/** How many findings of each severity were seen. */
+export interface SeverityCounts {
+  readonly errors: number
+  readonly warnings: number
+  readonly info: number
+}
+
+/** Whether a result holds an error finding: what makes a command exit 1. */
+export function hasErrorFinding(result: DiagnosisResult): boolean {
+  return result.findings.some((finding) => finding.severity === 'error')
+}
+
+/** Counts severities over the results it is shown: the one tally of every format and the exit code. */
+export class TallyCounter implements SeverityCounts {
   results = 0
   errors = 0
   warnings = 0
@@ -41,22 +53,6 @@ export function writeAll(writer: DiagnosisWriter, diagnosis: Diagnosis): string 
   for (const result of diagnosis.results) parts.push(writer.result(result))
   parts.push(writer.end())
   return parts.join('')
-}
-
-/**
- * A memo in front of a redaction function: the titles, fixes and links that repeat in every result
- * of a long capture are redacted once. Bounded: it starts afresh past `limit` distinct strings.
- */
-export function memoizeRedaction(redact: (text: string) => string, limit = 20_000): (text: string) => string {
-  let memo = new Map<string, string>()
-  return (text) => {
-    const known = memo.get(text)
-    if (known !== undefined) return known
-    const redacted = redact(text)
-    if (memo.size >= limit) memo = new Map()
-    memo.set(text, redacted)
-    return redacted
-  }
 }
 
 /**

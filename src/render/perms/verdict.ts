@@ -48,7 +48,6 @@ function withAddedEndpointNote(endpoint: EndpointPermissions): EndpointPermissio
   return { ...endpoint, notes: [...endpoint.notes, note] }
 }
 
-
 /** Judge a token against an endpoint's accepted permissions; see {@link TokenVerdict}. */
 export function judgeToken(catalogue: PermissionCatalogue, report: Pick<PermsReport, 'rows' | 'endpoint'>, token: TokenAnalysis): TokenVerdict {
   const scheme = schemeOfToken(token)

@@ -3,7 +3,7 @@
  * text has one, else a Graph error body built from the code and message it shows. The request is
  * there only when the text names the URL (Java v5, PowerShell -Debug, Python `requests`).
  */
-import type { Exchange, HttpRequest, HttpResponse, InputFormat } from '../../exchange.js'
+import { getHeader, type Exchange, type HttpRequest, type HttpResponse, type InputFormat } from '../../exchange.js'
 import { isJsonObject } from '../../response/json.js'
 import { graphErrorStatus } from '../json-errors.js'
 import { formatError } from '../text.js'
@@ -49,7 +49,7 @@ function builtBody(fields: GraphErrorFields): string | undefined {
 
 function responseHeaders(fields: GraphErrorFields): Header[] {
   const headers = [...fields.headers]
-  const has = (name: string): boolean => headers.some(([key]) => key.toLowerCase() === name)
+  const has = (name: string): boolean => getHeader(headers, name) !== undefined
   if (fields.requestId !== undefined && !has('request-id')) headers.push(['request-id', fields.requestId])
   if (fields.clientRequestId !== undefined && !has('client-request-id')) headers.push(['client-request-id', fields.clientRequestId])
   return headers
