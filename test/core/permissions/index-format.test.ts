@@ -46,14 +46,20 @@ describe('derived catalogue index', () => {
     assert.throws(() => loadCatalogueIndex('{}'), isDataInvalid)
   })
 
-  it('reports a grant of an unknown permission as a corrupt index when that template is used', () => {
-    const line = text.split('\n').find((candidate) => /\tGET=\d+,/.test(candidate) && !candidate.includes('{'))
-    assert.ok(line !== undefined)
-    const template = line.split('\t')[0] ?? ''
-    const catalogue = loadCatalogueIndex(text.replace(line, line.replace(/\tGET=\d+,/, '\tGET=999999,')))
-    assert.throws(
-      () => catalogue.lookup('GET', template),
-      (error: unknown) => isGraphDoctorError(error) && error.code === 'ERR_DATA_INVALID',
-    )
+  it('reports a grant of an unknown permission, or a malformed template line, as a corrupt index when its group is used', () => {
+    const isDataInvalid = (error: unknown): boolean => isGraphDoctorError(error) && error.code === 'ERR_DATA_INVALID'
+    // Grant lists are lines of their own (`GET=<permission>,…;POST=…`); template lines start with a base-36 count.
+    const unknownPermission = text.replace(/^GET=\d+,/gm, 'GET=999999,')
+    assert.notEqual(unknownPermission, text)
+    assert.throws(() => loadCatalogueIndex(unknownPermission).lookup('GET', 'https://graph.microsoft.com/v1.0/users'), isDataInvalid)
+    // A template that claims more characters of its predecessor than there are.
+    const [headerLine = '', ...rest] = text.split('\n')
+    const firstGroup = rest.findIndex((line) => line.startsWith('\u00010\t'))
+    assert.ok(firstGroup > 0)
+    assert.match(rest[firstGroup + 2] ?? '', /^[0-9a-z]+\t\/\{id\}\t/, 'the second template is /accessreviews/{id}, sharing /accessreviews')
+    rest[firstGroup + 2] = rest[firstGroup + 2]?.replace(/^[0-9a-z]+\t/, 'zz\t') ?? ''
+    const badLine = loadCatalogueIndex([headerLine, ...rest].join('\n'))
+    assert.throws(() => badLine.lookup('GET', 'https://graph.microsoft.com/v1.0/accessReviews/abc'), isDataInvalid)
+    assert.ok(badLine.lookup('GET', 'https://graph.microsoft.com/v1.0/users') !== undefined, 'other groups still answer')
   })
 })

@@ -1,55 +1,78 @@
 import { GraphDoctorError } from '../../errors.js'
 import { ModelCatalogue } from '../catalogue.js'
-import type { CatalogueModel, PermissionInfo, TemplateRecord } from '../model.js'
+import type { CatalogueModel, TemplateRecord } from '../model.js'
 import { END, GROUP, IndexSource, indexText, invalid } from './index-source.js'
-import type { IndexText } from './index-source.js'
+import type { GrantBlock, IndexText } from './index-source.js'
+import { decodeTables, encodeTables } from './index-header.js'
+import type { CompactTables } from './index-header.js'
 import { readTrieLine, trieLine } from './index-trie.js'
 import type { TrieData } from './trie-store.js'
 import type { PermissionCatalogue } from '../types.js'
 
 /** Bump {@link INDEX_VERSION} whenever the model, the line format or the normalisation of template keys changes. */
 export const INDEX_FORMAT = 'graph-doctor-permission-index'
-export const INDEX_VERSION = 4
+export const INDEX_VERSION = 5
 /** Template lines per group: a lookup decodes the group(s) holding the templates it resolves. */
 const GROUP_SIZE = 128
 
-interface Header {
+interface Header extends CompactTables {
   readonly format: string
   readonly version: number
   readonly count: number
-  readonly permissions: readonly PermissionInfo[]
-  readonly ids: Readonly<Record<string, string>>
-  readonly hidden: Readonly<Record<string, 1>>
-  readonly alsoRequires: readonly (readonly string[])[]
+  /** How many distinct grant lists follow the trie line, one per line. */
+  readonly grantLists: number
 }
 
 /**
- * A derived index of a catalogue that loads much faster than the raw permissions.json (write it to the
- * user cache, never to the repository). Line 1 is a JSON header with the format and version; then the
- * ready-made trie (one line, see index-trie.ts), so loading inserts no template; then one line per
- * template (`template TAB METHOD=grants;…`), in groups of {@link GROUP_SIZE} under a line that gives
- * the group's template count, so a loader decodes only the groups that lookups touch.
+ * A derived index of a catalogue that loads much faster than the raw permissions.json (the bundled
+ * snapshot and the user cache). Line 1 is a JSON header with the format, the version and the model's
+ * tables in compact form (index-header.ts); then the ready-made trie (one line, see index-trie.ts), so
+ * loading inserts no template; then the distinct grant lists, one per line; then the templates, in
+ * groups of {@link GROUP_SIZE} under a line that gives the group's template count, each line sharing
+ * its leading characters with the template before it (see {@link IndexSource}), so a loader decodes
+ * only the groups that lookups touch.
  */
 export function serializeCatalogueIndex(catalogue: PermissionCatalogue): string {
   if (!(catalogue instanceof ModelCatalogue)) {
     throw new GraphDoctorError('ERR_USAGE', 'serializeCatalogueIndex needs a catalogue built by buildPermissionCatalogue or loadCatalogueIndex')
   }
   const trie = catalogue.prepareAll().data()
-  const { permissions, templates, ids, hidden, alsoRequires } = catalogue.model
-  const header: Header = { format: INDEX_FORMAT, version: INDEX_VERSION, count: templates.count, permissions, ids, hidden, alsoRequires }
-  const lines = [JSON.stringify(header), trieLine(trie)]
+  const { templates } = catalogue.model
+  const grantLists = new Map<string, number>()
+  const body: string[] = []
   for (let first = 0; first < templates.count; first += GROUP_SIZE) {
     const end = Math.min(first + GROUP_SIZE, templates.count)
-    lines.push(`${GROUP}${first}\t${end - first}`)
-    for (let id = first; id < end; id++) lines.push(templateLine(templates.record(id)))
+    body.push(`${GROUP}${first}\t${end - first}`)
+    let previous = ''
+    for (let id = first; id < end; id++) {
+      const record = templates.record(id)
+      const template = record.template.replace(/[\t\n]/g, ' ')
+      const packed = packGrants(record)
+      let list = grantLists.get(packed)
+      if (list === undefined) {
+        list = grantLists.size
+        grantLists.set(packed, list)
+      }
+      const shared = sharedLength(previous, template)
+      body.push(`${shared.toString(36)}\t${template.slice(shared)}\t${list.toString(36)}`)
+      previous = template
+    }
   }
-  lines.push(END + String(templates.count))
-  return lines.join('\n')
+  const header: Header = { format: INDEX_FORMAT, version: INDEX_VERSION, count: templates.count, grantLists: grantLists.size, ...encodeTables(catalogue.model) }
+  return [JSON.stringify(header), trieLine(trie), ...grantLists.keys(), ...body, END + String(templates.count)].join('\n')
 }
 
-function templateLine(record: TemplateRecord): string {
-  const methods = Object.entries(record.methods).map(([method, grants]) => `${method}=${grants.join(',')}`)
-  return `${record.template.replace(/[\t\n]/g, ' ')}\t${methods.join(';')}`
+function sharedLength(previous: string, template: string): number {
+  const limit = Math.min(previous.length, template.length)
+  let at = 0
+  while (at < limit && previous.charCodeAt(at) === template.charCodeAt(at)) at++
+  return at
+}
+
+function packGrants(record: TemplateRecord): string {
+  return Object.entries(record.methods)
+    .map(([method, grants]) => `${method}=${grants.join(',')}`)
+    .join(';')
 }
 
 /**
@@ -64,12 +87,14 @@ export function loadCatalogueIndex(text: string | Uint8Array): PermissionCatalog
 /** {@link loadCatalogueIndex} over any {@link IndexText} (the CLI's reads an ASCII file as latin1, region by region). */
 export function loadIndexText(input: IndexText): PermissionCatalogue {
   const { header, source, trie } = openIndex(input)
-  return new ModelCatalogue({ ...header, templates: source, trie } satisfies CatalogueModel)
+  return new ModelCatalogue({ ...decodeTables(header), templates: source, trie } satisfies CatalogueModel)
 }
 
 /** Throws `ERR_DATA_INVALID` unless every line of the index decodes (loading checks only the framing). */
 export function checkCatalogueIndex(text: string | Uint8Array): void {
-  openIndex(indexText(text)).source.checkAll()
+  const { header, source } = openIndex(indexText(text))
+  decodeTables(header)
+  source.checkAll()
 }
 
 function openIndex(input: IndexText): { header: Header; source: IndexSource; trie: TrieData } {
@@ -78,7 +103,19 @@ function openIndex(input: IndexText): { header: Header; source: IndexSource; tri
   if (headerEnd === -1) invalid('truncated or incomplete')
   const { data, next } = readTrieLine(input, headerEnd + 1)
   if (data.templateIds.length !== header.count) invalid('a trie for another template count')
-  return { header, source: new IndexSource(input, next, header.count, header.permissions.length), trie: data }
+  const grants = grantBlock(input, next, header.grantLists)
+  const bodyStart = grants.count === 0 ? next : grants.end + 1
+  return { header, source: new IndexSource(input, grants, bodyStart, header.count, header.permissions.length), trie: data }
+}
+
+/** The `count` grant-list lines from `start`: only their end is found now. */
+function grantBlock(input: IndexText, start: number, count: number): GrantBlock {
+  let end = start - 1
+  for (let line = 0; line < count; line++) {
+    end = input.indexOf(10, end + 1)
+    if (end === -1) invalid('truncated or incomplete')
+  }
+  return { start, end: Math.max(end, start), count }
 }
 
 function readHeader(line: string): Header {
@@ -92,14 +129,7 @@ function readHeader(line: string): Header {
   if (header.version !== INDEX_VERSION) {
     throw new GraphDoctorError('ERR_DATA_INVALID', `the permission index has version ${String(header.version)}, expected ${INDEX_VERSION}`)
   }
-  const { count, permissions, ids, hidden, alsoRequires } = header
-  if (typeof count !== 'number' || !Array.isArray(permissions) || !isTable(ids) || !isTable(hidden) || !Array.isArray(alsoRequires)) {
-    invalid('missing tables')
-  }
+  const { count, grantLists, permissions } = header
+  if (typeof count !== 'number' || typeof grantLists !== 'number' || !(grantLists >= 0) || !Array.isArray(permissions)) invalid('missing tables')
   return header as Header
-}
-
-
-function isTable(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

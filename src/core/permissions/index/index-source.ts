@@ -43,12 +43,21 @@ interface Group {
   readonly count: number
   readonly start: number
   readonly end: number
-  lines?: readonly string[]
+}
+
+/** Where the distinct grant lists are (one per line), decoded on first use. */
+export interface GrantBlock {
+  readonly start: number
+  readonly end: number
+  readonly count: number
 }
 
 /**
  * Template lines of an index. Loading only finds the group lines; a group's text is decoded and split
- * on first use, so a run that looks up one URL decodes one or two groups. Template id = ordinal.
+ * on first use, so a run that looks up one URL decodes one or two groups. A line is `<characters
+ * shared with the previous template of the group, base 36> TAB <the rest of the template> TAB <grant
+ * list number, base 36>`; the distinct grant lists (`GET=…;POST=…`) are stored once each, in the
+ * {@link GrantBlock}, and decoded once however many templates share them. Template id = ordinal.
  */
 export class IndexSource implements TemplateSource {
   readonly count: number
@@ -56,9 +65,14 @@ export class IndexSource implements TemplateSource {
   private readonly permissionCount: number
   private readonly byId: Group[] = []
   private readonly records: (TemplateRecord | undefined)[]
+  private readonly grantBlock: GrantBlock
+  private grantLines: readonly string[] | undefined
+  private readonly grantLists: (TemplateRecord['methods'] | undefined)[]
 
-  constructor(input: IndexText, bodyStart: number, count: number, permissionCount: number) {
+  constructor(input: IndexText, grants: GrantBlock, bodyStart: number, count: number, permissionCount: number) {
     this.input = input
+    this.grantBlock = grants
+    this.grantLists = new Array<TemplateRecord['methods'] | undefined>(grants.count)
     this.count = count
     this.permissionCount = permissionCount
     this.records = new Array<TemplateRecord | undefined>(count)
@@ -104,30 +118,50 @@ export class IndexSource implements TemplateSource {
     for (let id = 0; id < this.count; id++) this.record(id)
   }
 
-  private line(id: number): string {
-    const group = this.byId[id]
-    if (group === undefined) return ''
-    if (group.lines === undefined) {
-      const lines = this.input.text(group.start, group.end).split('\n')
-      if (lines.length !== group.count) invalid('a group with a wrong template count')
-      group.lines = lines
-    }
-    return group.lines[id - group.first] ?? ''
-  }
-
   record(id: number): TemplateRecord {
-    let record = this.records[id]
-    if (record === undefined) {
-      record = this.decode(this.line(id))
-      this.records[id] = record
-    }
-    return record
+    const record = this.records[id]
+    if (record !== undefined) return record
+    const group = this.byId[id]
+    if (group === undefined) return { template: '', methods: {} }
+    this.decodeGroup(group)
+    return this.records[id] as TemplateRecord
   }
 
-  private decode(line: string): TemplateRecord {
-    const [template, packed] = line.split('\t')
-    if (template === undefined || packed === undefined) invalid('a malformed template line')
+  private decodeGroup(group: Group): void {
+    const lines = this.input.text(group.start, group.end).split('\n')
+    if (lines.length !== group.count) invalid('a group with a wrong template count')
+    let previous = ''
+    for (let index = 0; index < lines.length; index++) {
+      const line = lines[index] as string
+      const first = line.indexOf('\t')
+      const last = line.lastIndexOf('\t')
+      const shared = parseInt(line.slice(0, first), 36)
+      if (first < 1 || last === first || !(shared >= 0 && shared <= previous.length)) invalid('a malformed template line')
+      const template = previous.slice(0, shared) + line.slice(first + 1, last)
+      this.records[group.first + index] = { template, methods: this.grantList(parseInt(line.slice(last + 1), 36)) }
+      previous = template
+    }
+  }
+
+  /** Grant list `number`, decoded once however many templates share it. */
+  private grantList(number: number): TemplateRecord['methods'] {
+    let methods = this.grantLists[number]
+    if (methods !== undefined) return methods
+    const block = this.grantBlock
+    if (this.grantLines === undefined) {
+      this.grantLines = block.count === 0 ? [] : this.input.text(block.start, block.end).split('\n')
+      if (this.grantLines.length !== block.count) invalid('a grant block with a wrong count')
+    }
+    const line = this.grantLines[number]
+    if (line === undefined) invalid('an unknown grant list')
+    methods = this.decodeGrants(line)
+    this.grantLists[number] = methods
+    return methods
+  }
+
+  private decodeGrants(packed: string): TemplateRecord['methods'] {
     const methods: Record<string, number[]> = {}
+    if (packed === '') return methods
     for (const part of packed.split(';')) {
       const equals = part.indexOf('=')
       const grants = part.slice(equals + 1).split(',').map(Number)
@@ -138,6 +172,6 @@ export class IndexSource implements TemplateSource {
       }
       methods[part.slice(0, equals)] = grants
     }
-    return { template, methods }
+    return methods
   }
 }
