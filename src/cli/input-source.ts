@@ -5,12 +5,17 @@
 import { createReadStream } from 'node:fs'
 import { access, constants, stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
+import { createRequire } from 'node:module'
 import { Readable, pipeline } from 'node:stream'
-import { createGunzip } from 'node:zlib'
 import type { CliIo } from './command.js'
 import { GraphDoctorError } from '../core/errors.js'
 import { describeFsError, decodeInputBytes } from './io.js'
 import { binaryOffset } from './bytes.js'
+
+/** node:zlib, loaded only for a gzip-compressed input: importing it cost every diagnose run its compile. */
+function zlib(): typeof import('node:zlib') {
+  return process.getBuiltinModule?.('node:zlib') ?? (createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib'))
+}
 
 /** A HAR is streamed; anything else is read whole, up to this size (V8's longest string is ~512 MiB). */
 export const MAX_TEXT_INPUT_BYTES = 256 * 1024 * 1024
@@ -111,7 +116,7 @@ export async function openByteInput(path: string, io: CliIo, onRawBytes?: (bytes
   const { head, all } = await peek(raw, PEEK_BYTES)
   if (!isGzip(head)) return { name: source.name, head, chunks: all, gzip: false }
   // pipeline, not .pipe: a read error of the source must reach the gunzip stream, or it waits forever
-  const gunzip = pipeline(Readable.from(all), createGunzip({ chunkSize: 256 * 1024 }), () => undefined)
+  const gunzip = pipeline(Readable.from(all), zlib().createGunzip({ chunkSize: 256 * 1024 }), () => undefined)
   const unzipped = await peek(readErrorsNamed(gunzip, source.name), PEEK_BYTES)
   return { name: source.name, head: unzipped.head, chunks: unzipped.all, gzip: true }
 }

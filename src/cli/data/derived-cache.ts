@@ -4,13 +4,12 @@
  * run on. Keyed by the sha256 of the raw files (and the index version), so an edited file gets a new
  * index; an index is used only when its size and sha256 match its record, exactly as the cache checks.
  */
-import { randomBytes } from 'node:crypto'
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { INDEX_VERSION } from '../../core/permissions/index/index-format.js'
 import type { PermissionCatalogue } from '../../core/permissions/types.js'
 import { loadIndex, serializeIndex } from './engine.js'
-import { readIfExists, sha256Hex } from './fs-util.js'
+import { crypto, readIfExists, sha256Hex } from './fs-util.js'
 
 export const DERIVED_DIR = 'derived'
 /** Raw files change rarely; a few indexes cover switching between copies. */
@@ -60,7 +59,7 @@ export async function storeDerived(cacheDir: string, key: string, catalogue: Per
 }
 
 async function writeAtomically(path: string, data: Uint8Array | string): Promise<void> {
-  const temporary = `${path}.${randomBytes(4).toString('hex')}.tmp`
+  const temporary = `${path}.${crypto().randomBytes(4).toString('hex')}.tmp`
   try {
     await writeFile(temporary, data, { flag: 'wx' })
     await rename(temporary, path)
