@@ -27,32 +27,48 @@ export function guid(random) {
 const SCHEME_DELEGATED = 1
 const SCHEME_APPLICATION = 4
 
-/** Templates of the snapshot with, per method, the permission names that grant it per scheme. */
+/**
+ * Templates of the snapshot with, per method, the permission names that grant it per scheme. Reads the
+ * index format of src/core/permissions/index/index-format.ts (version 5): a JSON header (permissions
+ * as `[name, …]`), the trie line, `grantLists` lines of `METHOD=grants;…`, then groups of template
+ * lines `<characters shared with the previous template, base 36> TAB <rest> TAB <grant list, base 36>`.
+ */
 export function loadTemplates(indexPath) {
   const lines = readFileSync(indexPath, 'utf8').split('\n')
   const header = JSON.parse(lines[0])
-  const names = header.permissions.map((permission) => permission.name)
+  if (header.version !== 5) throw new Error(`${indexPath}: index version ${header.version}, this reader knows 5`)
+  const names = header.permissions.map((permission) => permission[0])
+  const grantLists = lines.slice(2, 2 + header.grantLists).map((packed) => methodsOf(packed, names))
   const templates = []
-  for (const line of lines.slice(2)) {
-    const tab = line.indexOf('\t')
-    if (tab === -1 || !line.startsWith('/')) continue
-    const methods = []
-    for (const part of line.slice(tab + 1).split(';')) {
-      const [method, packed = ''] = part.split('=')
-      const numbers = packed.split(',').map(Number)
-      const delegated = []
-      const application = []
-      for (let i = 0; i + 4 < numbers.length; i += 5) {
-        const name = names[numbers[i]]
-        if (name === undefined) continue
-        if (numbers[i + 1] & SCHEME_DELEGATED) delegated.push(name)
-        if (numbers[i + 1] & SCHEME_APPLICATION) application.push(name)
-      }
-      methods.push({ method, delegated, application })
-    }
-    templates.push({ path: line.slice(0, tab), methods })
+  let previous = ''
+  for (const line of lines.slice(2 + header.grantLists)) {
+    if (line.startsWith('\u0001')) previous = ''
+    const first = line.indexOf('\t')
+    const last = line.lastIndexOf('\t')
+    if (first === -1 || last === first || line.startsWith('\u0001')) continue
+    const path = previous.slice(0, parseInt(line.slice(0, first), 36)) + line.slice(first + 1, last)
+    previous = path
+    if (path.startsWith('/')) templates.push({ path, methods: grantLists[parseInt(line.slice(last + 1), 36)] ?? [] })
   }
   return templates
+}
+
+function methodsOf(packedList, names) {
+  const methods = []
+  for (const part of packedList === '' ? [] : packedList.split(';')) {
+    const [method, packed = ''] = part.split('=')
+    const numbers = packed.split(',').map(Number)
+    const delegated = []
+    const application = []
+    for (let i = 0; i + 4 < numbers.length; i += 5) {
+      const name = names[numbers[i]]
+      if (name === undefined) continue
+      if (numbers[i + 1] & SCHEME_DELEGATED) delegated.push(name)
+      if (numbers[i + 1] & SCHEME_APPLICATION) application.push(name)
+    }
+    methods.push({ method, delegated, application })
+  }
+  return methods
 }
 
 const VENDORS = ['Contoso', 'Fabrikam', 'Northwind', 'Tailspin', 'Woodgrove', 'Litware', 'Adatum', 'Proseware', 'Wingtip', 'Alpine Ski House', 'Coho', 'Lamna']
