@@ -4,7 +4,8 @@
  */
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { gzipSync } from 'node:zlib'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DUCKDB_MISSING, duckdbGroupRows, type GroupRow } from '../../src/cli/logs-engines/duckdb.js'
@@ -78,12 +79,14 @@ describe('duckdb engine (generated logs)', () => {
     signins = await records('signins', 4000, 11)
     await writeLogs(join(dir, 'activity.jsonl'), { kind: 'activity', records: 6000, seed: 11 })
     await writeLogs(join(dir, 'activity.csv'), { kind: 'activity', format: 'csv', records: 6000, seed: 11 })
+    writeFileSync(join(dir, 'activity.jsonl.gz'), gzipSync(readFileSync(join(dir, 'activity.jsonl'))))
+    await writeLogs(join(dir, 'activity.storage.json'), { kind: 'activity', format: 'storage', records: 6000, seed: 11 })
     await writeLogs(join(dir, 'signins.jsonl'), { kind: 'signins', format: 'jsonl', records: 4000, seed: 11 })
     await writeLogs(join(dir, 'signins.csv'), { kind: 'signins', format: 'csv', records: 4000, seed: 11 })
   })
   after(() => rmSync(dir, { recursive: true, force: true }))
 
-  for (const file of ['activity.jsonl', 'activity.csv']) {
+  for (const file of ['activity.jsonl', 'activity.jsonl.gz', 'activity.csv', 'activity.storage.json']) {
     it(`${file}: the same groups, counts, first/last seen as JavaScript`, async () => {
       const expected = jsGroups(activity, 'activity')
       assert.ok(expected.size > 500 && expected.size < activity.length, 'groups collapse records')

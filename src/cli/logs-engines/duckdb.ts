@@ -1,12 +1,12 @@
 /**
  * `graph-doctor logs --engine duckdb`: the pre-aggregation of src/core/kql/sql.ts run by DuckDB over
- * large local JSONL, CSV or Parquet exports, yielding group rows (the contract's column names) for the
+ * large local JSONL, CSV or Parquet exports (and diagnostic-settings envelopes), yielding group rows (the contract's column names) for the
  * logs report. `@duckdb/node-api` is an optional dependency, loaded only here and only when asked for.
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
 import { GraphDoctorError } from '../../core/errors.js'
 import type { LogKind } from '../../core/kql/columns.js'
-import { buildDuckdbQuery, duckdbFileFormat, duckdbLogKind, duckdbReader, type DuckdbFileFormat } from '../../core/kql/sql.js'
+import { buildDuckdbQuery, duckdbFileFormat, duckdbLogKind, duckdbReader, envelopeRecords, envelopeSource, type DuckdbFileFormat } from '../../core/kql/sql.js'
 
 /** A group row: Log Analytics column names plus Count, FirstSeen, LastSeen and SampleRequestId. */
 export type GroupRow = Record<string, string | number | null>
@@ -51,9 +51,17 @@ function byFormat(files: readonly string[]): Map<DuckdbFileFormat, string[]> {
   return groups
 }
 
-async function* groupsOf(connection: DuckDBConnection, files: readonly string[], format: DuckdbFileFormat, kind: LogKind | undefined): AsyncGenerator<GroupRow> {
+/** The reader and its columns; diagnostic-settings envelopes are unnested to their activity records. */
+async function sourceOf(connection: DuckDBConnection, files: readonly string[], format: DuckdbFileFormat): Promise<{ reader: string; columns: Set<string> }> {
   const reader = duckdbReader(files, format)
   const columns = await columnsOf(connection, reader)
+  if (!columns.has('records') || duckdbLogKind(columns) !== undefined) return { reader, columns }
+  const records = envelopeRecords(reader)
+  return envelopeSource(records, await columnsOf(connection, records))
+}
+
+async function* groupsOf(connection: DuckDBConnection, files: readonly string[], format: DuckdbFileFormat, kind: LogKind | undefined): AsyncGenerator<GroupRow> {
+  const { reader, columns } = await sourceOf(connection, files, format)
   const sql = buildDuckdbQuery(kind ?? duckdbLogKind(columns) ?? 'activity', reader, columns)
   const result = await connection.stream(sql)
   for await (const rows of result.yieldRowObjectJs()) {

@@ -35,6 +35,26 @@ export function duckdbReader(paths: readonly string[], format: DuckdbFileFormat)
   return `read_json(${list}, format = 'auto', union_by_name = true, maximum_object_size = 67108864)`
 }
 
+/** The records of diagnostic-settings envelopes (`{"records":[…]}` per line, storage accounts and Event Hubs), one row per activity record, with the properties' camelCase columns and `envelopeTime`. */
+export function envelopeRecords(reader: string): string {
+  return `(SELECT unnest(r.properties), r."time" AS "envelopeTime" FROM (SELECT unnest("records") AS r FROM ${reader}) WHERE r.category = 'MicrosoftGraphActivityLogs')`
+}
+
+const lowerFirst = (name: string): string => name.charAt(0).toLowerCase() + name.slice(1)
+
+/**
+ * The envelope's records under Log Analytics column names (`requestUri` → `RequestUri`), for the
+ * columns a pre-aggregation reads; `TimeGenerated` falls back to the envelope's `time`.
+ */
+export function envelopeSource(records: string, camelColumns: ReadonlySet<string>): { reader: string; columns: Set<string> } {
+  const wanted = [...ACTIVITY_GROUP_COLUMNS, 'RequestId', 'TimeGenerated'].filter((name) => camelColumns.has(lowerFirst(name)) || name === 'TimeGenerated')
+  const select = wanted.map((name) => {
+    if (name === 'TimeGenerated') return camelColumns.has('timeGenerated') ? `coalesce("timeGenerated", "envelopeTime") AS "TimeGenerated"` : `"envelopeTime" AS "TimeGenerated"`
+    return `${sqlName(lowerFirst(name))} AS ${sqlName(name)}`
+  })
+  return { reader: `(SELECT ${select.join(', ')} FROM ${records})`, columns: new Set(wanted) }
+}
+
 /** Which kind of log the columns hold, or undefined. */
 export function duckdbLogKind(columns: ReadonlySet<string>): LogKind | undefined {
   if (columns.has('RequestUri') && columns.has('ResponseStatusCode')) return 'activity'
