@@ -79,6 +79,7 @@ describe('duckdb engine (generated logs)', () => {
     signins = await records('signins', 4000, 11)
     await writeLogs(join(dir, 'activity.jsonl'), { kind: 'activity', records: 6000, seed: 11 })
     await writeLogs(join(dir, 'activity.csv'), { kind: 'activity', format: 'csv', records: 6000, seed: 11 })
+    writeFileSync(join(dir, 'activity.array.json'), JSON.stringify(activity, null, 1))
     writeFileSync(join(dir, 'activity.jsonl.gz'), gzipSync(readFileSync(join(dir, 'activity.jsonl'))))
     await writeLogs(join(dir, 'activity.storage.json'), { kind: 'activity', format: 'storage', records: 6000, seed: 11 })
     await writeLogs(join(dir, 'signins.jsonl'), { kind: 'signins', format: 'jsonl', records: 4000, seed: 11 })
@@ -86,7 +87,7 @@ describe('duckdb engine (generated logs)', () => {
   })
   after(() => rmSync(dir, { recursive: true, force: true }))
 
-  for (const file of ['activity.jsonl', 'activity.jsonl.gz', 'activity.csv', 'activity.storage.json']) {
+  for (const file of ['activity.jsonl', 'activity.array.json', 'activity.jsonl.gz', 'activity.csv', 'activity.storage.json']) {
     it(`${file}: the same groups, counts, first/last seen as JavaScript`, async () => {
       const expected = jsGroups(activity, 'activity')
       assert.ok(expected.size > 500 && expected.size < activity.length, 'groups collapse records')

@@ -6,7 +6,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api'
 import { GraphDoctorError } from '../../core/errors.js'
 import type { LogKind } from '../../core/kql/columns.js'
-import { buildDuckdbQuery, duckdbFileFormat, duckdbLogKind, duckdbReader, envelopeRecords, envelopeSource, type DuckdbFileFormat } from '../../core/kql/sql.js'
+import { buildDuckdbQuery, duckdbFileFormat, duckdbLogKind, duckdbNeededColumns, duckdbReader, envelopeRecords, envelopeSource, type DuckdbFileFormat } from '../../core/kql/sql.js'
 
 /** A group row: Log Analytics column names plus Count, FirstSeen, LastSeen and SampleRequestId. */
 export type GroupRow = Record<string, string | number | null>
@@ -51,18 +51,30 @@ function byFormat(files: readonly string[]): Map<DuckdbFileFormat, string[]> {
   return groups
 }
 
-/** The reader and its columns; diagnostic-settings envelopes are unnested to their activity records. */
-async function sourceOf(connection: DuckDBConnection, files: readonly string[], format: DuckdbFileFormat): Promise<{ reader: string; columns: Set<string> }> {
+interface Source {
+  readonly kind: LogKind
+  readonly reader: string
+  readonly columns: ReadonlySet<string>
+}
+
+/** The reader, its columns and the kind of logs; diagnostic-settings envelopes are unnested to their activity records. */
+async function sourceOf(connection: DuckDBConnection, files: readonly string[], format: DuckdbFileFormat, kind: LogKind | undefined): Promise<Source> {
   const reader = duckdbReader(files, format)
   const columns = await columnsOf(connection, reader)
-  if (!columns.has('records') || duckdbLogKind(columns) !== undefined) return { reader, columns }
-  const records = envelopeRecords(reader)
-  return envelopeSource(records, await columnsOf(connection, records))
+  const detected = duckdbLogKind(columns)
+  if (detected === undefined) {
+    if (!columns.has('records')) return { kind: kind ?? 'activity', reader, columns }
+    const records = envelopeRecords(reader)
+    return { kind: 'activity', ...envelopeSource(records, await columnsOf(connection, records)) }
+  }
+  const found = kind ?? detected
+  // JSON: read again with only the needed columns, as text (type inference of every column is the slow part).
+  return { kind: found, columns, reader: format === 'json' ? duckdbReader(files, format, duckdbNeededColumns(found, columns)) : reader }
 }
 
 async function* groupsOf(connection: DuckDBConnection, files: readonly string[], format: DuckdbFileFormat, kind: LogKind | undefined): AsyncGenerator<GroupRow> {
-  const { reader, columns } = await sourceOf(connection, files, format)
-  const sql = buildDuckdbQuery(kind ?? duckdbLogKind(columns) ?? 'activity', reader, columns)
+  const source = await sourceOf(connection, files, format, kind)
+  const sql = buildDuckdbQuery(source.kind, source.reader, source.columns)
   const result = await connection.stream(sql)
   for await (const rows of result.yieldRowObjectJs()) {
     for (const row of rows) yield Object.fromEntries(Object.entries(row).map(([name, value]) => [name, plain(value)]))
