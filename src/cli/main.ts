@@ -25,6 +25,7 @@ const COMMANDS: Readonly<Record<string, CommandInfo>> = {
   data: { usage: 'data update|status', summary: 'download or inspect the Microsoft Graph permission data' },
   proxy: { usage: 'proxy [--port N] [--upstream URL]', summary: 'a local Graph proxy that diagnoses failed calls as they happen' },
   kql: { usage: 'kql [--since 7d] [--table TABLE]', summary: 'print the KQL that pre-aggregates tenant logs in Log Analytics for graph-doctor logs' },
+  web: { usage: 'web [--port N] [--no-open]', summary: 'the web page on 127.0.0.1: paste or drop, diagnosed in the browser' },
 }
 
 const MAIN_HELP: HelpDoc = {
@@ -55,6 +56,7 @@ const MAIN_HELP: HelpDoc = {
         'graph-doctor perms GET /users/{id}/messages',
         'graph-doctor proxy --port 8080',
         'graph-doctor kql --since 7d > graph-calls.kql',
+        'graph-doctor web',
       ],
     },
     { kind: 'text', text: 'Exit codes: 0 no error findings, 1 error findings, 2 unusable input or usage.' },
@@ -85,6 +87,7 @@ const COMMAND_LOADERS: Readonly<Record<string, () => Promise<Partial<CommandModu
   data: () => import('./commands/data.js'),
   proxy: () => import('./commands/proxy.js'),
   kql: () => import('./commands/kql.js'),
+  web: () => import('./commands/web.js'),
 }
 
 /** Commands whose help text lives in `commands/<name>-help.ts`, so help does not load the command. */
@@ -96,6 +99,7 @@ const LIGHT_HELP_LOADERS: Readonly<Record<string, () => Promise<{ help: HelpDoc 
   data: () => import('./commands/data-help.js'),
   proxy: () => import('./commands/proxy-help.js'),
   kql: () => import('./commands/kql-help.js'),
+  web: () => import('./commands/web-help.js'),
 }
 
 async function loadCommand(name: string): Promise<CommandModule> {
