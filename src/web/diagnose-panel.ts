@@ -3,17 +3,26 @@
  * cards, or (for a capture) the entries table; a long read shows its progress and can be cancelled.
  */
 import type { DiagnosisResult } from '../core/types.js'
-import { countSeverities } from '../render/json.js'
+import type { SeverityCounts } from '../render/json.js'
 import { summaryLine } from '../render/text-parts.js'
 import { byId, el } from './dom.js'
-import type { WorkerReply } from './protocol.js'
+import type { EntryRow, WorkerReply } from './protocol.js'
 import { resultCards } from './views/cards.js'
 import { harTable } from './views/har-table.js'
 import { tokenViewElement } from './views/token-view.js'
 import type { WorkerClient } from './worker-client.js'
 
-/** At most this many results are shown as cards directly; more get the entries table. */
-const CARDS_AT_MOST = 3
+function severityCounts(rows: readonly EntryRow[]): SeverityCounts {
+  const counts = { errors: 0, warnings: 0, info: 0 }
+  for (const row of rows) {
+    for (const { severity } of row.findings) {
+      if (severity === 'error') counts.errors++
+      else if (severity === 'warning') counts.warnings++
+      else counts.info++
+    }
+  }
+  return counts
+}
 
 export type PageState = 'loading' | 'ready' | 'busy' | 'done' | 'error'
 
@@ -23,7 +32,9 @@ export function setState(state: PageState): void {
 
 export class DiagnosePanel {
   private current = 0
-  private results: DiagnosisResult[] = []
+  private rows: EntryRow[] = []
+  /** Rows being expanded: the worker's answer resolves them. */
+  private readonly waiting = new Map<number, (result: DiagnosisResult) => void>()
   private readonly client: WorkerClient
   private readonly status = byId('status')
   private readonly output = byId('results-body')
@@ -61,17 +72,21 @@ export class DiagnosePanel {
 
   /** Handle a worker reply that belongs to the current diagnosis (stale ones are dropped). */
   handle(reply: WorkerReply): boolean {
+    if (reply.type === 'result') {
+      this.waiting.get(reply.id)?.(reply.result)
+      return this.waiting.delete(reply.id)
+    }
     if (!('id' in reply) || reply.id !== this.current || this.current === 0) return false
     if (reply.type === 'progress') this.showProgress(reply.loaded, reply.total, reply.entries)
-    else if (reply.type === 'results') for (const result of reply.results) this.results.push(result)
+    else if (reply.type === 'rows') for (const row of reply.rows) this.rows.push(row)
     else if (reply.type === 'token') this.show(el('h3', { class: 'visually-hidden' }, 'Token'), tokenViewElement(reply.view))
-    else if (reply.type === 'done') this.finish(reply.format)
+    else if (reply.type === 'done') this.finish(reply.format, reply.results)
     else if (reply.type === 'error') this.fail(reply.message)
     return true
   }
 
   private begin(name: string, showProgress: boolean): void {
-    this.results = []
+    this.rows = []
     this.output.replaceChildren()
     this.section.hidden = true
     byId('progress-name').textContent = name
@@ -88,7 +103,7 @@ export class DiagnosePanel {
     this.progressText.textContent = `${Math.round(fraction * 100)}%, ${entries} ${entries === 1 ? 'entry' : 'entries'}`
   }
 
-  private finish(format: string): void {
+  private finish(format: string, results: readonly DiagnosisResult[] | undefined): void {
     this.current = 0
     this.progressArea.hidden = true
     setState('done')
@@ -96,10 +111,15 @@ export class DiagnosePanel {
       this.say('Token decoded (not verified).')
       return
     }
-    const line = summaryLine(this.results.length, countSeverities({ results: this.results }))
+    const line = summaryLine(this.rows.length, severityCounts(this.rows))
     this.say(line)
-    if (this.results.length <= CARDS_AT_MOST) this.show(...this.results.map(resultCards))
-    else this.show(el('p', { class: 'summary' }, line), harTable(this.results))
+    if (results !== undefined) this.show(...results.map(resultCards))
+    else this.show(el('p', { class: 'summary' }, line), harTable(this.rows, (index) => this.load(index)))
+  }
+
+  /** One full result of the shown capture, from the worker. */
+  private load(index: number): Promise<DiagnosisResult> {
+    return new Promise((resolve) => this.waiting.set(this.client.send({ type: 'result', index }), resolve))
   }
 
   private fail(message: string): void {

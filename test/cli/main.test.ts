@@ -10,7 +10,7 @@ function cli(args: readonly string[], env: Record<string, string> = {}): { code:
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
-const COMMANDS = ['diagnose', 'token', 'aadsts', 'perms', 'data', 'proxy', 'kql']
+const COMMANDS = ['diagnose', 'token', 'aadsts', 'perms', 'data', 'proxy', 'kql', 'web']
 
 test('the built bin starts with a node shebang', () => {
   assert.equal(readFileSync(BIN, 'utf8').split('\n')[0], '#!/usr/bin/env node')
@@ -42,7 +42,7 @@ test('no command prints the help on stderr and exits 2', () => {
 })
 
 test('an unknown command or option gives one error line naming the commands, exit 2, no stack', () => {
-  const commands = 'commands: diagnose, token, aadsts, perms, data, proxy, kql (graph-doctor --help for more)'
+  const commands = 'commands: diagnose, token, aadsts, perms, data, proxy, kql, web (graph-doctor --help for more)'
   for (const [args, expected] of [
     [['diagnos'], `graph-doctor: unknown command "diagnos"; ${commands}`],
     [['--verbose'], `graph-doctor: unknown option --verbose; ${commands}`],

@@ -55,6 +55,8 @@ export const run: Command = async (argv, io) => {
   if (args.values['no-open'] !== true) openBrowser(served.url, io)
   const signal = await waitForSignal()
   io.stderr(`graph-doctor: stopping (${signal}).\n`)
-  await new Promise<void>((resolve) => served.server.close(() => resolve()))
+  const closed = new Promise<void>((resolve) => served.server.close(() => resolve()))
+  served.server.closeAllConnections()
+  await closed
   return 0
 }

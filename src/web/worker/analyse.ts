@@ -11,7 +11,7 @@ import type { PermissionCatalogue } from '../../core/permissions/types.js'
 import { HarStreamReader } from '../../core/stream/har-stream.js'
 import { analyseToken, explainClaims, judgeTokenTime } from '../../core/token/index.js'
 import type { DiagnosisResult } from '../../core/types.js'
-import type { TokenView, WorkerReply } from '../protocol.js'
+import type { EntryRow, TokenView, WorkerReply } from '../protocol.js'
 import { tokenOfText } from './token-input.js'
 
 export type Post = (reply: WorkerReply) => void
@@ -27,8 +27,24 @@ export function tokenView(raw: string, now: Date = new Date()): TokenView {
   return { analysis, time: judgeTokenTime(analysis, now), claims: explainClaims(analysis) }
 }
 
+/** At most this many results are sent whole with `done` (shown as cards); more get the table. */
+export const WHOLE_RESULTS = 3
+
+function rowOf(result: DiagnosisResult, index: number): EntryRow {
+  const findings = result.findings.map(({ id, severity, title }) => ({ id, severity, title }))
+  return { index, source: result.source, method: result.request.method, url: result.request.url, status: result.status, findings }
+}
+
+/** The results of the last diagnosis, kept here: the page asks for one when a row is expanded. */
+let lastResults: DiagnosisResult[] = []
+
+/** One result of the last diagnosis, by its row index. */
+export function keptResult(index: number): DiagnosisResult | undefined {
+  return lastResults[index]
+}
+
 class ResultBatcher {
-  private pending: DiagnosisResult[] = []
+  private pending: EntryRow[] = []
   private last = 0
   count = 0
   private readonly id: number
@@ -36,13 +52,17 @@ class ResultBatcher {
   private readonly diagnoser: Diagnoser
 
   constructor(id: number, post: Post, diagnoser: Diagnoser) {
+    lastResults = []
     this.id = id
     this.post = post
     this.diagnoser = diagnoser
   }
 
   add(exchange: Exchange): void {
-    for (const result of this.diagnoser.diagnose(exchange)) this.pending.push(result)
+    for (const result of this.diagnoser.diagnose(exchange)) {
+      this.pending.push(rowOf(result, lastResults.length))
+      lastResults.push(result)
+    }
   }
 
   /** Send what is pending when a batch interval has passed (or always, at the end). */
@@ -51,7 +71,7 @@ class ResultBatcher {
     if (!force && now - this.last < BATCH_MS) return
     this.last = now
     this.count += this.pending.length
-    if (this.pending.length > 0) this.post({ type: 'results', id: this.id, results: this.pending })
+    if (this.pending.length > 0) this.post({ type: 'rows', id: this.id, rows: this.pending })
     this.pending = []
     this.post({ type: 'progress', id: this.id, ...progress, entries: this.count })
   }
@@ -71,7 +91,11 @@ export function analyseText(id: number, text: string, name: string, catalogue: P
   const batcher = new ResultBatcher(id, post, diagnoserOf(catalogue))
   for (const exchange of exchanges) batcher.add(exchange)
   batcher.flush({ loaded: text.length, total: text.length }, true)
-  post({ type: 'done', id, format: exchanges[0]?.format ?? 'unknown', count: batcher.count })
+  post(doneReply(id, exchanges[0]?.format ?? 'unknown', batcher.count))
+}
+
+function doneReply(id: number, format: string, count: number): WorkerReply {
+  return { type: 'done', id, format, count, ...(count <= WHOLE_RESULTS ? { results: lastResults } : {}) }
 }
 
 function diagnoserOf(catalogue: PermissionCatalogue | undefined): Diagnoser {
@@ -102,5 +126,5 @@ export async function analyseFile(id: number, file: File, catalogue: PermissionC
   }
   reader.end()
   batcher.flush({ loaded, total: file.size }, true)
-  post({ type: 'done', id, format: 'har', count: batcher.count })
+  post(doneReply(id, 'har', batcher.count))
 }

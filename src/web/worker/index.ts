@@ -7,7 +7,7 @@ import { isGraphDoctorError } from '../../core/errors.js'
 import type { PermissionCatalogue } from '../../core/permissions/types.js'
 import { redactSecrets } from '../../core/redact.js'
 import type { DataInfo, PageRequest, WorkerReply } from '../protocol.js'
-import { analyseFile, analyseText } from './analyse.js'
+import { analyseFile, analyseText, keptResult } from './analyse.js'
 import { loadEmbeddedSnapshot, loadPermissionFile } from './catalogue.js'
 import { lookupPermissions } from './perms.js'
 
@@ -43,6 +43,12 @@ async function handle(request: PageRequest): Promise<void> {
       const loaded = await catalogue
       if (loaded === undefined) throw new Error('no permission data loaded')
       post({ type: 'perms', id: request.id, answer: lookupPermissions(loaded, request.method, request.url, request.token) })
+      return
+    }
+    case 'result': {
+      const result = keptResult(request.index)
+      if (result === undefined) throw new Error(`no result ${request.index}`)
+      post({ type: 'result', id: request.id, index: request.index, result })
       return
     }
     case 'permissions-file': {
