@@ -3,8 +3,8 @@
  * cards, or (for a capture) the entries table; a long read shows its progress and can be cancelled.
  */
 import type { DiagnosisResult } from '../core/types.js'
-import type { SeverityCounts } from '../render/json.js'
-import { summaryLine } from '../render/text-parts.js'
+import type { SeverityCounts } from '../render/diagnosis/json.js'
+import { summaryLine } from '../render/diagnosis/text-parts.js'
 import { byId, el } from './dom.js'
 import type { EntryRow, WorkerReply } from './protocol.js'
 import { resultCards } from './views/cards.js'

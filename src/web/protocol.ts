@@ -4,7 +4,7 @@
  */
 import type { TokenTimeJudgement, ClaimExplanation, TokenAnalysis } from '../core/token/types.js'
 import type { DiagnosisResult, Severity } from '../core/types.js'
-import type { PermsReport } from '../render/perms-report.js'
+import type { PermsReport } from '../render/perms/report.js'
 
 /** Where the permission data in use came from. */
 export interface DataInfo {

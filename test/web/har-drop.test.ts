@@ -32,7 +32,7 @@ after(async () => {
  * Build a HAR in the page (no 5 MB over the DevTools protocol) and drop it on the drop zone: every
  * 10th entry a 403 for an app-only token without the role, the rest 200s with a body of ~1 KB.
  */
-function dropHar(entries: number, token: string): Promise<void> {
+function dropHar(entries: number, token: string): Promise<number> {
   return page.evaluate(({ entries, token }) => {
     const body = JSON.stringify({ value: Array.from({ length: 12 }, (_, index) => ({ id: `user-${index}`, displayName: `Synthetic User ${index}`, mail: `user${index}@contoso.example` })) })
     const denied = JSON.stringify({ error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } })
@@ -53,6 +53,7 @@ function dropHar(entries: number, token: string): Promise<void> {
     const zone = document.getElementById('drop-zone')
     zone?.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }))
     zone?.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }))
+    return file.size
   }, { entries, token })
 }
 
@@ -85,7 +86,7 @@ interface Record {
 
 test(`a dropped HAR of ${ENTRIES} entries: progress, a responsive page, the table`, async () => {
   await instrument()
-  await dropHar(ENTRIES, appOnlyToken({ roles: ['Mail.Read'] }))
+  const bytes = await dropHar(ENTRIES, appOnlyToken({ roles: ['Mail.Read'] }))
   await page.waitForSelector('#progress-area:not([hidden])')
   await page.waitForFunction(() => ((globalThis as unknown as { record: Record }).record.progress.some((value) => value > 0)))
   await page.click('#perms-url')
@@ -99,7 +100,7 @@ test(`a dropped HAR of ${ENTRIES} entries: progress, a responsive page, the tabl
   const during = record.longTasks.filter((task) => task.start >= record.start && task.start < record.end)
   const blocked = during.reduce((total, task) => total + task.duration, 0)
   assert.ok(blocked < readTime / 2, `the main thread was blocked ${Math.round(blocked)} ms of a ${Math.round(readTime)} ms read`)
-  console.log(`# ${ENTRIES}-entry HAR: read in ${Math.round(readTime)} ms; click handled ${Math.round(record.clicks[0]?.delay ?? -1)} ms after it was made; long tasks during the read: ${during.length} (${Math.round(blocked)} ms)`)
+  console.log(`# ${ENTRIES}-entry HAR of ${(bytes / 1e6).toFixed(1)} MB: read in ${Math.round(readTime)} ms; click handled ${Math.round(record.clicks[0]?.delay ?? -1)} ms after it was made; long tasks during the read: ${during.length} (${Math.round(blocked)} ms)`)
   assert.match((await page.textContent('#results-body .count')) ?? '', new RegExp(`Showing 200 of ${ENTRIES} entries`))
   assert.equal(await page.locator('#results-body tr.entry').first().getAttribute('data-finding'), 'permission-missing')
   await page.selectOption('#finding-filter', 'permission-missing')

@@ -4,8 +4,8 @@
  * `fixParts`, so commands appear whole, as in the text and Markdown output.
  */
 import type { DiagnosisResult, Finding } from '../../core/types.js'
-import { fixParts } from '../../render/fix-parts.js'
-import { describeRequest, describeStatus } from '../../render/text-parts.js'
+import { fixParts } from '../../render/diagnosis/fix-parts.js'
+import { describeRequest, describeStatus } from '../../render/diagnosis/text-parts.js'
 import { el, prose } from '../dom.js'
 import { codeBlock, copyButton } from './copy.js'
 import { msalCode } from './msal-code.js'

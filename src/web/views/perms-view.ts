@@ -2,8 +2,8 @@
  * The permission lookup's answer, shaped like the Graph docs tables (the cells of `graph-doctor
  * perms`), and with a token, whether it is enough and what to add.
  */
-import { SCHEME_LABELS, SCHEMES, type PermsReport, type TokenVerdict } from '../../render/perms-report.js'
-import { adminConsentLabel, describeFallback, detailRows, schemeCells } from '../../render/perms-text.js'
+import { SCHEME_LABELS, SCHEMES, type PermsReport, type TokenVerdict } from '../../render/perms/report.js'
+import { adminConsentLabel, describeFallback, detailRows, schemeCells } from '../../render/perms/text.js'
 import { el } from '../dom.js'
 import type { PermsAnswer } from '../protocol.js'
 import { codeBlock, copyButton } from './copy.js'

@@ -3,8 +3,8 @@
  * token` (which API, which kind, which permissions, valid until when), the header, and every claim
  * with its meaning. The signature only as its length.
  */
-import { describeTokenTime, displayHeader, tokenHeadline } from '../../render/token.js'
-import { tokenFacts } from '../../render/token-text.js'
+import { describeTokenTime, displayHeader, tokenHeadline } from '../../render/token/json.js'
+import { tokenFacts } from '../../render/token/text.js'
 import { el } from '../dom.js'
 import type { TokenView } from '../protocol.js'
 
