@@ -103,6 +103,17 @@ test('in a browser: the served page diagnoses, copies the consent URL, connects 
   assert.deepEqual({ cookies: state.cookies.length, origins: state.origins.length }, { cookies: 0, origins: 0 })
 })
 
+test('a real paste (Ctrl+V from the clipboard) diagnoses at once', async () => {
+  const page = await session.newPage()
+  await page.goto(url)
+  await waitReady(page)
+  await page.evaluate((text) => navigator.clipboard.writeText(text), readFileSync('test/fixtures/inputs/token-error.json', 'utf8'))
+  await page.focus('#input')
+  await page.keyboard.press('Control+V')
+  await page.waitForFunction(() => document.body.dataset['state'] === 'done')
+  assert.ok((await page.locator('#results-body article.card').count()) > 0)
+})
+
 test('SIGTERM stops the server, exit 0', async () => {
   child.kill('SIGTERM')
   assert.equal(await exited, 0)
