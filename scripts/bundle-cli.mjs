@@ -9,7 +9,7 @@ import { build } from 'esbuild'
 import { rmSync } from 'node:fs'
 import { basename, relative } from 'node:path'
 
-const COMMANDS = ['diagnose', 'token', 'aadsts', 'perms', 'data', 'proxy', 'kql', 'logs', 'merge']
+const COMMANDS = ['diagnose', 'token', 'aadsts', 'perms', 'data', 'proxy', 'kql', 'logs', 'merge', 'web']
 const outdir = new URL('../dist/bin/', import.meta.url).pathname
 const common = {
   bundle: true,

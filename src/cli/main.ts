@@ -27,6 +27,7 @@ const COMMANDS: Readonly<Record<string, CommandInfo>> = {
   kql: { usage: 'kql [--since 7d] [--table TABLE]', summary: 'print the KQL that pre-aggregates tenant logs in Log Analytics for graph-doctor logs' },
   logs: { usage: 'logs FILE... [options]', summary: 'every authorization failure in activity logs, sign-in logs and HARs, and a least-privilege audit per app' },
   merge: { usage: 'merge PARTIAL... [options]', summary: 'merge the partial aggregates of logs --partial into one report' },
+  web: { usage: 'web [--port N] [--no-open]', summary: 'the web page on 127.0.0.1: paste or drop, diagnosed in the browser' },
 }
 
 const MAIN_HELP: HelpDoc = {
@@ -57,6 +58,7 @@ const MAIN_HELP: HelpDoc = {
         'graph-doctor perms GET /users/{id}/messages',
         'graph-doctor proxy --port 8080',
         'graph-doctor kql --since 7d > graph-calls.kql',
+        'graph-doctor web',
       ],
     },
     { kind: 'text', text: 'Exit codes: 0 no error findings, 1 error findings, 2 unusable input or usage.' },
@@ -89,6 +91,7 @@ const COMMAND_LOADERS: Readonly<Record<string, () => Promise<Partial<CommandModu
   kql: () => import('./commands/kql.js'),
   logs: () => import('./commands/logs.js'),
   merge: () => import('./commands/merge.js'),
+  web: () => import('./commands/web.js'),
 }
 
 /** Commands whose help text lives in `commands/<name>-help.ts`, so help does not load the command. */
@@ -102,6 +105,7 @@ const LIGHT_HELP_LOADERS: Readonly<Record<string, () => Promise<{ help: HelpDoc 
   kql: () => import('./commands/kql-help.js'),
   logs: () => import('./commands/logs-help.js'),
   merge: () => import('./commands/merge-help.js'),
+  web: () => import('./commands/web-help.js'),
 }
 
 async function loadCommand(name: string): Promise<CommandModule> {
