@@ -3,7 +3,7 @@
  * cards, or (for a capture) the entries table; a long read shows its progress and can be cancelled.
  */
 import type { DiagnosisResult } from '../core/types.js'
-import type { SeverityCounts } from '../render/diagnosis/json.js'
+import type { SeverityCounts } from '../render/diagnosis/writer.js'
 import { summaryLine } from '../render/diagnosis/text-parts.js'
 import { byId, el } from './dom.js'
 import type { EntryRow, WorkerReply } from './protocol.js'
