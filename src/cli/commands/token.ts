@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { help } from './token-help.js'
 import { GraphDoctorError } from '../../core/errors.js'
-import { analyseToken, explainClaims, judgeTokenTime, parseAuthorizationHeader, summarizeToken } from '../../core/token/index.js'
+import { analyseToken, explainClaims, judgeTokenTime, parseAuthorizationHeader, summarizeToken, tokenFromResponseJson } from '../../core/token/index.js'
 import { renderTokenJson, type TokenReport } from '../../render/token/json.js'
 import { renderTokenMarkdown, renderTokenText } from '../../render/token/text.js'
 import { parseCommandArgs, parseFormat, parseNow, stringOption } from '../args.js'
@@ -34,21 +34,9 @@ async function readArgument(positionals: readonly string[], io: CliIo): Promise<
   return first
 }
 
-/** `{"access_token": "…"}` (a token response) or `{"accessToken": "…"}` (az account get-access-token). */
-function tokenFromJson(text: string): string | undefined {
-  if (!text.startsWith('{')) return undefined
-  try {
-    const json = JSON.parse(text) as Record<string, unknown>
-    const value = json['access_token'] ?? json['accessToken']
-    return typeof value === 'string' ? value : undefined
-  } catch {
-    return undefined
-  }
-}
-
 async function readRawToken(positionals: readonly string[], io: CliIo): Promise<string> {
   const text = (await readArgument(positionals, io)).trim()
-  const value = (tokenFromJson(text) ?? text).trim().replace(/^authorization:\s*/i, '')
+  const value = (tokenFromResponseJson(text) ?? text).trim().replace(/^authorization:\s*/i, '')
   if (value === '') throw new GraphDoctorError('ERR_INPUT_EMPTY', 'token: the input is empty')
   if (!/^\S+\s+\S/.test(value)) return value
   const header = parseAuthorizationHeader(value)

@@ -4,6 +4,7 @@
  */
 export { parseAuthorizationHeader, type AuthorizationHeader } from './authorization-header.js'
 export { analyseToken } from './analyse.js'
+export { tokenFromResponseJson } from './token-response.js'
 export { analysePrincipal, principalKind, type PrincipalClaims } from './principal.js'
 export { classifyAudience, cloudOfIssuer } from './audience.js'
 export { formatDuration, judgeTokenTime } from './time.js'

@@ -2,18 +2,7 @@
  * Is a pasted text a token on its own (rather than a capture or an error)? A bare JWT or opaque token,
  * `Bearer …`, an `Authorization:` line, or a token response (`access_token`, `accessToken`).
  */
-import { parseAuthorizationHeader } from '../../core/token/index.js'
-
-function fromJson(text: string): string | undefined {
-  if (!text.startsWith('{')) return undefined
-  try {
-    const json = JSON.parse(text) as Record<string, unknown>
-    const value = json['access_token'] ?? json['accessToken']
-    return typeof value === 'string' ? value : undefined
-  } catch {
-    return undefined
-  }
-}
+import { parseAuthorizationHeader, tokenFromResponseJson } from '../../core/token/index.js'
 
 /** One word, long enough to be a token, that no capture or error format starts with. */
 function isBareToken(text: string): boolean {
@@ -26,7 +15,7 @@ function isBareToken(text: string): boolean {
  */
 export function tokenOfText(input: string): { readonly token?: string; readonly problem?: string } | undefined {
   const text = input.trim()
-  const json = fromJson(text)
+  const json = tokenFromResponseJson(text)
   if (json !== undefined) return { token: json.trim() }
   const value = text.replace(/^authorization:\s*/i, '')
   if (/^bearer\b/i.test(value) && !value.includes('\n')) {
