@@ -2,7 +2,11 @@
 // `npm run build`). Two parts, each against a baseline measured in the same run:
 // 1. Throughput on loopback, 32 connections (autocannon): the Graph double directly, through
 //    `graph-doctor proxy` (the built CLI), and through http-proxy 1.18. Each server is its own process.
-//    Targets: proxy ≥ 85 % of direct, ahead of http-proxy, p99 added ≤ 1 ms.
+//    Targets: proxy ≥ 85 % of direct, ahead of http-proxy, p99 added ≤ 1 ms. A zero-latency double on
+//    shared cores measures CPU per request (a proxy does about twice the double's socket work, so this
+//    ratio is bounded well below 1 here); the same three are then measured with the double answering after
+//    20 ms (scenario slow:1:20; Graph itself answers in tens to hundreds of ms), where a proxy's cost
+//    shows as added latency and lost throughput, as it would in front of the real service.
 // 2. In-process overhead on a successful call of withGraphDoctor and the two SDK middlewares:
 //    wrapped minus unwrapped, per call. Target ≤ 2 µs.
 // Writes bench/results/proxy.json.
@@ -46,6 +50,8 @@ interface Load {
   readonly errors: number
 }
 
+const LATENCY = { 'x-double-scenario': 'slow:1:20' }
+
 async function load(url: string, headers: Record<string, string> = {}): Promise<Load> {
   const result = await autocannon({ url: `${url}/v1.0/me`, connections: 32, duration: SECONDS, headers })
   return { rps: result.requests.average, p99: result.latency.p99, p50: result.latency.p50, errors: result.errors + result.non2xx }
@@ -56,29 +62,31 @@ async function throughput(): Promise<Record<string, unknown>> {
   const proxy = await startChild([join(root, 'dist', 'bin', 'graph-doctor.js'), 'proxy', '--upstream', double.url, '--login-upstream', double.url])
   const baseline = await startChild([join(root, 'bench', 'http-proxy-server.mjs'), double.url])
   try {
-    const runs: Record<string, Load[]> = { direct: [], proxy: [], httpProxy: [] }
     await load(proxy.url)
     await load(baseline.url)
-    for (let round = 0; round < ROUNDS; round += 1) {
-      runs['direct']?.push(await load(double.url))
-      runs['proxy']?.push(await load(proxy.url))
-      runs['httpProxy']?.push(await load(baseline.url))
+    const measure = async (headers: Record<string, string>): Promise<Record<string, unknown>> => {
+      const runs: Record<string, Load[]> = { direct: [], proxy: [], httpProxy: [] }
+      for (let round = 0; round < ROUNDS; round += 1) {
+        runs['direct']?.push(await load(double.url, headers))
+        runs['proxy']?.push(await load(proxy.url, headers))
+        runs['httpProxy']?.push(await load(baseline.url, headers))
+      }
+      const best = (name: string): Load => [...(runs[name] ?? [])].sort((a, b) => b.rps - a.rps)[0] as Load
+      const direct = best('direct')
+      const ours = best('proxy')
+      const theirs = best('httpProxy')
+      return {
+        direct,
+        proxy: ours,
+        httpProxy: theirs,
+        proxyVsDirect: Math.round((ours.rps / direct.rps) * 1000) / 1000,
+        proxyVsHttpProxy: Math.round((ours.rps / theirs.rps) * 1000) / 1000,
+        p99AddedMs: ours.p99 - direct.p99,
+      }
     }
-    const best = (name: string): Load => [...(runs[name] ?? [])].sort((a, b) => b.rps - a.rps)[0] as Load
-    const direct = best('direct')
-    const ours = best('proxy')
-    const theirs = best('httpProxy')
-    return {
-      connections: 32,
-      seconds: SECONDS,
-      rounds: ROUNDS,
-      direct,
-      proxy: ours,
-      httpProxy: theirs,
-      proxyVsDirect: Math.round((ours.rps / direct.rps) * 1000) / 1000,
-      proxyVsHttpProxy: Math.round((ours.rps / theirs.rps) * 1000) / 1000,
-      p99AddedMs: ours.p99 - direct.p99,
-    }
+    const immediate = await measure({})
+    const withLatency = await measure(LATENCY)
+    return { connections: 32, seconds: SECONDS, rounds: ROUNDS, ...immediate, upstreamLatency20ms: withLatency }
   } finally {
     for (const { child } of [double, proxy, baseline]) child.kill('SIGTERM')
   }
@@ -127,3 +135,8 @@ const results = { date: new Date().toISOString(), node: process.version, through
 mkdirSync(join(root, 'bench', 'results'), { recursive: true })
 writeFileSync(join(root, 'bench', 'results', 'proxy.json'), `${JSON.stringify(results, null, 2)}\n`)
 console.log(JSON.stringify(results, null, 2))
+const verdict = (met: boolean): string => (met ? 'met' : 'NOT MET')
+for (const [label, figures] of [['double answering at once', results.throughput], ['double answering after 20 ms', results.throughput['upstreamLatency20ms']]] as const) {
+  const f = figures as { proxyVsDirect: number; proxyVsHttpProxy: number; p99AddedMs: number }
+  console.log(`proxy, ${label}: ${f.proxyVsDirect.toFixed(2)}× direct (${verdict(f.proxyVsDirect >= 0.85)} ≥ 0.85×), ${f.proxyVsHttpProxy.toFixed(2)}× http-proxy (${verdict(f.proxyVsHttpProxy > 1)} ahead), p99 added ${f.p99AddedMs} ms (${verdict(f.p99AddedMs <= 1)} ≤ 1 ms)`)
+}

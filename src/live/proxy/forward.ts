@@ -1,16 +1,18 @@
 /**
- * Forward one client request to its upstream and stream the response back, byte for byte. Only the
- * body of a response with status ≥ 400 is copied (up to a bound) while it streams to the client, and
- * decoded (gzip, deflate, br) for the diagnosis; the exchange is recorded after the client has its last byte.
+ * Forward one client request to its upstream and stream the response back, byte for byte, through
+ * undici's dispatch handler: chunks go straight from the upstream socket to the client's response, with
+ * back-pressure both ways, and no intermediate stream, promise or AbortSignal per request (those cost
+ * more CPU than the forwarding itself). Only the body of a response with status ≥ 400 is copied (up to a
+ * bound) while it streams, and decoded (gzip, deflate, br) for the diagnosis; the exchange is recorded
+ * after the client has its last byte.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { Readable, pipeline } from 'node:stream'
+import { Readable } from 'node:stream'
 import type { Dispatcher } from 'undici'
 import { decodeErrorBody } from './decode-body.js'
 import { endToEndRawHeaders, endToEndResponseHeaders, rawToHeaderList, toHeaderList } from './headers.js'
-import type { LiveExchange, Outcome } from './types.js'
+import type { LiveExchange, Outcome, Route } from './types.js'
 import { errorCode, routeOf, statusForUpstreamError, upstreamErrorBody, type Upstream } from './upstream.js'
-import type { Route } from './types.js'
 
 export interface ForwardContext {
   readonly upstreams: Readonly<Record<Route, Upstream>>
@@ -24,11 +26,12 @@ export interface ForwardContext {
 }
 
 const REQUEST_BODY_LIMIT = 64 * 1024
+const CLIENT_GONE = 'client disconnected'
 
 interface Started {
   readonly id: number
   readonly at: number
-  readonly startedAt: string
+  readonly startedAtMs: number
   readonly upstream: Upstream
   readonly method: string
   readonly path: string
@@ -60,7 +63,7 @@ function exchangeOf(request: IncomingMessage, started: Started, status: number, 
   const requestBody = started.requestBody === undefined ? undefined : Buffer.concat(started.requestBody).toString('utf8')
   return {
     id: started.id,
-    startedAt: started.startedAt,
+    startedAt: new Date(started.startedAtMs).toISOString(),
     durationMs: performance.now() - started.at,
     route: started.upstream.route,
     method: started.method,
@@ -75,50 +78,105 @@ function exchangeOf(request: IncomingMessage, started: Started, status: number, 
   }
 }
 
-function answerUpstreamError(request: IncomingMessage, response: ServerResponse, started: Started, error: unknown, context: ForwardContext): void {
-  const code = errorCode(error)
-  const status = statusForUpstreamError(code)
-  const clientRequestId = request.headers['client-request-id']
-  const body = upstreamErrorBody(status, started.upstream.origin, code, typeof clientRequestId === 'string' ? clientRequestId : undefined)
-  const headers = { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)) }
-  if (!response.headersSent) response.writeHead(status, headers).end(body)
-  context.record(exchangeOf(request, started, status, toHeaderList(headers), 'upstream-error', { problem: code, responseBody: body }))
-}
+const CLIENT_GONE_CODES: ReadonlySet<string> = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'UND_ERR_ABORTED', 'ABORT_ERR'])
 
-function streamResponse(request: IncomingMessage, response: ServerResponse, started: Started, upstream: Dispatcher.ResponseData, context: ForwardContext): void {
-  const { statusCode, headers, body } = upstream
-  response.writeHead(statusCode, endToEndResponseHeaders(headers))
-  const isFailure = statusCode >= 400
-  const copy: Buffer[] = []
-  let bytes = 0
-  if (isFailure || context.recordsSuccesses) {
-    body.on('data', (chunk: Buffer) => {
-      if (isFailure && bytes < context.errorBodyLimit) copy.push(chunk.subarray(0, context.errorBodyLimit - bytes))
-      bytes += chunk.byteLength
-    })
+/** Streams one upstream response into the client's response; see the module comment. */
+class ForwardHandler implements Dispatcher.DispatchHandler {
+  #controller: Dispatcher.DispatchController | undefined
+  #clientGone = false
+  #status = 0
+  #headers: Record<string, string | string[] | undefined> = {}
+  #copy: Buffer[] | undefined
+  #bytes = 0
+
+  private readonly request: IncomingMessage
+  private readonly response: ServerResponse
+  private readonly started: Started
+  private readonly context: ForwardContext
+
+  constructor(request: IncomingMessage, response: ServerResponse, started: Started, context: ForwardContext) {
+    this.request = request
+    this.response = response
+    this.started = started
+    this.context = context
   }
-  pipeline(body, response, (error) => {
-    if (!isFailure && !context.recordsSuccesses && error === undefined) {
-      context.countSuccess()
+
+  /** The client closed its connection before the whole response was written. */
+  clientGone(): void {
+    this.#clientGone = true
+    this.#controller?.abort(Object.assign(new Error(CLIENT_GONE), { code: 'UND_ERR_ABORTED' }))
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.#controller = controller
+    if (this.#clientGone) controller.abort(Object.assign(new Error(CLIENT_GONE), { code: 'UND_ERR_ABORTED' }))
+  }
+
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>): void {
+    if (statusCode < 200) return
+    this.#status = statusCode
+    this.#headers = headers
+    if (statusCode >= 400 || this.context.recordsSuccesses) this.#copy = []
+    this.response.writeHead(statusCode, endToEndResponseHeaders(headers))
+  }
+
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.#copy !== undefined) {
+      const room = this.context.errorBodyLimit - this.#bytes
+      if (this.#status >= 400 && room > 0) this.#copy.push(room >= chunk.byteLength ? chunk : chunk.subarray(0, room))
+      this.#bytes += chunk.byteLength
+    }
+    if (!this.response.write(chunk)) {
+      controller.pause()
+      this.response.once('drain', () => controller.resume())
+    }
+  }
+
+  onResponseEnd(): void {
+    if (this.#copy === undefined) {
+      this.response.end(this.context.countSuccess)
       return
     }
-    const problem = error === undefined ? undefined : errorCode(error)
-    const encoding = headers['content-encoding']
-    const responseBody = isFailure ? decodeErrorBody(Buffer.concat(copy), Array.isArray(encoding) ? encoding.join(',') : encoding, context.errorBodyLimit) : undefined
-    context.record(exchangeOf(request, started, statusCode, toHeaderList(headers), outcomeOf(isFailure, problem), {
-      responseBytes: bytes,
+    this.response.end(() => this.#recordResponse(undefined))
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    const { request, response, started, context } = this
+    if (this.#clientGone) {
+      if (this.#status === 0) context.record(exchangeOf(request, started, 0, [], 'client-aborted', { problem: CLIENT_GONE }))
+      else this.#recordResponse(errorCode(error))
+      return
+    }
+    if (this.#status !== 0) {
+      response.destroy(error)
+      this.#recordResponse(errorCode(error))
+      return
+    }
+    this.#answerUpstreamError(error)
+  }
+
+  #recordResponse(problem: string | undefined): void {
+    const isFailure = this.#status >= 400
+    const encoding = this.#headers['content-encoding']
+    const responseBody = isFailure ? decodeErrorBody(Buffer.concat(this.#copy ?? []), Array.isArray(encoding) ? encoding.join(',') : encoding, this.context.errorBodyLimit) : undefined
+    const outcome: Outcome = problem === undefined ? (isFailure ? 'failed' : 'ok') : CLIENT_GONE_CODES.has(problem) ? 'client-aborted' : 'cut-off'
+    this.context.record(exchangeOf(this.request, this.started, this.#status, toHeaderList(this.#headers), outcome, {
+      responseBytes: this.#bytes,
       ...(responseBody === undefined ? {} : { responseBody }),
       ...(problem === undefined ? {} : { problem }),
     }))
-  })
-}
+  }
 
-const CLIENT_GONE_CODES: ReadonlySet<string> = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'UND_ERR_ABORTED', 'ABORT_ERR'])
-
-/** A stream error caused by the client going away is `client-aborted`; any other broke upstream mid-body. */
-function outcomeOf(isFailure: boolean, problem: string | undefined): Outcome {
-  if (problem === undefined) return isFailure ? 'failed' : 'ok'
-  return CLIENT_GONE_CODES.has(problem) ? 'client-aborted' : 'cut-off'
+  #answerUpstreamError(error: unknown): void {
+    const { request, response, started, context } = this
+    const code = errorCode(error)
+    const status = statusForUpstreamError(code)
+    const clientRequestId = request.headers['client-request-id']
+    const body = upstreamErrorBody(status, started.upstream.origin, code, typeof clientRequestId === 'string' ? clientRequestId : undefined)
+    const headers = { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)) }
+    if (!response.headersSent) response.writeHead(status, headers).end(body)
+    context.record(exchangeOf(request, started, status, toHeaderList(headers), 'upstream-error', { problem: code, responseBody: body }))
+  }
 }
 
 /** Handle one request of the proxy's HTTP server. */
@@ -126,32 +184,16 @@ export function forward(request: IncomingMessage, response: ServerResponse, cont
   const path = request.url ?? '/'
   const upstream = context.upstreams[routeOf(path)]
   const { body, copy } = requestBodyOf(request)
-  const started: Started = { id: context.nextId(), at: performance.now(), startedAt: new Date().toISOString(), upstream, method: request.method ?? 'GET', path, requestBody: copy }
-  const abort = new AbortController()
-  let clientGone = false
-  response.on('close', () => {
-    if (response.writableFinished) return
-    clientGone = true
-    abort.abort()
+  const started: Started = { id: context.nextId(), at: performance.now(), startedAtMs: Date.now(), upstream, method: request.method ?? 'GET', path, requestBody: copy }
+  const handler = new ForwardHandler(request, response, started, context)
+  response.once('close', () => {
+    if (!response.writableFinished) handler.clientGone()
   })
-  upstream.pool.request({
+  upstream.pool.dispatch({
     origin: upstream.origin,
     path: `${upstream.basePath}${path}`,
     method: started.method as Dispatcher.HttpMethod,
     headers: endToEndRawHeaders(request.rawHeaders, true),
     body,
-    signal: abort.signal,
-  }).then(
-    (answer) => {
-      if (clientGone) {
-        answer.body.destroy()
-        return
-      }
-      streamResponse(request, response, started, answer, context)
-    },
-    (error: unknown) => {
-      if (clientGone) context.record(exchangeOf(request, started, 0, [], 'client-aborted', { problem: 'client disconnected' }))
-      else answerUpstreamError(request, response, started, error, context)
-    },
-  )
+  }, handler)
 }
