@@ -11,7 +11,7 @@
 //    wrapped minus unwrapped, per call. Target ≤ 2 µs.
 // Writes bench/results/proxy.json.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
@@ -48,13 +48,31 @@ interface Load {
   readonly p99: number
   readonly p50: number
   readonly errors: number
+  /** CPU time (user + system) of the serving process per request, from /proc (Linux), in µs. */
+  readonly cpuUsPerRequest?: number
 }
+
+/** CPU ticks (user + system) of a process, or undefined off Linux. */
+function cpuTicks(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+    return Number(fields[11]) + Number(fields[12])
+  } catch {
+    return undefined
+  }
+}
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100
 
 const LATENCY = { 'x-double-scenario': 'slow:1:20' }
 
-async function load(url: string, headers: Record<string, string> = {}): Promise<Load> {
+async function load(url: string, headers: Record<string, string> = {}, pid?: number): Promise<Load> {
+  const before = cpuTicks(pid)
   const result = await autocannon({ url: `${url}/v1.0/me`, connections: 32, duration: SECONDS, headers })
-  return { rps: result.requests.average, p99: result.latency.p99, p50: result.latency.p50, errors: result.errors + result.non2xx }
+  const after = cpuTicks(pid)
+  const cpu = before === undefined || after === undefined || result.requests.total === 0 ? {} : { cpuUsPerRequest: Math.round(((after - before) / TICKS_PER_SECOND) * 1e6 / result.requests.total) }
+  return { rps: result.requests.average, p99: result.latency.p99, p50: result.latency.p50, errors: result.errors + result.non2xx, ...cpu }
 }
 
 async function throughput(): Promise<Record<string, unknown>> {
@@ -67,9 +85,9 @@ async function throughput(): Promise<Record<string, unknown>> {
     const measure = async (headers: Record<string, string>): Promise<Record<string, unknown>> => {
       const runs: Record<string, Load[]> = { direct: [], proxy: [], httpProxy: [] }
       for (let round = 0; round < ROUNDS; round += 1) {
-        runs['direct']?.push(await load(double.url, headers))
-        runs['proxy']?.push(await load(proxy.url, headers))
-        runs['httpProxy']?.push(await load(baseline.url, headers))
+        runs['direct']?.push(await load(double.url, headers, double.child.pid))
+        runs['proxy']?.push(await load(proxy.url, headers, proxy.child.pid))
+        runs['httpProxy']?.push(await load(baseline.url, headers, baseline.child.pid))
       }
       const best = (name: string): Load => [...(runs[name] ?? [])].sort((a, b) => b.rps - a.rps)[0] as Load
       const direct = best('direct')
@@ -137,6 +155,7 @@ writeFileSync(join(root, 'bench', 'results', 'proxy.json'), `${JSON.stringify(re
 console.log(JSON.stringify(results, null, 2))
 const verdict = (met: boolean): string => (met ? 'met' : 'NOT MET')
 for (const [label, figures] of [['double answering at once', results.throughput], ['double answering after 20 ms', results.throughput['upstreamLatency20ms']]] as const) {
-  const f = figures as { proxyVsDirect: number; proxyVsHttpProxy: number; p99AddedMs: number }
+  const f = figures as { proxyVsDirect: number; proxyVsHttpProxy: number; p99AddedMs: number; direct: Load; proxy: Load; httpProxy: Load }
   console.log(`proxy, ${label}: ${f.proxyVsDirect.toFixed(2)}× direct (${verdict(f.proxyVsDirect >= 0.85)} ≥ 0.85×), ${f.proxyVsHttpProxy.toFixed(2)}× http-proxy (${verdict(f.proxyVsHttpProxy > 1)} ahead), p99 added ${f.p99AddedMs} ms (${verdict(f.p99AddedMs <= 1)} ≤ 1 ms)`)
+  if (f.proxy.cpuUsPerRequest !== undefined) console.log(`  CPU per request: double ${f.direct.cpuUsPerRequest} µs, graph-doctor proxy ${f.proxy.cpuUsPerRequest} µs, http-proxy ${f.httpProxy.cpuUsPerRequest} µs`)
 }
