@@ -165,6 +165,18 @@ export async function openInput(path: string, io: CliIo): Promise<OpenedInput> {
   return { kind: 'text', name: source.name, text: decodeInputBytes(await collect(all, source.name), source.name) }
 }
 
+/**
+ * Read one input whole as text (a token in a file): the same opening as {@link openInput} (stdin,
+ * gzip, the size bound), decoded as UTF-8 or UTF-16 with a BOM.
+ *
+ * @throws GraphDoctorError `ERR_INPUT_UNREADABLE`, `ERR_INPUT_EMPTY`, `ERR_INPUT_FORMAT`.
+ */
+export async function readInputText(path: string, io: CliIo): Promise<{ readonly name: string; readonly text: string }> {
+  if (path === '-') return { name: 'stdin', text: await io.readStdin() }
+  const { name, chunks } = await openByteInput(path, io)
+  return { name, text: decodeInputBytes(await collect(chunks, name), name) }
+}
+
 async function collect(chunks: AsyncIterable<Uint8Array>, name: string): Promise<Uint8Array> {
   const parts: Uint8Array[] = []
   let length = 0

@@ -1,17 +1,9 @@
-/** The real {@link CliIo} of the process, and reading input files safely as bytes. */
-import { readFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
+/** The real {@link CliIo} of the process, and decoding input bytes safely as text. */
 import type { CliIo } from './command.js'
 import { GraphDoctorError } from '../core/errors.js'
 import { redactSecrets } from '../core/redact.js'
 import { outputWidth } from '../render/layout/wrap.js'
 import { binaryOffset, utf8ErrorOffset } from './bytes.js'
-
-/** A text input read from a file or stdin, named as the user will recognise it. */
-export interface TextInput {
-  readonly name: string
-  readonly text: string
-}
 
 async function readAllStdin(): Promise<Uint8Array> {
   const chunks: Uint8Array[] = []
@@ -99,21 +91,4 @@ export function describeFsError(error: unknown): string {
   if (code === 'EISDIR') return 'is a directory, not a file'
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
   return `cannot be read (${typeof code === 'string' ? code : 'unknown error'})`
-}
-
-/**
- * Read one input: `-` is stdin, anything else a file path relative to `io.cwd`.
- *
- * @example
- * const { name, text } = await readTextInput('capture.har', io)
- */
-export async function readTextInput(path: string, io: CliIo): Promise<TextInput> {
-  if (path === '-') return { name: 'stdin', text: await io.readStdin() }
-  let bytes: Uint8Array
-  try {
-    bytes = await readFile(resolve(io.cwd, path))
-  } catch (error) {
-    throw new GraphDoctorError('ERR_INPUT_UNREADABLE', `${path}: ${describeFsError(error)}`, { cause: error })
-  }
-  return { name: path, text: decodeInputBytes(bytes, path) }
 }

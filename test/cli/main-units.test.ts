@@ -2,12 +2,14 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { gzipSync } from 'node:zlib'
 import { join } from 'node:path'
 import { isGraphDoctorError } from '../../src/core/errors.js'
 import type { Diagnosis, Finding, Severity } from '../../src/core/types.js'
 import { parseCommandArgs, parseFormat, parseNow, parseStatus, stringListOption, stringOption } from '../../src/cli/args.js'
 import { hasErrorFinding } from '../../src/render/diagnosis/writer.js'
-import { decodeInputBytes, readTextInput, shouldUseColour } from '../../src/cli/io.js'
+import { decodeInputBytes, shouldUseColour } from '../../src/cli/io.js'
+import { readInputText } from '../../src/cli/input-source.js'
 import type { CliIo } from '../../src/cli/command.js'
 
 function fakeIo(overrides: Partial<CliIo> = {}): CliIo {
@@ -119,12 +121,14 @@ test('decodeInputBytes rejects binary data, invalid UTF-8 and empty input, namin
   assert.equal(empty.message, 'blank.har: the input is empty')
 })
 
-test('readTextInput names a missing file or a directory in one line; - reads stdin', async () => {
+test('readInputText names a missing file or a directory in one line; - reads stdin', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'graph-doctor-io-'))
   writeFileSync(join(dir, 'call.http'), 'GET /v1.0/me HTTP/1.1\n')
   const io = fakeIo({ cwd: dir, readStdin: async () => 'from stdin' })
-  assert.deepEqual(await readTextInput('call.http', io), { name: 'call.http', text: 'GET /v1.0/me HTTP/1.1\n' })
-  assert.deepEqual(await readTextInput('-', io), { name: 'stdin', text: 'from stdin' })
-  await assert.rejects(readTextInput('nope.har', io), { code: 'ERR_INPUT_UNREADABLE', message: 'nope.har: no such file' })
-  await assert.rejects(readTextInput('.', io), { code: 'ERR_INPUT_UNREADABLE', message: '.: is a directory, not a file' })
+  assert.deepEqual(await readInputText('call.http', io), { name: 'call.http', text: 'GET /v1.0/me HTTP/1.1\n' })
+  assert.deepEqual(await readInputText('-', io), { name: 'stdin', text: 'from stdin' })
+  await assert.rejects(readInputText('nope.har', io), { code: 'ERR_INPUT_UNREADABLE', message: 'nope.har: no such file' })
+  await assert.rejects(readInputText('.', io), { code: 'ERR_INPUT_UNREADABLE', message: '.: is a directory, not a file' })
+  writeFileSync(join(dir, 'token.txt.gz'), gzipSync('\ufeffeyJ0eXAiOiJKV1QifQ.e30.c2ln\n'))
+  assert.deepEqual(await readInputText('token.txt.gz', io), { name: 'token.txt.gz', text: 'eyJ0eXAiOiJKV1QifQ.e30.c2ln\n' }, 'the same reader as diagnose: gzip undone, BOM dropped')
 })

@@ -8,7 +8,8 @@ import { renderTokenJson, type TokenReport } from '../../render/token/json.js'
 import { renderTokenMarkdown, renderTokenText } from '../../render/token/text.js'
 import { parseCommandArgs, parseFormat, parseNow, stringOption } from '../args.js'
 import type { CliIo, Command } from '../command.js'
-import { outputColumns, readTextInput, shouldUseColour } from '../io.js'
+import { outputColumns, shouldUseColour } from '../io.js'
+import { readInputText } from '../input-source.js'
 
 const OPTIONS = { format: { type: 'string' }, now: { type: 'string' } } as const
 
@@ -29,7 +30,7 @@ async function readArgument(positionals: readonly string[], io: CliIo): Promise<
   if (first === undefined) throw new GraphDoctorError('ERR_USAGE', 'give a token, a file holding one, or - to read it from stdin (see graph-doctor token --help)')
   if (positionals.length > 1) return positionals.join(' ')
   if (first === '-') return io.readStdin()
-  if (await isFile(first, io)) return (await readTextInput(first, io)).text
+  if (await isFile(first, io)) return (await readInputText(first, io)).text
   if (FILE_NAME.test(first)) throw new GraphDoctorError('ERR_INPUT_UNREADABLE', `${first}: no such file`)
   return first
 }
