@@ -9,6 +9,7 @@ import { byId, el } from './dom.js'
 import type { EntryRow, WorkerReply } from './protocol.js'
 import { resultCards } from './views/cards.js'
 import { harTable } from './views/har-table.js'
+import { logReportElement } from './views/log-report.js'
 import { tokenViewElement } from './views/token-view.js'
 import type { WorkerClient } from './worker-client.js'
 
@@ -77,10 +78,11 @@ export class DiagnosePanel {
       return this.waiting.delete(reply.id)
     }
     if (!('id' in reply) || reply.id !== this.current || this.current === 0) return false
-    if (reply.type === 'progress') this.showProgress(reply.loaded, reply.total, reply.entries)
+    if (reply.type === 'progress') this.showProgress(reply.loaded, reply.total, reply.entries, reply.unit)
     else if (reply.type === 'rows') for (const row of reply.rows) this.rows.push(row)
     else if (reply.type === 'token') this.show(el('h3', { class: 'visually-hidden' }, 'Token'), tokenViewElement(reply.view))
     else if (reply.type === 'done') this.finish(reply.format, reply.results)
+    else if (reply.type === 'log-report') this.finishLogs(reply.html)
     else if (reply.type === 'error') this.fail(reply.message)
     return true
   }
@@ -97,10 +99,21 @@ export class DiagnosePanel {
     this.say(`Reading ${name}…`)
   }
 
-  private showProgress(loaded: number, total: number, entries: number): void {
+  private showProgress(loaded: number, total: number, entries: number, unit: 'records' | undefined): void {
     const fraction = total === 0 ? 1 : loaded / total
     this.progress.value = fraction
-    this.progressText.textContent = `${Math.round(fraction * 100)}%, ${entries} ${entries === 1 ? 'entry' : 'entries'}`
+    const noun = unit === 'records' ? (entries === 1 ? 'record' : 'records') : entries === 1 ? 'entry' : 'entries'
+    this.progressText.textContent = `${Math.round(fraction * 100)}%, ${entries.toLocaleString('en-US')} ${noun}`
+  }
+
+  /** A log export's report: the `logs` HTML report's summary and charts. */
+  private finishLogs(html: string): void {
+    this.current = 0
+    this.progressArea.hidden = true
+    setState('done')
+    const { element, headline } = logReportElement(html)
+    this.say(headline)
+    this.show(element)
   }
 
   private finish(format: string, results: readonly DiagnosisResult[] | undefined): void {
