@@ -109,6 +109,67 @@ test('dropped files: the same report as `graph-doctor logs --format html`, gzip 
   assert.equal(await pageReportText(), await cliReportText('activity.jsonl.gz'))
 })
 
+/**
+ * Make an activity log of `records` JSON lines in the page (no megabytes over the DevTools protocol)
+ * and drop it: every 10th call a 403 of an app-only token without a mail permission, the rest 200s.
+ * Records progress values and texts with in-page observers.
+ */
+function dropLargeLog(records: number): Promise<void> {
+  return opened.page.evaluate((records) => {
+    const seen = { values: [] as number[], texts: [] as string[] }
+    ;(globalThis as unknown as { seen: typeof seen }).seen = seen
+    const progress = document.getElementById('progress') as HTMLProgressElement
+    new MutationObserver(() => seen.values.push(progress.value)).observe(progress, { attributes: true, attributeFilter: ['value'] })
+    const text = document.getElementById('progress-text') as HTMLElement
+    new MutationObserver(() => seen.texts.push(text.textContent ?? '')).observe(text, { childList: true, characterData: true, subtree: true })
+    const lines = Array.from({ length: records }, (_, index) => JSON.stringify({
+      TimeGenerated: '2026-11-20T10:00:00Z', RequestId: `req-${index}`, RequestMethod: 'GET',
+      RequestUri: index % 10 === 0 ? `https://graph.microsoft.com/v1.0/users/user-${index}/messages` : `https://graph.microsoft.com/v1.0/users/user-${index}`,
+      ResponseStatusCode: index % 10 === 0 ? 403 : 200, AppId: '44444444-dddd-4ddd-8ddd-444444444444', Roles: 'User.Read.All', Scopes: '', Wids: '',
+    }))
+    const transfer = new DataTransfer()
+    transfer.items.add(new File([lines.join('\n')], 'large.jsonl'))
+    document.getElementById('drop-zone')?.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }))
+  }, records)
+}
+
+test('a dropped log of 40,000 records is read chunk by chunk: the progress bar counts records', async () => {
+  await dropLargeLog(40_000)
+  assert.equal(await settled(opened.page), 'done')
+  const seen = await opened.page.evaluate(() => (globalThis as unknown as { seen: { values: number[]; texts: string[] } }).seen)
+  assert.ok(seen.values.some((value) => value > 0 && value < 1), `the bar moved: ${seen.values.join(', ')}`)
+  assert.ok(seen.texts.some((text) => /^\d+%, [\d,]+ records$/.test(text)), seen.texts.join(' | '))
+  assert.equal((await reportOf()).status, '40,000 Graph calls (4,000 failed) in 1 input')
+})
+
+test('reading a log can be cancelled, and the page works on afterwards', async () => {
+  const cancelled = opened.page.evaluate(() => new Promise<string>((resolve) => {
+    const progress = document.getElementById('progress') as HTMLProgressElement
+    const observer = new MutationObserver(() => {
+      if (progress.value <= 0) return
+      observer.disconnect()
+      const state = document.body.dataset['state'] ?? ''
+      document.getElementById('cancel')?.click()
+      resolve(state)
+    })
+    observer.observe(progress, { attributes: true, attributeFilter: ['value'] })
+  }))
+  await dropLargeLog(40_000)
+  assert.equal(await cancelled, 'busy', 'Cancel was pressed during the read')
+  assert.equal(await opened.page.textContent('#status'), 'Cancelled.')
+  await opened.page.waitForFunction(() => document.body.dataset['state'] === 'ready')
+  assert.equal(await diagnoseText(opened.page, fixture('activity.csv')), 'done')
+  assert.equal((await reportOf()).status, '11 Graph calls (5 failed) in 1 input')
+})
+
+test('markup in a log is shown as text, never run or loaded', async () => {
+  const record = { RequestMethod: 'GET', RequestUri: '/v1.0/me', ResponseStatusCode: 403, AppId: '55555555-eeee-4eee-8eee-555555555555', AppDisplayName: '<img src=x onerror=alert(1)><script>alert(2)</script>', Scopes: 'openid' }
+  assert.equal(await diagnoseText(opened.page, `${JSON.stringify(record)}\n`), 'done')
+  const report = opened.page.locator('#results-body .log-report')
+  assert.equal(await report.locator('img, script, [onerror]').count(), 0)
+  assert.match((await report.textContent()) ?? '', /<img src=x onerror=alert\(1\)><script>alert\(2\)<\/script>/)
+})
+
 test('other JSON and CSV-like texts are not taken for logs', async () => {
   assert.equal(await diagnoseText(opened.page, readFileSync('test/fixtures/inputs/token-error.json', 'utf8')), 'done')
   assert.equal(await opened.page.locator('#results-body .log-report').count(), 0)
