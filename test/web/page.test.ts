@@ -112,9 +112,18 @@ test('the permission box: template, least and higher permissions per scheme, and
   await opened.page.waitForSelector('#perms-result .verdict[data-enough="true"]')
 })
 
-test('unusable input is a clear error, and the page goes on working', async () => {
+test('unusable input is a clear error in the page\'s own terms (no CLI command), and the page goes on working', async () => {
+  const alert = async (): Promise<string> => (await opened.page.textContent('#results-body [role=alert]')) ?? ''
   assert.equal(await diagnoseText(opened.page, 'hello, this is not a capture'), 'error')
-  assert.match((await opened.page.textContent('#results-body [role=alert]')) ?? '', /pasted text/)
+  assert.match(await alert(), /^pasted text: not something this page reads; paste an access token, .* or a Graph activity or sign-in log export$/)
+  assert.equal(await diagnoseText(opened.page, '{"just": "json"}'), 'error')
+  assert.match(await alert(), /not something this page reads/)
+  assert.equal(await diagnoseText(opened.page, '50076'), 'error')
+  assert.equal(await alert(), 'pasted text: a bare number; write an AADSTS code as AADSTS50076, or paste the whole error text it came in')
+  assert.equal(await diagnoseText(opened.page, 'AADSTS50076'), 'done', 'which the page reads')
+  assert.equal(await diagnoseText(opened.page, '{"error": {"code": "Authorization_RequestDenied",'), 'error')
+  assert.match(await alert(), /line 1: not valid JSON/)
+  assert.doesNotMatch(await alert(), /graph-doctor /, 'no CLI command in the page')
   assert.equal(await diagnoseText(opened.page, readFileSync('test/fixtures/inputs/token-error.json', 'utf8')), 'done')
 })
 

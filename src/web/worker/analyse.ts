@@ -12,10 +12,12 @@ import type { PermissionCatalogue } from '../../core/permissions/types.js'
 import { HarStreamReader } from '../../core/stream/har-stream.js'
 import { analyseToken, explainClaims, judgeTokenTime } from '../../core/token/index.js'
 import type { DiagnosisResult } from '../../core/types.js'
+import { TallyCounter } from '../../render/diagnosis/writer.js'
 import type { EntryRow, TokenView, WorkerReply } from '../protocol.js'
 import { contentText, openFileBytes } from './file-bytes.js'
 import { sniffLogExport } from './log-sniff.js'
 import { analyseLogExport, textLogSource } from './logs.js'
+import { checkPageInput } from './page-input.js'
 import { tokenOfText } from './token-input.js'
 
 export type Post = (reply: WorkerReply) => void
@@ -53,6 +55,8 @@ class ResultBatcher {
   private readonly id: number
   private readonly post: Post
   private readonly diagnoser: Diagnoser
+  /** The one severity tally of every output (the CLI's formats and exit code), over every result. */
+  readonly tally = new TallyCounter()
 
   constructor(id: number, post: Post, diagnoser: Diagnoser) {
     lastResults = []
@@ -65,6 +69,7 @@ class ResultBatcher {
     for (const result of this.diagnoser.diagnose(exchange)) {
       this.pending.push(rowOf(result, lastResults.length))
       lastResults.push(result)
+      this.tally.add(result)
     }
   }
 
@@ -91,16 +96,18 @@ export async function analyseText(id: number, text: string, name: string, catalo
   }
   const logs = sniffLogExport(text.slice(0, 65536), text.length <= 65536)
   if (logs !== undefined) return analyseLogExport(id, textLogSource(text, name, logs), catalogue, post)
+  checkPageInput(text, name)
   const exchanges = parseInput(text, name)
   if (exchanges.length === 0) throw new GraphDoctorError('ERR_INPUT_FORMAT', `${name}: no HTTP exchange found`)
   const batcher = new ResultBatcher(id, post, diagnoserOf(catalogue))
   for (const exchange of exchanges) batcher.add(exchange)
   batcher.flush({ loaded: text.length, total: text.length }, true)
-  post(doneReply(id, exchanges[0]?.format ?? 'unknown', batcher.count))
+  post(doneReply(id, exchanges[0]?.format ?? 'unknown', batcher))
 }
 
-function doneReply(id: number, format: string, count: number): WorkerReply {
-  return { type: 'done', id, format, count, ...(count <= WHOLE_RESULTS ? { results: lastResults } : {}) }
+function doneReply(id: number, format: string, batcher: ResultBatcher): WorkerReply {
+  const { results, errors, warnings, info } = batcher.tally
+  return { type: 'done', id, format, count: results, counts: { errors, warnings, info }, ...(results <= WHOLE_RESULTS ? { results: lastResults } : {}) }
 }
 
 function diagnoserOf(catalogue: PermissionCatalogue | undefined): Diagnoser {
@@ -132,5 +139,5 @@ export async function analyseFile(id: number, file: File, catalogue: PermissionC
   }
   reader.end()
   batcher.flush({ loaded: bytes.loaded(), total: bytes.total }, true)
-  post(doneReply(id, 'har', batcher.count))
+  post(doneReply(id, 'har', batcher))
 }
