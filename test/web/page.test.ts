@@ -6,11 +6,11 @@
  */
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { diagnose } from '../../src/core/diagnose.js'
 import { parseInput } from '../../src/core/input/index.js'
-import { testOutputPath } from '../helpers/browser.js'
+import { testOutputPath, WEB_PAGE_PATH } from '../helpers/browser.js'
 import { loadSnapshotCatalogue } from '../helpers/catalogue.js'
 import { appOnlyToken, delegatedToken, fakeSignature } from '../helpers/tokens.js'
 import { cardIds, copyLabels, diagnoseText, foreignRequests, openTestPage, seriousViolations, storedState, waitReady } from './page-driver.js'
@@ -158,6 +158,11 @@ test('keyboard only: Tab reaches the input and Diagnose, focus is visible, Ctrl+
   })
   assert.equal(focus.id, 'diagnose')
   assert.notEqual(focus.outline, 'none', 'focus is visible')
+})
+
+test('the built file, permission snapshot inside, stays within 600 KB', () => {
+  const bytes = statSync(WEB_PAGE_PATH).size
+  assert.ok(bytes <= 600_000, `${bytes} bytes`)
 })
 
 test('no request leaves the file, and nothing is stored', async () => {
