@@ -128,7 +128,8 @@ export async function analyseFile(id: number, file: File, catalogue: PermissionC
   const bytes = await openFileBytes(file)
   const head = new TextDecoder().decode(bytes.head)
   const complete = bytes.head.byteLength < 65536
-  const logs = looksLikeHar(head) ? undefined : sniffLogExport(head, complete)
+  // Logs first: a HAR never passes for one (its container is `har`), while a log's records may hold a "log" field.
+  const logs = sniffLogExport(head, complete)
   if (logs !== undefined) return analyseLogExport(id, { name: file.name, container: logs, head, chunks: bytes.chunks, total: bytes.total, loaded: bytes.loaded }, catalogue, post)
   if (!looksLikeHar(head)) return analyseText(id, await contentText(bytes), file.name, catalogue, post)
   const reader = new HarStreamReader(file.name)
