@@ -7,8 +7,13 @@
  */
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { gunzipSync } from 'node:zlib'
+import { diagnose } from '../../src/core/diagnose.js'
+import { parseInput } from '../../src/core/input/index.js'
+import { loadSnapshotCatalogue } from '../helpers/catalogue.js'
 import { appOnlyToken } from '../helpers/tokens.js'
-import { openTestPage } from './page-driver.js'
+import { cardIds, dropFile, openTestPage, settled } from './page-driver.js'
 
 const ENTRIES = 5000
 const opened = openTestPage()
@@ -116,4 +121,15 @@ test('a read can be cancelled, and the page works on afterwards', async () => {
   await dropHar(20, appOnlyToken({ roles: ['Mail.Read'] }))
   await opened.page.waitForFunction(() => document.body.dataset['state'] === 'done')
   assert.match((await opened.page.textContent('#results-body .count')) ?? '', /of 20 entries/)
+})
+
+test('a dropped .har.gz is unpacked in the page and read like the HAR inside', async () => {
+  const bytes = readFileSync('test/fixtures/logs/capture.har.gz')
+  const expected = diagnose(parseInput(gunzipSync(bytes).toString('utf8'), 'capture.har.gz'), { permissions: loadSnapshotCatalogue() }).results
+  await dropFile(opened.page, 'capture.har.gz', [...bytes])
+  assert.equal(await settled(opened.page), 'done')
+  // Three entries: shown whole, as cards (a larger capture gets the table).
+  assert.equal(expected.length, 3)
+  assert.ok(expected.every((result) => result.findings.length > 0), 'each entry has a finding to show')
+  assert.deepEqual(await cardIds(opened.page), expected.flatMap((result) => result.findings.map((finding) => finding.id)))
 })
