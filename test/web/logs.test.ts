@@ -177,6 +177,12 @@ test('other JSON and CSV-like texts are not taken for logs', async () => {
   assert.equal(await diagnoseText(opened.page, 'RequestUri,Status\nhello,world'), 'error')
 })
 
+test('a log export that breaks off is a clear error naming the line', async () => {
+  const record = JSON.stringify({ RequestMethod: 'GET', RequestUri: '/v1.0/me', ResponseStatusCode: 200 })
+  assert.equal(await diagnoseText(opened.page, `[\n${record},\n${record},\n{"RequestUri": `), 'error')
+  assert.match((await opened.page.textContent('#results-body [role=alert]')) ?? '', /^pasted text: line \d+ \(byte \d+\): not valid JSON \(.+\)$/)
+})
+
 test('log reports: no CSP violation, no serious axe-core violation (light and dark), screenshots', async () => {
   assert.equal(await diagnoseText(opened.page, fixture('activity.jsonl')), 'done')
   assert.deepEqual(await seriousViolations(opened.page, AXE_SOURCE), [])
