@@ -104,6 +104,9 @@ test('dropped files: the same report as `graph-doctor logs --format html`, gzip 
     assert.match(text, /Graph calls \(\d+ failed\)/, name)
     assert.equal(text, await cliReportText(name), name)
   }
+  await dropFile(opened.page, 'one.jsonl', JSON.stringify({ RequestMethod: 'GET', RequestUri: '/v1.0/me', ResponseStatusCode: 200 }))
+  assert.equal(await settled(opened.page), 'done', 'one record, no line break after it')
+  assert.equal((await reportOf()).status, '1 Graph calls (0 failed) in 1 input')
   await dropFile(opened.page, 'activity.jsonl.gz', [...readFileSync(`${LOGS}/activity.jsonl.gz`)])
   assert.equal(await settled(opened.page), 'done')
   assert.equal(await pageReportText(), await cliReportText('activity.jsonl.gz'))

@@ -127,9 +127,8 @@ function looksLikeHar(head: string): boolean {
 export async function analyseFile(id: number, file: File, catalogue: PermissionCatalogue | undefined, post: Post): Promise<void> {
   const bytes = await openFileBytes(file)
   const head = new TextDecoder().decode(bytes.head)
-  const complete = bytes.head.byteLength < 65536
   // Logs first: a HAR never passes for one (its container is `har`), while a log's records may hold a "log" field.
-  const logs = sniffLogExport(head, complete)
+  const logs = sniffLogExport(head, bytes.complete)
   if (logs !== undefined) return analyseLogExport(id, { name: file.name, container: logs, head, chunks: bytes.chunks, total: bytes.total, loaded: bytes.loaded }, catalogue, post)
   if (!looksLikeHar(head)) return analyseText(id, await contentText(bytes), file.name, catalogue, post)
   const reader = new HarStreamReader(file.name)

@@ -13,6 +13,8 @@ export interface FileBytes {
   readonly head: Uint8Array
   /** The whole content, head first. Read once. */
   readonly chunks: AsyncIterable<Uint8Array>
+  /** Whether the head is all of the content. */
+  readonly complete: boolean
   /** The file's size on disk. */
   readonly total: number
   /** Bytes of the file read so far (compressed bytes for a .gz). */
@@ -68,9 +70,13 @@ export async function openFileBytes(file: File): Promise<FileBytes> {
   const source = isGzip(magic) ? gunzipped(file, count) : slices(file, count)
   const parts: Uint8Array[] = []
   let size = 0
+  let ended = false
   while (size < HEAD_BYTES) {
     const next = await source.next()
-    if (next.done === true) break
+    if (next.done === true) {
+      ended = true
+      break
+    }
     parts.push(next.value)
     size += next.value.byteLength
   }
@@ -80,7 +86,8 @@ export async function openFileBytes(file: File): Promise<FileBytes> {
     yield head
     for await (const chunk of { [Symbol.asyncIterator]: () => source }) yield chunk
   }
-  return { head, chunks: chunks(), total: file.size, loaded: () => loaded }
+  const complete = ended || (!isGzip(magic) && loaded === file.size)
+  return { head, chunks: chunks(), complete, total: file.size, loaded: () => loaded }
 }
 
 /** All of the content as text (an input that is neither a capture nor a log export). */
