@@ -9,20 +9,9 @@ import { byId, el } from './dom.js'
 import type { EntryRow, WorkerReply } from './protocol.js'
 import { resultCards } from './views/cards.js'
 import { harTable } from './views/har-table.js'
+import { logReportElement } from './views/log-report.js'
 import { tokenViewElement } from './views/token-view.js'
 import type { WorkerClient } from './worker-client.js'
-
-function severityCounts(rows: readonly EntryRow[]): SeverityCounts {
-  const counts = { errors: 0, warnings: 0, info: 0 }
-  for (const row of rows) {
-    for (const { severity } of row.findings) {
-      if (severity === 'error') counts.errors++
-      else if (severity === 'warning') counts.warnings++
-      else counts.info++
-    }
-  }
-  return counts
-}
 
 export type PageState = 'loading' | 'ready' | 'busy' | 'done' | 'error'
 
@@ -77,10 +66,11 @@ export class DiagnosePanel {
       return this.waiting.delete(reply.id)
     }
     if (!('id' in reply) || reply.id !== this.current || this.current === 0) return false
-    if (reply.type === 'progress') this.showProgress(reply.loaded, reply.total, reply.entries)
+    if (reply.type === 'progress') this.showProgress(reply.loaded, reply.total, reply.entries, reply.unit)
     else if (reply.type === 'rows') for (const row of reply.rows) this.rows.push(row)
     else if (reply.type === 'token') this.show(el('h3', { class: 'visually-hidden' }, 'Token'), tokenViewElement(reply.view))
-    else if (reply.type === 'done') this.finish(reply.format, reply.results)
+    else if (reply.type === 'done') this.finish(reply.format, reply.count, reply.counts, reply.results)
+    else if (reply.type === 'log-report') this.finishLogs(reply.html)
     else if (reply.type === 'error') this.fail(reply.message)
     return true
   }
@@ -97,13 +87,25 @@ export class DiagnosePanel {
     this.say(`Reading ${name}…`)
   }
 
-  private showProgress(loaded: number, total: number, entries: number): void {
+  private showProgress(loaded: number, total: number, entries: number, unit: 'records' | undefined): void {
     const fraction = total === 0 ? 1 : loaded / total
     this.progress.value = fraction
-    this.progressText.textContent = `${Math.round(fraction * 100)}%, ${entries} ${entries === 1 ? 'entry' : 'entries'}`
+    const noun = unit === 'records' ? (entries === 1 ? 'record' : 'records') : entries === 1 ? 'entry' : 'entries'
+    this.progressText.textContent = `${Math.round(fraction * 100)}%, ${entries.toLocaleString('en-US')} ${noun}`
   }
 
-  private finish(format: string, results: readonly DiagnosisResult[] | undefined): void {
+  /** A log export's report: the `logs` HTML report's summary and charts. */
+  private finishLogs(html: string): void {
+    this.current = 0
+    this.progressArea.hidden = true
+    setState('done')
+    const { element, headline } = logReportElement(html)
+    this.say(headline)
+    this.show(element)
+  }
+
+  /** The end of a diagnosis: the summary line from the worker's tally (`TallyCounter`), then cards or the table. */
+  private finish(format: string, count: number, counts: SeverityCounts | undefined, results: readonly DiagnosisResult[] | undefined): void {
     this.current = 0
     this.progressArea.hidden = true
     setState('done')
@@ -111,7 +113,7 @@ export class DiagnosePanel {
       this.say('Token decoded (not verified).')
       return
     }
-    const line = summaryLine(this.rows.length, severityCounts(this.rows))
+    const line = summaryLine(count, counts ?? { errors: 0, warnings: 0, info: 0 })
     this.say(line)
     if (results !== undefined) this.show(...results.map(resultCards))
     else this.show(el('p', { class: 'summary' }, line), harTable(this.rows, (index) => this.load(index)))

@@ -79,12 +79,19 @@ function wireData(client: WorkerClient): { handle: (reply: WorkerReply) => boole
     line.textContent = `Loading ${file.name}…`
     current = client.send({ type: 'permissions-file', file })
   })
+  // A restarted worker (after Cancel) says `ready` with the snapshot, then loads the chosen file
+  // again and says `data`: the line follows the data actually in use.
+  let fileInUse = false
   return {
     handle: (reply) => {
-      if (reply.type === 'ready') line.textContent = dataLine(reply.data)
-      else if (!('id' in reply) || reply.id !== current) return false
-      else if (reply.type === 'data') line.textContent = dataLine(reply.data)
-      else if (reply.type === 'error') line.textContent = `That file was not used: ${reply.message}`
+      if (reply.type === 'ready') {
+        if (!fileInUse) line.textContent = dataLine(reply.data)
+      } else if (reply.type === 'data') {
+        fileInUse = true
+        line.textContent = dataLine(reply.data)
+      } else if (reply.type === 'error' && reply.id === current && current !== 0) {
+        line.textContent = `That file was not used: ${reply.message}`
+      } else return false
       return true
     },
   }

@@ -4,6 +4,7 @@
  */
 import type { TokenTimeJudgement, ClaimExplanation, TokenAnalysis } from '../core/token/types.js'
 import type { DiagnosisResult, Severity } from '../core/types.js'
+import type { SeverityCounts } from '../render/diagnosis/writer.js'
 import type { PermsReport } from '../render/perms/report.js'
 
 /** Where the permission data in use came from. */
@@ -48,12 +49,14 @@ export type PermsAnswer =
 
 export type WorkerReply =
   | { readonly type: 'ready'; readonly data: DataInfo }
-  | { readonly type: 'progress'; readonly id: number; readonly loaded: number; readonly total: number; readonly entries: number }
+  | { readonly type: 'progress'; readonly id: number; readonly loaded: number; readonly total: number; readonly entries: number; readonly unit?: 'records' }
   | { readonly type: 'rows'; readonly id: number; readonly rows: readonly EntryRow[] }
   | { readonly type: 'result'; readonly id: number; readonly index: number; readonly result: DiagnosisResult }
   | { readonly type: 'token'; readonly id: number; readonly view: TokenView }
   /** The end of a diagnosis; a short one (a paste) carries its results whole. */
-  | { readonly type: 'done'; readonly id: number; readonly format: string; readonly count: number; readonly results?: readonly DiagnosisResult[] }
+  | { readonly type: 'done'; readonly id: number; readonly format: string; readonly count: number; readonly counts?: SeverityCounts; readonly results?: readonly DiagnosisResult[] }
+  /** The end of a log export: the body of the `logs` HTML report (markup the page checks before showing it). */
+  | { readonly type: 'log-report'; readonly id: number; readonly format: string; readonly records: number; readonly html: string }
   | { readonly type: 'perms'; readonly id: number; readonly answer: PermsAnswer }
   | { readonly type: 'data'; readonly id: number; readonly data: DataInfo }
   | { readonly type: 'error'; readonly id: number; readonly message: string }

@@ -15,8 +15,10 @@ export class WorkerClient {
   private readonly snapshot: string
   private readonly label: string
   private readonly onReply: (reply: WorkerReply) => void
-  /** A permissions.json the user chose: sent again to a restarted worker. */
+  /** The permissions.json in use (the worker accepted it): sent again to a restarted worker. */
   private permissionsFile: File | undefined
+  /** A permissions.json sent, until the worker accepts it (a refused one must not replace the one in use). */
+  private pendingFile: { readonly id: number; readonly file: File } | undefined
 
   private constructor(url: string, snapshot: string, label: string, onReply: (reply: WorkerReply) => void) {
     this.url = url
@@ -36,7 +38,7 @@ export class WorkerClient {
   /** Send a request; returns its id (replies carry it). */
   send(request: RequestBody): number {
     const id = this.nextId++
-    if (request.type === 'permissions-file') this.permissionsFile = request.file
+    if (request.type === 'permissions-file') this.pendingFile = { id, file: request.file }
     this.worker?.postMessage({ ...request, id } as PageRequest)
     return id
   }
@@ -49,7 +51,11 @@ export class WorkerClient {
 
   private start(): void {
     const worker = new Worker(this.url, { name: 'graph-doctor' })
-    worker.onmessage = (event: MessageEvent<WorkerReply>) => this.onReply(event.data)
+    worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+      const reply = event.data
+      if (reply.type === 'data' && reply.id === this.pendingFile?.id) this.permissionsFile = this.pendingFile.file
+      this.onReply(reply)
+    }
     worker.onerror = (event) => {
       event.preventDefault()
       this.onReply({ type: 'error', id: 0, message: `the page's worker failed (${event.message})` })

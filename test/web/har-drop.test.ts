@@ -5,35 +5,25 @@
  * worker is reading is handled while it is still reading, and no long task blocks the main thread
  * for the read (long-task observer, in-page timestamps; no sleeps, no wall-clock bound).
  */
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Page } from 'playwright-core'
-import { buildWebPage, openBrowser, WEB_PAGE_URL, type BrowserSession } from '../helpers/browser.js'
+import { readFileSync } from 'node:fs'
+import { gunzipSync } from 'node:zlib'
+import { diagnose } from '../../src/core/diagnose.js'
+import { parseInput } from '../../src/core/input/index.js'
+import { loadSnapshotCatalogue } from '../helpers/catalogue.js'
 import { appOnlyToken } from '../helpers/tokens.js'
-import { waitReady } from './page-driver.js'
+import { cardIds, dropFile, openTestPage, settled } from './page-driver.js'
 
 const ENTRIES = 5000
-let session: BrowserSession
-let page: Page
-
-before(async () => {
-  buildWebPage()
-  session = await openBrowser({ viewport: { width: 1100, height: 900 } })
-  page = await session.newPage()
-  await page.goto(WEB_PAGE_URL)
-  await waitReady(page)
-})
-
-after(async () => {
-  await session?.close()
-})
+const opened = openTestPage()
 
 /**
  * Build a HAR in the page (no 5 MB over the DevTools protocol) and drop it on the drop zone: every
  * 10th entry a 403 for an app-only token without the role, the rest 200s with a body of ~1 KB.
  */
 function dropHar(entries: number, token: string): Promise<number> {
-  return page.evaluate(({ entries, token }) => {
+  return opened.page.evaluate(({ entries, token }) => {
     const body = JSON.stringify({ value: Array.from({ length: 12 }, (_, index) => ({ id: `user-${index}`, displayName: `Synthetic User ${index}`, mail: `user${index}@contoso.example` })) })
     const denied = JSON.stringify({ error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } })
     const list = Array.from({ length: entries }, (_, index) => {
@@ -59,7 +49,7 @@ function dropHar(entries: number, token: string): Promise<number> {
 
 /** Record progress values, long tasks and clicks, with in-page timestamps. */
 function instrument(): Promise<void> {
-  return page.evaluate(() => {
+  return opened.page.evaluate(() => {
     const record = { progress: [] as number[], longTasks: [] as Array<{ start: number; duration: number }>, clicks: [] as Array<{ state: string; delay: number }>, start: 0, end: 0 }
     ;(globalThis as unknown as { record: typeof record }).record = record
     new PerformanceObserver((list) => {
@@ -87,11 +77,11 @@ interface Record {
 test(`a dropped HAR of ${ENTRIES} entries: progress, a responsive page, the table`, async () => {
   await instrument()
   const bytes = await dropHar(ENTRIES, appOnlyToken({ roles: ['Mail.Read'] }))
-  await page.waitForSelector('#progress-area:not([hidden])')
-  await page.waitForFunction(() => ((globalThis as unknown as { record: Record }).record.progress.some((value) => value > 0)))
-  await page.click('#perms-url')
-  await page.waitForFunction(() => document.body.dataset['state'] === 'done', null, { timeout: 120_000 })
-  const record = await page.evaluate(() => (globalThis as unknown as { record: Record }).record)
+  await opened.page.waitForSelector('#progress-area:not([hidden])')
+  await opened.page.waitForFunction(() => ((globalThis as unknown as { record: Record }).record.progress.some((value) => value > 0)))
+  await opened.page.click('#perms-url')
+  await opened.page.waitForFunction(() => document.body.dataset['state'] === 'done', null, { timeout: 120_000 })
+  const record = await opened.page.evaluate(() => (globalThis as unknown as { record: Record }).record)
   const partial = record.progress.filter((value) => value > 0 && value < 1)
   assert.ok(partial.length >= 1, `the progress bar moved: ${record.progress.join(', ')}`)
   assert.equal(record.clicks.length, 1)
@@ -101,18 +91,18 @@ test(`a dropped HAR of ${ENTRIES} entries: progress, a responsive page, the tabl
   const blocked = during.reduce((total, task) => total + task.duration, 0)
   assert.ok(blocked < readTime / 2, `the main thread was blocked ${Math.round(blocked)} ms of a ${Math.round(readTime)} ms read`)
   console.log(`# ${ENTRIES}-entry HAR of ${(bytes / 1e6).toFixed(1)} MB: read in ${Math.round(readTime)} ms; click handled ${Math.round(record.clicks[0]?.delay ?? -1)} ms after it was made; long tasks during the read: ${during.length} (${Math.round(blocked)} ms)`)
-  assert.match((await page.textContent('#results-body .count')) ?? '', new RegExp(`Showing 200 of ${ENTRIES} entries`))
-  assert.equal(await page.locator('#results-body tr.entry').first().getAttribute('data-finding'), 'permission-missing')
-  await page.selectOption('#finding-filter', 'permission-missing')
-  assert.match((await page.textContent('#results-body .count')) ?? '', new RegExp(`of ${ENTRIES / 10} entries`))
-  await page.click('#results-body button.more')
-  assert.match((await page.textContent('#results-body .count')) ?? '', new RegExp(`Showing 400 of ${ENTRIES / 10} entries`))
+  assert.match((await opened.page.textContent('#results-body .count')) ?? '', new RegExp(`Showing 200 of ${ENTRIES} entries`))
+  assert.equal(await opened.page.locator('#results-body tr.entry').first().getAttribute('data-finding'), 'permission-missing')
+  await opened.page.selectOption('#finding-filter', 'permission-missing')
+  assert.match((await opened.page.textContent('#results-body .count')) ?? '', new RegExp(`of ${ENTRIES / 10} entries`))
+  await opened.page.click('#results-body button.more')
+  assert.match((await opened.page.textContent('#results-body .count')) ?? '', new RegExp(`Showing 400 of ${ENTRIES / 10} entries`))
 })
 
 test('a read can be cancelled, and the page works on afterwards', async () => {
   // Cancel is pressed in the page as soon as the progress bar first moves: the read is then surely
   // still running, however busy the machine (a click over the DevTools protocol could come too late).
-  const cancelled = page.evaluate(() => new Promise<string>((resolve) => {
+  const cancelled = opened.page.evaluate(() => new Promise<string>((resolve) => {
     const progress = document.getElementById('progress') as HTMLProgressElement
     const observer = new MutationObserver(() => {
       if (progress.value <= 0) return
@@ -125,10 +115,21 @@ test('a read can be cancelled, and the page works on afterwards', async () => {
   }))
   await dropHar(ENTRIES, appOnlyToken({ roles: ['Mail.Read'] }))
   assert.equal(await cancelled, 'busy', 'Cancel was pressed during the read')
-  assert.equal(await page.evaluate(() => document.body.dataset['state']), 'ready')
-  assert.equal(await page.textContent('#status'), 'Cancelled.')
-  assert.ok(await page.locator('#progress-area').isHidden())
+  assert.equal(await opened.page.evaluate(() => document.body.dataset['state']), 'ready')
+  assert.equal(await opened.page.textContent('#status'), 'Cancelled.')
+  assert.ok(await opened.page.locator('#progress-area').isHidden())
   await dropHar(20, appOnlyToken({ roles: ['Mail.Read'] }))
-  await page.waitForFunction(() => document.body.dataset['state'] === 'done')
-  assert.match((await page.textContent('#results-body .count')) ?? '', /of 20 entries/)
+  await opened.page.waitForFunction(() => document.body.dataset['state'] === 'done')
+  assert.match((await opened.page.textContent('#results-body .count')) ?? '', /of 20 entries/)
+})
+
+test('a dropped .har.gz is unpacked in the page and read like the HAR inside', async () => {
+  const bytes = readFileSync('test/fixtures/logs/capture.har.gz')
+  const expected = diagnose(parseInput(gunzipSync(bytes).toString('utf8'), 'capture.har.gz'), { permissions: loadSnapshotCatalogue() }).results
+  await dropFile(opened.page, 'capture.har.gz', [...bytes])
+  assert.equal(await settled(opened.page), 'done')
+  // Three entries: shown whole, as cards (a larger capture gets the table).
+  assert.equal(expected.length, 3)
+  assert.ok(expected.every((result) => result.findings.length > 0), 'each entry has a finding to show')
+  assert.deepEqual(await cardIds(opened.page), expected.flatMap((result) => result.findings.map((finding) => finding.id)))
 })

@@ -1,5 +1,44 @@
-/** Shared steps of the web page tests: wait for the page, paste and diagnose, read storage. */
+/** Shared steps of the web page tests: open the page, paste and diagnose, drop a file, read storage. */
+import { after, before } from 'node:test'
 import type { Page } from 'playwright-core'
+import { buildWebPage, openBrowser, WEB_PAGE_URL, type BrowserSession } from '../helpers/browser.js'
+
+/** The browser session and the page a test file works on (set by `openTestPage`'s `before`). */
+export interface TestPage {
+  readonly session: BrowserSession
+  readonly page: Page
+}
+
+/**
+ * The one setup of a web test file: before its tests, build the page, open it from file:// in a fresh
+ * Chromium (1100 × 900) and wait until it is ready; after them, close the browser.
+ */
+export function openTestPage(): TestPage {
+  let opened: TestPage | undefined
+  before(async () => {
+    buildWebPage()
+    const session = await openBrowser({ viewport: { width: 1100, height: 900 } })
+    const page = await session.newPage()
+    opened = { session, page }
+    await page.goto(WEB_PAGE_URL)
+    await waitReady(page)
+  })
+  after(async () => {
+    await opened?.session.close()
+  })
+  const current = (): TestPage => {
+    if (opened === undefined) throw new Error('openTestPage: the page is not open (before() has not run)')
+    return opened
+  }
+  return {
+    get session() {
+      return current().session
+    },
+    get page() {
+      return current().page
+    },
+  }
+}
 
 /** Wait until the worker has loaded the permission data (or the page failed). */
 export async function waitReady(page: Page): Promise<void> {
@@ -47,4 +86,27 @@ export async function seriousViolations(page: Page, axeSource: string): Promise<
     const result = await axe.run(document, { resultTypes: ['violations'] })
     return result.violations.filter((item) => item.impact === 'serious' || item.impact === 'critical').map((item) => `${item.id}: ${JSON.stringify(item.nodes.map((node) => node.target))}`)
   })
+}
+
+/** Drop a file made in the page (name and text) on the drop zone, as a user's drag and drop does. */
+export async function dropFile(page: Page, name: string, content: string | readonly number[]): Promise<void> {
+  await page.evaluate(({ name, content }) => {
+    const part = typeof content === 'string' ? content : new Uint8Array(content)
+    const transfer = new DataTransfer()
+    transfer.items.add(new File([part], name))
+    const zone = document.getElementById('drop-zone')
+    zone?.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }))
+    zone?.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }))
+  }, { name, content })
+}
+
+/** Wait until the current diagnosis has ended; returns the final state (`done` or `error`). */
+export async function settled(page: Page): Promise<string> {
+  await page.waitForFunction(() => ['done', 'error'].includes(document.body.dataset['state'] ?? ''))
+  return (await page.evaluate(() => document.body.dataset['state'])) ?? ''
+}
+
+/** Requests that went anywhere but the page's file (or its blob: worker). */
+export function foreignRequests(session: BrowserSession, pageUrl = WEB_PAGE_URL): string[] {
+  return session.requests.map((request) => request.url()).filter((url) => !url.startsWith(pageUrl) && !url.startsWith('blob:null/'))
 }

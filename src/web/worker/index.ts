@@ -52,8 +52,12 @@ async function handle(request: PageRequest): Promise<void> {
       return
     }
     case 'permissions-file': {
-      const next = await loadPermissionFile(request.file)
-      catalogue = Promise.resolve(next)
+      // Requests that come while the file loads wait for it (a restarted worker gets the file right
+      // after init, and a lookup may follow at once); a refused file leaves the data as it was.
+      const previous = catalogue
+      const next = loadPermissionFile(request.file)
+      catalogue = next.catch(() => previous)
+      await next
       const data: DataInfo = { source: 'file', label: request.file.name }
       post({ type: 'data', id: request.id, data })
       return

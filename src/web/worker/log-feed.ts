@@ -1,0 +1,129 @@
+/**
+ * The page's reading of a log export, pushed chunk by chunk: the browser-side counterpart of the
+ * CLI's `src/cli/logs/input.ts` (which reads node streams). JSON lines, a JSON array, a Graph page or
+ * diagnostic-settings document (`value` / `records`, scanned element by element) and CSV; every
+ * record goes to a {@link LogSink} (the core's `LogAggregator`). The aggregation is the core's alone.
+ */
+import { GraphDoctorError } from '../../core/errors.js'
+import { CsvParser, type CsvRow, type LogContainer } from '../../core/logs/index.js'
+import { JsonArrayScanner, JsonScanError, type ScannedElement } from '../../core/stream/json-array-scanner.js'
+
+/** Where records go: `LogAggregator` is one; the format sniffing uses a probe. */
+export interface LogSink {
+  addValue(value: unknown, where: string): void
+  addUnreadable(where: string, reason: string): void
+}
+
+/** A reader of one container, fed bytes in order. */
+export interface LogFeed {
+  push(chunk: Uint8Array): void
+  /** The end of the input; throws `ERR_INPUT_FORMAT` for a JSON document that breaks off. */
+  end(): void
+}
+
+/** Every container but a HAR (which the page reads as a capture, entry by entry). */
+export type LogExportContainer = Exclude<LogContainer, 'har'>
+
+/** The array of a multi-line JSON object: `records` of a diagnostic-settings blob, else `value` of a Graph page. */
+export function documentArrayKey(head: string): string {
+  const match = /"(records|value)"\s*:\s*\[/.exec(head)
+  return match?.[1] ?? 'value'
+}
+
+/** A reader for `container`; `head` (the first bytes as text) names a document's array. */
+export function createLogFeed(container: LogExportContainer, name: string, head: string, sink: LogSink): LogFeed {
+  switch (container) {
+    case 'json-lines':
+      return jsonLinesFeed(name, sink)
+    case 'json-array':
+      return jsonDocumentFeed(name, [], sink)
+    case 'json-document':
+      return jsonDocumentFeed(name, [documentArrayKey(head)], sink)
+    case 'csv':
+      return csvFeed(name, sink)
+  }
+}
+
+function parseInto(sink: LogSink, text: string, where: string): void {
+  let value: unknown
+  try {
+    value = JSON.parse(text) as unknown
+  } catch {
+    sink.addUnreadable(where, 'not valid JSON')
+    return
+  }
+  sink.addValue(value, where)
+}
+
+function jsonLinesFeed(name: string, sink: LogSink): LogFeed {
+  const decoder = new TextDecoder()
+  let carry = ''
+  let line = 0
+  const take = (text: string): void => {
+    line++
+    if (text.trim() === '') return
+    parseInto(sink, text, `${name} line ${line}`)
+  }
+  return {
+    push(chunk) {
+      const text = carry + decoder.decode(chunk, { stream: true })
+      let start = 0
+      for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+        take(text.slice(start, end))
+        start = end + 1
+      }
+      carry = text.slice(start)
+    },
+    end() {
+      carry += decoder.decode()
+      if (carry.trim() !== '') take(carry)
+    },
+  }
+}
+
+function jsonDocumentFeed(name: string, path: readonly string[], sink: LogSink): LogFeed {
+  const scanner = new JsonArrayScanner({ path })
+  const emit = (element: ScannedElement): void => {
+    const where = `${name} entry ${element.index + 1} (line ${element.line})`
+    if (element.text === undefined) sink.addUnreadable(where, element.problem ?? 'unreadable')
+    else parseInto(sink, element.text, where)
+  }
+  const guarded = <T>(step: () => T): T => {
+    try {
+      return step()
+    } catch (error) {
+      if (!(error instanceof JsonScanError)) throw error
+      throw new GraphDoctorError('ERR_INPUT_FORMAT', `${name}: line ${error.line} (byte ${error.offset}): not valid JSON (${error.message})`, { cause: error })
+    }
+  }
+  return {
+    push: (chunk) => guarded(() => scanner.push(chunk, emit)),
+    end() {
+      const summary = guarded(() => scanner.end())
+      if (summary.missing !== undefined) throw new GraphDoctorError('ERR_INPUT_FORMAT', `${name}: line ${summary.missing.line}: ${summary.missing.key} is missing or not an array`)
+    },
+  }
+}
+
+function csvFeed(name: string, sink: LogSink): LogFeed {
+  const decoder = new TextDecoder()
+  const parser = new CsvParser()
+  let header: readonly string[] | undefined
+  const take = (row: CsvRow): void => {
+    if (header === undefined) {
+      header = row.cells.map((cell) => cell.trim())
+      return
+    }
+    if (row.cells.length !== header.length) return sink.addUnreadable(`${name} line ${row.line}`, `${row.cells.length} cells, the header has ${header.length}`)
+    const record = Object.create(null) as Record<string, string>
+    for (let i = 0; i < header.length; i++) record[header[i] ?? ''] = row.cells[i] ?? ''
+    sink.addValue(record, `${name} line ${row.line}`)
+  }
+  return {
+    push: (chunk) => parser.push(decoder.decode(chunk, { stream: true }), take),
+    end() {
+      parser.push(decoder.decode(), take)
+      parser.end(take)
+    },
+  }
+}
