@@ -31,6 +31,11 @@ export class JsonLinesReader {
     this.fastPath = fastPath
   }
 
+  /** Lines read so far (blank ones included): where a reader of the next part of the input starts counting. */
+  get lines(): number {
+    return this.line
+  }
+
   /** The next decoded text of the input, in order; lines may span chunks. */
   push(chunk: string): void {
     const text = this.carry + chunk
