@@ -37,12 +37,28 @@ function isSchemeChar(code: number, first: boolean): boolean {
   return first ? letter : letter || (code >= 48 && code <= 57) || code === 43 || code === 46 || code === 45
 }
 
-function withoutHost(uri: string): string {
+/** Where the path of `uri` starts: after `scheme://host`, or 0 when it has none. */
+function pathStart(uri: string): number {
   const scheme = uri.indexOf('://')
-  if (scheme < 1) return uri
-  for (let i = 0; i < scheme; i++) if (!isSchemeChar(uri.charCodeAt(i), i === 0)) return uri
+  if (scheme < 1) return 0
+  for (let i = 0; i < scheme; i++) if (!isSchemeChar(uri.charCodeAt(i), i === 0)) return 0
   const slash = uri.indexOf('/', scheme + 3)
-  return slash === -1 ? '' : uri.slice(slash)
+  return slash === -1 ? uri.length : slash
+}
+
+function withoutHost(uri: string): string {
+  const start = pathStart(uri)
+  return start === 0 ? uri : uri.slice(start)
+}
+
+/**
+ * The `scheme://host` a request URI starts with, or `''` for a path (the cloud a logged call went to).
+ *
+ * @example
+ * uriOrigin('https://graph.microsoft.us/v1.0/me') // 'https://graph.microsoft.us'
+ */
+export function uriOrigin(uri: string): string {
+  return uri.slice(0, pathStart(uri))
 }
 
 function withoutQuery(path: string): string {

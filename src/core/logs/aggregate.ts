@@ -9,12 +9,15 @@ import { ExchangeCalls, UNKNOWN_APP } from './exchange-calls.js'
 import type { PermissionCatalogue } from '../permissions/types.js'
 import { principalKind } from '../token/principal.js'
 import type { RawRecord } from './fields.js'
-import { pathShape } from './path-shape.js'
+import { pathShape, uriOrigin } from '../kql/path-shape.js'
 import { rawCallOf, rawText, rawWeight } from './raw-call.js'
 import { readRecord, type ActivityRecord, type SigninRecord } from './records.js'
 import { countCall, newSlot, type Slot } from './group-rows.js'
 import { countSignin, emptyState, MAX_UNREADABLE_LISTED, nameApp, ownText, type InputSummary, type LogState } from './state.js'
 import { judgeLoggedCall, type Verdict } from './verdict.js'
+
+/** The origin of a logged path without one (Log Analytics writes full URLs; group rows, paths). */
+const GRAPH_ORIGIN = 'https://graph.microsoft.com'
 
 export interface LogAggregatorOptions {
   readonly catalogue?: PermissionCatalogue
@@ -117,16 +120,16 @@ export class LogAggregator {
   addActivity(record: ActivityRecord, slotKeyOf?: string): void {
     const appId = record.appId ?? record.servicePrincipalId ?? UNKNOWN_APP
     const kind = principalKind(record.roles, record.scopes, record.userId)
-    const url = record.uri.charCodeAt(0) === 0x2f ? `https://graph.microsoft.com${record.uri}` : record.uri
-    const { shape } = pathShape(url)
-    const group = `${record.method} ${shape} ${record.status} ${kind} ${record.roles.join(' ')}|${record.scopes.join(' ')}|${record.wids.join(',')}`
+    const shape = pathShape(record.uri)
+    const url = `${uriOrigin(record.uri) || GRAPH_ORIGIN}${shape.startsWith('/') ? '' : '/'}${shape}`
+    const group = `${record.method} ${url} ${record.status} ${kind} ${record.roles.join(' ')}|${record.scopes.join(' ')}|${record.wids.join(',')}`
     const slotKey = slotKeyOf ?? `${appId} ${group}`
     let slot = this.slots.get(slotKey)
     if (slot === undefined) {
       let verdict = this.verdicts.get(group)
       if (verdict === undefined) {
         const principal = { roles: record.roles, scopes: record.scopes, wids: record.wids, kind, ...(record.tenantId === undefined ? {} : { tenantId: record.tenantId }) }
-        verdict = judgeLoggedCall(this.diagnoser, this.catalogue, { method: record.method, url: `${pathShape(url).origin}${shape}`, status: record.status, principal, source: `${this.input.name} (group)` }, this.templates)
+        verdict = judgeLoggedCall(this.diagnoser, this.catalogue, { method: record.method, url, status: record.status, principal, source: `${this.input.name} (group)` }, this.templates)
         this.verdicts.set(ownText(group), verdict)
       }
       slot = this.newSlot(appId, record.method, record.status, verdict, [...record.roles, ...record.scopes])

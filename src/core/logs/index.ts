@@ -11,7 +11,8 @@ export { AGGREGATED_FIELDS, readFlatFields, type FlatFields } from './flat-recor
 export { field, listField, numberField, textField, type RawRecord } from './fields.js'
 export { auditPrivileges, type PrivilegeAudit } from './least-privilege.js'
 export { mergeStates, parsePartial } from './merge.js'
-export { isIdSegment, pathShape, type PathShape } from './path-shape.js'
+/** The one path shape (host, query and API version cut, ids → `{id}`), the same as `graph-doctor kql` groups by. */
+export { isIdSegment, pathShape, uriOrigin } from '../kql/index.js'
 export { readRecord, type ActivityRecord, type ReadRecord, type SigninRecord, type Weight } from './records.js'
 export * from './report.js'
 export { emptyState, PARTIAL_FORMAT, PARTIAL_VERSION, type AppRow, type FailureRow, type InputSummary, type LogState, type SigninRow, type UnreadableRecord } from './state.js'

@@ -8,7 +8,7 @@ import type { PermissionCatalogue } from '../permissions/types.js'
 import type { PrincipalClaims } from '../token/principal.js'
 import type { TokenKind } from '../token/types.js'
 import type { DiagnosisResult, PermissionScheme, Severity } from '../types.js'
-import { pathShape } from './path-shape.js'
+import { pathShape } from '../kql/path-shape.js'
 import { ownText } from './state.js'
 
 /** The cause id of a failed call for which no rule had anything to say. */
@@ -32,13 +32,12 @@ export function schemeOfKind(kind: TokenKind): PermissionScheme | null {
   return kind === 'delegated' ? 'DelegatedWork' : null
 }
 
-/** The catalogue template of a call, or its path shape (version included) when the catalogue does not know it. */
+/** The catalogue template of a call, or its path shape when the catalogue does not know it. */
 export function templateOf(catalogue: PermissionCatalogue | undefined, method: string, url: string): string {
   const endpoint = catalogue?.lookup(method, url)
   if (endpoint !== undefined) return endpoint.template
-  const { shape } = pathShape(url)
-  const version = shape.startsWith('/v1.0/') || shape.startsWith('/beta/') ? shape.indexOf('/', 1) : -1
-  return version === -1 ? shape : shape.slice(version)
+  const shape = pathShape(url)
+  return shape.startsWith('/') ? shape : `/${shape}`
 }
 
 /**
