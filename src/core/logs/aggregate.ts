@@ -38,6 +38,13 @@ export class LogAggregator {
   private readonly diagnoser: Diagnoser
   private readonly verdicts = new Map<string, Verdict>()
   private readonly templates = new Map<string, string>()
+  /** Each distinct claims text (raw, or as lists) by a number: group keys stay short. */
+  private readonly claims = new Map<string, number>()
+  private readonly claimsId = (text: string): number => {
+    let id = this.claims.get(text)
+    if (id === undefined) this.claims.set(ownText(text), (id = this.claims.size))
+    return id
+  }
   private readonly slots = new Map<string, Slot>()
   private readonly exchanges: ExchangeCalls
   private input: InputSummary = { name: '(input)', format: 'unknown', records: 0, unreadable: 0 }
@@ -99,7 +106,7 @@ export class LogAggregator {
    * building the record (most records of a log are such). False when the record is not one.
    */
   private addKnownCall(record: RawRecord): boolean {
-    const call = rawCallOf(record)
+    const call = rawCallOf(record, this.claimsId)
     if (call === undefined) return false
     const { raw, time } = call
     const slot = this.slots.get(call.key)
@@ -122,7 +129,7 @@ export class LogAggregator {
     const kind = principalKind(record.roles, record.scopes, record.userId)
     const shape = pathShape(record.uri)
     const url = `${uriOrigin(record.uri) || GRAPH_ORIGIN}${shape.startsWith('/') ? '' : '/'}${shape}`
-    const group = `${record.method} ${url} ${record.status} ${kind} ${record.roles.join(' ')}|${record.scopes.join(' ')}|${record.wids.join(',')}`
+    const group = `${record.method} ${url} ${record.status} ${kind} ${this.claimsId(`${record.roles.join(' ')}|${record.scopes.join(' ')}|${record.wids.join(',')}`)}`
     const slotKey = slotKeyOf ?? `${appId} ${group}`
     let slot = this.slots.get(slotKey)
     if (slot === undefined) {
