@@ -2,7 +2,7 @@
  * Opening an input (a file or stdin, gzip-compressed or not) as a stream of bytes, and deciding from
  * its first bytes whether it is a HAR, read entry by entry, or a text capture, read whole.
  */
-import { createReadStream } from 'node:fs'
+import { createReadStream, openSync } from 'node:fs'
 import { access, constants, stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { createRequire } from 'node:module'
@@ -11,6 +11,7 @@ import type { CliIo } from './command.js'
 import { GraphDoctorError } from '../core/errors.js'
 import { describeFsError, decodeInputBytes } from './io.js'
 import { binaryOffset } from './bytes.js'
+import { syncFileChunks } from './file-chunks.js'
 
 /** node:zlib, loaded only for a gzip-compressed input: importing it cost every diagnose run its compile. */
 function zlib(): typeof import('node:zlib') {
@@ -28,10 +29,19 @@ export type OpenedInput =
   | { readonly kind: 'text'; readonly name: string; readonly text: string }
 
 /** The bytes of `-` (stdin) or a file, decompressed when they start with the gzip magic. */
-async function byteChunks(path: string, io: CliIo, chunkBytes: number): Promise<{ name: string; chunks: AsyncIterable<Uint8Array> }> {
+async function byteChunks(path: string, io: CliIo, chunkBytes: number, syncReads: boolean): Promise<{ name: string; chunks: AsyncIterable<Uint8Array> }> {
   if (path === '-') {
     const chunks = io.stdinChunks?.() ?? textChunks(await io.readStdin())
     return { name: 'stdin', chunks: readErrorsNamed(chunks, 'stdin') }
+  }
+  if (syncReads) {
+    let fd: number
+    try {
+      fd = openSync(resolve(io.cwd, path), 'r')
+    } catch (error) {
+      throw new GraphDoctorError('ERR_INPUT_UNREADABLE', `${path}: ${describeFsError(error)}`, { cause: error })
+    }
+    return { name: path, chunks: readErrorsNamed(syncFileChunks(fd, chunkBytes), path) }
   }
   const stream = createReadStream(resolve(io.cwd, path), { highWaterMark: chunkBytes })
   await new Promise<void>((done, fail) => {
@@ -110,12 +120,13 @@ export interface ByteInput {
  * `sizes.chunkBytes` sizes the chunks read (and unzipped): a reader that decodes each chunk into a
  * string wants them well under V8's large-object size (~128 KiB), where decoding and parsing are
  * several times faster than in 1 MiB strings. `sizes.headBytes` is how much `head` holds at least.
+ * `sizes.syncReads` reads a file with `readSync` (`file-chunks.ts`): for one reader of one big file.
  *
  * @throws GraphDoctorError `ERR_INPUT_UNREADABLE` when the file cannot be opened or is not valid gzip.
  */
-export async function openByteInput(path: string, io: CliIo, onRawBytes?: (bytes: number) => void, sizes: { chunkBytes?: number; headBytes?: number } = {}): Promise<ByteInput> {
-  const { chunkBytes = CHUNK_BYTES, headBytes = PEEK_BYTES } = sizes
-  const source = await byteChunks(path, io, chunkBytes)
+export async function openByteInput(path: string, io: CliIo, onRawBytes?: (bytes: number) => void, sizes: { chunkBytes?: number; headBytes?: number; syncReads?: boolean } = {}): Promise<ByteInput> {
+  const { chunkBytes = CHUNK_BYTES, headBytes = PEEK_BYTES, syncReads = false } = sizes
+  const source = await byteChunks(path, io, chunkBytes, syncReads)
   const raw = onRawBytes === undefined ? source.chunks : counted(source.chunks, onRawBytes)
   const { head, all } = await peek(raw, PEEK_BYTES)
   if (!isGzip(head)) {

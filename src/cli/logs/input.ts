@@ -15,7 +15,7 @@ import { openByteInput, withoutBom } from '../input-source.js'
  * Read (and unzip) in 64 KiB chunks: decoded into strings under V8's large-object size, they decode
  * and parse fast. The container is detected from the first 1 MiB (a first line can be that long).
  */
-const LOG_SIZES = { chunkBytes: 64 * 1024, headBytes: 1024 * 1024 }
+const LOG_SIZES = { chunkBytes: 64 * 1024, headBytes: 1024 * 1024, syncReads: true }
 
 /** What the progress bar is told while files are read. */
 export interface ReadProgress {

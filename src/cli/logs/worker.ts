@@ -2,11 +2,12 @@
  * A `logs --workers` thread: reads byte ranges of JSON-lines files (each starting at a line start)
  * into a fresh aggregate and posts back its state, which the main thread merges (`parallel.ts`).
  */
-import { createReadStream } from 'node:fs'
+import { openSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parentPort, workerData } from 'node:worker_threads'
 import { isGraphDoctorError } from '../../core/errors.js'
 import { JsonLinesReader, LogAggregator } from '../../core/logs/index.js'
+import { syncFileChunks } from '../file-chunks.js'
 import { loadCatalogue } from './catalogue.js'
 import type { RangeTask, WorkerReply, WorkerSetup } from './parallel.js'
 
@@ -16,10 +17,10 @@ async function readRange(task: RangeTask, setup: WorkerSetup, aggregator: LogAgg
   aggregator.beginInput(task.name, 'json-lines')
   const reader = new JsonLinesReader(aggregator, task.name)
   const decoder = new TextDecoder()
-  const stream = createReadStream(resolve(setup.cwd, task.name), { start: task.start, end: task.end - 1, highWaterMark: 64 * 1024 })
+  const stream = syncFileChunks(openSync(resolve(setup.cwd, task.name), 'r'), 64 * 1024, task.start, task.end)
   let chunks = 0
   let bytes = 0
-  for await (const chunk of stream as AsyncIterable<Uint8Array>) {
+  for await (const chunk of stream) {
     reader.push(decoder.decode(chunk, { stream: true }))
     bytes += chunk.length
     if (++chunks % PROGRESS_EVERY === 0) {
