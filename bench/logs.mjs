@@ -5,10 +5,15 @@
 // child's process.resourceUsage() (bench/rusage-hook.mjs). The fixed cost (start-up, permission data)
 // is measured on a small file and subtracted. Figures go to bench/results/logs.json (gitignored).
 //
+// `logs --workers 2` is timed by the wall clock against the one-thread run (past the fixed cost);
+// `logs FILE FILE` reads the file twice, so the second pass (every group already diagnosed) shows the
+// per-record cost apart from the per-group diagnosis. GRAPH_DOCTOR_BENCH_LOG_SCALE=1 adds the peak
+// RSS of `logs` on 100 MB, 500 MB and 2 GB of generated activity log (slow: minutes).
+//
 // GRAPH_DOCTOR_BENCH_LOG_RECORDS (default 300000) and GRAPH_DOCTOR_BENCH_LOG_HAR_ENTRIES (default 100000).
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { writeLogs } from './log-generator.mjs'
@@ -20,6 +25,8 @@ const HOOK = join(here, 'rusage-hook.mjs')
 const RECORDS = Number(process.env.GRAPH_DOCTOR_BENCH_LOG_RECORDS ?? 300_000)
 const HAR_ENTRIES = Number(process.env.GRAPH_DOCTOR_BENCH_LOG_HAR_ENTRIES ?? 100_000)
 const SMALL = 1000
+const SCALE = process.env.GRAPH_DOCTOR_BENCH_LOG_SCALE === '1'
+const SCALE_MB = [100, 500, 2000]
 
 function run(name, args, work, command = process.execPath) {
   const usageFile = join(work, `${name}.rusage.json`)
@@ -56,6 +63,8 @@ async function main() {
       baseline: run('baseline', [join(here, 'logs-baseline.mjs'), big], work),
       'logs-json': run('logs-json', logs(big), work),
       'logs-text': run('logs-text', logs(big, 'text'), work),
+      'logs-twice': run('logs-twice', [...logs(big), big], work),
+      'logs-workers': run('logs-workers', [BIN, 'logs', '--workers', '2', '--format', 'json', big], work),
     }
     const jqFilter = `reduce (inputs | select(.ResponseStatusCode >= 400)) as $r ({}; .[$r.AppId + " " + $r.RequestMethod + " " + ($r.ResponseStatusCode|tostring)] += 1) | length`
     if (hasJq()) results.jq = run('jq', [`jq -n '${jqFilter}' ${big} > /dev/null`], work, 'sh')
@@ -80,6 +89,8 @@ async function main() {
     }
     line('logs-json')
     line('logs-text')
+    perRecordLine(results, base)
+    workersLine(results)
     if (results.jq?.wallMs !== undefined && results.jq.failed === undefined) console.log(`jq (filter failures, group by app, method, status): ${fmt(RECORDS / (results.jq.wallMs / 1000))} records/s wall`)
     else if (results.jq === undefined) console.log('jq: not installed (apt-get install jq), not measured')
     const harRun = results['logs-har']
@@ -87,7 +98,9 @@ async function main() {
       const mbps = harBytes / 1e6 / (Math.max(harRun.cpuMs - fixed, 1) / 1000)
       console.log(`logs of a HAR: ${fmt(mbps)} MB/s on one core past the fixed cost (${mbps >= 250 ? 'met' : 'NOT MET'} ≥ 250 MB/s), peak RSS ${fmt(harRun.peakRssMb)} MB (${harRun.peakRssMb <= 200 ? 'met' : 'NOT MET'} ≤ 200 MB)`)
     }
-    console.log('not measured here: --workers (not built), the DuckDB engine (not on main), RSS from 100 MB to 2 GB of input')
+    console.log(`load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`)
+    if (SCALE) results.scale = await scaleRss(work)
+    else console.log('RSS from 100 MB to 2 GB of input: not measured (GRAPH_DOCTOR_BENCH_LOG_SCALE=1); the DuckDB engine: bench/duckdb-engine.mjs')
     const out = join(here, 'results')
     mkdirSync(out, { recursive: true })
     writeFileSync(join(out, 'logs.json'), `${JSON.stringify({ node: process.version, date: new Date().toISOString(), records: RECORDS, bytes, harEntries: HAR_ENTRIES, harBytes, results }, null, 2)}\n`)
@@ -95,6 +108,47 @@ async function main() {
   } finally {
     rmSync(work, { recursive: true, force: true })
   }
+}
+
+/** The second pass of `logs FILE FILE`: records whose group was diagnosed in the first pass. */
+function perRecordLine(results, base) {
+  const once = results['logs-json']?.cpuMs
+  const twice = results['logs-twice']?.cpuMs
+  if (once === undefined || twice === undefined || base === undefined) return
+  const pass = Math.max(twice - once, 1)
+  console.log(`logs, records of groups already diagnosed (2nd pass of logs FILE FILE): ${fmt(RECORDS / (pass / 1000))} records/s on one core (${(pass / base).toFixed(2)}× the read-lines + JSON.parse CPU); the rest of the first pass is diagnosing each distinct group once`)
+}
+
+/** `--workers 2` against one thread, wall clock past the fixed cost (the machine's other load shows in it). */
+function workersLine(results) {
+  const one = results['logs-json']?.wallMs
+  const two = results['logs-workers']?.wallMs
+  const fixed = results['logs-small']?.wallMs ?? 0
+  if (one === undefined || two === undefined || results['logs-workers'].failed !== undefined) return
+  const speedup = Math.max(one - fixed, 1) / Math.max(two - fixed, 1)
+  // On a loaded machine the wall clock says little; the CPU both runs spent bounds what 2 idle cores give.
+  const bound = (2 * (results['logs-json'].cpuMs ?? 0)) / Math.max(results['logs-workers'].cpuMs ?? 1, 1)
+  console.log(`logs --workers 2: ${speedup.toFixed(2)}× the one-thread throughput by the wall clock past the fixed cost (${speedup >= 1.7 ? 'met' : 'NOT MET'} ≥ 1.7× on 2 cores; load average ${loadavg()[0].toFixed(2)}), peak RSS ${fmt(results['logs-workers'].peakRssMb)} MB; CPU ${fmt(results['logs-workers'].cpuMs ?? 0)} ms against ${fmt(results['logs-json'].cpuMs ?? 0)} ms on one thread: at most ${bound.toFixed(2)}× on 2 idle cores`)
+}
+
+/** Peak RSS of `logs` on 100 MB, 500 MB and 2 GB of generated activity log (the generator streams). */
+async function scaleRss(work) {
+  const rows = []
+  for (const mb of SCALE_MB) {
+    const file = join(work, `scale-${mb}.jsonl`)
+    const { bytes, records } = await writeLogs(file, { kind: 'activity', records: Math.round((mb * 1e6) / 1560), format: 'jsonl', seed: 5 })
+    const result = run(`scale-${mb}`, [BIN, 'logs', '--format', 'json', file], work)
+    rmSync(file, { force: true })
+    rows.push({ mb, bytes, records, ...result })
+    console.log(`logs on ${fmt(bytes / 1e6)} MB (${fmt(records)} records): peak RSS ${fmt(result.peakRssMb ?? 0)} MB, ${fmt(result.cpuMs ?? 0)} ms CPU`)
+  }
+  const first = rows[0]?.peakRssMb
+  const last = rows.at(-1)?.peakRssMb
+  if (first !== undefined && last !== undefined) {
+    const growth = last / first
+    console.log(`peak RSS from ${SCALE_MB[0]} MB to ${fmt(SCALE_MB.at(-1) / 1000)} GB of input: ×${growth.toFixed(2)} for ×${fmt((rows.at(-1).bytes / rows[0].bytes), 1)} the input (${growth <= 1.5 ? 'met' : 'NOT MET'} flat: ≤ 1.5×; the generator's distinct groups keep growing with the records)`)
+  }
+  return rows
 }
 
 await main()

@@ -47,3 +47,6 @@ const commandsAreExternal = {
   },
 }
 await build({ ...common, entryPoints: { 'graph-doctor': 'src/cli/main.ts' }, outdir, plugins: [commandsAreExternal] })
+// `logs --workers`: the worker threads' entry, next to the command files (the logs command finds it at
+// ./logs-worker.js; the snapshot is found from there as from any command file).
+await build({ ...common, entryPoints: { 'logs-worker': 'src/cli/logs/worker.ts' }, outdir, entryNames: 'chunks/[name]' })

@@ -2,7 +2,7 @@
  * Opening an input (a file or stdin, gzip-compressed or not) as a stream of bytes, and deciding from
  * its first bytes whether it is a HAR, read entry by entry, or a text capture, read whole.
  */
-import { createReadStream } from 'node:fs'
+import { createReadStream, openSync } from 'node:fs'
 import { access, constants, stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { createRequire } from 'node:module'
@@ -11,6 +11,7 @@ import type { CliIo } from './command.js'
 import { GraphDoctorError } from '../core/errors.js'
 import { describeFsError, decodeInputBytes } from './io.js'
 import { binaryOffset } from './bytes.js'
+import { syncFileChunks } from './file-chunks.js'
 
 /** node:zlib, loaded only for a gzip-compressed input: importing it cost every diagnose run its compile. */
 function zlib(): typeof import('node:zlib') {
@@ -28,12 +29,21 @@ export type OpenedInput =
   | { readonly kind: 'text'; readonly name: string; readonly text: string }
 
 /** The bytes of `-` (stdin) or a file, decompressed when they start with the gzip magic. */
-async function byteChunks(path: string, io: CliIo): Promise<{ name: string; chunks: AsyncIterable<Uint8Array> }> {
+async function byteChunks(path: string, io: CliIo, chunkBytes: number, syncReads: boolean): Promise<{ name: string; chunks: AsyncIterable<Uint8Array> }> {
   if (path === '-') {
     const chunks = io.stdinChunks?.() ?? textChunks(await io.readStdin())
     return { name: 'stdin', chunks: readErrorsNamed(chunks, 'stdin') }
   }
-  const stream = createReadStream(resolve(io.cwd, path), { highWaterMark: CHUNK_BYTES })
+  if (syncReads) {
+    let fd: number
+    try {
+      fd = openSync(resolve(io.cwd, path), 'r')
+    } catch (error) {
+      throw new GraphDoctorError('ERR_INPUT_UNREADABLE', `${path}: ${describeFsError(error)}`, { cause: error })
+    }
+    return { name: path, chunks: readErrorsNamed(syncFileChunks(fd, chunkBytes), path) }
+  }
+  const stream = createReadStream(resolve(io.cwd, path), { highWaterMark: chunkBytes })
   await new Promise<void>((done, fail) => {
     stream.once('open', () => done())
     stream.once('error', (error) => fail(new GraphDoctorError('ERR_INPUT_UNREADABLE', `${path}: ${describeFsError(error)}`, { cause: error })))
@@ -107,17 +117,25 @@ export interface ByteInput {
 /**
  * Open one input as a stream of bytes, gzip undone transparently: `-` is stdin, anything else a
  * path relative to `io.cwd`. `onRawBytes` sees every chunk as read from the file (for a progress bar).
+ * `sizes.chunkBytes` sizes the chunks read (and unzipped): a reader that decodes each chunk into a
+ * string wants them well under V8's large-object size (~128 KiB), where decoding and parsing are
+ * several times faster than in 1 MiB strings. `sizes.headBytes` is how much `head` holds at least.
+ * `sizes.syncReads` reads a file with `readSync` (`file-chunks.ts`): for one reader of one big file.
  *
  * @throws GraphDoctorError `ERR_INPUT_UNREADABLE` when the file cannot be opened or is not valid gzip.
  */
-export async function openByteInput(path: string, io: CliIo, onRawBytes?: (bytes: number) => void): Promise<ByteInput> {
-  const source = await byteChunks(path, io)
+export async function openByteInput(path: string, io: CliIo, onRawBytes?: (bytes: number) => void, sizes: { chunkBytes?: number; headBytes?: number; syncReads?: boolean } = {}): Promise<ByteInput> {
+  const { chunkBytes = CHUNK_BYTES, headBytes = PEEK_BYTES, syncReads = false } = sizes
+  const source = await byteChunks(path, io, chunkBytes, syncReads)
   const raw = onRawBytes === undefined ? source.chunks : counted(source.chunks, onRawBytes)
   const { head, all } = await peek(raw, PEEK_BYTES)
-  if (!isGzip(head)) return { name: source.name, head, chunks: all, gzip: false }
+  if (!isGzip(head)) {
+    const longer = head.length >= headBytes ? { head, all } : await peek(all, headBytes)
+    return { name: source.name, head: longer.head, chunks: longer.all, gzip: false }
+  }
   // pipeline, not .pipe: a read error of the source must reach the gunzip stream, or it waits forever
-  const gunzip = pipeline(Readable.from(all), zlib().createGunzip({ chunkSize: 256 * 1024 }), () => undefined)
-  const unzipped = await peek(readErrorsNamed(gunzip, source.name), PEEK_BYTES)
+  const gunzip = pipeline(Readable.from(all), zlib().createGunzip({ chunkSize: Math.min(256 * 1024, chunkBytes) }), () => undefined)
+  const unzipped = await peek(readErrorsNamed(gunzip, source.name), headBytes)
   return { name: source.name, head: unzipped.head, chunks: unzipped.all, gzip: true }
 }
 

@@ -156,4 +156,24 @@ describe('graph-doctor logs', () => {
     }
     assert.match(cli(['merge', join(FIXTURES, 'activity.json')]).stderr, /not a graph-doctor partial/)
   })
+
+  it('--workers N reads a large JSON-lines file in N byte ranges and prints exactly the one-thread report, unreadable lines numbered from the file start', async () => {
+    const generated = join(dir, 'workers-generated.jsonl')
+    await writeLogs(generated, { kind: 'activity', records: 8600, seed: 11 })
+    const lines = readFileSync(generated, 'utf8').trimEnd().split('\n')
+    for (const at of [3, 2500, 4000, 8590]) lines[at] = 'not json {'
+    lines[5000] = ''
+    const file = join(dir, 'workers.jsonl')
+    writeFileSync(file, `${lines.join('\n')}\n${readFileSync(join(FIXTURES, 'activity.jsonl'), 'utf8')}`)
+    const single = cli(['logs', '--format', 'json', file, 'signins-page.json'])
+    assert.ok(single.code === 0 || single.code === 1, single.stderr)
+    const report = JSON.parse(single.stdout) as Report & { unreadable: { listed: Array<{ source: string }> } }
+    assert.deepEqual(report.unreadable.listed.map((entry) => entry.source).slice(0, 4), [4, 2501, 4001, 8591].map((line) => `${file} line ${line}`))
+    for (const workers of ['2', '3']) {
+      const parallel = cli(['logs', '--workers', workers, '--format', 'json', file, 'signins-page.json'])
+      assert.equal(parallel.code, single.code, parallel.stderr)
+      assert.equal(parallel.stdout, single.stdout, `--workers ${workers}`)
+    }
+    assert.match(cli(['logs', '--workers', '0', file]).stderr, /--workers must be a number from 1 to 64/)
+  })
 })

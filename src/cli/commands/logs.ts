@@ -4,15 +4,16 @@ import { resolve } from 'node:path'
 import { help } from './logs-help.js'
 import { GraphDoctorError } from '../../core/errors.js'
 import { buildLogReport, LogAggregator, type LogState } from '../../core/logs/index.js'
-import type { PermissionCatalogue } from '../../core/permissions/types.js'
 import { parseCommandArgs, parseNow, stringOption } from '../args.js'
 import type { CliIo, Command } from '../command.js'
 import { echoArgument } from '../echo.js'
+import { loadCatalogue } from '../logs/catalogue.js'
 import { readLogInput } from '../logs/input.js'
+import type { WorkerSetup } from '../logs/parallel.js'
 import { createProgress } from '../logs/progress.js'
 import { parseReportFormat, writeLogReport, writePartial } from '../logs/output.js'
 
-export { help }
+export { help, loadCatalogue }
 
 const OPTIONS = {
   format: { type: 'string' },
@@ -20,15 +21,8 @@ const OPTIONS = {
   permissions: { type: 'string' },
   engine: { type: 'string' },
   now: { type: 'string' },
+  workers: { type: 'string' },
 } as const
-
-/** The permission data every run needs (the audit and the permission findings). */
-export async function loadCatalogue(file: string | undefined, io: CliIo, quiet: boolean): Promise<PermissionCatalogue | undefined> {
-  const { resolvePermissionData } = await import('../permissions-source.js')
-  const warn = (line: string): void => io.stderr(line.startsWith('graph-doctor') ? `${line}\n` : `graph-doctor: ${line}\n`)
-  const data = await resolvePermissionData({ ...(file === undefined ? {} : { file }), env: io.env, warn, cwd: io.cwd, noteAge: !quiet })
-  return data?.catalogue
-}
 
 async function totalSize(files: readonly string[], io: CliIo): Promise<number> {
   let total = 0
@@ -46,24 +40,41 @@ function checkFiles(files: readonly string[], engine: string | undefined): void 
   if (engine === 'duckdb' && files.includes('-')) throw new GraphDoctorError('ERR_USAGE', '--engine duckdb reads files, not stdin (-)')
 }
 
-/** Read every file into one aggregate, with a progress bar on a terminal. */
-async function aggregateFiles(files: readonly string[], io: CliIo, aggregator: LogAggregator): Promise<LogState> {
+/** Read every file into one aggregate (with `parallel`, big JSON-lines files by worker threads), with a progress bar on a terminal. */
+async function aggregateFiles(files: readonly string[], io: CliIo, newAggregator: () => LogAggregator, parallel?: { workers: number; setup: WorkerSetup }): Promise<LogState> {
   const progress = createProgress(io, await totalSize(files, io))
+  let state: LogState
   try {
-    for (const file of files) {
-      const base = aggregator.state.totals.calls + aggregator.state.totals.signins
-      await readLogInput(file, io, aggregator, { onBytes: progress.addBytes, onRecords: (records) => progress.setRecords(base + records) })
+    if (parallel === undefined) {
+      const aggregator = newAggregator()
+      for (const file of files) {
+        const base = aggregator.state.totals.calls + aggregator.state.totals.signins
+        await readLogInput(file, io, aggregator, { onBytes: progress.addBytes, onRecords: (records) => progress.setRecords(base + records) })
+      }
+      state = aggregator.state
+    } else {
+      const { aggregateInParallel } = await import('../logs/parallel.js')
+      state = await aggregateInParallel(files, io, parallel.workers, parallel.setup, newAggregator, { onBytes: progress.addBytes, onRecords: progress.setRecords })
     }
   } finally {
     progress.done()
   }
-  const { totals } = aggregator.state
+  const { totals } = state
   if (totals.calls + totals.signins === 0) {
-    const first = aggregator.state.unreadable[0]
+    const first = state.unreadable[0]
     const why = first === undefined ? 'no records' : `no readable record (${first.source}: ${first.reason})`
     throw new GraphDoctorError('ERR_INPUT_FORMAT', `${files.join(', ')}: ${why}`)
   }
-  return aggregator.state
+  return state
+}
+
+/** `--workers N`: 1 (the default) reads on this thread; at most 64. */
+function parseWorkers(value: string | undefined, engine: string | undefined): number {
+  if (value === undefined) return 1
+  const workers = /^[0-9]{1,3}$/.test(value) ? Number(value) : Number.NaN
+  if (!(workers >= 1 && workers <= 64)) throw new GraphDoctorError('ERR_INVALID_OPTION', `--workers must be a number from 1 to 64, not ${echoArgument(value)}`)
+  if (workers > 1 && engine === 'duckdb') throw new GraphDoctorError('ERR_USAGE', '--workers is for the stream engine (DuckDB runs its own threads)')
+  return workers
 }
 
 /** `--engine duckdb`: DuckDB pre-aggregates the files into group rows (kql's engine), which are then weighted like any group rows. */
@@ -79,10 +90,14 @@ export const run: Command = async (argv, io) => {
   const args = parseCommandArgs(argv, OPTIONS, 'logs')
   const format = parseReportFormat(stringOption(args, 'format'))
   checkFiles(args.positionals, stringOption(args, 'engine'))
+  const engine = stringOption(args, 'engine')
+  const workers = parseWorkers(stringOption(args, 'workers'), engine)
   const now = parseNow(stringOption(args, 'now'))
-  const catalogue = await loadCatalogue(stringOption(args, 'permissions'), io, format === 'json')
-  const aggregator = new LogAggregator({ ...(catalogue === undefined ? {} : { catalogue }), ...(now === undefined ? {} : { now }) })
-  const state = stringOption(args, 'engine') === 'duckdb' ? await aggregateWithDuckdb(args.positionals, io, aggregator) : await aggregateFiles(args.positionals, io, aggregator)
+  const permissions = stringOption(args, 'permissions')
+  const catalogue = await loadCatalogue(permissions, io, format === 'json')
+  const newAggregator = (): LogAggregator => new LogAggregator({ ...(catalogue === undefined ? {} : { catalogue }), ...(now === undefined ? {} : { now }) })
+  const parallel = workers > 1 ? { workers, setup: { permissions, now: now?.toISOString(), env: io.env, cwd: io.cwd } } : undefined
+  const state = engine === 'duckdb' ? await aggregateWithDuckdb(args.positionals, io, newAggregator()) : await aggregateFiles(args.positionals, io, newAggregator, parallel)
   const partial = stringOption(args, 'partial')
   if (partial !== undefined) await writePartial(resolve(io.cwd, partial), state)
   return writeLogReport(buildLogReport(state, catalogue), format, io)

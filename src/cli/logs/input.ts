@@ -4,12 +4,18 @@
  * record (or HAR entry) and the aggregate, whatever the size of the files.
  */
 import { GraphDoctorError } from '../../core/errors.js'
-import { CsvParser, detectLogContainer, type LogAggregator, type LogContainer } from '../../core/logs/index.js'
+import { CsvParser, detectLogContainer, JsonLinesReader, type LogAggregator, type LogContainer } from '../../core/logs/index.js'
 import { JsonArrayScanner, JsonScanError } from '../../core/stream/json-array-scanner.js'
 import { HarStreamReader } from '../../core/stream/har-stream.js'
 import { binaryOffset, decodeUtf8Fast } from '../bytes.js'
 import type { CliIo } from '../command.js'
 import { openByteInput, withoutBom } from '../input-source.js'
+
+/**
+ * Read (and unzip) in 64 KiB chunks: decoded into strings under V8's large-object size, they decode
+ * and parse fast. The container is detected from the first 1 MiB (a first line can be that long).
+ */
+const LOG_SIZES = { chunkBytes: 64 * 1024, headBytes: 1024 * 1024, syncReads: true }
 
 /** What the progress bar is told while files are read. */
 export interface ReadProgress {
@@ -25,7 +31,7 @@ export interface ReadProgress {
  *   HAR, or a JSON document that breaks off): a record that cannot be read is only counted.
  */
 export async function readLogInput(path: string, io: CliIo, aggregator: LogAggregator, progress?: ReadProgress): Promise<LogContainer> {
-  const input = await openByteInput(path, io, progress?.onBytes)
+  const input = await openByteInput(path, io, progress?.onBytes, LOG_SIZES)
   if (binaryOffset(input.head) !== undefined) throw new GraphDoctorError('ERR_INPUT_FORMAT', `${input.name}: binary data, not a log export or HAR`)
   const head = new TextDecoder().decode(input.head)
   const container = detectLogContainer(head)
@@ -64,32 +70,13 @@ async function readHar(chunks: AsyncIterable<Uint8Array>, name: string, aggregat
 
 async function readJsonLines(chunks: AsyncIterable<Uint8Array>, name: string, aggregator: LogAggregator, tick: () => void): Promise<void> {
   const decoder = new TextDecoder()
-  let carry = ''
-  let line = 0
-  const take = (text: string): void => {
-    line++
-    if (text.length === 0 || (text.length === 1 && text.charCodeAt(0) === 0x0d)) return
-    let value: unknown
-    try {
-      value = JSON.parse(text) as unknown
-    } catch {
-      aggregator.addUnreadable(`${name} line ${line}`, 'not valid JSON')
-      return
-    }
-    aggregator.addValue(value, `${name} line ${line}`)
-  }
+  const reader = new JsonLinesReader(aggregator, name)
   for await (const chunk of chunks) {
-    const text = carry + decoder.decode(chunk, { stream: true })
-    let start = 0
-    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-      take(text.slice(start, end))
-      start = end + 1
-    }
-    carry = text.slice(start)
+    reader.push(decoder.decode(chunk, { stream: true }))
     tick()
   }
-  carry += decoder.decode()
-  if (carry.trim() !== '') take(carry)
+  reader.push(decoder.decode())
+  reader.end()
 }
 
 /** The array of a multi-line JSON object: `records` of a diagnostic-settings blob, else `value` of a Graph page. */

@@ -8,7 +8,7 @@ import { renderLogReportCsv, renderLogReportHtml, renderLogReportJson, renderLog
 import type { CliIo } from '../command.js'
 import { echoArgument } from '../echo.js'
 import { EXIT, type ExitCode } from '../exit-code.js'
-import { shouldUseColour } from '../io.js'
+import { outputColumns, shouldUseColour } from '../io.js'
 
 export type ReportFormat = 'text' | 'json' | 'markdown' | 'csv' | 'html'
 const FORMATS: readonly ReportFormat[] = ['text', 'json', 'markdown', 'csv', 'html']
@@ -40,7 +40,7 @@ export async function writeLogReport(report: LogReport, format: ReportFormat, io
       case 'html':
         return renderLogReportHtml(report)
       case 'text':
-        return renderLogReportText(report, { colour: shouldUseColour(io) })
+        return renderLogReportText(report, { colour: shouldUseColour(io), width: outputColumns(io) })
     }
   })()
   io.stdout(text)

@@ -28,15 +28,22 @@ export const ID_SEGMENT_PATTERNS: readonly string[] = [GUID_PATTERN, NUMBER_PATT
 /** Minimum digits of an opaque id (see {@link OPAQUE_PATTERN}). */
 const OPAQUE_MIN_DIGITS = 4
 
-const HEX = /^[0-9A-Fa-f]$/
+function isHex(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102)
+}
 
 /** Whether the text is exactly one GUID (any case). */
 export function isGuid(segment: string): boolean {
-  if (segment.length !== 36) return false
+  return segment.length === 36 && isGuidAt(segment, 0)
+}
+
+/** Whether a GUID starts at `start` of the text. Runs for every record of a log: char codes, no slice, no regex. */
+export function isGuidAt(text: string, start: number): boolean {
+  if (start + 36 > text.length) return false
   for (let i = 0; i < 36; i++) {
-    const char = segment[i] ?? ''
+    const code = text.charCodeAt(start + i)
     const dash = i === 8 || i === 13 || i === 18 || i === 23
-    if (dash ? char !== '-' : !HEX.test(char)) return false
+    if (dash ? code !== 45 : !isHex(code)) return false
   }
   return true
 }
@@ -45,11 +52,11 @@ function isOpaqueIdChar(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 61 || code === 43 || code === 37 || code === 45
 }
 
-/** Digits in the segment, or -1 when a character is not an opaque-id character. */
-function opaqueDigits(segment: string): number {
+/** Digits in `text[start, end)`, or -1 when a character is not an opaque-id character. */
+function opaqueDigits(text: string, start: number, end: number): number {
   let digits = 0
-  for (let i = 0; i < segment.length; i++) {
-    const code = segment.charCodeAt(i)
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i)
     if (!isOpaqueIdChar(code)) return -1
     if (code >= 48 && code <= 57) digits++
   }
@@ -65,9 +72,19 @@ function opaqueDigits(segment: string): number {
  * isIdSegment('messages') // false
  */
 export function isIdSegment(segment: string): boolean {
-  if (segment === '') return false
-  if (isGuid(segment)) return true
-  if (segment.includes('@') || segment.includes('%40') || segment.includes(',')) return true
-  const digits = opaqueDigits(segment)
-  return digits === segment.length || digits >= OPAQUE_MIN_DIGITS
+  return isIdSegmentAt(segment, 0, segment.length)
+}
+
+/** {@link isIdSegment} of `text[start, end)`, without cutting it out (it runs for every segment of every logged path). */
+export function isIdSegmentAt(text: string, start: number, end: number): boolean {
+  if (end <= start) return false
+  if (end - start === 36 && isGuidAt(text, start)) return true
+  if (within(text, '@', start, end) || within(text, '%40', start, end) || within(text, ',', start, end)) return true
+  const digits = opaqueDigits(text, start, end)
+  return digits === end - start || digits >= OPAQUE_MIN_DIGITS
+}
+
+function within(text: string, word: string, start: number, end: number): boolean {
+  const at = text.indexOf(word, start)
+  return at !== -1 && at + word.length <= end
 }

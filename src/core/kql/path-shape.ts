@@ -3,7 +3,7 @@
  * {@link PATH_SHAPE_STEPS} are the RE2 replacements the KQL and SQL pre-aggregations run in order;
  * {@link pathShape} computes the same result by hand in JavaScript (tests check that they agree).
  */
-import { GUID_PATTERN, ID_PLACEHOLDER, ID_SEGMENT_PATTERNS, isGuid, isIdSegment } from './id-patterns.js'
+import { GUID_PATTERN, ID_PLACEHOLDER, ID_SEGMENT_PATTERNS, isGuidAt, isIdSegmentAt } from './id-patterns.js'
 
 /** One regex replacement (RE2 syntax; `\1` in the replacement is the first group). */
 export interface ShapeStep {
@@ -37,29 +37,45 @@ function isSchemeChar(code: number, first: boolean): boolean {
   return first ? letter : letter || (code >= 48 && code <= 57) || code === 43 || code === 46 || code === 45
 }
 
-function withoutHost(uri: string): string {
+/** Where the path of `uri` starts: after `scheme://host`, or 0 when it has none. */
+function pathStart(uri: string): number {
   const scheme = uri.indexOf('://')
-  if (scheme < 1) return uri
-  for (let i = 0; i < scheme; i++) if (!isSchemeChar(uri.charCodeAt(i), i === 0)) return uri
+  if (scheme < 1) return 0
+  for (let i = 0; i < scheme; i++) if (!isSchemeChar(uri.charCodeAt(i), i === 0)) return 0
   const slash = uri.indexOf('/', scheme + 3)
-  return slash === -1 ? '' : uri.slice(slash)
+  return slash === -1 ? uri.length : slash
+}
+
+function withoutHost(uri: string): string {
+  const start = pathStart(uri)
+  return start === 0 ? uri : uri.slice(start)
+}
+
+/**
+ * The `scheme://host` a request URI starts with, or `''` for a path (the cloud a logged call went to).
+ *
+ * @example
+ * uriOrigin('https://graph.microsoft.us/v1.0/me') // 'https://graph.microsoft.us'
+ */
+export function uriOrigin(uri: string): string {
+  return uri.slice(0, pathStart(uri))
 }
 
 function withoutQuery(path: string): string {
-  for (let i = 0; i < path.length; i++) {
-    const char = path[i]
-    if (char === '?' || char === '#') return path.slice(0, i)
-  }
-  return path
+  const query = path.indexOf('?')
+  const fragment = path.indexOf('#')
+  const end = query === -1 ? fragment : fragment === -1 ? query : Math.min(query, fragment)
+  return end === -1 ? path : path.slice(0, end)
 }
 
+/** `/v1.0` or `/beta` (any case) at the start, followed by `/` or the end: cut to `/`. Char codes: it runs per record. */
 function withoutVersion(path: string): string {
-  for (const version of ['/v1.0', '/beta']) {
-    if (path.slice(0, version.length).toLowerCase() !== version) continue
-    const rest = path.slice(version.length)
-    if (rest === '' || rest.startsWith('/')) return `/${rest.slice(1)}`
-  }
-  return path
+  if (path.charCodeAt(0) !== 47) return path
+  const v = (path.charCodeAt(1) | 32) === 118 && path.charCodeAt(2) === 49 && path.charCodeAt(3) === 46 && path.charCodeAt(4) === 48
+  const beta = !v && (path.charCodeAt(1) | 32) === 98 && (path.charCodeAt(2) | 32) === 101 && (path.charCodeAt(3) | 32) === 116 && (path.charCodeAt(4) | 32) === 97
+  if (!v && !beta) return path
+  if (path.length === 5) return '/'
+  return path.charCodeAt(5) === 47 ? path.slice(5) : path
 }
 
 function quotedKeys(path: string): string {
@@ -96,7 +112,7 @@ function guids(path: string): string {
   let out = ''
   let from = 0
   for (let i = 0; i + 36 <= path.length; i++) {
-    if (path.charCodeAt(i + 8) !== 45 || !isGuid(path.slice(i, i + 36))) continue
+    if (path.charCodeAt(i + 8) !== 45 || !isGuidAt(path, i)) continue
     out += path.slice(from, i) + ID_PLACEHOLDER
     i += 35
     from = i + 1
@@ -104,10 +120,21 @@ function guids(path: string): string {
   return out + path.slice(from)
 }
 
+/** Every segment after a `/` that is an id becomes `{id}` (scanned in place: it runs for every record). */
 function idSegments(path: string): string {
-  const segments = path.split('/')
-  for (let i = 1; i < segments.length; i++) if (isIdSegment(segments[i] ?? '')) segments[i] = ID_PLACEHOLDER
-  return segments.join('/')
+  let out = ''
+  let from = 0
+  for (let slash = path.indexOf('/'); slash !== -1; ) {
+    const start = slash + 1
+    const next = path.indexOf('/', start)
+    const end = next === -1 ? path.length : next
+    if (isIdSegmentAt(path, start, end)) {
+      out += path.slice(from, start) + ID_PLACEHOLDER
+      from = end
+    }
+    slash = next
+  }
+  return from === 0 ? path : out + path.slice(from)
 }
 
 /**

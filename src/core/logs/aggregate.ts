@@ -8,29 +8,22 @@ import type { Exchange } from '../exchange.js'
 import { ExchangeCalls, UNKNOWN_APP } from './exchange-calls.js'
 import type { PermissionCatalogue } from '../permissions/types.js'
 import { principalKind } from '../token/principal.js'
-import type { PermissionScheme } from '../types.js'
 import type { RawRecord } from './fields.js'
-import { pathShape } from './path-shape.js'
+import { pathShape, uriOrigin } from '../kql/path-shape.js'
 import { rawCallOf, rawText, rawWeight } from './raw-call.js'
 import { readRecord, type ActivityRecord, type SigninRecord } from './records.js'
-import { addToSet, addToTally, countSignin, emptyState, MAX_UNREADABLE_LISTED, nameApp, type AppRow, type InputSummary, type LogState } from './state.js'
+import { countCall, newSlot, type Slot } from './group-rows.js'
+import { countSignin, emptyState, MAX_UNREADABLE_LISTED, nameApp, ownText, type InputSummary, type LogState } from './state.js'
 import { judgeLoggedCall, type Verdict } from './verdict.js'
+
+/** The origin of a logged path without one (Log Analytics writes full URLs; group rows, paths). */
+const GRAPH_ORIGIN = 'https://graph.microsoft.com'
 
 export interface LogAggregatorOptions {
   readonly catalogue?: PermissionCatalogue
   /** Judge token lifetimes (HAR entries) at this time. */
   readonly now?: Date
 }
-
-/** One (app, group) seen before: its verdict and the rows it counts into. */
-interface Slot {
-  readonly verdict: Verdict
-  readonly app: AppRow
-  readonly method: string
-  readonly status: number
-  readonly failureKey: string | undefined
-}
-
 
 /**
  * @example
@@ -44,6 +37,14 @@ export class LogAggregator {
   private readonly catalogue: PermissionCatalogue | undefined
   private readonly diagnoser: Diagnoser
   private readonly verdicts = new Map<string, Verdict>()
+  private readonly templates = new Map<string, string>()
+  /** Each distinct claims text (raw, or as lists) by a number: group keys stay short. */
+  private readonly claims = new Map<string, number>()
+  private readonly claimsId = (text: string): number => {
+    let id = this.claims.get(text)
+    if (id === undefined) this.claims.set(ownText(text), (id = this.claims.size))
+    return id
+  }
   private readonly slots = new Map<string, Slot>()
   private readonly exchanges: ExchangeCalls
   private input: InputSummary = { name: '(input)', format: 'unknown', records: 0, unreadable: 0 }
@@ -65,8 +66,11 @@ export class LogAggregator {
     return this.verdicts.size
   }
 
-  /** One parsed JSON value or CSV row object; `where` names it (`file line 3`) if it cannot be read. */
-  addValue(value: unknown, where: string): void {
+  /**
+   * One parsed JSON value or CSV row object; `where` names it (`file line 3`) if it cannot be read
+   * (a function is called only then: a reader need not build the text for every record).
+   */
+  addValue(value: unknown, where: string | (() => string)): void {
     if (typeof value === 'object' && value !== null && this.addKnownCall(value as RawRecord)) {
       this.input.records++
       return
@@ -81,10 +85,10 @@ export class LogAggregator {
         return this.addSignin(record)
       case 'envelope':
       case 'page':
-        record.records.forEach((inner, index) => this.addValue(inner, `${where} record ${index + 1}`))
+        record.records.forEach((inner, index) => this.addValue(inner, `${placeOf(where)} record ${index + 1}`))
         return
       case 'unreadable':
-        return this.addUnreadable(where, record.reason)
+        return this.addUnreadable(placeOf(where), record.reason)
     }
   }
 
@@ -102,7 +106,7 @@ export class LogAggregator {
    * building the record (most records of a log are such). False when the record is not one.
    */
   private addKnownCall(record: RawRecord): boolean {
-    const call = rawCallOf(record)
+    const call = rawCallOf(record, this.claimsId)
     if (call === undefined) return false
     const { raw, time } = call
     const slot = this.slots.get(call.key)
@@ -123,20 +127,20 @@ export class LogAggregator {
   addActivity(record: ActivityRecord, slotKeyOf?: string): void {
     const appId = record.appId ?? record.servicePrincipalId ?? UNKNOWN_APP
     const kind = principalKind(record.roles, record.scopes, record.userId)
-    const url = record.uri.charCodeAt(0) === 0x2f ? `https://graph.microsoft.com${record.uri}` : record.uri
-    const { shape } = pathShape(url)
-    const group = `${record.method} ${shape} ${record.status} ${kind} ${record.roles.join(' ')}|${record.scopes.join(' ')}|${record.wids.join(',')}`
+    const shape = pathShape(record.uri)
+    const url = `${uriOrigin(record.uri) || GRAPH_ORIGIN}${shape.startsWith('/') ? '' : '/'}${shape}`
+    const group = `${record.method} ${url} ${record.status} ${kind} ${this.claimsId(`${record.roles.join(' ')}|${record.scopes.join(' ')}|${record.wids.join(',')}`)}`
     const slotKey = slotKeyOf ?? `${appId} ${group}`
     let slot = this.slots.get(slotKey)
     if (slot === undefined) {
       let verdict = this.verdicts.get(group)
       if (verdict === undefined) {
         const principal = { roles: record.roles, scopes: record.scopes, wids: record.wids, kind, ...(record.tenantId === undefined ? {} : { tenantId: record.tenantId }) }
-        verdict = judgeLoggedCall(this.diagnoser, this.catalogue, { method: record.method, url: `${pathShape(url).origin}${shape}`, status: record.status, principal, source: `${this.input.name} (group)` })
-        this.verdicts.set(group, verdict)
+        verdict = judgeLoggedCall(this.diagnoser, this.catalogue, { method: record.method, url, status: record.status, principal, source: `${this.input.name} (group)` }, this.templates)
+        this.verdicts.set(ownText(group), verdict)
       }
       slot = this.newSlot(appId, record.method, record.status, verdict, [...record.roles, ...record.scopes])
-      this.slots.set(slotKey, slot)
+      this.slots.set(ownText(slotKey), slot)
     }
     if (record.appName !== undefined) this.nameApp(appId, record.appName)
     this.countCall(slot, record.count, record.firstSeen, record.lastSeen, record.sampleId)
@@ -147,7 +151,6 @@ export class LogAggregator {
   }
 
 
-  /** One exchange of a HAR: diagnosed on its own (it has its real token and bodies). */
   /** One exchange of a HAR: failures diagnosed on their own (real token and bodies), successes only counted. */
   addExchange(exchange: Exchange): void {
     this.input.records++
@@ -163,34 +166,15 @@ export class LogAggregator {
     nameApp(this.state, appId, name)
   }
 
-
   private newSlot(appId: string, method: string, status: number, verdict: Verdict, held: readonly string[]): Slot {
-    const app = (this.state.apps[appId] ??= { appId, calls: 0, failures: 0, held: {}, succeeded: {} })
-    const scheme = verdict.scheme
-    if (scheme !== null) for (const name of held) addToSet(listOf(app.held, scheme), name)
-    if (!verdict.failed && scheme !== null) addToSet(listOf(app.succeeded, scheme), `${method} ${verdict.template}`)
-    if (!verdict.failed || verdict.cause === null) return { verdict, app, method, status, failureKey: undefined }
-    const failureKey = [appId, verdict.cause, method, verdict.template, status, verdict.missing ?? ''].join('\u0000')
-    return { verdict, app, method, status, failureKey }
+    return newSlot(this.state, appId, method, status, verdict, held)
   }
 
   private countCall(slot: Slot, count: number, first: string | undefined, last: string | undefined, sample: string | undefined): void {
-    const totals = this.state.totals
-    totals.calls += count
-    slot.app.calls += count
-    if (slot.failureKey === undefined) return
-    totals.failedCalls += count
-    slot.app.failures += count
-    const { verdict, app, method, status } = slot
-    const row = (this.state.failures[slot.failureKey] ??= {
-      appId: app.appId, cause: verdict.cause ?? '', severity: verdict.severity, method, template: verdict.template,
-      status, missing: verdict.missing, scheme: verdict.scheme, count: 0, samples: [],
-    })
-    addToTally(row, count, first, last, sample)
+    countCall(this.state, slot, count, first, last, sample)
   }
 }
 
-function listOf(map: Partial<Record<PermissionScheme, string[]>>, scheme: PermissionScheme): string[] {
-  return (map[scheme] ??= [])
+function placeOf(where: string | (() => string)): string {
+  return typeof where === 'string' ? where : where()
 }
-

@@ -4,7 +4,7 @@
  * building the record. Most records of a log belong to a group seen before.
  */
 import type { RawRecord } from './fields.js'
-import { shapeOfPath } from './path-shape.js'
+import { pathShape, uriOrigin } from '../kql/path-shape.js'
 
 /** A call record's raw fields, the time its envelope gave, and its group key (app, method, shape, status, claims). */
 export interface RawCall {
@@ -13,8 +13,12 @@ export interface RawCall {
   readonly key: string
 }
 
-/** The raw call of a record, or undefined when it is no call record (a sign-in, an unreadable one). */
-export function rawCallOf(record: RawRecord): RawCall | undefined {
+/**
+ * The raw call of a record, or undefined when it is no call record (a sign-in, an unreadable one).
+ * `claimsId` numbers the distinct (roles, scopes, wids) texts: the keys stay short however long the
+ * claims (memory per group, and the hashing of every record's key).
+ */
+export function rawCallOf(record: RawRecord, claimsId: (claims: string) => number): RawCall | undefined {
   const properties = record['properties']
   const inEnvelope = record['RequestUri'] === undefined && typeof properties === 'object' && properties !== null
   const raw = inEnvelope ? (properties as RawRecord) : record
@@ -22,17 +26,11 @@ export function rawCallOf(record: RawRecord): RawCall | undefined {
   const method = raw['RequestMethod'] ?? raw['requestMethod']
   const status = raw['ResponseStatusCode'] ?? raw['responseStatusCode']
   if (typeof uri !== 'string' || typeof method !== 'string' || (typeof status !== 'number' && typeof status !== 'string')) return undefined
-  const scheme = uri.indexOf('://')
-  const shape = shapeOfPath(uri, scheme === -1 ? 0 : pathStart(uri, scheme))
+  const shape = `${uriOrigin(uri)} ${pathShape(uri)}`
   const app = String(raw['AppId'] || raw['appId'] || raw['ServicePrincipalId'] || raw['servicePrincipalId'] || '')
-  const claims = `${String(raw['Roles'] ?? raw['roles'] ?? '')}\u0000${String(raw['Scopes'] ?? raw['scopes'] ?? '')}\u0000${String(raw['Wids'] ?? raw['wids'] ?? '')}`
+  const claims = claimsId(`${String(raw['Roles'] ?? raw['roles'] ?? '')}\u0000${String(raw['Scopes'] ?? raw['scopes'] ?? '')}\u0000${String(raw['Wids'] ?? raw['wids'] ?? '')}`)
   const user = (raw['UserId'] ?? raw['userId'] ?? '') === '' ? '' : 'u'
   return { raw, time: inEnvelope ? rawText(record['time'] ?? record['Time']) : undefined, key: `${app}\u0000${method}\u0000${shape}\u0000${status}\u0000${claims}\u0000${user}` }
-}
-
-function pathStart(uri: string, scheme: number): number {
-  const slash = uri.indexOf('/', scheme + 3)
-  return slash === -1 ? uri.length : slash
 }
 
 /** A non-empty text (a number as its text), else undefined. */

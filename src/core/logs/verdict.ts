@@ -8,7 +8,8 @@ import type { PermissionCatalogue } from '../permissions/types.js'
 import type { PrincipalClaims } from '../token/principal.js'
 import type { TokenKind } from '../token/types.js'
 import type { DiagnosisResult, PermissionScheme, Severity } from '../types.js'
-import { pathShape } from './path-shape.js'
+import { pathShape } from '../kql/path-shape.js'
+import { ownText } from './state.js'
 
 /** The cause id of a failed call for which no rule had anything to say. */
 export const UNEXPLAINED = 'unexplained'
@@ -31,18 +32,30 @@ export function schemeOfKind(kind: TokenKind): PermissionScheme | null {
   return kind === 'delegated' ? 'DelegatedWork' : null
 }
 
-/** The catalogue template of a call, or its path shape (version included) when the catalogue does not know it. */
+/** The catalogue template of a call, or its path shape when the catalogue does not know it. */
 export function templateOf(catalogue: PermissionCatalogue | undefined, method: string, url: string): string {
   const endpoint = catalogue?.lookup(method, url)
   if (endpoint !== undefined) return endpoint.template
-  const { shape } = pathShape(url)
-  const version = shape.startsWith('/v1.0/') || shape.startsWith('/beta/') ? shape.indexOf('/', 1) : -1
-  return version === -1 ? shape : shape.slice(version)
+  const shape = pathShape(url)
+  return shape.startsWith('/') ? shape : `/${shape}`
 }
 
-/** Diagnose one logged call standing for its whole group. */
-export function judgeLoggedCall(diagnoser: Diagnoser, catalogue: PermissionCatalogue | undefined, call: { method: string; url: string; status: number; principal: PrincipalClaims; source: string }): Verdict {
-  const template = templateOf(catalogue, call.method, call.url)
+/**
+ * Diagnose one logged call standing for its whole group. `templates` remembers the template of each
+ * `METHOD url` looked up (groups of other apps, statuses or claims on the same endpoint share it).
+ */
+export function judgeLoggedCall(
+  diagnoser: Diagnoser,
+  catalogue: PermissionCatalogue | undefined,
+  call: { method: string; url: string; status: number; principal: PrincipalClaims; source: string },
+  templates?: Map<string, string>,
+): Verdict {
+  const endpoint = `${call.method} ${call.url}`
+  let template = templates?.get(endpoint)
+  if (template === undefined) {
+    template = ownText(templateOf(catalogue, call.method, call.url))
+    templates?.set(ownText(endpoint), template)
+  }
   const scheme = schemeOfKind(call.principal.kind)
   // A success needs no diagnosis: only its endpoint and scheme count (for the least-privilege audit).
   if (call.status > 0 && call.status < 400) return verdictOf(undefined, call.status, template, scheme)

@@ -6,6 +6,11 @@ export function count(value: number): string {
   return value.toLocaleString('en-US')
 }
 
+/** `1 unreadable record`, `2 unreadable records`: a count and its noun, plural unless one. */
+export function counted(value: number, noun: string, plural = `${noun}s`): string {
+  return `${count(value)} ${value === 1 ? noun : plural}`
+}
+
 /** `first … last` in UTC seconds, or a dash. */
 export function seen(tally: ReportTally): string {
   if (tally.first === null && tally.last === null) return '–'
@@ -21,10 +26,10 @@ export function appLabel(appId: string, appName: string | null): string {
 /** The report's headline, one line. */
 export function headline(report: LogReport): string {
   const { totals } = report
-  const parts = [`${count(totals.calls)} Graph calls (${count(totals.failedCalls)} failed)`]
-  if (totals.signins > 0) parts.push(`${count(totals.signins)} sign-ins (${count(totals.failedSignins)} failed)`)
-  if (totals.unreadable > 0) parts.push(`${count(totals.unreadable)} unreadable records`)
-  return `${parts.join(', ')} in ${report.inputs.length} input${report.inputs.length === 1 ? '' : 's'}`
+  const parts = [`${counted(totals.calls, 'Graph call')} (${count(totals.failedCalls)} failed)`]
+  if (totals.signins > 0) parts.push(`${counted(totals.signins, 'sign-in')} (${count(totals.failedSignins)} failed)`)
+  if (totals.unreadable > 0) parts.push(counted(totals.unreadable, 'unreadable record'))
+  return `${parts.join(', ')} in ${counted(report.inputs.length, 'input')}`
 }
 
 /** A permission list, or `none`. */
