@@ -9,6 +9,8 @@ import type { PermissionCatalogue } from '../permissions/types.js'
 import { classifyUrl } from '../target-classify.js'
 import { analyseToken, parseAuthorizationHeader } from '../token/index.js'
 import type { TokenAnalysis } from '../token/types.js'
+import type { DiagnosisResult } from '../types.js'
+import { FailureMemo } from './failure-memo.js'
 import { schemeOfKind, templateOf, verdictOf, type Verdict } from './verdict.js'
 
 /** Distinct tokens remembered (a capture holds a handful; the limit guards against abuse). */
@@ -33,10 +35,13 @@ export class ExchangeCalls {
   private readonly tokens = new Map<string, TokenAnalysis>()
   private readonly catalogue: PermissionCatalogue | undefined
   private readonly diagnoser: () => Diagnoser
+  private readonly memo: FailureMemo | undefined
 
-  constructor(catalogue: PermissionCatalogue | undefined, diagnoser: () => Diagnoser) {
+  /** `memo`: repeated failures are diagnosed once (see {@link FailureMemo}); `now` is the aggregation's `--now`. */
+  constructor(catalogue: PermissionCatalogue | undefined, diagnoser: () => Diagnoser, options: { memo?: boolean; now?: Date } = {}) {
     this.catalogue = catalogue
     this.diagnoser = diagnoser
+    this.memo = options.memo === false ? undefined : new FailureMemo(options.now)
   }
 
   /** The calls of one readable exchange: one, or one per sub-request of a `$batch`. */
@@ -44,7 +49,10 @@ export class ExchangeCalls {
     const success = this.succeeded(exchange)
     if (success !== undefined) return [success]
     const calls: CountedCall[] = []
-    for (const result of this.diagnoser().diagnose(exchange)) {
+    const diagnose = (): DiagnosisResult[] => this.diagnoser().diagnose(exchange)
+    const isBatch = exchange.request !== undefined && classifyUrl(exchange.request.url).isBatch === true
+    const results = this.memo === undefined ? diagnose() : this.memo.diagnosis(exchange, (raw) => this.tokenOf(raw), isBatch, diagnose)
+    for (const result of results) {
       const { method, url } = result.request
       if (method === null || url === null || result.status === null) continue
       const token = result.token
