@@ -32,7 +32,8 @@ export interface CountedCall {
 }
 
 export class ExchangeCalls {
-  private readonly tokens = new Map<string, TokenAnalysis>()
+  /** By Authorization header value; null when it holds no bearer token. */
+  private readonly tokens = new Map<string, TokenAnalysis | null>()
   private readonly catalogue: PermissionCatalogue | undefined
   private readonly diagnoser: () => Diagnoser
   private readonly memo: FailureMemo | undefined
@@ -51,7 +52,7 @@ export class ExchangeCalls {
     const calls: CountedCall[] = []
     const diagnose = (): DiagnosisResult[] => this.diagnoser().diagnose(exchange)
     const isBatch = exchange.request !== undefined && classifyUrl(exchange.request.url).isBatch === true
-    const results = this.memo === undefined ? diagnose() : this.memo.diagnosis(exchange, (raw) => this.tokenOf(raw), isBatch, diagnose)
+    const results = this.memo === undefined ? diagnose() : this.memo.diagnosis(exchange, (value) => this.bearerOf(value), isBatch, diagnose)
     for (const result of results) {
       const { method, url } = result.request
       if (method === null || url === null || result.status === null) continue
@@ -67,20 +68,22 @@ export class ExchangeCalls {
     if (request === undefined || response === undefined || response.status < 200 || response.status >= 400) return undefined
     const target = classifyUrl(request.url)
     if (target.kind !== 'graph' || target.isBatch === true) return undefined
-    const auth = parseAuthorizationHeader(getHeader(request.headers, 'authorization'))
-    const token = auth.state === 'present' ? this.tokenOf(auth.token) : undefined
+    const token = this.bearerOf(getHeader(request.headers, 'authorization'))
     const method = request.method.toUpperCase()
     const verdict = verdictOf(undefined, response.status, templateOf(this.catalogue, method, request.url), schemeOfKind(token?.kind ?? 'unknown'))
     return callOf(token, method, response.status, verdict, undefined)
   }
 
-  private tokenOf(raw: string): TokenAnalysis {
-    const known = this.tokens.get(raw)
-    if (known !== undefined) return known
+  /** The token of an Authorization header value, analysed; each distinct value (a capture holds a handful) is read once. */
+  private bearerOf(value: string | undefined): TokenAnalysis | undefined {
+    if (value === undefined) return undefined
+    const known = this.tokens.get(value)
+    if (known !== undefined) return known ?? undefined
     if (this.tokens.size >= TOKEN_CACHE_LIMIT) this.tokens.clear()
-    const analysis = analyseToken(raw)
-    this.tokens.set(raw, analysis)
-    return analysis
+    const auth = parseAuthorizationHeader(value)
+    const analysis = auth.state === 'present' ? analyseToken(auth.token) : null
+    this.tokens.set(value, analysis)
+    return analysis ?? undefined
   }
 }
 

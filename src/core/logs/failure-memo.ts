@@ -6,7 +6,7 @@
  */
 import { exchangeTime } from '../context-time.js'
 import { getHeader, getHeaders, type Exchange } from '../exchange.js'
-import { judgeTokenTime, parseAuthorizationHeader } from '../token/index.js'
+import { judgeTokenTime } from '../token/index.js'
 import type { TokenAnalysis } from '../token/types.js'
 import type { DiagnosisResult } from '../types.js'
 import { pathShape } from './path-shape.js'
@@ -29,8 +29,8 @@ export class FailureMemo {
    * The remembered diagnosis of a call like this one, or a new one from `diagnose`. Calls that cannot be
    * keyed safely (a `$batch`, a time judged by the clock, very large bodies) are always diagnosed.
    */
-  diagnosis(exchange: Exchange, token: (raw: string) => TokenAnalysis, isBatch: boolean, diagnose: () => readonly DiagnosisResult[]): readonly DiagnosisResult[] {
-    const key = isBatch ? undefined : this.keyOf(exchange, token)
+  diagnosis(exchange: Exchange, bearer: (authorization: string | undefined) => TokenAnalysis | undefined, isBatch: boolean, diagnose: () => readonly DiagnosisResult[]): readonly DiagnosisResult[] {
+    const key = isBatch ? undefined : this.keyOf(exchange, bearer)
     if (key === undefined) return diagnose()
     const known = this.results.get(key)
     if (known !== undefined) return known
@@ -44,7 +44,7 @@ export class FailureMemo {
    * Method, origin, path shape and query; status; the Authorization header and how its token's lifetime
    * is judged at the call's time; the response headers the rules read; both bodies.
    */
-  private keyOf(exchange: Exchange, token: (raw: string) => TokenAnalysis): string | undefined {
+  private keyOf(exchange: Exchange, bearer: (authorization: string | undefined) => TokenAnalysis | undefined): string | undefined {
     const { request, response } = exchange
     if (request === undefined || response === undefined) return undefined
     if ((request.body?.length ?? 0) > MAX_KEY_BODY || (response.body?.length ?? 0) > MAX_KEY_BODY) return undefined
@@ -57,7 +57,7 @@ export class FailureMemo {
     return [
       request.method.toUpperCase(), origin, shape, query === -1 ? '' : request.url.slice(query),
       response.status, response.statusText ?? NONE, request.headersOmitted === true ? 'omitted' : '',
-      authorization ?? NONE, tokenTimeState(authorization, time.at, token),
+      authorization ?? NONE, tokenTimeState(bearer(authorization), time.at),
       getHeaders(response.headers, 'www-authenticate').join(NONE), getHeader(response.headers, 'retry-after') ?? NONE,
       request.body ?? NONE, response.body ?? NONE, exchange.format,
     ].join('\u0000')
@@ -65,7 +65,6 @@ export class FailureMemo {
 }
 
 /** How a bearer token's lifetime is judged at `at` (the only way the call's time reaches the findings' ids). */
-function tokenTimeState(authorization: string | undefined, at: Date, token: (raw: string) => TokenAnalysis): string {
-  const auth = parseAuthorizationHeader(authorization)
-  return auth.state === 'present' ? judgeTokenTime(token(auth.token), at).state : ''
+function tokenTimeState(token: TokenAnalysis | undefined, at: Date): string {
+  return token === undefined ? '' : judgeTokenTime(token, at).state
 }

@@ -14,7 +14,8 @@ import type { Exchange } from '../../../src/core/exchange.js'
 import { buildLogReport, LogAggregator } from '../../../src/core/logs/index.js'
 import { FailureMemo } from '../../../src/core/logs/failure-memo.js'
 import { HarStreamReader } from '../../../src/core/stream/har-stream.js'
-import { analyseToken } from '../../../src/core/token/index.js'
+import { analyseToken, parseAuthorizationHeader } from '../../../src/core/token/index.js'
+import type { TokenAnalysis } from '../../../src/core/token/types.js'
 import { FIXTURE_TIME, GRAPH_APP_ID, makeJwt } from '../../helpers/tokens.js'
 import { catalogue } from '../rules/helpers.js'
 
@@ -59,11 +60,16 @@ describe('FailureMemo', () => {
     response: { status: 403, headers: [['Date', new Date((FIXTURE_TIME + secondsLater) * 1000).toUTCString()]], body },
   })
 
+  const bearer = (value: string | undefined): TokenAnalysis | undefined => {
+    const auth = parseAuthorizationHeader(value)
+    return auth.state === 'present' ? analyseToken(auth.token) : undefined
+  }
+
   function diagnosedCalls(exchanges: readonly Exchange[]): { count: number; ids: string[] } {
     const memo = new FailureMemo(undefined)
     let count = 0
     const ids = exchanges.map((exchange) => {
-      const results = memo.diagnosis(exchange, analyseToken, false, () => {
+      const results = memo.diagnosis(exchange, bearer, false, () => {
         count++
         return diagnose([exchange], { permissions: catalogue() }).results
       })
