@@ -113,16 +113,9 @@ function scanFrom(text: string, start: number): Scan {
   return { end: parts >= 2 && secondPartLength > 0 ? index : -1, stop: index }
 }
 
-/**
- * `e` is sextet 30 (`011110`): the first byte is `{` (`01111011`) only when the next sextet starts
- * with `11`, i.e. is 48 or more (`w`-`z`, digits, `-`, `_`, `+`, `/`). Most `e`s of prose end here.
- */
-function mayOpenBrace(code: number): boolean {
-  return (code >= 119 && code <= 122) || (code >= 48 && code <= 57) || code === 45 || code === 95 || code === 43 || code === 47
-}
-
 function isHeaderStart(text: string, index: number): boolean {
-  if (text[index] !== 'e' || !mayOpenBrace(text.charCodeAt(index + 1))) return false
+  // `e` is sextet 30 (011110): the first byte is `{` (01111011) only when the next sextet is 48 or more.
+  if (text[index] !== 'e' || sextet(text[index + 1] ?? '') < 48) return false
   const probe = text.slice(index, index + HEADER_PROBE)
   return probe.length >= 3 && startsJsonObject(decodePrefix(probe))
 }

@@ -27,24 +27,7 @@ export function normaliseName(name: string): string {
  * isSecretName('passwordProfile') // false (an object holding one)
  */
 export function isSecretName(name: string): boolean {
-  if (name.length > MEMO_NAME_LENGTH) return judgeName(normaliseName(name))
-  const known = secretNames.get(name)
-  if (known !== undefined) return known
-  const secret = judgeName(normaliseName(name))
-  if (secretNames.size >= NAME_MEMO_LIMIT) secretNames.clear()
-  secretNames.set(name, secret)
-  return secret
-}
-
-/**
- * Short names already judged: every key of every output line is looked at. Only short ones, so that
- * a token followed by `=` (base64 padding, read as a name) is never kept.
- */
-const secretNames = new Map<string, boolean>()
-const NAME_MEMO_LIMIT = 4096
-const MEMO_NAME_LENGTH = 32
-
-function judgeName(normalised: string): boolean {
+  const normalised = normaliseName(name)
   if (normalised === 'code' || normalised === 'pin' || normalised === 'otp') return true
   if (NOT_SECRET.has(normalised)) return false
   return SECRET_SUFFIXES.some((suffix) => normalised.endsWith(suffix))

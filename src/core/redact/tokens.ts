@@ -53,8 +53,7 @@ export function redactSchemeCredentials(text: string): string {
 
 /** Replace opaque tokens (`EwB…`, long mixed runs) with `[redacted token, <n> chars]`. */
 export function redactOpaqueTokens(text: string): string {
-  const msa = text.includes('Ew') ? text.replace(OPAQUE_MSA, (token) => `[redacted token, ${token.length} chars]`) : text
-  return redactLongRuns(msa)
+  return redactLongRuns(text.replace(OPAQUE_MSA, (token) => `[redacted token, ${token.length} chars]`))
 }
 
 /** Every maximal run of token characters of {@link MIN_RUN}+ that {@link isOpaqueToken} judges a token, replaced. */
