@@ -54,7 +54,9 @@ export class ExchangeCalls {
     const isBatch = exchange.request !== undefined && classifyUrl(exchange.request.url).isBatch === true
     const results = this.memo === undefined ? diagnose() : this.memo.diagnosis(exchange, (value) => this.bearerOf(value), isBatch, diagnose)
     for (const result of results) {
-      const { method, url } = result.request
+      // A remembered diagnosis may be another call's with the same path shape: the template is this call's own.
+      const { method } = result.request
+      const url = isBatch ? result.request.url : (exchange.request?.url ?? result.request.url)
       if (method === null || url === null || result.status === null) continue
       const token = result.token
       const verdict = verdictOf(result, result.status, templateOf(this.catalogue, method, url), schemeOfKind(token?.kind ?? 'unknown'))
