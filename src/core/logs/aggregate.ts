@@ -23,6 +23,8 @@ export interface LogAggregatorOptions {
   readonly catalogue?: PermissionCatalogue
   /** Judge token lifetimes (HAR entries) at this time. */
   readonly now?: Date
+  /** Repeated HAR failures diagnosed once (default true; false only to check that it changes nothing). */
+  readonly memoiseFailures?: boolean
 }
 
 /**
@@ -51,7 +53,7 @@ export class LogAggregator {
 
   constructor(options: LogAggregatorOptions = {}) {
     this.catalogue = options.catalogue
-    this.exchanges = new ExchangeCalls(options.catalogue, () => this.diagnoser)
+    this.exchanges = new ExchangeCalls(options.catalogue, () => this.diagnoser, { ...(options.now === undefined ? {} : { now: options.now }), ...(options.memoiseFailures === false ? { memo: false } : {}) })
     this.diagnoser = createDiagnoser({ ...(options.catalogue === undefined ? {} : { permissions: options.catalogue }), ...(options.now === undefined ? {} : { now: options.now }) })
   }
 

@@ -9,6 +9,8 @@ import type { PermissionCatalogue } from '../permissions/types.js'
 import { classifyUrl } from '../target-classify.js'
 import { analyseToken, parseAuthorizationHeader } from '../token/index.js'
 import type { TokenAnalysis } from '../token/types.js'
+import type { DiagnosisResult } from '../types.js'
+import { FailureMemo } from './failure-memo.js'
 import { schemeOfKind, templateOf, verdictOf, type Verdict } from './verdict.js'
 
 /** Distinct tokens remembered (a capture holds a handful; the limit guards against abuse). */
@@ -30,13 +32,17 @@ export interface CountedCall {
 }
 
 export class ExchangeCalls {
-  private readonly tokens = new Map<string, TokenAnalysis>()
+  /** By Authorization header value; null when it holds no bearer token. */
+  private readonly tokens = new Map<string, TokenAnalysis | null>()
   private readonly catalogue: PermissionCatalogue | undefined
   private readonly diagnoser: () => Diagnoser
+  private readonly memo: FailureMemo | undefined
 
-  constructor(catalogue: PermissionCatalogue | undefined, diagnoser: () => Diagnoser) {
+  /** `memo`: repeated failures are diagnosed once (see {@link FailureMemo}); `now` is the aggregation's `--now`. */
+  constructor(catalogue: PermissionCatalogue | undefined, diagnoser: () => Diagnoser, options: { memo?: boolean; now?: Date } = {}) {
     this.catalogue = catalogue
     this.diagnoser = diagnoser
+    this.memo = options.memo === false ? undefined : new FailureMemo(options.now)
   }
 
   /** The calls of one readable exchange: one, or one per sub-request of a `$batch`. */
@@ -44,8 +50,13 @@ export class ExchangeCalls {
     const success = this.succeeded(exchange)
     if (success !== undefined) return [success]
     const calls: CountedCall[] = []
-    for (const result of this.diagnoser().diagnose(exchange)) {
-      const { method, url } = result.request
+    const diagnose = (): DiagnosisResult[] => this.diagnoser().diagnose(exchange)
+    const isBatch = exchange.request !== undefined && classifyUrl(exchange.request.url).isBatch === true
+    const results = this.memo === undefined ? diagnose() : this.memo.diagnosis(exchange, (value) => this.bearerOf(value), isBatch, diagnose)
+    for (const result of results) {
+      // A remembered diagnosis may be another call's with the same path shape: the template is this call's own.
+      const { method } = result.request
+      const url = isBatch ? result.request.url : (exchange.request?.url ?? result.request.url)
       if (method === null || url === null || result.status === null) continue
       const token = result.token
       const verdict = verdictOf(result, result.status, templateOf(this.catalogue, method, url), schemeOfKind(token?.kind ?? 'unknown'))
@@ -59,20 +70,22 @@ export class ExchangeCalls {
     if (request === undefined || response === undefined || response.status < 200 || response.status >= 400) return undefined
     const target = classifyUrl(request.url)
     if (target.kind !== 'graph' || target.isBatch === true) return undefined
-    const auth = parseAuthorizationHeader(getHeader(request.headers, 'authorization'))
-    const token = auth.state === 'present' ? this.tokenOf(auth.token) : undefined
+    const token = this.bearerOf(getHeader(request.headers, 'authorization'))
     const method = request.method.toUpperCase()
     const verdict = verdictOf(undefined, response.status, templateOf(this.catalogue, method, request.url), schemeOfKind(token?.kind ?? 'unknown'))
     return callOf(token, method, response.status, verdict, undefined)
   }
 
-  private tokenOf(raw: string): TokenAnalysis {
-    const known = this.tokens.get(raw)
-    if (known !== undefined) return known
+  /** The token of an Authorization header value, analysed; each distinct value (a capture holds a handful) is read once. */
+  private bearerOf(value: string | undefined): TokenAnalysis | undefined {
+    if (value === undefined) return undefined
+    const known = this.tokens.get(value)
+    if (known !== undefined) return known ?? undefined
     if (this.tokens.size >= TOKEN_CACHE_LIMIT) this.tokens.clear()
-    const analysis = analyseToken(raw)
-    this.tokens.set(raw, analysis)
-    return analysis
+    const auth = parseAuthorizationHeader(value)
+    const analysis = auth.state === 'present' ? analyseToken(auth.token) : null
+    this.tokens.set(value, analysis)
+    return analysis ?? undefined
   }
 }
 

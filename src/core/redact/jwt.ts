@@ -114,7 +114,8 @@ function scanFrom(text: string, start: number): Scan {
 }
 
 function isHeaderStart(text: string, index: number): boolean {
-  if (text[index] !== 'e') return false
+  // `e` is sextet 30 (011110): the first byte is `{` (01111011) only when the next sextet is 48 or more.
+  if (text[index] !== 'e' || sextet(text[index + 1] ?? '') < 48) return false
   const probe = text.slice(index, index + HEADER_PROBE)
   return probe.length >= 3 && startsJsonObject(decodePrefix(probe))
 }

@@ -10,8 +10,13 @@ const SCHEME_CREDENTIAL = /\b(Bearer|PoP|Basic)([ \t]+)([A-Za-z0-9._~+/-]{16,}=*
 const SHORT_BASIC = /\b(Basic)([ \t]+)([A-Za-z0-9+/]{4,15}={0,2})(?![A-Za-z0-9+/=])/gi
 /** Opaque access tokens of personal Microsoft accounts (`EwB…`), standard base64 with `+` and `/`. */
 const OPAQUE_MSA = /\bEw[A-D][A-Za-z0-9+/]{200,}={0,2}/g
-/** Runs of token characters; those of 40+ (refresh tokens `0.AXoA…`, codes, keys) are judged by {@link isOpaqueToken}. Every run, not `{40,}`: that was polynomial on many short runs. */
-const RUN = /[A-Za-z0-9_.+=-]+/g
+/**
+ * Token characters (`[A-Za-z0-9_.+=-]`): runs of 40+ of them (refresh tokens `0.AXoA…`, codes, keys)
+ * are judged by {@link isOpaqueToken}. Runs are found by hand, in one pass: a regex over every run
+ * cost every output write a string per word; `{40,}` was polynomial on many short runs.
+ */
+const RUN_CHAR = new Uint8Array(128)
+for (const char of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.+=-') RUN_CHAR[char.charCodeAt(0)] = 1
 const MIN_RUN = 40
 /** Runs shorter than this are tokens only with three dotted parts, one of them long (a JWT missing its header start). */
 const LONG_ALONE = 64
@@ -48,7 +53,26 @@ export function redactSchemeCredentials(text: string): string {
 
 /** Replace opaque tokens (`EwB…`, long mixed runs) with `[redacted token, <n> chars]`. */
 export function redactOpaqueTokens(text: string): string {
-  return text
-    .replace(OPAQUE_MSA, (token) => `[redacted token, ${token.length} chars]`)
-    .replace(RUN, (run) => (run.length >= MIN_RUN && isOpaqueToken(run) ? `[redacted token, ${run.length} chars]` : run))
+  return redactLongRuns(text.replace(OPAQUE_MSA, (token) => `[redacted token, ${token.length} chars]`))
+}
+
+/** Every maximal run of token characters of {@link MIN_RUN}+ that {@link isOpaqueToken} judges a token, replaced. */
+function redactLongRuns(text: string): string {
+  let out = ''
+  let copied = 0
+  let i = 0
+  while (i < text.length) {
+    if (RUN_CHAR[text.charCodeAt(i)] !== 1) {
+      i++
+      continue
+    }
+    const start = i
+    while (i < text.length && RUN_CHAR[text.charCodeAt(i)] === 1) i++
+    if (i - start < MIN_RUN) continue
+    const run = text.slice(start, i)
+    if (!isOpaqueToken(run)) continue
+    out += `${text.slice(copied, start)}[redacted token, ${run.length} chars]`
+    copied = i
+  }
+  return copied === 0 ? text : out + text.slice(copied)
 }

@@ -61,6 +61,7 @@ type Mode = 'shallow' | 'skip' | 'element' | 'element-literal' | 'done'
 const QUOTE = 0x22
 const BACKSLASH = 0x5c
 const NEWLINE = 0x0a
+const SPACE = 0x20
 const MiB = 1024 * 1024
 
 const fatalDecoder = new TextDecoder('utf-8', { fatal: true })
@@ -209,13 +210,21 @@ export class JsonArrayScanner {
     let depth = this.depth
     let line = this.line
     let i = from
-    while (i < chunk.length) {
-      const kind = BYTE_CLASS[chunk[i] as number]
+    const end = chunk.length
+    const maxString = this.mode === 'element' ? this.maxStringBytes : Number.POSITIVE_INFINITY
+    while (i < end) {
+      const byte = chunk[i] as number
+      // Indentation is a third of a pretty-printed HAR: spaces first, without the table.
+      if (byte === SPACE) {
+        i++
+        continue
+      }
+      const kind = BYTE_CLASS[byte]
       if (kind === 0) {
         i++
       } else if (kind === STRING) {
         const quote = closingQuote(chunk, i + 1)
-        if (quote < 0 || (this.mode === 'element' && quote - i - 1 > this.maxStringBytes)) {
+        if (quote < 0 || quote - i - 1 > maxString) {
           this.depth = depth
           this.line = line
           this.openString(i, false)
@@ -346,13 +355,25 @@ export class JsonArrayScanner {
   }
 }
 
+/** Strings shorter than this (keys, header names, most values) are walked by hand: a native `indexOf` call costs more. */
+const SHORT_STRING = 48
+
 /** The closing quote of a string whose content starts at `from` in this chunk, or -1 past the chunk. */
 function closingQuote(chunk: Uint8Array, from: number): number {
+  const end = chunk.length
+  const limit = from + SHORT_STRING < end ? from + SHORT_STRING : end
   let i = from
+  while (i < limit) {
+    const byte = chunk[i]
+    if (byte === QUOTE) return i
+    i += byte === BACKSLASH ? 2 : 1
+  }
+  if (i >= end) return -1
+  // `i` follows a whole escape sequence or plain byte: backslashes are counted from here on.
   for (;;) {
     const quote = chunk.indexOf(QUOTE, i)
     if (quote < 0) return -1
-    if (chunk[quote - 1] !== BACKSLASH || trailingBackslashes(chunk, from, quote, 0) % 2 === 0) return quote
+    if (chunk[quote - 1] !== BACKSLASH || trailingBackslashes(chunk, i, quote, 0) % 2 === 0) return quote
     i = quote + 1
   }
 }

@@ -127,10 +127,44 @@ export interface JsonWriterOptions {
 const RESULT_PREFIX = '{\n  "results": [\n    '
 const RESULT_SUFFIX = '\n  ]\n}'
 
+/**
+ * Stands for the token summary while a result is stringified: a summary is one object per distinct
+ * token (the diagnoser's), so its redacted JSON is made once and put in its place. No string value can
+ * hold `"token": "` unescaped, so the first such text is the key.
+ */
+const TOKEN_SLOT = '\u0000graph-doctor-token'
+const TOKEN_SLOT_JSON = `"token": ${JSON.stringify(TOKEN_SLOT)}`
+/** A result's members are indented by six spaces inside `{ "results": [ {`. */
+const TOKEN_INDENT = '\n      '
+
+/** The redacted JSON of each token summary seen, as it reads at its place in a result. */
+type TokenJsonCache = WeakMap<object, string>
+
+function tokenJson(token: object, redact: (text: string) => string, cache: TokenJsonCache): string {
+  const known = cache.get(token)
+  if (known !== undefined) return known
+  const made = JSON.stringify(redactStrings(token, redact, 1), null, 2).replaceAll('\n', TOKEN_INDENT)
+  cache.set(token, made)
+  return made
+}
+
 /** One result as it reads inside the document's `results` array (indented by four spaces). */
-function nestedResultJson(result: DiagnosisResult, redact: (text: string) => string): string {
-  const json = JSON.stringify({ results: [redactStrings(resultToJson(result), redact)] }, null, 2)
-  return json.slice(RESULT_PREFIX.length, json.length - RESULT_SUFFIX.length)
+function nestedResultJson(result: DiagnosisResult, redact: (text: string) => string, tokens: TokenJsonCache): string {
+  const json = resultToJson(result)
+  const token = json['token']
+  const cached = typeof token === 'object' && token !== null ? tokenJson(token, redact, tokens) : undefined
+  const stringify = (): string => JSON.stringify({ results: [redactStrings(json, redact)] }, null, 2)
+  let text: string
+  if (cached === undefined) {
+    text = stringify()
+  } else {
+    json['token'] = TOKEN_SLOT
+    const slotted = stringify()
+    const slot = slotted.indexOf(TOKEN_SLOT_JSON)
+    json['token'] = token
+    text = slot < 0 ? stringify() : `${slotted.slice(0, slot)}"token": ${cached}${slotted.slice(slot + TOKEN_SLOT_JSON.length)}`
+  }
+  return text.slice(RESULT_PREFIX.length, text.length - RESULT_SUFFIX.length)
 }
 
 /**
@@ -144,12 +178,13 @@ function nestedResultJson(result: DiagnosisResult, redact: (text: string) => str
 export function jsonWriter(options: JsonWriterOptions = {}): DiagnosisWriter {
   const tally = new TallyCounter()
   const redact = memoizeRedaction(redactSecrets)
+  const tokens: TokenJsonCache = new WeakMap()
   return {
     begin: () => `{\n  "version": ${JSON_CONTRACT_VERSION},\n  "results": [`,
     result(result) {
       const separator = tally.results === 0 ? '\n    ' : ',\n    '
       tally.add(result)
-      return separator + nestedResultJson(result, redact)
+      return separator + nestedResultJson(result, redact, tokens)
     },
     end() {
       const { results, errors, warnings, info } = tally
