@@ -9,7 +9,7 @@ import { getHeader, getHeaders, type Exchange } from '../exchange.js'
 import { judgeTokenTime } from '../token/index.js'
 import type { TokenAnalysis } from '../token/types.js'
 import type { DiagnosisResult } from '../types.js'
-import { pathShape } from './path-shape.js'
+import { pathShape, uriOrigin } from '../kql/path-shape.js'
 
 /** Distinct failures remembered before the memo starts afresh (a capture holds a few hundred). */
 const MEMO_LIMIT = 10_000
@@ -52,7 +52,9 @@ export class FailureMemo {
     // Without --now or a Date header, the time may come from the error body or the clock: not keyed.
     if (time.source !== 'option' && time.source !== 'date-header') return undefined
     const authorization = getHeader(request.headers, 'authorization')
-    const { origin, shape } = pathShape(request.url)
+    const origin = uriOrigin(request.url)
+    // kql's shape cuts the API version; the rules' evidence names it, so the key keeps it.
+    const shape = `${request.url.slice(origin.length, origin.length + 6).toLowerCase()} ${pathShape(request.url)}`
     const query = request.url.search(/[?#]/)
     return [
       request.method.toUpperCase(), origin, shape, query === -1 ? '' : request.url.slice(query),
