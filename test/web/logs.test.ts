@@ -106,7 +106,7 @@ test('dropped files: the same report as `graph-doctor logs --format html`, gzip 
   }
   await dropFile(opened.page, 'one.jsonl', JSON.stringify({ RequestMethod: 'GET', RequestUri: '/v1.0/me', ResponseStatusCode: 200 }))
   assert.equal(await settled(opened.page), 'done', 'one record, no line break after it')
-  assert.equal((await reportOf()).status, '1 Graph calls (0 failed) in 1 input')
+  assert.equal((await reportOf()).status, '1 Graph call (0 failed) in 1 input')
   await dropFile(opened.page, 'activity.jsonl.gz', [...readFileSync(`${LOGS}/activity.jsonl.gz`)])
   assert.equal(await settled(opened.page), 'done')
   assert.equal(await pageReportText(), await cliReportText('activity.jsonl.gz'))

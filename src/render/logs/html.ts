@@ -12,7 +12,7 @@ const TOP = 12
 const STYLE = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1b1b;margin:2rem auto;max-width:1100px;padding:0 1rem}
 h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ccc}
-table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #d0d0d0;padding:.25rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #d0d0d0;padding:.25rem .5rem;text-align:left;vertical-align:top}td{overflow-wrap:anywhere}th{overflow-wrap:normal}
 th{background:#f3f3f3}td.n{text-align:right;font-variant-numeric:tabular-nums}code{font-size:.95em}
 .chart{max-width:760px;font-size:12px}.chart rect{fill:#2f6fb3}.chart text{fill:#1b1b1b}
 .note{background:#fff8e1;border-left:4px solid #e0a800;padding:.5rem .75rem}.error{color:#a4262c}.warning{color:#8a5a00}
