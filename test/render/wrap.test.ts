@@ -61,6 +61,11 @@ test('a fix step splits into prose and code: trailing lines, fenced or not, and 
     { kind: 'text', text: 'then sign in again.' },
   ])
   assert.deepEqual(fixParts('az ad app permission admin-consent --id x'), [{ kind: 'code', lines: ['az ad app permission admin-consent --id x'], language: 'sh' }])
+  assert.deepEqual(fixParts('Give it a provider (e.g. `new GraphServiceClient(credential, scopes)`) and let the SDK attach it.'), [
+    { kind: 'text', text: 'Give it a provider, e.g.' },
+    { kind: 'code', lines: ['new GraphServiceClient(credential, scopes)'], language: '' },
+    { kind: 'text', text: 'and let the SDK attach it.' },
+  ], 'no parenthesis left open or closing alone when the command moves to its own line')
   assert.deepEqual(fixParts('Use `User.Read` only.'), [{ kind: 'text', text: 'Use `User.Read` only.' }])
 })
 

@@ -75,10 +75,28 @@ function codeSpanAt(line: string, start: number, run: number, absentFrom: number
   return undefined
 }
 
-/** The text without a trailing `(` (and the white space around it); by hand: `/\s*\(\s*$/` was polynomial. */
-function withoutOpenParenthesis(text: string): string {
-  const trimmed = text.trimEnd()
-  return trimmed.endsWith('(') ? trimmed.slice(0, -1).trimEnd() : text
+/** Index of the last `(` of `text` that no `)` closes, or -1. */
+function unclosedParenthesis(text: string): number {
+  let depth = 0
+  for (let i = text.length - 1; i >= 0; i--) {
+    const char = text.charCodeAt(i)
+    if (char === 41) depth++
+    else if (char === 40 && depth-- === 0) return i
+  }
+  return -1
+}
+
+/**
+ * The prose before a lifted command whose `(` the `)` after it closes (`provider (e.g. `cmd`)`): the
+ * pair cannot survive the command moving to its own line, so a trailing `(` goes, and an earlier one
+ * becomes a comma (`provider, e.g.`).
+ */
+function withoutUnclosedParenthesis(text: string): string {
+  const open = unclosedParenthesis(text)
+  if (open === -1) return text
+  const before = text.slice(0, open).trimEnd()
+  const after = text.slice(open + 1).trim()
+  return after === '' ? before : `${before}, ${after}`
 }
 
 /** One line of prose: inline commands lifted into code parts of their own. */
@@ -92,11 +110,14 @@ export function splitProse(line: string): FixPart[] {
     const code = span.code.trim()
     const start = span.start
     if (!isCommandCode(code) || start < cursor) continue
-    // An opening parenthesis or a comma left alone around a lifted command would stand on a line by itself.
-    pushText(withoutOpenParenthesis(line.slice(cursor, start)))
+    // Punctuation left alone around a lifted command would stand on a line by itself; a `)` goes only
+    // with the `(` it closes, so no parenthesis is left open.
+    const prose = line.slice(cursor, start)
+    const closes = line.charCodeAt(start + span.length) === 41 && unclosedParenthesis(prose) !== -1
+    pushText(closes ? withoutUnclosedParenthesis(prose) : prose.trimEnd().endsWith('(') ? prose.trimEnd().slice(0, -1) : prose)
     parts.push({ kind: 'code', lines: [code], language: codeLanguage([code]) })
-    cursor = start + span.length
-    cursor += /^[.,;:)]*/.exec(line.slice(cursor))?.[0].length ?? 0
+    cursor = start + span.length + (closes ? 1 : 0)
+    cursor += /^[.,;:]*/.exec(line.slice(cursor))?.[0].length ?? 0
   }
   pushText(line.slice(cursor))
   return parts
