@@ -4,8 +4,7 @@
  * record (or HAR entry) and the aggregate, whatever the size of the files.
  */
 import { GraphDoctorError } from '../../core/errors.js'
-import { CsvParser, detectLogContainer, JsonLinesReader, type LogAggregator, type LogContainer } from '../../core/logs/index.js'
-import { JsonArrayScanner, JsonScanError } from '../../core/stream/json-array-scanner.js'
+import { createLogFeed, detectLogContainer, type LogAggregator, type LogContainer, type LogFeed } from '../../core/logs/index.js'
 import { HarStreamReader } from '../../core/stream/har-stream.js'
 import { binaryOffset, decodeUtf8Fast } from '../bytes.js'
 import type { CliIo } from '../command.js'
@@ -46,15 +45,8 @@ export async function readLogInput(path: string, io: CliIo, aggregator: LogAggre
     case 'har':
       await readHar(chunks, input.name, aggregator, tick)
       break
-    case 'json-lines':
-      await readJsonLines(chunks, input.name, aggregator, tick)
-      break
-    case 'json-array':
-    case 'json-document':
-      await readJsonDocument(chunks, input.name, container === 'json-array' ? [] : [documentArrayKey(head)], aggregator, tick)
-      break
-    case 'csv':
-      await readCsv(chunks, input.name, aggregator, tick)
+    default:
+      await readLogExport(chunks, createLogFeed(container, input.name, head, aggregator, { decode: decodeUtf8Fast }), tick)
   }
   return container
 }
@@ -68,66 +60,11 @@ async function readHar(chunks: AsyncIterable<Uint8Array>, name: string, aggregat
   reader.end()
 }
 
-async function readJsonLines(chunks: AsyncIterable<Uint8Array>, name: string, aggregator: LogAggregator, tick: () => void): Promise<void> {
-  const decoder = new TextDecoder()
-  const reader = new JsonLinesReader(aggregator, name)
+/** Any log export but a HAR, through the core's one reader of log exports (the web page's too). */
+async function readLogExport(chunks: AsyncIterable<Uint8Array>, feed: LogFeed, tick: () => void): Promise<void> {
   for await (const chunk of chunks) {
-    reader.push(decoder.decode(chunk, { stream: true }))
+    feed.push(chunk)
     tick()
   }
-  reader.push(decoder.decode())
-  reader.end()
-}
-
-/** The array of a multi-line JSON object: `records` of a diagnostic-settings blob, else `value` of a Graph page. */
-function documentArrayKey(head: string): string {
-  const match = /"(records|value)"\s*:\s*\[/.exec(head)
-  return match?.[1] ?? 'value'
-}
-
-async function readJsonDocument(chunks: AsyncIterable<Uint8Array>, name: string, path: readonly string[], aggregator: LogAggregator, tick: () => void): Promise<void> {
-  const scanner = new JsonArrayScanner({ path, decode: decodeUtf8Fast })
-  try {
-    for await (const chunk of chunks) {
-      scanner.push(chunk, (element) => {
-        const where = `${name} entry ${element.index + 1} (line ${element.line})`
-        if (element.text === undefined) return aggregator.addUnreadable(where, element.problem ?? 'unreadable')
-        let value: unknown
-        try {
-          value = JSON.parse(element.text) as unknown
-        } catch {
-          return aggregator.addUnreadable(where, 'not valid JSON')
-        }
-        aggregator.addValue(value, where)
-      })
-      tick()
-    }
-    const summary = scanner.end()
-    if (summary.missing !== undefined) throw new GraphDoctorError('ERR_INPUT_FORMAT', `${name}: line ${summary.missing.line}: ${summary.missing.key} is missing or not an array`)
-  } catch (error) {
-    if (!(error instanceof JsonScanError)) throw error
-    throw new GraphDoctorError('ERR_INPUT_FORMAT', `${name}: line ${error.line} (byte ${error.offset}): not valid JSON (${error.message})`, { cause: error })
-  }
-}
-
-async function readCsv(chunks: AsyncIterable<Uint8Array>, name: string, aggregator: LogAggregator, tick: () => void): Promise<void> {
-  const decoder = new TextDecoder()
-  const parser = new CsvParser()
-  let header: readonly string[] | undefined
-  const take = (row: { cells: readonly string[]; line: number }): void => {
-    if (header === undefined) {
-      header = row.cells.map((cell) => cell.trim())
-      return
-    }
-    if (row.cells.length !== header.length) return aggregator.addUnreadable(`${name} line ${row.line}`, `${row.cells.length} cells, the header has ${header.length}`)
-    const record = Object.create(null) as Record<string, string>
-    for (let i = 0; i < header.length; i++) record[header[i] ?? ''] = row.cells[i] ?? ''
-    aggregator.addValue(record, `${name} line ${row.line}`)
-  }
-  for await (const chunk of chunks) {
-    parser.push(decoder.decode(chunk, { stream: true }), take)
-    tick()
-  }
-  parser.push(decoder.decode(), take)
-  parser.end(take)
+  feed.end()
 }

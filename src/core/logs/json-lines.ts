@@ -4,6 +4,8 @@
  * the aggregator the same values, so the report does not depend on which path read a line.
  */
 import type { LogAggregator } from './aggregate.js'
+
+type RecordSink = Pick<LogAggregator, 'addValue' | 'addUnreadable'>
 import { textField } from './fields.js'
 import { readFlatFields } from './flat-record.js'
 
@@ -19,13 +21,13 @@ const SPECIAL = /[\\\u0000-\u0009\u000b-\u001f]/g
 export class JsonLinesReader {
   private carry = ''
   private line = 0
-  private readonly aggregator: LogAggregator
+  private readonly aggregator: RecordSink
   private readonly name: string
   private readonly fastPath: boolean
   private readonly where = (): string => `${this.name} line ${this.line}`
 
   /** `fastPath: false` reads every line with `JSON.parse` (the reference the fast path is tested against). */
-  constructor(aggregator: LogAggregator, name: string, fastPath = true) {
+  constructor(aggregator: RecordSink, name: string, fastPath = true) {
     this.aggregator = aggregator
     this.name = name
     this.fastPath = fastPath

@@ -4,8 +4,7 @@
  * must be Graph activity records, sign-ins, or envelopes and pages of them. A HAR is not a log export
  * here: the page shows a capture as its entries table.
  */
-import { detectLogContainer, readRecord } from '../../core/logs/index.js'
-import { createLogFeed, type LogExportContainer } from './log-feed.js'
+import { createLogFeed, detectLogContainer, readRecord, type LogExportContainer } from '../../core/logs/index.js'
 
 /** How many leading values are looked at: a log with a broken first line is still a log. */
 const PROBED_VALUES = 8

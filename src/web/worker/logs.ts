@@ -7,7 +7,7 @@ import { buildLogReport, LogAggregator } from '../../core/logs/index.js'
 import type { PermissionCatalogue } from '../../core/permissions/types.js'
 import { renderLogReportHtml } from '../../render/logs/index.js'
 import type { WorkerReply } from '../protocol.js'
-import { createLogFeed, type LogExportContainer } from './log-feed.js'
+import { createLogFeed, type LogExportContainer } from '../../core/logs/index.js'
 
 type Post = (reply: WorkerReply) => void
 

@@ -1,17 +1,23 @@
 /**
- * The page's reading of a log export, pushed chunk by chunk: the browser-side counterpart of the
- * CLI's `src/cli/logs/input.ts` (which reads node streams). JSON lines, a JSON array, a Graph page or
- * diagnostic-settings document (`value` / `records`, scanned element by element) and CSV; every
- * record goes to a {@link LogSink} (the core's `LogAggregator`). The aggregation is the core's alone.
+ * Reading a log export pushed chunk by chunk, the one reader of the CLI (`src/cli/logs/input.ts`
+ * feeds it a file's bytes) and of the web page (its worker feeds it a dropped file): JSON lines (the
+ * fast path of `json-lines.ts`), a JSON array, a Graph page or diagnostic-settings document (`value` /
+ * `records`, scanned element by element) and CSV; every record goes to a {@link LogSink} (a
+ * {@link LogAggregator}, or the page's format probe).
  */
-import { GraphDoctorError } from '../../core/errors.js'
-import { CsvParser, type CsvRow, type LogContainer } from '../../core/logs/index.js'
-import { JsonArrayScanner, JsonScanError, type ScannedElement } from '../../core/stream/json-array-scanner.js'
+import { GraphDoctorError } from '../errors.js'
+import { JsonArrayScanner, JsonScanError, type ScannedElement } from '../stream/json-array-scanner.js'
+import type { LogAggregator } from './aggregate.js'
+import { CsvParser, type CsvRow } from './csv.js'
+import type { LogContainer } from './detect.js'
+import { JsonLinesReader } from './json-lines.js'
 
-/** Where records go: `LogAggregator` is one; the format sniffing uses a probe. */
-export interface LogSink {
-  addValue(value: unknown, where: string): void
-  addUnreadable(where: string, reason: string): void
+/** Where records go: `LogAggregator` is one; the page's format sniffing uses a probe. */
+export type LogSink = Pick<LogAggregator, 'addValue' | 'addUnreadable'>
+
+/** How bytes become text inside a JSON document (the CLI passes Node's faster UTF-8 decoding). */
+export interface LogFeedOptions {
+  readonly decode?: (bytes: Uint8Array) => string
 }
 
 /** A reader of one container, fed bytes in order. */
@@ -31,14 +37,14 @@ export function documentArrayKey(head: string): string {
 }
 
 /** A reader for `container`; `head` (the first bytes as text) names a document's array. */
-export function createLogFeed(container: LogExportContainer, name: string, head: string, sink: LogSink): LogFeed {
+export function createLogFeed(container: LogExportContainer, name: string, head: string, sink: LogSink, options: LogFeedOptions = {}): LogFeed {
   switch (container) {
     case 'json-lines':
       return jsonLinesFeed(name, sink)
     case 'json-array':
-      return jsonDocumentFeed(name, [], sink)
+      return jsonDocumentFeed(name, [], sink, options)
     case 'json-document':
-      return jsonDocumentFeed(name, [documentArrayKey(head)], sink)
+      return jsonDocumentFeed(name, [documentArrayKey(head)], sink, options)
     case 'csv':
       return csvFeed(name, sink)
   }
@@ -57,32 +63,18 @@ function parseInto(sink: LogSink, text: string, where: string): void {
 
 function jsonLinesFeed(name: string, sink: LogSink): LogFeed {
   const decoder = new TextDecoder()
-  let carry = ''
-  let line = 0
-  const take = (text: string): void => {
-    line++
-    if (text.trim() === '') return
-    parseInto(sink, text, `${name} line ${line}`)
-  }
+  const reader = new JsonLinesReader(sink, name)
   return {
-    push(chunk) {
-      const text = carry + decoder.decode(chunk, { stream: true })
-      let start = 0
-      for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-        take(text.slice(start, end))
-        start = end + 1
-      }
-      carry = text.slice(start)
-    },
+    push: (chunk) => reader.push(decoder.decode(chunk, { stream: true })),
     end() {
-      carry += decoder.decode()
-      if (carry.trim() !== '') take(carry)
+      reader.push(decoder.decode())
+      reader.end()
     },
   }
 }
 
-function jsonDocumentFeed(name: string, path: readonly string[], sink: LogSink): LogFeed {
-  const scanner = new JsonArrayScanner({ path })
+function jsonDocumentFeed(name: string, path: readonly string[], sink: LogSink, options: LogFeedOptions): LogFeed {
+  const scanner = new JsonArrayScanner(options.decode === undefined ? { path } : { path, decode: options.decode })
   const emit = (element: ScannedElement): void => {
     const where = `${name} entry ${element.index + 1} (line ${element.line})`
     if (element.text === undefined) sink.addUnreadable(where, element.problem ?? 'unreadable')
