@@ -13,7 +13,7 @@ import { diagnose } from '../../src/core/diagnose.js'
 import { parseInput } from '../../src/core/input/index.js'
 import { loadSnapshotCatalogue } from '../helpers/catalogue.js'
 import { appOnlyToken } from '../helpers/tokens.js'
-import { cardIds, dropFile, openTestPage, settled } from './page-driver.js'
+import { cancelWhenProgressMoves, cardIds, dropFile, openTestPage, settled } from './page-driver.js'
 
 const ENTRIES = 5000
 const opened = openTestPage()
@@ -100,19 +100,7 @@ test(`a dropped HAR of ${ENTRIES} entries: progress, a responsive page, the tabl
 })
 
 test('a read can be cancelled, and the page works on afterwards', async () => {
-  // Cancel is pressed in the page as soon as the progress bar first moves: the read is then surely
-  // still running, however busy the machine (a click over the DevTools protocol could come too late).
-  const cancelled = opened.page.evaluate(() => new Promise<string>((resolve) => {
-    const progress = document.getElementById('progress') as HTMLProgressElement
-    const observer = new MutationObserver(() => {
-      if (progress.value <= 0) return
-      observer.disconnect()
-      const state = document.body.dataset['state'] ?? ''
-      document.getElementById('cancel')?.click()
-      resolve(state)
-    })
-    observer.observe(progress, { attributes: true, attributeFilter: ['value'] })
-  }))
+  const cancelled = cancelWhenProgressMoves(opened.page)
   await dropHar(ENTRIES, appOnlyToken({ roles: ['Mail.Read'] }))
   assert.equal(await cancelled, 'busy', 'Cancel was pressed during the read')
   assert.equal(await opened.page.evaluate(() => document.body.dataset['state']), 'ready')

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { createRequire } from 'node:module'
 import { testOutputPath } from '../helpers/browser.js'
-import { dropFile, diagnoseText, foreignRequests, openTestPage, seriousViolations, settled, storedState } from './page-driver.js'
+import { cancelWhenProgressMoves, dropFile, diagnoseText, foreignRequests, openTestPage, seriousViolations, settled, storedState } from './page-driver.js'
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
@@ -153,17 +153,7 @@ test('a dropped log of 40,000 records is read chunk by chunk: the progress bar c
 })
 
 test('reading a log can be cancelled, and the page works on afterwards', async () => {
-  const cancelled = opened.page.evaluate(() => new Promise<string>((resolve) => {
-    const progress = document.getElementById('progress') as HTMLProgressElement
-    const observer = new MutationObserver(() => {
-      if (progress.value <= 0) return
-      observer.disconnect()
-      const state = document.body.dataset['state'] ?? ''
-      document.getElementById('cancel')?.click()
-      resolve(state)
-    })
-    observer.observe(progress, { attributes: true, attributeFilter: ['value'] })
-  }))
+  const cancelled = cancelWhenProgressMoves(opened.page)
   await dropLargeLog(40_000)
   assert.equal(await cancelled, 'busy', 'Cancel was pressed during the read')
   assert.equal(await opened.page.textContent('#status'), 'Cancelled.')

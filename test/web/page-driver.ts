@@ -110,3 +110,22 @@ export async function settled(page: Page): Promise<string> {
 export function foreignRequests(session: BrowserSession, pageUrl = WEB_PAGE_URL): string[] {
   return session.requests.map((request) => request.url()).filter((url) => !url.startsWith(pageUrl) && !url.startsWith('blob:null/'))
 }
+
+/**
+ * Press Cancel in the page as soon as the progress bar first moves, and resolve to the page's state
+ * at that moment: the read is then surely still running, however busy the machine (a click over the
+ * DevTools protocol could come too late). Start it before the drop.
+ */
+export function cancelWhenProgressMoves(page: Page): Promise<string> {
+  return page.evaluate(() => new Promise<string>((resolve) => {
+    const progress = document.getElementById('progress') as HTMLProgressElement
+    const observer = new MutationObserver(() => {
+      if (progress.value <= 0) return
+      observer.disconnect()
+      const state = document.body.dataset['state'] ?? ''
+      document.getElementById('cancel')?.click()
+      resolve(state)
+    })
+    observer.observe(progress, { attributes: true, attributeFilter: ['value'] })
+  }))
+}
