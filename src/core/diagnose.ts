@@ -6,7 +6,7 @@ import { expandBatches } from './input/index.js'
 import type { PermissionCatalogue } from './permissions/types.js'
 import { dropSuperseded, rules } from './rules/index.js'
 import { inputUnreadable } from './rules/input-unreadable.js'
-import { analyseToken, summarizeToken } from './token/index.js'
+import { analysePrincipal, analyseToken, summarizeToken, type PrincipalClaims } from './token/index.js'
 import type { TokenAnalysis } from './token/types.js'
 import type { TokenSummary } from './token/summary.js'
 import type { Diagnosis, DiagnosisResult, Finding } from './types.js'
@@ -68,7 +68,14 @@ export function createDiagnoser(options: DiagnoseOptions = {}): Diagnoser {
     summaries.set(token, made)
     return made
   }
-  const contextOptions = { ...options, analyseToken: cached }
+  // A log's principal is analysed once per object: the log aggregation passes one object per distinct claims.
+  const principals = new WeakMap<PrincipalClaims, TokenAnalysis>()
+  const principalAnalysis = (principal: PrincipalClaims): TokenAnalysis => {
+    let analysis = principals.get(principal)
+    if (analysis === undefined) principals.set(principal, (analysis = analysePrincipal(principal)))
+    return analysis
+  }
+  const contextOptions = { ...options, analyseToken: cached, analysePrincipal: principalAnalysis }
   return {
     diagnose: (exchange) => expandBatches([exchange]).map((part) => diagnoseOne(part, contextOptions, summary)),
   }

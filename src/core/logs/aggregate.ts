@@ -14,7 +14,8 @@ import { rawCallOf, rawText, rawWeight } from './raw-call.js'
 import { readRecord, type ActivityRecord, type SigninRecord } from './records.js'
 import { countCall, newSlot, type Slot } from './group-rows.js'
 import { countSignin, emptyState, MAX_UNREADABLE_LISTED, nameApp, ownText, type InputSummary, type LogState } from './state.js'
-import { judgeLoggedCall, type Verdict } from './verdict.js'
+import { GroupJudge } from './group-judge.js'
+import type { Verdict } from './verdict.js'
 
 /** The origin of a logged path without one (Log Analytics writes full URLs; group rows, paths). */
 const GRAPH_ORIGIN = 'https://graph.microsoft.com'
@@ -25,6 +26,11 @@ export interface LogAggregatorOptions {
   readonly now?: Date
   /** Repeated HAR failures diagnosed once (default true; false only to check that it changes nothing). */
   readonly memoiseFailures?: boolean
+  /**
+   * Work that repeats across groups of logged calls done once (default true; false only to check that
+   * it changes nothing): every group is then diagnosed on its own (see {@link GroupJudge}).
+   */
+  readonly memoise?: boolean
 }
 
 /**
@@ -36,10 +42,10 @@ export interface LogAggregatorOptions {
  */
 export class LogAggregator {
   readonly state: LogState = emptyState()
-  private readonly catalogue: PermissionCatalogue | undefined
   private readonly diagnoser: Diagnoser
-  private readonly verdicts = new Map<string, Verdict>()
-  private readonly templates = new Map<string, string>()
+  private readonly judge: GroupJudge
+  /** `appId scheme claims` whose permissions the app's row already holds. */
+  private readonly heldSeen = new Set<string>()
   /** Each distinct claims text (raw, or as lists) by a number: group keys stay short. */
   private readonly claims = new Map<string, number>()
   private readonly claimsId = (text: string): number => {
@@ -52,8 +58,8 @@ export class LogAggregator {
   private input: InputSummary = { name: '(input)', format: 'unknown', records: 0, unreadable: 0 }
 
   constructor(options: LogAggregatorOptions = {}) {
-    this.catalogue = options.catalogue
     this.exchanges = new ExchangeCalls(options.catalogue, () => this.diagnoser, { ...(options.now === undefined ? {} : { now: options.now }), ...(options.memoiseFailures === false ? { memo: false } : {}) })
+    this.judge = new GroupJudge({ ...options, ...(options.memoise === false ? { memoise: false } : {}) })
     this.diagnoser = createDiagnoser({ ...(options.catalogue === undefined ? {} : { permissions: options.catalogue }), ...(options.now === undefined ? {} : { now: options.now }) })
   }
 
@@ -65,7 +71,7 @@ export class LogAggregator {
 
   /** Distinct groups diagnosed so far (each once). */
   get diagnosedGroups(): number {
-    return this.verdicts.size
+    return this.judge.judged
   }
 
   /**
@@ -131,17 +137,17 @@ export class LogAggregator {
     const kind = principalKind(record.roles, record.scopes, record.userId)
     const shape = pathShape(record.uri)
     const url = `${uriOrigin(record.uri) || GRAPH_ORIGIN}${shape.startsWith('/') ? '' : '/'}${shape}`
-    const group = `${record.method} ${url} ${record.status} ${kind} ${this.claimsId(`${record.roles.join(' ')}|${record.scopes.join(' ')}|${record.wids.join(',')}`)}`
-    const slotKey = slotKeyOf ?? `${appId} ${group}`
+    const claims = this.claimsId(`${record.roles.join(' ')}|${record.scopes.join(' ')}|${record.wids.join(',')}`)
+    const slotKey = slotKeyOf ?? `${appId} ${record.method} ${url} ${record.status} ${kind} ${claims}`
     let slot = this.slots.get(slotKey)
     if (slot === undefined) {
-      let verdict = this.verdicts.get(group)
-      if (verdict === undefined) {
-        const principal = { roles: record.roles, scopes: record.scopes, wids: record.wids, kind, ...(record.tenantId === undefined ? {} : { tenantId: record.tenantId }) }
-        verdict = judgeLoggedCall(this.diagnoser, this.catalogue, { method: record.method, url, status: record.status, principal, source: `${this.input.name} (group)` }, this.templates)
-        this.verdicts.set(ownText(group), verdict)
-      }
-      slot = this.newSlot(appId, record.method, record.status, verdict, [...record.roles, ...record.scopes])
+      const { method, status, roles, scopes, wids, tenantId } = record
+      const verdict = this.judge.verdict({ method, url, status, kind, claims, roles, scopes, wids, source: `${this.input.name} (group)`, ...(tenantId === undefined ? {} : { tenantId }) })
+      // An app's permissions are recorded once per claim set and scheme, not once per group.
+      const heldKey = `${appId} ${verdict.scheme ?? ''} ${claims}`
+      const held = this.heldSeen.has(heldKey) ? [] : [...roles, ...scopes]
+      if (held.length > 0) this.heldSeen.add(ownText(heldKey))
+      slot = this.newSlot(appId, method, status, verdict, held)
       this.slots.set(ownText(slotKey), slot)
     }
     if (record.appName !== undefined) this.nameApp(appId, record.appName)

@@ -40,9 +40,10 @@ describe('log aggregation on a hand-countable fixture', () => {
     assert.deepEqual(report.unreadable.listed.map((entry) => entry.source), ['activity.jsonl line 5', 'activity.jsonl line 9'])
   })
 
-  it('diagnoses each distinct (method, shape, status, claims) group once: 3 failures on messages are one group', () => {
-    // A: messages 403, users 200 (with and without a query: one shape); B: users, users/{id}, groups; C: me, users 403.
-    assert.equal(aggregator.diagnosedGroups, 7)
+  it('judges each distinct group once: a failure per (method, shape, status, claims), a success per (method, shape, status, token kind)', () => {
+    // Failures: A's messages 403 (three records, one group), C's users 403. Successes: users 200 app-only
+    // (A's with and without a query, and B's: one), B's users/{id} and groups, C's me.
+    assert.equal(aggregator.diagnosedGroups, 6)
   })
 
   it('groups failures by cause, app, endpoint and missing permission, with first/last seen and samples', () => {

@@ -1,0 +1,94 @@
+/**
+ * The verdicts of the distinct groups of logged calls, with the work that repeats across groups done
+ * once: the template of each `METHOD url`, the principal (and so its token analysis and summary) of
+ * each distinct claim set, a success's verdict per endpoint, status and token kind whatever the claims
+ * (a success is never diagnosed), a failure's per endpoint, status and claims.
+ */
+import { createDiagnoser, diagnoseExchange, type Diagnoser } from '../diagnose.js'
+import type { PermissionCatalogue } from '../permissions/types.js'
+import type { PrincipalClaims } from '../token/principal.js'
+import type { TokenKind } from '../token/types.js'
+import { ownText } from './state.js'
+import { judgeLoggedCall, type Verdict } from './verdict.js'
+
+/** One distinct group of logged calls, as its first record shows it. */
+export interface LoggedGroup {
+  readonly method: string
+  /** Origin and path shape. */
+  readonly url: string
+  readonly status: number
+  readonly kind: TokenKind
+  /** A number for the (roles, scopes, wids) texts: equal numbers, equal lists. */
+  readonly claims: number
+  readonly roles: readonly string[]
+  readonly scopes: readonly string[]
+  readonly wids: readonly string[]
+  readonly tenantId?: string
+  /** Where the group was first seen (the diagnosis's `source`). */
+  readonly source: string
+}
+
+export interface GroupJudgeOptions {
+  readonly catalogue?: PermissionCatalogue
+  readonly now?: Date
+  /**
+   * `false`: every group diagnosed on its own with a fresh diagnosis (nothing shared between groups);
+   * only for the test that the memoised verdicts change nothing.
+   */
+  readonly memoise?: boolean
+}
+
+export class GroupJudge {
+  private readonly catalogue: PermissionCatalogue | undefined
+  private readonly now: Date | undefined
+  private readonly memoise: boolean
+  private readonly diagnoser: Diagnoser
+  private readonly templates = new Map<string, string>()
+  private readonly principals = new Map<string, PrincipalClaims>()
+  private readonly verdicts = new Map<string, Verdict>()
+  private diagnosed = 0
+
+  constructor(options: GroupJudgeOptions = {}) {
+    this.catalogue = options.catalogue
+    this.now = options.now
+    this.memoise = options.memoise !== false
+    this.diagnoser = createDiagnoser({ ...(options.catalogue === undefined ? {} : { permissions: options.catalogue }), ...(options.now === undefined ? {} : { now: options.now }) })
+  }
+
+  /** Distinct groups judged so far. */
+  get judged(): number {
+    return this.diagnosed
+  }
+
+  /** The verdict of a group, judged the first time its key is seen. */
+  verdict(group: LoggedGroup): Verdict {
+    if (!this.memoise) return this.judgeAlone(group)
+    const success = group.status > 0 && group.status < 400
+    const key = success ? `${group.method} ${group.url} ${group.status} ${group.kind}` : `${group.method} ${group.url} ${group.status} ${group.kind} ${group.claims} ${group.tenantId ?? ''}`
+    let verdict = this.verdicts.get(key)
+    if (verdict === undefined) {
+      verdict = judgeLoggedCall(this.diagnoser, this.catalogue, { ...group, principal: this.principalOf(group) }, this.templates)
+      this.verdicts.set(ownText(key), verdict)
+      this.diagnosed++
+    }
+    return verdict
+  }
+
+  private principalOf(group: LoggedGroup): PrincipalClaims {
+    const key = `${group.claims} ${group.kind} ${group.tenantId ?? ''}`
+    let principal = this.principals.get(key)
+    if (principal === undefined) this.principals.set(ownText(key), (principal = principalClaims(group)))
+    return principal
+  }
+
+  private judgeAlone(group: LoggedGroup): Verdict {
+    this.diagnosed++
+    const options = { ...(this.catalogue === undefined ? {} : { permissions: this.catalogue }), ...(this.now === undefined ? {} : { now: this.now }) }
+    const alone: Diagnoser = { diagnose: (exchange) => [diagnoseExchange(exchange, options)] }
+    return judgeLoggedCall(alone, this.catalogue, { ...group, principal: principalClaims(group) })
+  }
+}
+
+function principalClaims(group: LoggedGroup): PrincipalClaims {
+  return { roles: group.roles, scopes: group.scopes, wids: group.wids, kind: group.kind, ...(group.tenantId === undefined ? {} : { tenantId: group.tenantId }) }
+}
