@@ -6,7 +6,7 @@ import { openSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parentPort, workerData } from 'node:worker_threads'
 import { isGraphDoctorError } from '../../core/errors.js'
-import { JsonLinesReader, LogAggregator } from '../../core/logs/index.js'
+import { JsonLinesReader, LogAggregator, scanBytes } from '../../core/logs/index.js'
 import { syncFileChunks } from '../file-chunks.js'
 import { loadCatalogue } from './catalogue.js'
 import type { RangeTask, WorkerReply, WorkerSetup } from './parallel.js'
@@ -21,7 +21,8 @@ async function readRange(task: RangeTask, setup: WorkerSetup, aggregator: LogAgg
   let chunks = 0
   let bytes = 0
   for await (const chunk of stream) {
-    reader.push(decoder.decode(chunk, { stream: true }))
+    const scanned = scanBytes(chunk)
+    reader.push(decoder.decode(chunk, { stream: true }), scanned.plain)
     bytes += chunk.length
     if (++chunks % PROGRESS_EVERY === 0) {
       port.postMessage({ kind: 'progress', bytes } satisfies WorkerReply)

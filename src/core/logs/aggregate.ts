@@ -10,7 +10,7 @@ import type { PermissionCatalogue } from '../permissions/types.js'
 import { principalKind } from '../token/principal.js'
 import type { RawRecord } from './fields.js'
 import { pathShape, uriOrigin } from '../kql/path-shape.js'
-import { rawCallOf, rawText, rawWeight } from './raw-call.js'
+import { ClaimsNumbers, rawCallOf, rawText, rawWeight } from './raw-call.js'
 import { readRecord, type ActivityRecord, type SigninRecord } from './records.js'
 import { countCall, newSlot, type Slot } from './group-rows.js'
 import { countSignin, emptyState, MAX_UNREADABLE_LISTED, nameApp, ownText, type InputSummary, type LogState } from './state.js'
@@ -47,12 +47,7 @@ export class LogAggregator {
   /** `appId scheme claims` whose permissions the app's row already holds. */
   private readonly heldSeen = new Set<string>()
   /** Each distinct claims text (raw, or as lists) by a number: group keys stay short. */
-  private readonly claims = new Map<string, number>()
-  private readonly claimsId = (text: string): number => {
-    let id = this.claims.get(text)
-    if (id === undefined) this.claims.set(ownText(text), (id = this.claims.size))
-    return id
-  }
+  private readonly claims = new ClaimsNumbers()
   private readonly slots = new Map<string, Slot>()
   private readonly exchanges: ExchangeCalls
   private input: InputSummary = { name: '(input)', format: 'unknown', records: 0, unreadable: 0 }
@@ -114,7 +109,7 @@ export class LogAggregator {
    * building the record (most records of a log are such). False when the record is not one.
    */
   private addKnownCall(record: RawRecord): boolean {
-    const call = rawCallOf(record, this.claimsId)
+    const call = rawCallOf(record, this.claims)
     if (call === undefined) return false
     const { raw, time } = call
     const slot = this.slots.get(call.key)
@@ -137,7 +132,7 @@ export class LogAggregator {
     const kind = principalKind(record.roles, record.scopes, record.userId)
     const shape = pathShape(record.uri)
     const url = `${uriOrigin(record.uri) || GRAPH_ORIGIN}${shape.startsWith('/') ? '' : '/'}${shape}`
-    const claims = this.claimsId(`${record.roles.join(' ')}|${record.scopes.join(' ')}|${record.wids.join(',')}`)
+    const claims = this.claims.of(`${record.roles.join(' ')}|${record.scopes.join(' ')}|${record.wids.join(',')}`)
     const slotKey = slotKeyOf ?? `${appId} ${record.method} ${url} ${record.status} ${kind} ${claims}`
     let slot = this.slots.get(slotKey)
     if (slot === undefined) {

@@ -11,11 +11,15 @@ import type { LogAggregator } from './aggregate.js'
 import { CsvParser, type CsvRow } from './csv.js'
 import type { LogContainer } from './detect.js'
 import { JsonLinesReader } from './json-lines.js'
+import { scanBytes } from './plain-bytes.js'
 
 /** Where records go: `LogAggregator` is one; the page's format sniffing uses a probe. */
 export type LogSink = Pick<LogAggregator, 'addValue' | 'addUnreadable'>
 
-/** How bytes become text inside a JSON document (the CLI passes Node's faster UTF-8 decoding). */
+/**
+ * How bytes become text inside a JSON document, and an ASCII chunk of JSON lines (the CLI passes
+ * Node's faster UTF-8 decoding).
+ */
 export interface LogFeedOptions {
   readonly decode?: (bytes: Uint8Array) => string
 }
@@ -40,7 +44,7 @@ export function documentArrayKey(head: string): string {
 export function createLogFeed(container: LogExportContainer, name: string, head: string, sink: LogSink, options: LogFeedOptions = {}): LogFeed {
   switch (container) {
     case 'json-lines':
-      return jsonLinesFeed(name, sink)
+      return jsonLinesFeed(name, sink, options)
     case 'json-array':
       return jsonDocumentFeed(name, [], sink, options)
     case 'json-document':
@@ -61,11 +65,19 @@ function parseInto(sink: LogSink, text: string, where: string): void {
   sink.addValue(value, where)
 }
 
-function jsonLinesFeed(name: string, sink: LogSink): LogFeed {
+function jsonLinesFeed(name: string, sink: LogSink, options: LogFeedOptions): LogFeed {
   const decoder = new TextDecoder()
   const reader = new JsonLinesReader(sink, name)
+  const fast = options.decode
+  // An ASCII chunk after an ASCII chunk leaves nothing of a character pending in the decoder.
+  let afterAscii = true
   return {
-    push: (chunk) => reader.push(decoder.decode(chunk, { stream: true })),
+    push(chunk) {
+      const bytes = scanBytes(chunk)
+      const text = fast !== undefined && bytes.ascii && afterAscii ? fast(chunk) : decoder.decode(chunk, { stream: true })
+      afterAscii = bytes.ascii
+      reader.push(text, bytes.plain)
+    },
     end() {
       reader.push(decoder.decode())
       reader.end()

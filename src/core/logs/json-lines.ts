@@ -20,6 +20,8 @@ const SPECIAL = /[\\\u0000-\u0009\u000b-\u001f]/g
  */
 export class JsonLinesReader {
   private carry = ''
+  /** Whether the carried text is known to hold no backslash and no control character. */
+  private carryPlain = true
   private line = 0
   private readonly aggregator: RecordSink
   private readonly name: string
@@ -38,24 +40,32 @@ export class JsonLinesReader {
     return this.line
   }
 
-  /** The next decoded text of the input, in order; lines may span chunks. */
-  push(chunk: string): void {
+  /**
+   * The next decoded text of the input, in order; lines may span chunks. `plain`: the caller knows
+   * that the chunk holds no backslash and no control character but LF (`scanBytes` of its bytes).
+   */
+  push(chunk: string, plain = false): void {
     const text = this.carry + chunk
+    const allPlain = plain && this.carryPlain
     let start = 0
-    let special = nextSpecial(text, 0)
+    let special = allPlain ? Number.POSITIVE_INFINITY : nextSpecial(text, 0)
     for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
       this.take(text, start, end, special >= end)
       if (special < end) special = nextSpecial(text, end + 1)
       start = end + 1
     }
+    // A carry never holds a LF: past the first line break it is a part of this chunk only.
+    this.carryPlain = start === 0 ? allPlain : plain
     this.carry = start === 0 ? text : text.slice(start)
   }
 
   /** The input has ended: its last line (without a line break) is read. */
   end(): void {
     const text = this.carry
+    const plain = this.carryPlain
     this.carry = ''
-    if (text.trim() !== '') this.take(text, 0, text.length, nextSpecial(text, 0) >= text.length)
+    this.carryPlain = true
+    if (text.trim() !== '') this.take(text, 0, text.length, plain || nextSpecial(text, 0) >= text.length)
   }
 
   private take(text: string, start: number, end: number, plain: boolean): void {
