@@ -8,6 +8,7 @@ import { parseCommandArgs, parseNow, stringOption } from '../args.js'
 import type { CliIo, Command } from '../command.js'
 import { echoArgument } from '../echo.js'
 import { loadCatalogue } from '../logs/catalogue.js'
+import type { NewAggregator } from '../logs/parallel.js'
 import { readLogInput } from '../logs/input.js'
 import type { WorkerSetup } from '../logs/parallel.js'
 import { createProgress } from '../logs/progress.js'
@@ -41,7 +42,7 @@ function checkFiles(files: readonly string[], engine: string | undefined): void 
 }
 
 /** Read every file into one aggregate (with `parallel`, big JSON-lines files by worker threads), with a progress bar on a terminal. */
-async function aggregateFiles(files: readonly string[], io: CliIo, newAggregator: () => LogAggregator, parallel?: { workers: number; setup: WorkerSetup }): Promise<LogState> {
+async function aggregateFiles(files: readonly string[], io: CliIo, newAggregator: NewAggregator, parallel?: { workers: number; setup: WorkerSetup }): Promise<LogState> {
   const progress = createProgress(io, await totalSize(files, io))
   let state: LogState
   try {
@@ -95,7 +96,7 @@ export const run: Command = async (argv, io) => {
   const now = parseNow(stringOption(args, 'now'))
   const permissions = stringOption(args, 'permissions')
   const catalogue = await loadCatalogue(permissions, io, format === 'json')
-  const newAggregator = (): LogAggregator => new LogAggregator({ ...(catalogue === undefined ? {} : { catalogue }), ...(now === undefined ? {} : { now }) })
+  const newAggregator = (extra: { countLater?: boolean } = {}): LogAggregator => new LogAggregator({ ...(catalogue === undefined ? {} : { catalogue }), ...(now === undefined ? {} : { now }), ...extra })
   const parallel = workers > 1 ? { workers, setup: { permissions, now: now?.toISOString(), env: io.env, cwd: io.cwd } } : undefined
   const state = engine === 'duckdb' ? await aggregateWithDuckdb(args.positionals, io, newAggregator()) : await aggregateFiles(args.positionals, io, newAggregator, parallel)
   const partial = stringOption(args, 'partial')

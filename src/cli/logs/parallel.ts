@@ -1,18 +1,22 @@
 /**
  * `logs --workers N`: each large plain JSON-lines file is cut into N byte ranges at line starts,
- * read by N worker threads into partial states, which are merged (`mergeStates`, as `merge` does)
- * into exactly the state one thread would have built. Other inputs (stdin, gzip, CSV, HAR, JSON
- * documents, small files) are read on the main thread meanwhile. The worker's entry is bundled as
+ * read by N worker threads that count calls by group without judging them. The main thread then
+ * takes the first group of each distinct verdict, hands them to the workers in N shares to judge
+ * (each distinct group judged once, in one thread), and counts every group with those verdicts; the
+ * ranges' other counts (sign-ins, unreadable lines) are merged (`mergeStates`, as `merge` does): exactly
+ * the state one thread would have built. Other inputs (stdin, gzip, CSV, HAR, JSON documents, small
+ * files) are read on the main thread meanwhile. The worker's entry is bundled as
  * `dist/bin/chunks/logs-worker.js`, next to the logs command's file (scripts/bundle-cli.mjs).
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { GraphDoctorError, type ErrorCode } from '../../core/errors.js'
-import { detectLogContainer, mergeStates, type LogAggregator, type LogState } from '../../core/logs/index.js'
+import { detectLogContainer, mergeStates, type LogAggregator, type LoggedGroup, type LogState, type PendingGroupRow, type Verdict } from '../../core/logs/index.js'
 import { binaryOffset } from '../bytes.js'
 import type { CliIo } from '../command.js'
 import { readLogInput, type ReadProgress } from './input.js'
+import { readRange } from './range-read.js'
 import { joinRanges } from './ranges.js'
 
 /** What every worker is started with (the permission data is resolved again in each thread). */
@@ -30,10 +34,16 @@ export interface RangeTask {
   readonly end: number
 }
 
+/** What a worker is asked: read a range (counting calls by group), or judge groups. */
+export type WorkerTask = ({ readonly kind: 'range' } & RangeTask) | { readonly kind: 'judge'; readonly groups: readonly LoggedGroup[] }
+
 export type WorkerReply =
   | { readonly kind: 'progress'; readonly bytes: number }
-  | { readonly kind: 'done'; readonly state: LogState; readonly lines: number }
+  | { readonly kind: 'done'; readonly state: LogState; readonly lines: number; readonly groups: readonly PendingGroupRow[] }
+  | { readonly kind: 'judged'; readonly verdicts: readonly Verdict[] }
   | { readonly kind: 'failed'; readonly code: ErrorCode; readonly message: string }
+
+type RangeDone = Extract<WorkerReply, { kind: 'done' }>
 
 /** A file smaller than this per worker is read on the main thread (starting a thread costs more). */
 const MIN_RANGE_BYTES = 4 * 1024 * 1024
@@ -94,15 +104,15 @@ class RangePool {
     }
   }
 
-  async run(task: RangeTask, onBytes: (bytes: number) => void): Promise<{ state: LogState; lines: number }> {
+  async run(task: WorkerTask, onBytes: (bytes: number) => void): Promise<Exclude<WorkerReply, { kind: 'progress' | 'failed' }>> {
     const worker = this.idle.pop() ?? (await new Promise<Worker>((take) => this.waiting.push(take)))
     try {
       return await new Promise((done, fail) => {
         const onMessage = (reply: WorkerReply): void => {
           if (reply.kind === 'progress') return onBytes(reply.bytes)
           worker.off('message', onMessage).off('error', fail)
-          if (reply.kind === 'done') done({ state: reply.state, lines: reply.lines })
-          else fail(new GraphDoctorError(reply.code, reply.message))
+          if (reply.kind === 'failed') fail(new GraphDoctorError(reply.code, reply.message))
+          else done(reply)
         }
         worker.on('message', onMessage).once('error', fail)
         worker.postMessage(task)
@@ -119,35 +129,65 @@ class RangePool {
   }
 }
 
+/** A fresh aggregator with the command's options; `countLater` for the ranges this thread reads. */
+export type NewAggregator = (options?: { countLater?: boolean }) => LogAggregator
+
 /**
- * Every file's state, in the order of the files, merged: big JSON-lines files by worker threads,
- * the others on this thread with `newAggregator()`.
+ * Every file's state, in the order of the files, merged: big JSON-lines files in N ranges, the last
+ * read by this thread and the others by N - 1 worker threads; the other files on this thread. This
+ * thread then judges its share of the distinct groups (the workers theirs) and counts them all.
  */
-export async function aggregateInParallel(files: readonly string[], io: CliIo, workers: number, setup: WorkerSetup, newAggregator: () => LogAggregator, progress: ReadProgress): Promise<LogState> {
-  const pool = new RangePool(workers, setup)
+export async function aggregateInParallel(files: readonly string[], io: CliIo, workers: number, setup: WorkerSetup, newAggregator: NewAggregator, progress: ReadProgress): Promise<LogState> {
+  const pool = new RangePool(workers - 1, setup)
   let records = 0
+  const counted = (part: RangeDone): RangeDone => {
+    for (const input of part.state.inputs) records += input.records
+    progress.onRecords(records)
+    return part
+  }
   try {
-    const pending: Array<Promise<LogState>> = []
-    const mainFiles: Array<{ file: string; done: (state: LogState) => void; fail: (error: unknown) => void }> = []
+    const read: Array<{ state: LogState; groups: readonly PendingGroupRow[] }> = []
     for (const file of files) {
       const ranges = planRanges(file, io.cwd, workers)
       if (ranges === undefined) {
-        pending.push(new Promise<LogState>((done, fail) => mainFiles.push({ file, done, fail })))
+        const aggregator = newAggregator()
+        await readLogInput(file, io, aggregator, progress)
+        read.push({ state: aggregator.state, groups: [] })
         continue
       }
-      const parts = ranges.map((range) => pool.run(range, progress.onBytes).then((part) => {
-        records += part.state.totals.calls + part.state.totals.signins
-        progress.onRecords(records)
-        return part
-      }))
-      pending.push(Promise.all(parts).then((done) => joinRanges(file, done)))
+      const own = ranges.at(-1)
+      const parts = ranges.slice(0, -1).map((range) => pool.run({ kind: 'range', ...range }, progress.onBytes).then((reply) => counted(reply as RangeDone)))
+      const mine = own === undefined ? [] : [counted(readOwnRange(own, io.cwd, newAggregator({ countLater: true }), progress.onBytes))]
+      const done = [...(await Promise.all(parts)), ...mine]
+      read.push({ state: joinRanges(file, done), groups: done.flatMap((part) => part.groups) })
     }
-    for (const { file, done, fail } of mainFiles) {
-      const aggregator = newAggregator()
-      await readLogInput(file, io, aggregator, progress).then(() => done(aggregator.state), fail)
-    }
-    return mergeStates(await Promise.all(pending))
+    const judged = await countGroups(read.flatMap((part) => part.groups), pool, workers, newAggregator())
+    return mergeStates([...read.map((part) => part.state), judged])
   } finally {
     await pool.close()
   }
+}
+
+function readOwnRange(range: RangeTask, cwd: string, aggregator: LogAggregator, onBytes: (bytes: number) => void): RangeDone {
+  const lines = readRange(range, cwd, aggregator, onBytes)
+  return { kind: 'done', state: aggregator.state, lines, groups: aggregator.takeGroups() }
+}
+
+/**
+ * The workers' groups judged, each distinct one once: share 0 by this thread's `aggregator`, the
+ * others by the workers meanwhile; then every group counted.
+ */
+async function countGroups(rows: readonly PendingGroupRow[], pool: RangePool, workers: number, aggregator: LogAggregator): Promise<LogState> {
+  // Contiguous runs of endpoints in order: each thread looks up its own part of the permission catalogue
+  // (decoded lazily, a block of templates at a time), not all of it.
+  const groups = aggregator.groupsToJudge(rows).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
+  const size = Math.ceil(groups.length / workers)
+  const shares = Array.from({ length: workers }, (_, share) => groups.slice(share * size, (share + 1) * size))
+  const others = shares.slice(1).map((share) => (share.length === 0 ? undefined : pool.run({ kind: 'judge', groups: share }, () => undefined)))
+  aggregator.judgeGroups(shares[0] ?? [])
+  for (const [index, reply] of (await Promise.all(others)).entries()) {
+    if (reply?.kind === 'judged') aggregator.presetVerdicts(shares[index + 1] ?? [], reply.verdicts)
+  }
+  aggregator.addGroups(rows)
+  return aggregator.state
 }

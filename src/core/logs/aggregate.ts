@@ -13,8 +13,9 @@ import { pathShape, uriOrigin } from '../kql/path-shape.js'
 import { ClaimsNumbers, rawCallOf, rawText, rawWeight } from './raw-call.js'
 import { readRecord, type ActivityRecord, type SigninRecord } from './records.js'
 import { countCall, newSlot, type Slot } from './group-rows.js'
-import { countSignin, emptyState, MAX_UNREADABLE_LISTED, nameApp, ownText, type InputSummary, type LogState } from './state.js'
-import { GroupJudge } from './group-judge.js'
+import { addToTally, countSignin, emptyState, MAX_UNREADABLE_LISTED, nameApp, ownText, type InputSummary, type LogState } from './state.js'
+import { GroupJudge, verdictKey, type LoggedGroup } from './group-judge.js'
+import { claimsTextOf, newPendingGroup, pendingRow, slotKeyOfGroup, type PendingGroup, type PendingGroupRow } from './pending-groups.js'
 import type { Verdict } from './verdict.js'
 
 /** The origin of a logged path without one (Log Analytics writes full URLs; group rows, paths). */
@@ -31,6 +32,11 @@ export interface LogAggregatorOptions {
    * it changes nothing): every group is then diagnosed on its own (see {@link GroupJudge}).
    */
   readonly memoise?: boolean
+  /**
+   * Count calls by group without judging them (a `--workers` thread): their rows come out of
+   * {@link LogAggregator.takeGroups}, for another aggregator's {@link LogAggregator.addGroups}.
+   */
+  readonly countLater?: boolean
 }
 
 /**
@@ -48,12 +54,14 @@ export class LogAggregator {
   private readonly heldSeen = new Set<string>()
   /** Each distinct claims text (raw, or as lists) by a number: group keys stay short. */
   private readonly claims = new ClaimsNumbers()
-  private readonly slots = new Map<string, Slot>()
+  private readonly slots = new Map<string, Slot | PendingGroup>()
+  private readonly countLater: boolean
   private readonly exchanges: ExchangeCalls
   private input: InputSummary = { name: '(input)', format: 'unknown', records: 0, unreadable: 0 }
 
   constructor(options: LogAggregatorOptions = {}) {
     this.exchanges = new ExchangeCalls(options.catalogue, () => this.diagnoser, { ...(options.now === undefined ? {} : { now: options.now }), ...(options.memoiseFailures === false ? { memo: false } : {}) })
+    this.countLater = options.countLater === true
     this.judge = new GroupJudge({ ...options, ...(options.memoise === false ? { memoise: false } : {}) })
     this.diagnoser = createDiagnoser({ ...(options.catalogue === undefined ? {} : { permissions: options.catalogue }), ...(options.now === undefined ? {} : { now: options.now }) })
   }
@@ -120,7 +128,7 @@ export class LogAggregator {
       return true
     }
     const name = raw['AppDisplayName'] ?? raw['appDisplayName']
-    if (typeof name === 'string' && name !== '') this.nameApp(slot.app.appId, name)
+    if (typeof name === 'string' && name !== '') this.nameApp(slot.pending === true ? slot.appId : slot.app.appId, name)
     const seen = rawText(raw['TimeGenerated'] ?? raw['timeGenerated']) ?? time
     const sample = rawText(raw['SampleRequestId'] ?? raw['sampleRequestId'] ?? raw['RequestId'] ?? raw['requestId'])
     this.countCall(slot, rawWeight(raw['Count'] ?? raw['count']), rawText(raw['FirstSeen'] ?? raw['firstSeen']) ?? seen, rawText(raw['LastSeen'] ?? raw['lastSeen']) ?? seen, sample)
@@ -132,21 +140,78 @@ export class LogAggregator {
     const kind = principalKind(record.roles, record.scopes, record.userId)
     const shape = pathShape(record.uri)
     const url = `${uriOrigin(record.uri) || GRAPH_ORIGIN}${shape.startsWith('/') ? '' : '/'}${shape}`
-    const claims = this.claims.of(`${record.roles.join(' ')}|${record.scopes.join(' ')}|${record.wids.join(',')}`)
-    const slotKey = slotKeyOf ?? `${appId} ${record.method} ${url} ${record.status} ${kind} ${claims}`
+    const claimsText = claimsTextOf(record.roles, record.scopes, record.wids)
+    const claims = this.claims.of(claimsText)
+    const slotKey = slotKeyOf ?? slotKeyOfGroup(appId, record.method, url, record.status, kind, claims)
     let slot = this.slots.get(slotKey)
     if (slot === undefined) {
       const { method, status, roles, scopes, wids, tenantId } = record
-      const verdict = this.judge.verdict({ method, url, status, kind, claims, roles, scopes, wids, source: `${this.input.name} (group)`, ...(tenantId === undefined ? {} : { tenantId }) })
-      // An app's permissions are recorded once per claim set and scheme, not once per group.
-      const heldKey = `${appId} ${verdict.scheme ?? ''} ${claims}`
-      const held = this.heldSeen.has(heldKey) ? [] : [...roles, ...scopes]
-      if (held.length > 0) this.heldSeen.add(ownText(heldKey))
-      slot = this.newSlot(appId, method, status, verdict, held)
+      const group: LoggedGroup = { method, url, status, kind, claims, roles, scopes, wids, source: `${this.input.name} (group)`, ...(tenantId === undefined ? {} : { tenantId }) }
+      slot = this.countLater ? newPendingGroup(appId, group, claimsText) : this.slotOf(appId, group)
       this.slots.set(ownText(slotKey), slot)
     }
     if (record.appName !== undefined) this.nameApp(appId, record.appName)
     this.countCall(slot, record.count, record.firstSeen, record.lastSeen, record.sampleId)
+  }
+
+  /**
+   * The groups counted so far without a verdict (`countLater`), to be counted by another aggregator
+   * with {@link addGroups}: what a `--workers` thread sends back.
+   */
+  takeGroups(): PendingGroupRow[] {
+    const rows: PendingGroupRow[] = []
+    for (const slot of this.slots.values()) if (slot.pending === true) rows.push(pendingRow(slot))
+    return rows
+  }
+
+  /**
+   * The first group of each distinct verdict among `rows` (in order), numbered by this aggregator's
+   * claims: what must be judged before {@link addGroups} (e.g. split among threads).
+   */
+  groupsToJudge(rows: readonly PendingGroupRow[]): LoggedGroup[] {
+    const groups = new Map<string, LoggedGroup>()
+    for (const row of rows) {
+      const group = { ...row.group, claims: this.claims.of(row.claimsText) }
+      const key = verdictKey(group)
+      if (!groups.has(key)) groups.set(key, group)
+    }
+    return [...groups.values()]
+  }
+
+  /** Judge groups now (they are remembered for {@link addGroups}). */
+  judgeGroups(groups: readonly LoggedGroup[]): void {
+    for (const group of groups) this.judge.verdict(group)
+  }
+
+  /** Verdicts judged elsewhere (by {@link GroupJudge.verdict} of the same groups), taken as this aggregator's own. */
+  presetVerdicts(groups: readonly LoggedGroup[], verdicts: readonly Verdict[]): void {
+    groups.forEach((group, index) => {
+      const verdict = verdicts[index]
+      if (verdict !== undefined) this.judge.preset(group, verdict)
+    })
+  }
+
+  /** Count groups another aggregator counted without verdicts (see {@link takeGroups}), judging each distinct one once. */
+  addGroups(rows: readonly PendingGroupRow[]): void {
+    for (const row of rows) {
+      const claims = this.claims.of(row.claimsText)
+      const group = { ...row.group, claims }
+      const slotKey = slotKeyOfGroup(row.appId, group.method, group.url, group.status, group.kind, claims)
+      let slot = this.slots.get(slotKey)
+      if (slot === undefined) this.slots.set(ownText(slotKey), (slot = this.countLater ? newPendingGroup(row.appId, group, row.claimsText) : this.slotOf(row.appId, group)))
+      const [sample, ...more] = row.samples
+      this.countCall(slot, row.count, row.first, row.last, sample)
+      for (const other of more) this.countCall(slot, 0, undefined, undefined, other)
+    }
+  }
+
+  private slotOf(appId: string, group: LoggedGroup): Slot {
+    const verdict = this.judge.verdict(group)
+    // An app's permissions are recorded once per claim set and scheme, not once per group.
+    const heldKey = `${appId} ${verdict.scheme ?? ''} ${group.claims}`
+    const held = this.heldSeen.has(heldKey) ? [] : [...group.roles, ...group.scopes]
+    if (held.length > 0) this.heldSeen.add(ownText(heldKey))
+    return this.newSlot(appId, group.method, group.status, verdict, held)
   }
 
   addSignin(record: SigninRecord): void {
@@ -173,8 +238,9 @@ export class LogAggregator {
     return newSlot(this.state, appId, method, status, verdict, held)
   }
 
-  private countCall(slot: Slot, count: number, first: string | undefined, last: string | undefined, sample: string | undefined): void {
-    countCall(this.state, slot, count, first, last, sample)
+  private countCall(slot: Slot | PendingGroup, count: number, first: string | undefined, last: string | undefined, sample: string | undefined): void {
+    if (slot.pending === true) addToTally(slot.tally, count, first, last, sample)
+    else countCall(this.state, slot, count, first, last, sample)
   }
 }
 

@@ -60,11 +60,16 @@ export class GroupJudge {
     return this.diagnosed
   }
 
+  /** A verdict judged elsewhere for this group (another thread's {@link verdict} of it). */
+  preset(group: LoggedGroup, verdict: Verdict): void {
+    const key = verdictKey(group)
+    if (this.memoise && !this.verdicts.has(key)) this.verdicts.set(ownText(key), verdict)
+  }
+
   /** The verdict of a group, judged the first time its key is seen. */
   verdict(group: LoggedGroup): Verdict {
     if (!this.memoise) return this.judgeAlone(group)
-    const success = group.status > 0 && group.status < 400
-    const key = success ? `${group.method} ${group.url} ${group.status} ${group.kind}` : `${group.method} ${group.url} ${group.status} ${group.kind} ${group.claims} ${group.tenantId ?? ''}`
+    const key = verdictKey(group)
     let verdict = this.verdicts.get(key)
     if (verdict === undefined) {
       verdict = judgeLoggedCall(this.diagnoser, this.catalogue, { ...group, principal: this.principalOf(group) }, this.templates)
@@ -87,6 +92,16 @@ export class GroupJudge {
     const alone: Diagnoser = { diagnose: (exchange) => [diagnoseExchange(exchange, options)] }
     return judgeLoggedCall(alone, this.catalogue, { ...group, principal: principalClaims(group) })
   }
+}
+
+/**
+ * What a group's verdict depends on: a success's (never diagnosed) only its endpoint, status and token
+ * kind; a failure's its claims too. The tenant shows only in a finding's texts (a consent URL), never
+ * in the verdict: the first group's stands for all.
+ */
+export function verdictKey(group: LoggedGroup): string {
+  const endpoint = `${group.method} ${group.url} ${group.status} ${group.kind}`
+  return group.status > 0 && group.status < 400 ? endpoint : `${endpoint} ${group.claims}`
 }
 
 function principalClaims(group: LoggedGroup): PrincipalClaims {

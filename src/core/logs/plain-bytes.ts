@@ -7,7 +7,9 @@
  */
 
 const LOW_BITS = 0x01010101
-const HIGH_BITS = 0x80808080
+const HIGH_BITS = 0x80808080 | 0
+const SPACES = 0x20202020
+const SLASHES = 0x5c5c5c5c
 
 /** What {@link scanBytes} found in a chunk. */
 export interface ChunkBytes {
@@ -37,15 +39,14 @@ export function scanBytes(bytes: Uint8Array): ChunkBytes {
     high |= byte << 24
   }
   if (words > 0) {
-    const view = new Uint32Array(bytes.buffer, bytes.byteOffset + head, words)
+    // Int32 lanes: every value stays a 32-bit integer in optimised code (a Uint32Array's upper half would not).
+    const view = new Int32Array(bytes.buffer, bytes.byteOffset + head, words)
     for (let w = 0; w < words; w++) {
       const word = view[w] ?? 0
       high |= word
       // A byte below 0x20 (a zero byte after subtracting 0x20 borrows into its high bit), or equal to 0x5c.
-      const below = (word - 0x20 * LOW_BITS) & ~word & HIGH_BITS
-      const slash = word ^ (0x5c * LOW_BITS)
-      const backslash = (slash - LOW_BITS) & ~slash & HIGH_BITS
-      if ((below | backslash) !== 0 && !plainAt(bytes, head + w * 4, head + w * 4 + 4)) return NOT_PLAIN
+      const slash = word ^ SLASHES
+      if ((((word - SPACES) & ~word) | ((slash - LOW_BITS) & ~slash)) & HIGH_BITS && !plainAt(bytes, head + w * 4, head + w * 4 + 4)) return NOT_PLAIN
     }
   }
   for (let i = head + words * 4; i < length; i++) {

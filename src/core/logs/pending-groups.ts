@@ -1,0 +1,49 @@
+/**
+ * Groups of logged calls counted without their verdict (a `logs --workers` thread reads and groups;
+ * the main thread judges each distinct group once and counts them): the pending group an aggregator
+ * keeps, and the row it hands over (structured-clonable, claims as text: numbers are per aggregator).
+ */
+import type { TokenKind } from '../token/types.js'
+import type { LoggedGroup } from './group-judge.js'
+import type { Tally } from './state.js'
+
+/** A group counted so far: its first record's group, and the tally of all its records. */
+export interface PendingGroup {
+  readonly pending: true
+  readonly appId: string
+  readonly group: LoggedGroup
+  readonly claimsText: string
+  readonly tally: Tally
+}
+
+/** A pending group as handed to another aggregator. */
+export interface PendingGroupRow {
+  readonly appId: string
+  readonly group: Omit<LoggedGroup, 'claims'>
+  /** The (roles, scopes, wids) as one text, see {@link claimsTextOf}. */
+  readonly claimsText: string
+  readonly count: number
+  readonly first?: string
+  readonly last?: string
+  readonly samples: readonly string[]
+}
+
+export function newPendingGroup(appId: string, group: LoggedGroup, claimsText: string): PendingGroup {
+  return { pending: true, appId, group, claimsText, tally: { count: 0, samples: [] } }
+}
+
+export function pendingRow(slot: PendingGroup): PendingGroupRow {
+  const { claims: _claims, ...group } = slot.group
+  const { count, first, last, samples } = slot.tally
+  return { appId: slot.appId, group, claimsText: slot.claimsText, count, samples, ...(first === undefined ? {} : { first }), ...(last === undefined ? {} : { last }) }
+}
+
+/** The claims of a group as one text: equal texts, equal lists. */
+export function claimsTextOf(roles: readonly string[], scopes: readonly string[], wids: readonly string[]): string {
+  return `${roles.join(' ')}|${scopes.join(' ')}|${wids.join(',')}`
+}
+
+/** The key of an (app, group) slot. */
+export function slotKeyOfGroup(appId: string, method: string, url: string, status: number, kind: TokenKind, claims: number): string {
+  return `${appId} ${method} ${url} ${status} ${kind} ${claims}`
+}
