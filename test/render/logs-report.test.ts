@@ -43,4 +43,10 @@ describe('logs text report', () => {
     assert.ok(first !== -1, text)
     assert.match(rows[first + 1] ?? '', /^ {12}\S/)
   })
+
+  it('puts the sample request ids of an endpoint after it in parentheses, one space apart', () => {
+    const text = renderLogReportText(report, { width: 200 })
+    assert.match(text, /\n {9}3 {2}GET \/users\/\{id\}\/messages \(e\.g\. req-001, req-002, req-003\)\n/)
+    assert.match(text, /\n {9}2 {2}GET \/users \(e\.g\. req-010, req-011\)\n/)
+  })
 })

@@ -23,7 +23,7 @@ export function renderLogReportText(report: LogReport, options: LogTextOptions =
   }
   section('Failures by cause', report.byCause.map((cause) => `  ${count(cause.count).padStart(8)}  ${severityMarker(cause.severity, style)} ${cause.id}: ${cause.title}  ${style.dim(seen(cause))}`))
   section('Apps', report.byApp.slice(0, TOP).map((app) => `  ${count(app.failures).padStart(8)} failed of ${count(app.calls)}  ${appLabel(app.appId, app.appName)}`))
-  section('Failed endpoints', report.byTemplate.slice(0, TOP).map((row) => `  ${count(row.count).padStart(8)}  ${row.method} ${row.template}  ${style.dim(samplesOf(row.samples))}`))
+  section('Failed endpoints', report.byTemplate.slice(0, TOP).map((row) => `  ${count(row.count).padStart(8)}  ${row.method} ${row.template}${samplesOf(row.samples, style)}`))
   section('Missing permissions', report.byMissingPermission.map((row) => `  ${count(row.count).padStart(8)}  ${row.permission} (${row.scheme ?? '?'}) for ${names(row.apps)}`))
   section('Sign-in failures (AADSTS)', report.aadsts.flatMap((category) => [
     `  ${category.category}: ${category.meaning}`,
@@ -47,6 +47,7 @@ function wrapRow(line: string, width: number): string[] {
   return wrapText(line.slice(lead.length), { width, first: lead, rest: lead.length > indent.length ? ' '.repeat(lead.length) : `${indent}  ` })
 }
 
-function samplesOf(samples: readonly string[]): string {
-  return samples.length === 0 ? '' : `e.g. ${samples.join(', ')}`
+/** ` (e.g. id, id)` after an endpoint, dimmed; nothing without samples. */
+function samplesOf(samples: readonly string[], style: ReturnType<typeof makeStyle>): string {
+  return samples.length === 0 ? '' : ` ${style.dim(`(e.g. ${samples.join(', ')})`)}`
 }
