@@ -4,7 +4,7 @@
  * partials of shards gives exactly the state of one run over all of them.
  */
 import type { PermissionScheme } from '../types.js'
-import type { SigninRecord } from './records.js'
+import type { SigninRecord } from './read/records.js'
 
 /** The `format` of a partial aggregate file; bump {@link PARTIAL_VERSION} when its shape changes. */
 export const PARTIAL_FORMAT = 'graph-doctor/logs-partial'

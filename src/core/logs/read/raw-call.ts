@@ -4,8 +4,8 @@
  * building the record. Most records of a log belong to a group seen before.
  */
 import type { RawRecord } from './fields.js'
-import { pathShape, uriOrigin } from '../kql/path-shape.js'
-import { ownText } from './state.js'
+import { pathShape, uriOrigin } from '../../kql/path-shape.js'
+import { ownText } from '../state.js'
 
 /** A call record's raw fields, the time its envelope gave, and its group key (app, method, shape, status, claims). */
 export interface RawCall {

@@ -3,7 +3,7 @@
  * of `flat-record.ts` when it is a plainly shaped activity record, else by `JSON.parse`. Both give
  * the aggregator the same values, so the report does not depend on which path read a line.
  */
-import type { LogAggregator } from './aggregate.js'
+import type { LogAggregator } from '../aggregate.js'
 
 type RecordSink = Pick<LogAggregator, 'addValue' | 'addUnreadable'>
 import { textField } from './fields.js'

@@ -5,9 +5,9 @@
  * `records`, scanned element by element) and CSV; every record goes to a {@link LogSink} (a
  * {@link LogAggregator}, or the page's format probe).
  */
-import { GraphDoctorError } from '../errors.js'
-import { JsonArrayScanner, JsonScanError, type ScannedElement } from '../stream/json-array-scanner.js'
-import type { LogAggregator } from './aggregate.js'
+import { GraphDoctorError } from '../../errors.js'
+import { JsonArrayScanner, JsonScanError, type ScannedElement } from '../../stream/json-array-scanner.js'
+import type { LogAggregator } from '../aggregate.js'
 import { CsvParser, type CsvRow } from './csv.js'
 import type { LogContainer } from './detect.js'
 import { JsonLinesReader } from './json-lines.js'
