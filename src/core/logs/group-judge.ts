@@ -10,6 +10,7 @@ import type { PrincipalClaims } from '../token/principal.js'
 import type { TokenKind } from '../token/types.js'
 import { ownText } from './state.js'
 import { judgeLoggedCall, type Verdict } from './verdict.js'
+import { ownList } from './pending-groups.js'
 
 /** One distinct group of logged calls, as its first record shows it. */
 export interface LoggedGroup {
@@ -82,7 +83,8 @@ export class GroupJudge {
   private principalOf(group: LoggedGroup): PrincipalClaims {
     const key = `${group.claims} ${group.kind} ${group.tenantId ?? ''}`
     let principal = this.principals.get(key)
-    if (principal === undefined) this.principals.set(ownText(key), (principal = principalClaims(group)))
+    // Kept for the run: copies of its texts (a record's are views of a whole decoded chunk).
+    if (principal === undefined) this.principals.set(ownText(key), (principal = ownedPrincipal(group)))
     return principal
   }
 
@@ -102,6 +104,11 @@ export class GroupJudge {
 export function verdictKey(group: LoggedGroup): string {
   const endpoint = `${group.method} ${group.url} ${group.status} ${group.kind}`
   return group.status > 0 && group.status < 400 ? endpoint : `${endpoint} ${group.claims}`
+}
+
+function ownedPrincipal(group: LoggedGroup): PrincipalClaims {
+  const { tenantId } = group
+  return { roles: ownList(group.roles), scopes: ownList(group.scopes), wids: ownList(group.wids), kind: group.kind, ...(tenantId === undefined ? {} : { tenantId: ownText(tenantId) }) }
 }
 
 function principalClaims(group: LoggedGroup): PrincipalClaims {

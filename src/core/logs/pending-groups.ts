@@ -5,7 +5,7 @@
  */
 import type { TokenKind } from '../token/types.js'
 import type { LoggedGroup } from './group-judge.js'
-import type { Tally } from './state.js'
+import { ownText, type Tally } from './state.js'
 
 /** A group counted so far: its first record's group, and the tally of all its records. */
 export interface PendingGroup {
@@ -28,8 +28,19 @@ export interface PendingGroupRow {
   readonly samples: readonly string[]
 }
 
+/** A new pending group; it keeps copies of its texts (a record's are views of a whole decoded chunk). */
 export function newPendingGroup(appId: string, group: LoggedGroup, claimsText: string): PendingGroup {
-  return { pending: true, appId, group, claimsText, tally: { count: 0, samples: [] } }
+  const { tenantId, roles, scopes, wids } = group
+  const owned: LoggedGroup = {
+    ...group, method: ownText(group.method), url: ownText(group.url), roles: ownList(roles), scopes: ownList(scopes), wids: ownList(wids), source: ownText(group.source),
+    ...(tenantId === undefined ? {} : { tenantId: ownText(tenantId) }),
+  }
+  return { pending: true, appId: ownText(appId), group: owned, claimsText: ownText(claimsText), tally: { count: 0, samples: [] } }
+}
+
+/** Copies of a list's texts. */
+export function ownList(list: readonly string[]): string[] {
+  return list.map(ownText)
 }
 
 export function pendingRow(slot: PendingGroup): PendingGroupRow {
