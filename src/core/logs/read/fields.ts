@@ -5,11 +5,16 @@
 
 export type RawRecord = Readonly<Record<string, unknown>>
 
+/** The camelCase spelling of each PascalCase name asked for (the names are a handful of literals). */
+const camelCase = new Map<string, string>()
+
 /** A field by its Log Analytics (PascalCase) name, or the same name in camelCase. */
 export function field(record: RawRecord, pascal: string): unknown {
   const value = record[pascal]
   if (value !== undefined) return value
-  return record[pascal.charAt(0).toLowerCase() + pascal.slice(1)]
+  let camel = camelCase.get(pascal)
+  if (camel === undefined) camelCase.set(pascal, (camel = pascal.charAt(0).toLowerCase() + pascal.slice(1)))
+  return record[camel]
 }
 
 /** A non-empty string field (numbers are turned into their text). */

@@ -79,14 +79,23 @@ function activityOf(record: RawRecord, uri: string, envelope?: RawRecord): Activ
   if (method === undefined) return { kind: 'unreadable', reason: 'RequestMethod is missing' }
   if (status === undefined) return { kind: 'unreadable', reason: 'ResponseStatusCode is missing or not a number' }
   const time = textField(record, 'TimeGenerated') ?? (envelope === undefined ? undefined : textField(envelope, 'Time'))
-  return withDefined({ kind: 'activity', method: method.toUpperCase(), uri, status, roles: listField(record, 'Roles'), scopes: listField(record, 'Scopes'), wids: listField(record, 'Wids') } as const, {
-    ...weightOf(record, time, textField(record, 'RequestId')),
-    appId: textField(record, 'AppId'),
-    appName: textField(record, 'AppDisplayName'),
-    servicePrincipalId: textField(record, 'ServicePrincipalId'),
-    userId: textField(record, 'UserId'),
-    tenantId: textField(record, 'AadTenantId') ?? textField(record, 'TenantId'),
-  })
+  // Built field by field (the first record of every new group comes here): the same fields, in the same order, as weightOf + withDefined.
+  const result: Record<string, unknown> = { kind: 'activity', method: method.toUpperCase(), uri, status, roles: listField(record, 'Roles'), scopes: listField(record, 'Scopes'), wids: listField(record, 'Wids') }
+  const count = numberField(record, 'Count')
+  result['count'] = count === undefined || count < 0 ? 1 : count
+  setDefined(result, 'firstSeen', textField(record, 'FirstSeen') ?? time)
+  setDefined(result, 'lastSeen', textField(record, 'LastSeen') ?? time)
+  setDefined(result, 'sampleId', textField(record, 'SampleRequestId') ?? textField(record, 'RequestId'))
+  setDefined(result, 'appId', textField(record, 'AppId'))
+  setDefined(result, 'appName', textField(record, 'AppDisplayName'))
+  setDefined(result, 'servicePrincipalId', textField(record, 'ServicePrincipalId'))
+  setDefined(result, 'userId', textField(record, 'UserId'))
+  setDefined(result, 'tenantId', textField(record, 'AadTenantId') ?? textField(record, 'TenantId'))
+  return result as unknown as ActivityRecord
+}
+
+function setDefined(result: Record<string, unknown>, key: string, value: string | undefined): void {
+  if (value !== undefined) result[key] = value
 }
 
 function signinOf(record: RawRecord): SigninRecord | undefined {
