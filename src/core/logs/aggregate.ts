@@ -15,7 +15,7 @@ import { readRecord, type ActivityRecord, type SigninRecord } from './read/recor
 import { countCall, newSlot, type Slot } from './group-rows.js'
 import { addToTally, countSignin, emptyState, MAX_UNREADABLE_LISTED, nameApp, ownText, type InputSummary, type LogState } from './state.js'
 import { GroupJudge, verdictKey, type LoggedGroup } from './group-judge.js'
-import { claimsTextOf, newPendingGroup, pendingRow, slotKeyOfGroup, type PendingGroup, type PendingGroupRow } from './pending-groups.js'
+import { claimsTextOf, newPendingGroup, pendingClaims, pendingRow, slotKeyOfGroup, type PendingClaims, type PendingGroup, type PendingGroupRow } from './pending-groups.js'
 import type { Verdict } from './verdict.js'
 
 /** The origin of a logged path without one (Log Analytics writes full URLs; group rows, paths). */
@@ -56,6 +56,9 @@ export class LogAggregator {
   private readonly claims = new ClaimsNumbers()
   private readonly slots = new Map<string, Slot | PendingGroup>()
   private readonly countLater: boolean
+  /** Pending groups' claims by claims number; row claims objects by their number here. */
+  private readonly pending = new Map<number, PendingClaims>()
+  private readonly rowClaims = new WeakMap<PendingClaims, number>()
   private readonly exchanges: ExchangeCalls
   private input: InputSummary = { name: '(input)', format: 'unknown', records: 0, unreadable: 0 }
 
@@ -147,7 +150,7 @@ export class LogAggregator {
     if (slot === undefined) {
       const { method, status, roles, scopes, wids, tenantId } = record
       const group: LoggedGroup = { method, url, status, kind, claims, roles, scopes, wids, source: `${this.input.name} (group)`, ...(tenantId === undefined ? {} : { tenantId }) }
-      slot = this.countLater ? newPendingGroup(appId, group, claimsText) : this.slotOf(appId, group)
+      slot = this.countLater ? newPendingGroup(appId, group, this.pendingClaimsOf(claims, claimsText, group)) : this.slotOf(appId, group)
       this.slots.set(ownText(slotKey), slot)
     }
     if (record.appName !== undefined) this.nameApp(appId, record.appName)
@@ -171,7 +174,7 @@ export class LogAggregator {
   groupsToJudge(rows: readonly PendingGroupRow[]): LoggedGroup[] {
     const groups = new Map<string, LoggedGroup>()
     for (const row of rows) {
-      const group = { ...row.group, claims: this.claims.of(row.claimsText) }
+      const group = this.groupOfRow(row)
       const key = verdictKey(group)
       if (!groups.has(key)) groups.set(key, group)
     }
@@ -194,15 +197,28 @@ export class LogAggregator {
   /** Count groups another aggregator counted without verdicts (see {@link takeGroups}), judging each distinct one once. */
   addGroups(rows: readonly PendingGroupRow[]): void {
     for (const row of rows) {
-      const claims = this.claims.of(row.claimsText)
-      const group = { ...row.group, claims }
-      const slotKey = slotKeyOfGroup(row.appId, group.method, group.url, group.status, group.kind, claims)
+      const group = this.groupOfRow(row)
+      const slotKey = slotKeyOfGroup(row.appId, group.method, group.url, group.status, group.kind, group.claims)
       let slot = this.slots.get(slotKey)
-      if (slot === undefined) this.slots.set(ownText(slotKey), (slot = this.countLater ? newPendingGroup(row.appId, group, row.claimsText) : this.slotOf(row.appId, group)))
+      if (slot === undefined) this.slots.set(ownText(slotKey), (slot = this.countLater ? newPendingGroup(row.appId, group, this.pendingClaimsOf(group.claims, row.claims.text, group)) : this.slotOf(row.appId, group)))
       const [sample, ...more] = row.samples
       this.countCall(slot, row.count, row.first, row.last, sample)
       for (const other of more) this.countCall(slot, 0, undefined, undefined, other)
     }
+  }
+
+  /** A row's group, its claims numbered by this aggregator (once per claims object: rows share them). */
+  private groupOfRow(row: PendingGroupRow): LoggedGroup {
+    let claims = this.rowClaims.get(row.claims)
+    if (claims === undefined) this.rowClaims.set(row.claims, (claims = this.claims.of(row.claims.text)))
+    return { ...row.group, claims, roles: row.claims.roles, scopes: row.claims.scopes, wids: row.claims.wids }
+  }
+
+  /** The one owned copy of a claim set's lists that every pending group with it shares. */
+  private pendingClaimsOf(claims: number, text: string, group: LoggedGroup): PendingClaims {
+    let known = this.pending.get(claims)
+    if (known === undefined) this.pending.set(claims, (known = pendingClaims(text, group.roles, group.scopes, group.wids)))
+    return known
   }
 
   private slotOf(appId: string, group: LoggedGroup): Slot {
