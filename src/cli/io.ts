@@ -2,6 +2,7 @@
 import type { CliIo } from './command.js'
 import { GraphDoctorError } from '../core/errors.js'
 import { redactSecrets } from '../core/redact.js'
+import { createPartsRedactor } from '../core/redact/template.js'
 import { outputWidth } from '../render/layout/wrap.js'
 import { binaryOffset, utf8ErrorOffset } from './bytes.js'
 
@@ -16,7 +17,14 @@ async function readAllStdin(): Promise<Uint8Array> {
  * or error message can forget it.
  */
 export function redactingIo(io: CliIo): CliIo {
-  return { ...io, stdout: (text) => io.stdout(redactSecrets(text)), stderr: (text) => io.stderr(redactSecrets(text)) }
+  const redactParts = createPartsRedactor(redactSecrets)
+  return {
+    ...io,
+    stdout: (text) => io.stdout(redactSecrets(text)),
+    // A filled template's fixed text is checked once, each value once: a long capture's healthy results are not scanned again and again.
+    stdoutParts: (parts) => io.stdout(redactParts(parts)),
+    stderr: (text) => io.stderr(redactSecrets(text)),
+  }
 }
 
 /** The CliIo bound to this process: stdout, stderr, stdin, env and cwd. */
