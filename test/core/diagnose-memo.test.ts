@@ -13,6 +13,9 @@ import { GENERATOR_TIME, writeHar } from '../../bench/har-generator.mjs'
 import { createDiagnoser } from '../../src/core/diagnose.js'
 import type { Exchange } from '../../src/core/exchange.js'
 import { HarStreamReader } from '../../src/core/stream/har-stream.js'
+import { renderJson } from '../../src/render/diagnosis/json.js'
+import { renderMarkdown } from '../../src/render/diagnosis/markdown.js'
+import { renderText } from '../../src/render/diagnosis/text.js'
 import { appOnlyToken, delegatedToken, FIXTURE_TIME } from '../helpers/tokens.js'
 import { catalogue } from './rules/helpers.js'
 
@@ -38,6 +41,17 @@ describe('diagnosing a repeated call once', () => {
     const memoised = results(exchanges, true)
     assert.equal(memoised, results(exchanges, false))
     assert.ok(memoised.includes('token-expired') && memoised.includes('"findings":[]'), 'the capture holds failures and healthy calls')
+  })
+
+  it('renders the same text and JSON, the remembered results from their templates', () => {
+    // With --now, a failure repeats as soon as its call does (here every 100 entries).
+    const now = new Date((GENERATOR_TIME + 60) * 1000)
+    const rendered = (memoise: boolean, showAll: boolean): string[] => {
+      const diagnoser = createDiagnoser({ permissions: catalogue(), memoise, now })
+      const diagnosis = { results: exchanges.flatMap((exchange) => diagnoser.diagnose(exchange)) }
+      return [renderText(diagnosis, { colour: showAll, width: 72, showAll }), renderJson(diagnosis), renderMarkdown(diagnosis)]
+    }
+    for (const showAll of [false, true]) assert.deepEqual(rendered(true, showAll), rendered(false, showAll))
   })
 
   it('gives the results of a full diagnosis with --now', () => {
