@@ -2,7 +2,7 @@
 import type { CliIo } from './command.js'
 import { GraphDoctorError } from '../core/errors.js'
 import { redactSecrets } from '../core/redact.js'
-import { createPartsRedactor } from '../core/redact/template.js'
+import { createPartsRedactor, fillTemplate } from '../core/redact/template.js'
 import { outputWidth } from '../render/layout/wrap.js'
 import { binaryOffset, utf8ErrorOffset } from './bytes.js'
 
@@ -22,7 +22,11 @@ export function redactingIo(io: CliIo): CliIo {
     ...io,
     stdout: (text) => io.stdout(redactSecrets(text)),
     // A filled template's fixed text is checked once, each value once: a long capture's healthy results are not scanned again and again.
-    stdoutParts: (parts) => io.stdout(redactParts(parts)),
+    stdoutParts: (parts) => {
+      const pieces = redactParts(parts)
+      if (io.stdoutParts === undefined) io.stdout(pieces.join(''))
+      else io.stdoutParts(pieces)
+    },
     stderr: (text) => io.stderr(redactSecrets(text)),
   }
 }
@@ -31,6 +35,8 @@ export function redactingIo(io: CliIo): CliIo {
 export function createProcessIo(): CliIo {
   return {
     stdout: (text) => void process.stdout.write(text),
+    // Each piece encoded on its own, then one write: a long string joined from many pieces, one of them past Latin-1, encodes many times slower.
+    stdoutParts: (parts) => void process.stdout.write(Buffer.concat(parts.map((part) => Buffer.from(typeof part === 'string' ? part : fillTemplate(part), 'utf8')))),
     stderr: (text) => void process.stderr.write(text),
     readStdin: async () => decodeInputBytes(await readAllStdin(), 'stdin'),
     stdinChunks: () => process.stdin,

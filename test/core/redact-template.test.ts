@@ -45,7 +45,8 @@ test('parts are redacted exactly as their whole text, secrets in values or fixed
   const part: fc.Arbitrary<OutputPart> = fc.oneof(templateArbitrary, textArbitrary)
   fc.assert(fc.property(fc.array(part, { minLength: 1, maxLength: 6 }), fc.array(templateArbitrary, { maxLength: 2 }), (parts, repeats) => {
     // A fresh redactor, fed each repeated template twice: the second time from what it remembered.
-    const redact = createPartsRedactor(redactSecrets)
+    const pieces = createPartsRedactor(redactSecrets)
+    const redact = (parts: readonly OutputPart[]): string => pieces(parts).join('')
     const all = [...parts, ...repeats, ...repeats]
     assert.equal(redact(all), redactSecrets(joinParts(all)))
     assert.equal(redact(all), redactSecrets(joinParts(all)))
@@ -54,7 +55,8 @@ test('parts are redacted exactly as their whole text, secrets in values or fixed
 
 test('a template holding a secret, or a value holding one, is redacted whole', () => {
   const token = delegatedToken()
-  const redact = createPartsRedactor(redactSecrets)
+  const pieces = createPartsRedactor(redactSecrets)
+  const redact = (parts: readonly OutputPart[]): string => pieces(parts).join('')
   const template = new OutputTemplate(['{\n  "source": ', ',\n  "url": ', '\n}'])
   const clean = { template, values: ['"a.har entry 1"', '"https://graph.microsoft.com/v1.0/me"'] }
   assert.equal(redact([clean]), joinParts([clean]))

@@ -47,15 +47,15 @@ export function joinParts(parts: readonly OutputPart[]): string {
 }
 
 /** Clean values remembered before starting afresh, and the longest one remembered. */
-const VALUE_LIMIT = 20_000
-const MAX_VALUE = 4096
+const VALUE_LIMIT = 10_000
+const MAX_VALUE = 1024
 
 /**
- * `redact` over output parts: consecutive texts redacted together, a filled template checked by
+ * `redact` over output parts, as pieces of text in order: consecutive texts redacted together, a filled template checked by
  * parts (see the module comment) and redacted whole only when its fixed text or a value holds a
  * secret. Memory is bounded: templates are remembered weakly, clean values up to a limit.
  */
-export function createPartsRedactor(redact: (text: string) => string): (parts: readonly OutputPart[]) => string {
+export function createPartsRedactor(redact: (text: string) => string): (parts: readonly OutputPart[]) => string[] {
   const templates = new WeakMap<OutputTemplate, boolean>()
   let cleanValues = new Set<string>()
   const templateIsClean = (template: OutputTemplate): boolean => {
@@ -80,18 +80,21 @@ export function createPartsRedactor(redact: (text: string) => string): (parts: r
     const text = fillTemplate(part)
     return templateIsClean(part.template) && part.values.every(valueIsClean) ? text : redact(text)
   }
+  // Pieces, not one string: a writer encodes each on its own, so one character past Latin-1 (an en dash
+  // in a fix step) makes only its own piece slow to encode, not a whole 64 KiB write.
   return (parts) => {
-    let out = ''
+    const out: string[] = []
     let run = ''
     for (const part of parts) {
       if (typeof part === 'string') {
         run += part
         continue
       }
-      if (run !== '') out += redact(run)
+      if (run !== '') out.push(redact(run))
       run = ''
-      out += filled(part)
+      out.push(filled(part))
     }
-    return run === '' ? out : out + redact(run)
+    if (run !== '') out.push(redact(run))
+    return out
   }
 }
