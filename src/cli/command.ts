@@ -1,6 +1,13 @@
+import type { OutputPart } from '../core/redact/template.js'
+
 /** What a command may do to the outside world; tests pass their own. */
 export interface CliIo {
   readonly stdout: (text: string) => void
+  /**
+   * stdout for output made partly of filled templates (see `core/redact/template.ts`): the same as
+   * `stdout` of their text, which is what callers fall back to when it is absent.
+   */
+  readonly stdoutParts?: (parts: readonly OutputPart[]) => void
   readonly stderr: (text: string) => void
   readonly readStdin: () => Promise<string>
   /** stdin as raw byte chunks, for inputs read as a stream (a HAR); falls back to `readStdin`. */

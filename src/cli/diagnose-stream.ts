@@ -6,6 +6,7 @@
 import type { Exchange } from '../core/exchange.js'
 import type { Diagnoser } from '../core/diagnose.js'
 import type { DiagnosisResult } from '../core/types.js'
+import { joinParts, type FilledTemplate, type OutputPart } from '../core/redact/template.js'
 import { hasErrorFinding, type DiagnosisWriter } from '../render/diagnosis/writer.js'
 import type { CliIo } from './command.js'
 import { EXIT, type ExitCode } from './exit-code.js'
@@ -20,7 +21,7 @@ const WRITE_CHARS = 64 * 1024
 
 /** stdout with a hold-back buffer: nothing is written until there is enough, or the end. */
 export class OutputSink {
-  private pending: string[] = []
+  private pending: OutputPart[] = []
   private pendingLength = 0
   private warnings: string[] = []
   /** True once something was written: from then on an error must still close the document. */
@@ -31,9 +32,9 @@ export class OutputSink {
     this.io = io
   }
 
-  async write(text: string): Promise<void> {
+  async write(text: OutputPart): Promise<void> {
     this.pending.push(text)
-    this.pendingLength += text.length
+    this.pendingLength += typeof text === 'string' ? text.length : partLength(text)
     if (this.pendingLength >= (this.started ? WRITE_CHARS : HOLD_CHARS)) await this.flush()
   }
 
@@ -48,7 +49,8 @@ export class OutputSink {
     this.started = true
     for (const line of this.warnings) this.io.stderr(line)
     this.warnings = []
-    this.io.stdout(this.pending.join(''))
+    if (this.io.stdoutParts !== undefined) this.io.stdoutParts(this.pending)
+    else this.io.stdout(joinParts(this.pending))
     this.pending = []
     this.pendingLength = 0
     await this.io.stdoutDrained?.()
@@ -88,7 +90,7 @@ export async function streamDiagnosis({ exchanges, writer, diagnoserFor, checkRe
       for (const result of diagnoser.diagnose(exchange)) {
         checkResult?.(exchange, result)
         failed ||= hasErrorFinding(result)
-        await sink.write(writer.result(result))
+        await sink.write(writer.resultPart === undefined ? writer.result(result) : writer.resultPart(result))
       }
     }
   } catch (error) {
@@ -103,4 +105,11 @@ export async function streamDiagnosis({ exchanges, writer, diagnoserFor, checkRe
   await sink.write(writer.end())
   await sink.flush()
   return failed ? EXIT.findings : EXIT.ok
+}
+
+function partLength({ template, values }: FilledTemplate): number {
+  let length = 0
+  for (const part of template.parts) length += part.length
+  for (const value of values) length += value.length
+  return length
 }

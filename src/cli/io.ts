@@ -2,6 +2,7 @@
 import type { CliIo } from './command.js'
 import { GraphDoctorError } from '../core/errors.js'
 import { redactSecrets } from '../core/redact.js'
+import { createPartsRedactor, fillTemplate } from '../core/redact/template.js'
 import { outputWidth } from '../render/layout/wrap.js'
 import { binaryOffset, utf8ErrorOffset } from './bytes.js'
 
@@ -16,13 +17,26 @@ async function readAllStdin(): Promise<Uint8Array> {
  * or error message can forget it.
  */
 export function redactingIo(io: CliIo): CliIo {
-  return { ...io, stdout: (text) => io.stdout(redactSecrets(text)), stderr: (text) => io.stderr(redactSecrets(text)) }
+  const redactParts = createPartsRedactor(redactSecrets)
+  return {
+    ...io,
+    stdout: (text) => io.stdout(redactSecrets(text)),
+    // A filled template's fixed text is checked once, each value once: a long capture's healthy results are not scanned again and again.
+    stdoutParts: (parts) => {
+      const pieces = redactParts(parts)
+      if (io.stdoutParts === undefined) io.stdout(pieces.join(''))
+      else io.stdoutParts(pieces)
+    },
+    stderr: (text) => io.stderr(redactSecrets(text)),
+  }
 }
 
 /** The CliIo bound to this process: stdout, stderr, stdin, env and cwd. */
 export function createProcessIo(): CliIo {
   return {
     stdout: (text) => void process.stdout.write(text),
+    // Each piece encoded on its own, then one write: a long string joined from many pieces, one of them past Latin-1, encodes many times slower.
+    stdoutParts: (parts) => void process.stdout.write(Buffer.concat(parts.map((part) => Buffer.from(typeof part === 'string' ? part : fillTemplate(part), 'utf8')))),
     stderr: (text) => void process.stderr.write(text),
     readStdin: async () => decodeInputBytes(await readAllStdin(), 'stdin'),
     stdinChunks: () => process.stdin,

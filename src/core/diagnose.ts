@@ -1,4 +1,5 @@
 import { buildContext } from './context.js'
+import { DiagnosisMemo } from './diagnose-memo.js'
 import type { AnalysisContext, ContextOptions } from './context.js'
 import type { Exchange } from './exchange.js'
 import { makeFinding, rankFindings } from './finding.js'
@@ -16,6 +17,15 @@ export interface DiagnoseOptions {
   readonly permissions?: PermissionCatalogue
   /** Judge token lifetimes at this time instead of the exchange time (the CLI's `--now`). */
   readonly now?: Date
+}
+
+/** Options of {@link createDiagnoser}. */
+export interface DiagnoserOptions extends DiagnoseOptions {
+  /**
+   * Diagnose a repeated call once (see `diagnose-memo.ts`; default true). False diagnoses every
+   * exchange in full: for the test that proves both give the same results.
+   */
+  readonly memoise?: boolean
 }
 
 /**
@@ -50,7 +60,7 @@ const TOKEN_CACHE_LIMIT = 1000
  * const diagnoser = createDiagnoser({ permissions })
  * for await (const exchange of readHarStream(chunks, 'capture.har')) write(diagnoser.diagnose(exchange))
  */
-export function createDiagnoser(options: DiagnoseOptions = {}): Diagnoser {
+export function createDiagnoser(options: DiagnoserOptions = {}): Diagnoser {
   let analyses = new Map<string, TokenAnalysis>()
   const summaries = new WeakMap<TokenAnalysis, TokenSummary>()
   const cached = (raw: string): TokenAnalysis => {
@@ -75,9 +85,12 @@ export function createDiagnoser(options: DiagnoseOptions = {}): Diagnoser {
     if (analysis === undefined) principals.set(principal, (analysis = analysePrincipal(principal)))
     return analysis
   }
-  const contextOptions = { ...options, analyseToken: cached, analysePrincipal: principalAnalysis }
+  const { memoise, ...diagnoseOptions } = options
+  const contextOptions = { ...diagnoseOptions, analyseToken: cached, analysePrincipal: principalAnalysis }
+  const memo = memoise === false ? undefined : new DiagnosisMemo({ now: options.now, analyse: cached })
+  const one = (part: Exchange): DiagnosisResult => diagnoseOne(part, contextOptions, summary)
   return {
-    diagnose: (exchange) => expandBatches([exchange]).map((part) => diagnoseOne(part, contextOptions, summary)),
+    diagnose: (exchange) => expandBatches([exchange]).map((part) => (memo === undefined ? one(part) : memo.result(part, () => one(part)))),
   }
 }
 

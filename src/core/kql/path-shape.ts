@@ -144,6 +144,20 @@ function idSegments(path: string): string {
  * pathShape('https://graph.microsoft.com/v1.0/users/ada@contoso.example/messages?$top=5')
  * // '/users/{id}/messages'
  */
-export function pathShape(uri: string): string {
-  return idSegments(guids(colonPaths(quotedKeys(withoutVersion(withoutQuery(withoutHost(uri)))))))
+export function pathShape(uri: string, options: PathShapeOptions = {}): string {
+  const path = withoutQuery(withoutHost(uri))
+  const rest = withoutVersion(path)
+  const shape = idSegments(guids(colonPaths(quotedKeys(rest))))
+  if (options.keepVersion !== true || rest === path) return shape
+  // `/v1.0` alone keeps no `/` after it, so it stays apart from `/v1.0/`.
+  return path.length === 5 ? path : `${path.slice(0, 5)}${shape}`
+}
+
+/** Options of {@link pathShape}. */
+export interface PathShapeOptions {
+  /**
+   * Keep the API version (`/v1.0`, `/beta`, as written) in front of the shape: for keys of calls
+   * whose diagnosis names the version (the KQL and the report group without it).
+   */
+  readonly keepVersion?: boolean
 }

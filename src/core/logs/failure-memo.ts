@@ -54,7 +54,7 @@ export class FailureMemo {
     const authorization = getHeader(request.headers, 'authorization')
     const origin = uriOrigin(request.url)
     // kql's shape cuts the API version; the rules' evidence names it, so the key keeps it.
-    const shape = `${request.url.slice(origin.length, origin.length + 6).toLowerCase()} ${pathShape(request.url)}`
+    const shape = pathShape(request.url, { keepVersion: true })
     const query = request.url.search(/[?#]/)
     return [
       request.method.toUpperCase(), origin, shape, query === -1 ? '' : request.url.slice(query),

@@ -62,6 +62,7 @@ const QUOTE = 0x22
 const BACKSLASH = 0x5c
 const NEWLINE = 0x0a
 const SPACE = 0x20
+const FOUR_SPACES = 0x20202020
 const MiB = 1024 * 1024
 
 const fatalDecoder = new TextDecoder('utf-8', { fatal: true })
@@ -107,6 +108,8 @@ export class JsonArrayScanner {
   private elementOffset = 0
   private elementLine = 0
   private segStart = 0
+  private viewChunk: Uint8Array | undefined
+  private view: DataView = new DataView(new ArrayBuffer(0))
 
   constructor(options: JsonArrayScannerOptions) {
     this.decode = options.decode ?? ((bytes) => fatalDecoder.decode(bytes))
@@ -212,11 +215,13 @@ export class JsonArrayScanner {
     let i = from
     const end = chunk.length
     const maxString = this.mode === 'element' ? this.maxStringBytes : Number.POSITIVE_INFINITY
+    const view = this.viewOf(chunk)
     while (i < end) {
       const byte = chunk[i] as number
-      // Indentation is a third of a pretty-printed HAR: spaces first, without the table.
+      // Indentation is a third of a pretty-printed HAR: spaces first, four at a time, without the table.
       if (byte === SPACE) {
         i++
+        while (i + 4 <= end && view.getUint32(i) === FOUR_SPACES) i += 4
         continue
       }
       const kind = BYTE_CLASS[byte]
@@ -250,6 +255,15 @@ export class JsonArrayScanner {
     this.depth = depth
     this.line = line
     return chunk.length
+  }
+
+  /** A DataView of the chunk (one per chunk), to read four bytes at once. */
+  private viewOf(chunk: Uint8Array): DataView {
+    if (this.viewChunk !== chunk) {
+      this.viewChunk = chunk
+      this.view = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+    }
+    return this.view
   }
 
   /** A number, `true`, `false` or `null` as an element of the array: it ends at the next delimiter. */

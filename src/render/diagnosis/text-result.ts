@@ -102,6 +102,15 @@ export function resultBlock(result: DiagnosisResult, layout: BlockLayout): strin
     appendAll(lines, paragraph(style.dim(`sub-request ${result.batch.requestId} of the $batch in ${result.batch.source}`), layout, 2, 2))
   }
   if (result.findings.length === 0) return [...lines, `  ${style.green('✔ no problems found')}`].join('\n')
-  for (const finding of result.findings) appendAll(lines, [''].concat(findingLines(finding, layout, 2)))
-  return lines.join('\n')
+  return lines.join('\n') + findingsBlock(result.findings, layout)
+}
+
+/**
+ * The findings part of a block (after its heading), each finding after a blank line: the same for
+ * every result with the same findings, whatever its source.
+ */
+export function findingsBlock(findings: readonly Finding[], layout: BlockLayout): string {
+  const lines: string[] = []
+  for (const finding of findings) appendAll(lines, [''].concat(findingLines(finding, layout, 2)))
+  return `\n${lines.join('\n')}`
 }

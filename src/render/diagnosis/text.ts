@@ -7,7 +7,7 @@ import { catalogue, type FindingId } from '../../core/catalogue.js'
 import { redactSecrets } from '../../core/redact.js'
 import type { Diagnosis, DiagnosisResult } from '../../core/types.js'
 import { makeStyle, type Style } from '../layout/style.js'
-import { resultBlock } from './text-result.js'
+import { findingsBlock, resultBlock, resultHeading, type BlockLayout } from './text-result.js'
 import { TallyCounter } from './writer.js'
 import { isFailure, plural, summaryLine } from './text-parts.js'
 import { DEFAULT_WIDTH, outputWidth, wrapText } from '../layout/wrap.js'
@@ -63,6 +63,43 @@ function foldedLine(tally: Tally, style: Style, width: number): string[] {
   return wrapText(style.green(text), { width, rest: '  ' })
 }
 
+/** A result with findings seen once: the objects a repeat shares with it, and its findings' text once repeated. */
+interface Seen {
+  readonly request: DiagnosisResult['request']
+  readonly status: number | null
+  readonly token: unknown
+  findings?: string
+}
+
+/**
+ * The block of a result the diagnoser remembered (`core/diagnose-memo.ts`: the same findings,
+ * request and token objects as an earlier result) differs from the earlier one only by the source in
+ * its heading: the findings' text, wrapped and redacted, is made once. Redacting the heading and the
+ * findings apart is redacting the block: a blank line parts them, and no secret pattern spans one
+ * where the next line starts with a severity marker.
+ */
+class RepeatedBlocks {
+  private readonly seen = new WeakMap<object, Seen>()
+  private readonly layout: BlockLayout
+
+  constructor(layout: BlockLayout) {
+    this.layout = layout
+  }
+
+  block(result: DiagnosisResult): string | undefined {
+    if (result.findings.length === 0 || result.batch !== undefined) return undefined
+    const token = (result as { readonly token?: unknown }).token
+    const seen = this.seen.get(result.findings)
+    if (seen === undefined) {
+      this.seen.set(result.findings, { request: result.request, status: result.status, token })
+      return undefined
+    }
+    if (seen.request !== result.request || seen.status !== result.status || seen.token !== token) return undefined
+    seen.findings ??= redactSecrets(findingsBlock(result.findings, this.layout))
+    return redactSecrets(resultHeading(result, this.layout).join('\n')) + seen.findings
+  }
+}
+
 /**
  * A renderer for results that arrive one at a time. Feed every result to `result`, then print `end()`.
  *
@@ -76,6 +113,7 @@ export function createTextRenderer(options: TextRenderOptions): TextRenderer {
   const width = outputWidth(options.width ?? DEFAULT_WIDTH)
   const layout = { style, width }
   const tally: Tally = { counts: new TallyCounter(), folded: 0, lone: undefined, causes: new Map() }
+  const repeats = new RepeatedBlocks(layout)
   return {
     result(result) {
       count(tally, result)
@@ -85,7 +123,7 @@ export function createTextRenderer(options: TextRenderOptions): TextRenderer {
         tally.lone ??= result
         return ''
       }
-      return `${redactSecrets(resultBlock(result, layout))}\n\n`
+      return `${repeats.block(result) ?? redactSecrets(resultBlock(result, layout))}\n\n`
     },
     end() {
       // A single healthy exchange is shown, not folded: there is nothing else to look at.

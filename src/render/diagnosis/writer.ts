@@ -4,6 +4,7 @@
  * `renderJson`, `renderMarkdown`) are the same writers run over an array.
  */
 import type { Diagnosis, DiagnosisResult } from '../../core/types.js'
+import type { OutputPart } from '../../core/redact/template.js'
 
 /**
  * One output format, result by result. The concatenation `begin() + result(r1) + … + end()` is the
@@ -14,6 +15,11 @@ export interface DiagnosisWriter {
   readonly begin?: () => string
   /** The text of the next result (empty when it is folded into the closing summary). */
   readonly result: (result: DiagnosisResult) => string
+  /**
+   * The same output as `result`, as a text or a filled template (a result that repeats with other
+   * values), for a sink that checks templates once (the CLI's redacting stdout). Optional.
+   */
+  readonly resultPart?: (result: DiagnosisResult) => OutputPart
   /** The closing text (summary), from every result written. */
   readonly end: () => string
 }

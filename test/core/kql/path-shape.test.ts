@@ -27,6 +27,16 @@ describe('pathShape', () => {
   for (const [uri, shape] of cases) {
     it(`${uri || '(empty)'} → ${shape || '(empty)'}`, () => assert.equal(pathShape(uri), shape))
   }
+
+  it('keeps the API version as written with keepVersion (memo keys), and only then', () => {
+    const keep = { keepVersion: true }
+    assert.equal(pathShape('https://graph.microsoft.com/v1.0/users/ada@contoso.example/messages?$top=5', keep), '/v1.0/users/{id}/messages')
+    assert.equal(pathShape('/V1.0/me#frag', keep), '/V1.0/me')
+    assert.equal(pathShape('https://graph.microsoft.com/beta/users/6a8b1b4e-6f37-4d8b-9d5e-0d5e2c3f4a1b', keep), '/beta/users/{id}')
+    assert.notEqual(pathShape('https://graph.microsoft.com/v1.0', keep), pathShape('https://graph.microsoft.com/v1.0/', keep))
+    assert.equal(pathShape('/v1.0x/me', keep), '/v1.0x/me')
+    assert.equal(pathShape('me/events', keep), 'me/events')
+  })
 })
 
 describe('isIdSegment', () => {
