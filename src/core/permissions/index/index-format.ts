@@ -3,7 +3,7 @@ import { ModelCatalogue } from '../catalogue.js'
 import type { CatalogueModel, TemplateRecord } from '../model.js'
 import { END, GROUP, IndexSource, indexText, invalid } from './index-source.js'
 import type { GrantBlock, IndexText } from './index-source.js'
-import { decodeTables, encodeTables } from './index-header.js'
+import { checkTables, decodeTables, encodeTables } from './index-header.js'
 import type { CompactTables } from './index-header.js'
 import { readTrieLine, trieLine } from './index-trie.js'
 import type { TrieData } from './trie-store.js'
@@ -93,7 +93,7 @@ export function loadIndexText(input: IndexText): PermissionCatalogue {
 /** Throws `ERR_DATA_INVALID` unless every line of the index decodes (loading checks only the framing). */
 export function checkCatalogueIndex(text: string | Uint8Array): void {
   const { header, source } = openIndex(indexText(text))
-  decodeTables(header)
+  checkTables(decodeTables(header))
   source.checkAll()
 }
 
