@@ -54,7 +54,7 @@ export class SegmentTrie extends TrieStore {
    * edge as -(child + 2); -1 if none.
    */
   private literalEdge(node: number, record: Int32Array, at: number, index: number): number {
-    if (this.unplaced[node] === 1) this.placeChildren(node)
+    if (this.unplaced[node] === 1) this.placeOnWalk(node)
     const text = scanned.text[index] as string
     const start = scanned.start[index] as number
     const end = scanned.end[index] as number
