@@ -89,24 +89,27 @@ test('a usage error inside a command is one line naming the fix, exit 2, no stac
 })
 
 /**
- * Runs the bin with a preloaded probe that lists, on exit, every file of dist/ that was loaded: the
- * bin and its command files are CommonJS (require.cache), and any ES module would show in Node's list
- * of internal modules as the ES module loader starting.
+ * Runs `script` with a preloaded probe that lists, on exit, every file of dist/ that was loaded (the
+ * bin and its command files are CommonJS: require.cache) and whether Node loaded the internal modules
+ * that load an ES module (a module job, the translators; Node 22+ holds them in its start-up snapshot:
+ * compare with an empty script).
  */
-function loadedFiles(args: readonly string[], env: Record<string, string> = {}): { files: string[]; esmLoader: boolean; stderr: string } {
+function loadedModules(script: string, args: readonly string[]): { files: string[]; esmModules: string[]; stderr: string } {
   const probe = `process.on('exit', () => {
     for (const file of Object.keys(require.cache)) if (file.includes('/dist/')) process.stderr.write('LOAD ' + file + '\\n')
-    if (process.moduleLoadList.includes('NativeModule internal/modules/esm/module_job')) process.stderr.write('ESM LOADER\\n')
+    for (const name of process.moduleLoadList) if (/internal\\/modules\\/esm\\/(module_job|translators)$/.test(name)) process.stderr.write('ESM ' + name + '\\n')
   })`
-  const probeFile = join(mkdtempSync(join(tmpdir(), 'graph-doctor-probe-')), 'probe.cjs')
+  const dir = mkdtempSync(join(tmpdir(), 'graph-doctor-probe-'))
+  const probeFile = join(dir, 'probe.cjs')
   writeFileSync(probeFile, probe)
-  const result = spawnSync(process.execPath, ['--require', probeFile, BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ...env },
-  })
+  const result = spawnSync(process.execPath, ['--require', probeFile, script, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
   const lines = result.stderr.split('\n')
   const files = lines.filter((line) => line.startsWith('LOAD ')).map((line) => line.replace(/^.*\/dist\//, ''))
-  return { files, esmLoader: lines.includes('ESM LOADER'), stderr: result.stderr }
+  return { files, esmModules: lines.filter((line) => line.startsWith('ESM ')), stderr: result.stderr }
+}
+
+function loadedFiles(args: readonly string[]): { files: string[]; esmModules: string[]; stderr: string } {
+  return loadedModules(BIN, args)
 }
 
 test('--help, --version and a command\'s help load no command, core or render module (start-up stays lean)', () => {
@@ -124,9 +127,12 @@ test('--help, --version and a command\'s help load no command, core or render mo
 })
 
 test('a diagnose loads the bin and its one command file, without starting the ES module loader', () => {
-  const { files, esmLoader, stderr } = loadedFiles(['diagnose', 'test/fixtures/findings/permission-missing/hit.http'])
+  const { files, esmModules, stderr } = loadedFiles(['diagnose', 'test/fixtures/findings/permission-missing/hit.http'])
   assert.equal(files.length, 2, stderr)
   assert.equal(files[0], 'bin/graph-doctor.js')
   assert.match(files[1] ?? '', /^bin\/chunks\/diagnose-[A-Z0-9]+\.cjs$/)
-  assert.equal(esmLoader, false, 'the ES module loader started')
+  const empty = join(mkdtempSync(join(tmpdir(), 'graph-doctor-empty-')), 'empty.cjs')
+  writeFileSync(empty, '')
+  const bare = new Set(loadedModules(empty, []).esmModules)
+  assert.deepEqual(esmModules.filter((name) => !bare.has(name)), [], 'the ES module loader started')
 })
