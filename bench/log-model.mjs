@@ -29,14 +29,14 @@ const SCHEME_APPLICATION = 4
 
 /**
  * Templates of the snapshot with, per method, the permission names that grant it per scheme. Reads the
- * index format of src/core/permissions/index/index-format.ts (version 5): a JSON header (permissions
+ * index format of src/core/permissions/index/index-format.ts (version 6): a JSON header (permissions
  * as `[name, …]`), the trie line, `grantLists` lines of `METHOD=grants;…`, then groups of template
  * lines `<characters shared with the previous template, base 36> TAB <rest> TAB <grant list, base 36>`.
  */
 export function loadTemplates(indexPath) {
   const lines = readFileSync(indexPath, 'utf8').split('\n')
   const header = JSON.parse(lines[0])
-  if (header.version !== 5) throw new Error(`${indexPath}: index version ${header.version}, this reader knows 5`)
+  if (header.version !== 6) throw new Error(`${indexPath}: index version ${header.version}, this reader knows 6`)
   const names = header.permissions.map((permission) => permission[0])
   const grantLists = lines.slice(2, 2 + header.grantLists).map((packed) => methodsOf(packed, names))
   const templates = []

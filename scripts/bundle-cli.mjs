@@ -1,12 +1,17 @@
 // Bundles the CLI into dist/bin/: a small entry (graph-doctor.js, with the help texts) and ONE
-// self-contained file per command (chunks/<command>-<hash>.js), without shared chunks. Node's ES
+// self-contained file per command (chunks/<command>-<hash>.cjs), without shared chunks. Node's ES
 // module loader costs about a millisecond per module (resolve, read, link), so a command made of a
 // dozen shared chunks started slower than one file holding some code the run does not execute.
 // Inside a command file, its own lazy `import()`s become deferred initialisers: still evaluated only
 // when used. Whitespace and syntax are minified (less to scan); identifiers are kept so stack traces
 // stay readable. Run after tsc.
+//
+// The bin and the command files are CommonJS, loaded with require(): starting Node's ES module loader
+// at all (its own internal modules, the async link and evaluate steps) cost more than any one command's
+// code on a cold start. dist/bin/package.json says so for the bin's `.js`; the command files are `.cjs`;
+// chunks/package.json keeps the `logs --workers` worker (chunks/logs-worker.js) an ES module.
 import { build } from 'esbuild'
-import { rmSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
 import { basename, relative } from 'node:path'
 
 const COMMANDS = ['diagnose', 'token', 'aadsts', 'perms', 'data', 'proxy', 'kql', 'logs', 'merge', 'web']
@@ -16,19 +21,26 @@ const common = {
   splitting: false,
   minifyWhitespace: true,
   minifySyntax: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   packages: 'external',
   logLevel: 'warning',
 }
+/** CommonJS output: `import.meta.url` becomes the file's own URL (the code finds data/ and package.json from it). */
+const commonJs = {
+  ...common,
+  format: 'cjs',
+  define: { 'import.meta.url': 'import_meta_url' },
+  inject: [new URL('./cjs-import-meta.js', import.meta.url).pathname],
+}
 
 rmSync(outdir, { recursive: true, force: true })
 const commands = await build({
-  ...common,
+  ...commonJs,
   entryPoints: Object.fromEntries(COMMANDS.map((name) => [name, `src/cli/commands/${name}.ts`])),
   outdir,
   entryNames: 'chunks/[name]-[hash]',
+  outExtension: { '.js': '.cjs' },
   metafile: true,
 })
 const commandFile = new Map()
@@ -46,7 +58,10 @@ const commandsAreExternal = {
     })
   },
 }
-await build({ ...common, entryPoints: { 'graph-doctor': 'src/cli/main.ts' }, outdir, plugins: [commandsAreExternal] })
+// Without native import() the entry loads each command file with require() (no ES module loader).
+await build({ ...commonJs, entryPoints: { 'graph-doctor': 'src/cli/main.ts' }, outdir, plugins: [commandsAreExternal], supported: { 'dynamic-import': false } })
+writeFileSync(new URL('package.json', `file://${outdir}`), '{ "type": "commonjs" }\n')
 // `logs --workers`: the worker threads' entry, next to the command files (the logs command finds it at
 // ./logs-worker.js; the snapshot is found from there as from any command file).
-await build({ ...common, entryPoints: { 'logs-worker': 'src/cli/logs/worker.ts' }, outdir, entryNames: 'chunks/[name]' })
+await build({ ...common, format: 'esm', entryPoints: { 'logs-worker': 'src/cli/logs/worker.ts' }, outdir, entryNames: 'chunks/[name]' })
+writeFileSync(new URL('chunks/package.json', `file://${outdir}`), '{ "type": "module" }\n')

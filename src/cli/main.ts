@@ -206,4 +206,4 @@ async function main(): Promise<void> {
   exitAfterFlush(code)
 }
 
-await main()
+void main()

@@ -1,7 +1,9 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { readFileSync, statSync } from 'node:fs'
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 const BIN = 'dist/bin/graph-doctor.js'
 
@@ -86,35 +88,52 @@ test('a usage error inside a command is one line naming the fix, exit 2, no stac
   assert.equal(stderr, 'graph-doctor: unknown option --frmat (see graph-doctor diagnose --help)\n')
 })
 
+/**
+ * Runs `script` with a preloaded probe that lists, on exit, every file of dist/ that was loaded (the
+ * bin and its command files are CommonJS: require.cache) and whether Node loaded the internal modules
+ * that load an ES module (a module job, the translators; Node 22+ holds them in its start-up snapshot:
+ * compare with an empty script).
+ */
+function loadedModules(script: string, args: readonly string[]): { files: string[]; esmModules: string[]; stderr: string } {
+  const probe = `process.on('exit', () => {
+    for (const file of Object.keys(require.cache)) if (file.includes('/dist/')) process.stderr.write('LOAD ' + file + '\\n')
+    for (const name of process.moduleLoadList) if (/internal\\/modules\\/esm\\/(module_job|translators)$/.test(name)) process.stderr.write('ESM ' + name + '\\n')
+  })`
+  const dir = mkdtempSync(join(tmpdir(), 'graph-doctor-probe-'))
+  const probeFile = join(dir, 'probe.cjs')
+  writeFileSync(probeFile, probe)
+  const result = spawnSync(process.execPath, ['--require', probeFile, script, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
+  const lines = result.stderr.split('\n')
+  const files = lines.filter((line) => line.startsWith('LOAD ')).map((line) => line.replace(/^.*\/dist\//, ''))
+  return { files, esmModules: lines.filter((line) => line.startsWith('ESM ')), stderr: result.stderr }
+}
+
+function loadedFiles(args: readonly string[]): { files: string[]; esmModules: string[]; stderr: string } {
+  return loadedModules(BIN, args)
+}
+
 test('--help, --version and a command\'s help load no command, core or render module (start-up stays lean)', () => {
-  // Node 22.15+ has in-thread hooks (registerHooks); the off-thread hooks of `register` lose their
-  // stderr writes on Node 24 when the CLI exits, so they serve only where registerHooks is absent.
-  const probe = `
-    const module = await import('node:module')
-    const log = (url) => { if (url.includes('/dist/')) process.stderr.write('LOAD ' + url + '\\n') }
-    if (typeof module.registerHooks === 'function') {
-      module.registerHooks({ load(url, context, next) { log(url); return next(url, context) } })
-    } else {
-      module.register('data:text/javascript,' + encodeURIComponent(\`
-        export async function load(url, context, next) {
-          if (url.includes('/dist/')) process.stderr.write('LOAD ' + url + '\\\\n')
-          return next(url, context)
-        }\`))
-    }
-    process.argv = [process.argv[0], '${BIN}', ...process.env.GD_ARGS.split(' ')]
-    await import('./${BIN}')
-  `
   for (const arg of ['--help', '--version', 'diagnose --help', 'token -h']) {
-    const result = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8', env: { ...process.env, GD_ARGS: arg } })
-    const loaded = result.stderr.split('\n').filter((line) => line.startsWith('LOAD ')).map((line) => line.replace(/^.*\/dist\//, ''))
-    assert.ok(loaded.includes('bin/graph-doctor.js'), `${arg}: ${result.stderr}`)
-    assert.deepEqual(loaded.filter((file) => /chunks\/(diagnose|token|aadsts|perms|data|proxy)-[A-Z0-9]+\.js$/.test(file)), [], arg)
-    const loadedBytes = loaded.reduce((sum, file) => sum + statSync(`dist/${file}`).size, 0)
+    const { files, stderr } = loadedFiles(arg.split(' '))
+    assert.deepEqual(files, ['bin/graph-doctor.js'], `${arg}: ${stderr}`)
+    const loadedBytes = files.reduce((sum, file) => sum + statSync(`dist/${file}`).size, 0)
     // The bin carries the output-boundary redaction (every write passes through it), about 8 KB of it,
     // and every command's help text (logs, merge and web added about 3.3 KB; the fixes branch's quoted-value and JSON-pair redaction about 1.5 KB;
     // logs --workers' help and the hand-written token-run scan of the redaction, which made diagnose of a HAR faster, 0.6 KB;
-    // the redaction of output templates, which checks a repeated result's fixed text once, and the piecewise stdout write, 1.4 KB):
+    // the redaction of output templates, which checks a repeated result's fixed text once, and the piecewise stdout write, 1.4 KB;
+    // CommonJS output's interop helpers and its import.meta.url, 1.9 KB, which spare the ES module loader):
     // making redaction lazy in the bin would win that back. The limit guards against a command chunk or a library slipping in.
-    assert.ok(loadedBytes < 44_500, `${arg} loaded ${loadedBytes} bytes: ${loaded.join(' ')}`)
+    assert.ok(loadedBytes < 46_500, `${arg} loaded ${loadedBytes} bytes: ${files.join(' ')}`)
   }
+})
+
+test('a diagnose loads the bin and its one command file, without starting the ES module loader', () => {
+  const { files, esmModules, stderr } = loadedFiles(['diagnose', 'test/fixtures/findings/permission-missing/hit.http'])
+  assert.equal(files.length, 2, stderr)
+  assert.equal(files[0], 'bin/graph-doctor.js')
+  assert.match(files[1] ?? '', /^bin\/chunks\/diagnose-[A-Z0-9]+\.cjs$/)
+  const empty = join(mkdtempSync(join(tmpdir(), 'graph-doctor-empty-')), 'empty.cjs')
+  writeFileSync(empty, '')
+  const bare = new Set(loadedModules(empty, []).esmModules)
+  assert.deepEqual(esmModules.filter((name) => !bare.has(name)), [], 'the ES module loader started')
 })

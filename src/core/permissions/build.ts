@@ -3,7 +3,7 @@ import { withAddedEndpoints } from './added-endpoints.js'
 import { ModelCatalogue } from './catalogue.js'
 import { mergeGuidTables } from './guid-table.js'
 import type { CatalogueModel } from './model.js'
-import { hiddenKey, idKey } from './model.js'
+import { guidRecord, hiddenKey, idKey, permissionList } from './model.js'
 import { parsePermissionsDocument } from './parse-document.js'
 import type { PermissionCatalogue } from './types.js'
 
@@ -36,7 +36,7 @@ export function buildModel(input: CatalogueInput): CatalogueModel {
   for (const [kind, name, id] of tables.ids) ids[idKey(kind, name)] ??= id
   const hidden: Record<string, 1> = {}
   for (const [bit, name] of tables.hidden) hidden[hiddenKey(bit, name)] = 1
-  return { permissions, templates, ids, hidden, alsoRequires }
+  return { permissions: permissionList(permissions), templates, ids: guidRecord(ids), hidden, alsoRequires }
 }
 
 /**

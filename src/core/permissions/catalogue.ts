@@ -1,6 +1,6 @@
 import type { PermissionScheme } from '../types.js'
 import type { CatalogueModel, LazyTemplateSource, SchemeBit } from './model.js'
-import { GRANT_STRIDE, SCHEMES, entryOf, hiddenKey, idKey, methodBit } from './model.js'
+import { GRANT_STRIDE, SCHEMES, entryOf, hiddenKey, methodBit } from './model.js'
 import { ME_APPLICATION_NOTE } from './overrides.js'
 import { requestSegments } from './match/request-path.js'
 import { scanRequest } from './match/request-scan.js'
@@ -44,22 +44,18 @@ export class ModelCatalogue implements PermissionCatalogue {
       this.trie.load(model.trie)
       this.pending = new Map()
     }
-    let hasIds = false
-    for (const key in model.ids) {
-      hasIds = Object.hasOwn(model.ids, key)
-      if (hasIds) break
-    }
     this.context = {
       permissions: model.permissions,
       alsoRequires: model.alsoRequires,
       permissionId: (name, kind) => this.permissionId(name, kind),
       isHidden: (name: string, bit: SchemeBit) => entryOf(model.hidden, hiddenKey(bit, name)) !== undefined,
-      isAppRole: hasIds ? (name: string) => entryOf(model.ids, idKey('a', name)) !== undefined : undefined,
+      isAppRole: (name: string) => model.ids.id('a', name) !== undefined,
+      hasGuids: () => !model.ids.isEmpty,
     }
   }
 
   permissionId(name: string, kind: PermissionKind): string | undefined {
-    return entryOf(this.model.ids, idKey(kind === 'application' ? 'a' : 'd', name))
+    return this.model.ids.id(kind === 'application' ? 'a' : 'd', name)
   }
 
   lookup(method: string, url: string): EndpointPermissions | undefined {

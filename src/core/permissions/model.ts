@@ -10,13 +10,58 @@ export type CatalogueModel = ModelTables &
   )
 
 export interface ModelTables {
-  readonly permissions: readonly PermissionInfo[]
-  /** The merged GUID table: `kind|lower-case name` → GUID ({@link idKey}). */
-  readonly ids: Readonly<Record<string, string>>
+  readonly permissions: PermissionTable
+  /** The merged GUID table: by kind and lower-case name. */
+  readonly ids: GuidTable
   /** What the provisioning data marks hidden (never suggested): `scheme bit|lower-case name` → 1 ({@link hiddenKey}). */
   readonly hidden: Readonly<Record<string, 1>>
   /** The distinct AlsoRequires lists, addressed from grants. */
   readonly alsoRequires: readonly (readonly string[])[]
+}
+
+/**
+ * The permissions by number (what grants refer to). The derived index decodes each one on first use:
+ * a run that resolves one endpoint reads a few dozen of some nine hundred.
+ */
+export interface PermissionTable {
+  readonly length: number
+  at(index: number): PermissionInfo | undefined
+  /** The permission of this name, compared without case. */
+  named(name: string): PermissionInfo | undefined
+}
+
+/** Scope and app-role GUIDs by kind and name (compared without case). */
+export interface GuidTable {
+  id(kind: IdKind, name: string): string | undefined
+  /** Whether the data had GUID files at all (without them, only the known app-role aliases apply). */
+  readonly isEmpty: boolean
+  /** Every entry as `[kind, lower-case name, GUID]`, for writing the index. */
+  entries(): Iterable<readonly [IdKind, string, string]>
+}
+
+/** A {@link PermissionTable} over a list already decoded (built from permissions.json). */
+export function permissionList(list: readonly PermissionInfo[]): PermissionTable {
+  let byName: Map<string, PermissionInfo> | undefined
+  return {
+    length: list.length,
+    at: (index) => list[index],
+    named(name) {
+      byName ??= new Map(list.map((permission) => [permission.name.toLowerCase(), permission] as const).reverse()) // the first of a name wins
+      return byName.get(name.toLowerCase())
+    },
+  }
+}
+
+/** A {@link GuidTable} over `kind|lower-case name` keys ({@link idKey}). */
+export function guidRecord(ids: Readonly<Record<string, string>>): GuidTable {
+  const isEmpty = Object.keys(ids).length === 0
+  return {
+    id: (kind, name) => entryOf(ids, idKey(kind, name)),
+    isEmpty,
+    *entries() {
+      for (const key in ids) if (Object.hasOwn(ids, key)) yield [key.slice(0, 1) as IdKind, key.slice(2), ids[key] as string] as const
+    },
+  }
 }
 
 /** The path templates as written in the data, by id, their records decoded on demand. */
@@ -94,7 +139,7 @@ export function schemeMask(names: readonly unknown[]): number {
   return mask
 }
 
-/** The key of a GUID in {@link ModelTables.ids}. Plain-object keys, so the index's `JSON.parse` builds the table. */
+/** The key of a GUID in a {@link guidRecord}. */
 export function idKey(kind: IdKind, name: string): string {
   return `${kind}|${name.toLowerCase()}`
 }

@@ -3,15 +3,16 @@ import { ModelCatalogue } from '../catalogue.js'
 import type { CatalogueModel, TemplateRecord } from '../model.js'
 import { END, GROUP, IndexSource, indexText, invalid } from './index-source.js'
 import type { GrantBlock, IndexText } from './index-source.js'
-import { decodeTables, encodeTables } from './index-header.js'
+import { checkTables, decodeTables, encodeTables } from './index-header.js'
 import type { CompactTables } from './index-header.js'
 import { readTrieLine, trieLine } from './index-trie.js'
 import type { TrieData } from './trie-store.js'
+import { SegmentTrie } from './trie.js'
 import type { PermissionCatalogue } from '../types.js'
 
 /** Bump {@link INDEX_VERSION} whenever the model, the line format or the normalisation of template keys changes. */
 export const INDEX_FORMAT = 'graph-doctor-permission-index'
-export const INDEX_VERSION = 5
+export const INDEX_VERSION = 6
 /** Template lines per group: a lookup decodes the group(s) holding the templates it resolves. */
 const GROUP_SIZE = 128
 
@@ -27,7 +28,7 @@ interface Header extends CompactTables {
  * A derived index of a catalogue that loads much faster than the raw permissions.json (the bundled
  * snapshot and the user cache). Line 1 is a JSON header with the format, the version and the model's
  * tables in compact form (index-header.ts); then the ready-made trie (one line, see index-trie.ts), so
- * loading inserts no template; then the distinct grant lists, one per line; then the templates, in
+ * loading inserts no template (and places each node's edges on first use); then the distinct grant lists, one per line; then the templates, in
  * groups of {@link GROUP_SIZE} under a line that gives the group's template count, each line sharing
  * its leading characters with the template before it (see {@link IndexSource}), so a loader decodes
  * only the groups that lookups touch.
@@ -92,9 +93,12 @@ export function loadIndexText(input: IndexText): PermissionCatalogue {
 
 /** Throws `ERR_DATA_INVALID` unless every line of the index decodes (loading checks only the framing). */
 export function checkCatalogueIndex(text: string | Uint8Array): void {
-  const { header, source } = openIndex(indexText(text))
-  decodeTables(header)
+  const { header, source, trie } = openIndex(indexText(text))
+  checkTables(decodeTables(header))
   source.checkAll()
+  const segments = new SegmentTrie()
+  segments.load(trie)
+  segments.placeAll()
 }
 
 function openIndex(input: IndexText): { header: Header; source: IndexSource; trie: TrieData } {

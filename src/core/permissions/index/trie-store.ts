@@ -33,20 +33,28 @@ export abstract class TrieStore {
   protected slotMask = 4096 - 1
   protected edgeCount = 0
   /** The characters of every edge name (the edge holds offset and length): long names are compared here. */
-  protected chars = new Uint16Array(16384)
-  protected charCount = 0
+  protected chars = ''
   /** Where each name already is in {@link chars} (while building: names repeat across parents). */
   private readonly nameOffsets = new Map<string, number>()
   /** Templates per node while building; after {@link load}, {@link loaded} holds them. */
   private readonly building: (number[] | undefined)[] = []
   private loaded: TrieData | undefined
+  /**
+   * Per node loaded from an index, 1 until its edges are in the table: they are placed on the first
+   * walk through the node, so a run that looks up one URL places a few hundred of some 6,000 edges.
+   */
+  protected unplaced = new Uint8Array(0)
+  private walkPlacements = 0
 
   /** The ids of the templates ending at a node (spellings that normalise alike share a node). */
   templatesAt(node: number): number[] {
     const loaded = this.loaded
     if (loaded === undefined) return this.building[node] ?? []
     const ids: number[] = []
-    for (let at = loaded.templateStart[node] as number; at < (loaded.templateStart[node + 1] as number); at++) ids.push(loaded.templateIds[at] as number)
+    const start = loaded.templateStart[node] as number
+    const end = loaded.templateStart[node + 1] as number
+    if (!(start >= 0 && start <= end && end <= loaded.templateIds.length)) invalidTrie()
+    for (let at = start; at < end; at++) ids.push(loaded.templateIds[at] as number)
     return ids
   }
 
@@ -101,14 +109,8 @@ export abstract class TrieStore {
   private nameOffset(name: string): number {
     const known = this.nameOffsets.get(name)
     if (known !== undefined) return known
-    if (this.charCount + name.length > this.chars.length) {
-      const bigger = new Uint16Array(Math.max(this.chars.length * 2, this.charCount + name.length))
-      bigger.set(this.chars)
-      this.chars = bigger
-    }
-    const offset = this.charCount
-    for (let i = 0; i < name.length; i++) this.chars[offset + i] = name.charCodeAt(i)
-    this.charCount += name.length
+    const offset = this.chars.length
+    this.chars += name
     this.nameOffsets.set(name, offset)
     return offset
   }
@@ -119,7 +121,7 @@ export abstract class TrieStore {
     const at = this.freeSlot(key, hash)
     this.edges.set([key + 1, hash, child, length, offset], at)
     this.edges.set(this.nodes.subarray(child * RECORD, child * RECORD + RECORD), at + COPY)
-    if (length <= INLINE) this.inline.set(this.chars.subarray(offset, offset + length), (at + NAME) * 2)
+    this.copyInlineName(at, offset, length)
     if ((key & 1) === 0) this.nodeEdge[child] = at + 1
     const parent = key >> 1
     const field = (key & 1) === 0 ? 2 : 3
@@ -150,6 +152,7 @@ export abstract class TrieStore {
 
   /** The normalised segments of the path to every node (template keys), for benchmarks and checks. */
   paths(): string[][] {
+    this.placeAll()
     const parent = new Int32Array(this.nodeCount).fill(-1)
     const label = new Array<string>(this.nodeCount).fill(PARAM)
     for (let node = 0; node < this.nodeCount; node++) {
@@ -162,7 +165,7 @@ export abstract class TrieStore {
       const child = this.edges[at + 2] as number
       const offset = this.edges[at + 4] as number
       parent[child] = key >> 1
-      label[child] = String.fromCharCode(...this.chars.subarray(offset, offset + (this.edges[at + 3] as number)))
+      label[child] = this.chars.slice(offset, offset + (this.edges[at + 3] as number))
     }
     // Parents are created before their children: one pass in node order.
     const paths: string[][] = [[]]
@@ -170,22 +173,10 @@ export abstract class TrieStore {
     return paths
   }
 
-  /** Place edge `edges[at…]` of {@link TrieData} (checked by the caller) with its name hash. */
-  private loadEdge(edges: ArrayLike<number>, at: number, hash: number): void {
-    const key = edges[at] as number
-    const child = edges[at + 1] as number
-    const length = edges[at + 2] as number
-    const offset = edges[at + 3] as number
-    const slot = this.freeSlot(key, hash)
-    const table = this.edges
-    table[slot] = key + 1
-    table[slot + 1] = hash
-    table[slot + 2] = child
-    table[slot + 3] = length
-    table[slot + 4] = offset
-    for (let field = 0; field < RECORD; field++) table[slot + COPY + field] = this.nodes[child * RECORD + field] as number
-    if (length <= INLINE) for (let i = 0; i < length; i++) this.inline[(slot + NAME) * 2 + i] = this.chars[offset + i] as number
-    if ((key & 1) === 0) this.nodeEdge[child] = slot + 1
+  private copyInlineName(at: number, offset: number, length: number): void {
+    if (length > INLINE) return
+    const base = (at + NAME) * 2
+    for (let i = 0; i < length; i++) this.inline[base + i] = this.chars.charCodeAt(offset + i)
   }
 
   /** Everything needed to rebuild this trie with {@link load}. */
@@ -199,26 +190,28 @@ export abstract class TrieStore {
       templateStart.push(templateIds.length)
       nodes.push(this.nodes[node * RECORD] as number, this.nodes[node * RECORD + 1] as number)
     }
-    const edges: number[] = []
+    const list: [number, number, number, number][] = []
     for (let at = 0; at < this.edges.length; at += EDGE) {
-      if (this.edges[at] !== 0) edges.push((this.edges[at] as number) - 1, this.edges[at + 2] as number, this.edges[at + 3] as number, this.edges[at + 4] as number)
+      if (this.edges[at] !== 0) list.push([(this.edges[at] as number) - 1, this.edges[at + 2] as number, this.edges[at + 3] as number, this.edges[at + 4] as number])
     }
-    const chars = String.fromCharCode(...this.chars.subarray(0, this.charCount))
-    return { chars, nodes, edges, templateStart, templateIds }
+    // By key (parent × 2, + 1 for an alias): a node's edges are found by binary search when first placed
+    list.sort((a, b) => a[0] - b[0] || a[3] - b[3] || a[1] - b[1])
+    return { chars: this.chars, nodes, edges: list.flat(), templateStart, templateIds }
   }
 
   /**
-   * Rebuild from {@link data} (into an empty store). Throws `ERR_DATA_INVALID` when a reference is out
-   * of range, so a corrupt index is an error rather than a wrong answer or an endless probe.
+   * Take {@link data} (into an empty store): node records now, each node's edges when a walk first
+   * passes through it ({@link placeChildren}). Throws `ERR_DATA_INVALID` when a reference is out of
+   * range, here or when the edge is placed, so a corrupt index is an error rather than a wrong answer
+   * or an endless probe.
    */
   load(data: TrieData): void {
-    const { chars, nodes, edges, templateStart, templateIds } = data
+    const { chars, nodes, edges, templateIds } = data
     const nodeCount = nodes.length / 2
-    if (typeof chars !== 'string' || !Number.isInteger(nodeCount) || nodeCount < 1 || edges.length % EDGE_DATA !== 0 || templateStart.length !== nodeCount + 1) invalidTrie()
-    this.chars = new Uint16Array(chars.length)
-    for (let i = 0; i < chars.length; i++) this.chars[i] = chars.charCodeAt(i)
-    this.charCount = chars.length
-    this.nodes = new Int32Array(Math.max(nodeCount, 1) * RECORD)
+    if (typeof chars !== 'string' || !Number.isInteger(nodeCount) || nodeCount < 1 || edges.length % EDGE_DATA !== 0 || data.templateStart.length !== nodeCount + 1) invalidTrie()
+    if (data.templateStart[0] !== 0 || data.templateStart[nodeCount] !== templateIds.length) invalidTrie()
+    this.chars = chars
+    this.nodes = new Int32Array(nodeCount * RECORD)
     this.nodeEdge = new Int32Array(nodeCount)
     for (let node = 0; node < nodeCount; node++) {
       const param = nodes[node * 2] as number
@@ -233,23 +226,65 @@ export abstract class TrieStore {
     this.inline = new Uint16Array(this.edges.buffer)
     this.slotMask = size / EDGE - 1
     this.edgeCount = edges.length / EDGE_DATA
-    const hashes = new Int32Array(this.edgeCount)
-    // Bloom words first, so that each edge copies its child's final record
-    for (let at = 0, edge = 0; at < edges.length; at += EDGE_DATA, edge++) {
+    this.unplaced = new Uint8Array(nodeCount).fill(1)
+    this.loaded = data
+  }
+
+  /** Put the edges of `node` (of a loaded trie) into the table, and their bloom bits into its record. */
+  protected placeChildren(node: number): void {
+    this.unplaced[node] = 0
+    const edges = (this.loaded as TrieData).edges
+    for (let at = firstEdgeAtOrAfter(edges, node * 2); at < edges.length && (edges[at] as number) >> 1 === node; at += EDGE_DATA) {
       const key = edges[at] as number
       const child = edges[at + 1] as number
       const length = edges[at + 2] as number
       const offset = edges[at + 3] as number
-      if (!(key >= 0 && key >> 1 < nodeCount && child > 0 && child < nodeCount && length >= 0 && offset >= 0 && offset + length <= chars.length)) invalidTrie()
-      const hash = foldedHash(chars, offset, offset + length)
-      hashes[edge] = hash
-      this.nodes[(key >> 1) * RECORD + 2 + (key & 1)] = (this.nodes[(key >> 1) * RECORD + 2 + (key & 1)] as number) | bloomBit(hash)
+      if (!(child > 0 && child < this.nodeCount && length >= 0 && offset >= 0 && offset + length <= this.chars.length)) invalidTrie()
+      const hash = foldedHash(this.chars, offset, offset + length)
+      const bloom = 2 + (key & 1)
+      this.setRecord(node, bloom, (this.nodes[node * RECORD + bloom] as number) | bloomBit(hash))
+      const slot = this.freeSlot(key, hash)
+      const table = this.edges
+      table[slot] = key + 1
+      table[slot + 1] = hash
+      table[slot + 2] = child
+      table[slot + 3] = length
+      table[slot + 4] = offset
+      for (let field = 0; field < RECORD; field++) table[slot + COPY + field] = this.nodes[child * RECORD + field] as number
+      this.copyInlineName(slot, offset, length)
+      if ((key & 1) === 0) this.nodeEdge[child] = slot + 1
     }
-    for (let at = 0, edge = 0; at < edges.length; at += EDGE_DATA, edge++) this.loadEdge(edges, at, hashes[edge] as number)
-    for (let node = 0; node < nodeCount; node++) if (!((templateStart[node] as number) <= (templateStart[node + 1] as number))) invalidTrie()
-    if (templateStart[0] !== 0 || templateStart[nodeCount] !== templateIds.length) invalidTrie()
-    this.loaded = data
   }
+
+  /**
+   * Place a node's edges on the walk that first reaches it; after {@link WALK_PLACEMENTS} of them, place
+   * every node's: a long run then stops taking this branch in its lookups (each first time cost the
+   * optimised lookup code a deoptimisation, and the lookups of the benchmark some 20 % for good).
+   */
+  protected placeOnWalk(node: number): void {
+    if (++this.walkPlacements > WALK_PLACEMENTS) this.placeAll()
+    else this.placeChildren(node)
+  }
+
+  /** Place every node's edges (paths, checks). */
+  placeAll(): void {
+    for (let node = 0; node < this.unplaced.length; node++) if (this.unplaced[node] !== 0) this.placeChildren(node)
+  }
+}
+
+/** Nodes placed one by one before all are: a lookup places about one per literal segment. */
+const WALK_PLACEMENTS = 64
+
+/** The first edge (its offset in `edges`) whose key is at least `key`: edges are sorted by key. */
+function firstEdgeAtOrAfter(edges: ArrayLike<number>, key: number): number {
+  let low = 0
+  let high = edges.length / EDGE_DATA
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if ((edges[middle * EDGE_DATA] as number) < key) low = middle + 1
+    else high = middle
+  }
+  return low * EDGE_DATA
 }
 
 function invalidTrie(): never {
@@ -258,7 +293,8 @@ function invalidTrie(): never {
 
 /**
  * The trie as plain numbers and one string, which {@link TrieStore.load} turns back into its tables
- * (no template inserted, no name hashed) and the derived index stores as JSON. Bump INDEX_VERSION when
+ * (no template inserted; a node's edges are placed and hashed when a walk first reaches the node) and
+ * the derived index stores as JSON. Bump INDEX_VERSION when
  * the layout or the hashes (`foldedHash`, {@link slotOf}) change.
  */
 export interface TrieData {
@@ -266,7 +302,7 @@ export interface TrieData {
   readonly chars: string
   /** Per node: param child + 1, method bits (the bloom words are rebuilt from the edges). */
   readonly nodes: ArrayLike<number>
-  /** Per edge, in table order: key (parent × 2, + 1 for an alias), child, name length, name offset (hashes are recomputed). */
+  /** Per edge, sorted by key: key (parent × 2, + 1 for an alias), child, name length, name offset (hashes are recomputed when the edge is placed). */
   readonly edges: ArrayLike<number>
   /** Per node, where its templates start in {@link templateIds} (one more entry than nodes). */
   readonly templateStart: ArrayLike<number>

@@ -54,6 +54,7 @@ export class SegmentTrie extends TrieStore {
    * edge as -(child + 2); -1 if none.
    */
   private literalEdge(node: number, record: Int32Array, at: number, index: number): number {
+    if (this.unplaced[node] === 1) this.placeOnWalk(node)
     const text = scanned.text[index] as string
     const start = scanned.start[index] as number
     const end = scanned.end[index] as number
@@ -85,8 +86,9 @@ export class SegmentTrie extends TrieStore {
   }
 
   private sameName(at: number, text: string, start: number, length: number): boolean {
-    const names = length <= INLINE ? this.inline : this.chars
-    const from = length <= INLINE ? (at + NAME) * 2 : (this.edges[at + 4] as number)
+    if (length > INLINE) return sameLongName(this.chars, this.edges[at + 4] as number, text, start, length)
+    const names = this.inline
+    const from = (at + NAME) * 2
     for (let i = 0; i < length; i++) {
       const char = text.charCodeAt(start + i)
       const expected = names[from + i] as number
@@ -94,6 +96,16 @@ export class SegmentTrie extends TrieStore {
     }
     return true
   }
+}
+
+/** A name longer than an edge holds, compared in the trie's string of names. */
+function sameLongName(chars: string, from: number, text: string, start: number, length: number): boolean {
+  for (let i = 0; i < length; i++) {
+    const char = text.charCodeAt(start + i)
+    const expected = chars.charCodeAt(from + i)
+    if (char !== expected && fold(char) !== expected) return false
+  }
+  return true
 }
 
 // The state of the running match (single-threaded and not re-entrant: nothing allocated per lookup).

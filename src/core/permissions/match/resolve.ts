@@ -1,5 +1,5 @@
 import type { PermissionScheme } from '../../types.js'
-import type { PermissionInfo, SchemeBit } from '../model.js'
+import type { PermissionInfo, PermissionTable, SchemeBit } from '../model.js'
 import { GRANT_STRIDE, SCHEME_BIT } from '../model.js'
 import { applicationAlias, readOverReadWrite, readOverReadWriteNote } from '../overrides.js'
 import type { AcceptedPermission, ExcludedPermission, PermissionKind, SchemePermissions } from '../types.js'
@@ -7,12 +7,14 @@ import { nextAfterUnsuggestible } from '../least-next.js'
 
 /** What resolution needs from the catalogue besides the grants. */
 export interface ResolveContext {
-  readonly permissions: readonly PermissionInfo[]
+  readonly permissions: PermissionTable
   readonly alsoRequires: readonly (readonly string[])[]
   readonly permissionId: (name: string, kind: PermissionKind) => string | undefined
   readonly isHidden: (name: string, bit: SchemeBit) => boolean
-  /** Undefined without GUID files: then only the known app-role aliases apply. */
-  readonly isAppRole: ((name: string) => boolean) | undefined
+  /** Whether the GUID files list this app role (without GUID files, only the known app-role aliases apply). */
+  readonly isAppRole: (name: string) => boolean
+  /** Whether the data had GUID files. */
+  readonly hasGuids: () => boolean
 }
 
 interface Candidate {
@@ -65,7 +67,7 @@ function collectCandidates(scheme: PermissionScheme, grants: readonly number[], 
   for (let at = 0; at < grants.length; at += GRANT_STRIDE) {
     const schemes = grants[at + 1] ?? 0
     if ((schemes & bit) === 0) continue
-    const info = context.permissions[grants[at] ?? -1]
+    const info = context.permissions.at(grants[at] ?? -1)
     const least = grants[at + 2] ?? 0
     const isSingleMethod = grants[at + 3] === 1
     const alsoRequires = context.alsoRequires[grants[at + 4] ?? -1] ?? []
@@ -87,7 +89,7 @@ function collectCandidates(scheme: PermissionScheme, grants: readonly number[], 
 }
 
 function newCandidate(name: string, scheme: PermissionScheme, info: PermissionInfo, context: ResolveContext, bit: SchemeBit): Candidate {
-  const aliased = name === info.name ? info : context.permissions.find((p) => p.name.toLowerCase() === name.toLowerCase())
+  const aliased = name === info.name ? info : context.permissions.named(name)
   const details = aliased?.schemes[scheme] ?? info.schemes[scheme]
   const excluded = info.rsc ? 'resource-specific-consent' : context.isHidden(name, bit) ? 'hidden' : undefined
   return {
@@ -110,7 +112,7 @@ function mergeAlsoRequires(current: Set<string> | undefined, next: readonly stri
 }
 
 function applicationName(name: string, context: ResolveContext, notes: string[]): string {
-  const alias = applicationAlias(name, context.isAppRole)
+  const alias = applicationAlias(name, context.hasGuids() ? context.isAppRole : undefined)
   if (alias === undefined) return name
   const note = `Application: ${alias.from} is not an app role; ${alias.to} is used instead (${alias.source}).`
   if (!notes.includes(note)) notes.push(note)
