@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { INDEX_VERSION, loadCatalogueIndex, serializeCatalogueIndex } from '../../../src/core/permissions/index.js'
+import { checkCatalogueIndex } from '../../../src/core/permissions/index/index-format.js'
 import { isGraphDoctorError } from '../../../src/core/errors.js'
 import { loadSnapshotCatalogue, SNAPSHOT_DIR } from '../../helpers/catalogue.js'
 import { readFileSync } from 'node:fs'
@@ -61,5 +62,30 @@ describe('derived catalogue index', () => {
     const badLine = loadCatalogueIndex([headerLine, ...rest].join('\n'))
     assert.throws(() => badLine.lookup('GET', 'https://graph.microsoft.com/v1.0/accessReviews/abc'), isDataInvalid)
     assert.ok(badLine.lookup('GET', 'https://graph.microsoft.com/v1.0/users') !== undefined, 'other groups still answer')
+  })
+
+  it('rejects a trie whose edges are out of order or name no node, at load and in the full check (edges are placed lazily, found by binary search)', () => {
+    const isDataInvalid = (error: unknown): boolean => isGraphDoctorError(error) && error.code === 'ERR_DATA_INVALID'
+    const lines = text.split('\n')
+    const at = lines.findIndex((line) => line.startsWith('\u0003{'))
+    assert.ok(at > 0)
+    const withEdges = (change: (edges: number[], nodeCount: number) => void): string => {
+      const trie = JSON.parse((lines[at] ?? '').slice(1)) as { edges: number[]; nodes: number[] }
+      change(trie.edges, trie.nodes.length / 2)
+      return [...lines.slice(0, at), `\u0003${JSON.stringify(trie)}`, ...lines.slice(at + 1)].join('\n')
+    }
+    const swapped = withEdges((edges) => {
+      const first = edges.findIndex((key, index) => index % 4 === 0 && key < (edges[index + 4] ?? -1))
+      edges.splice(first, 8, ...edges.slice(first + 4, first + 8), ...edges.slice(first, first + 4))
+    })
+    const beyond = withEdges((edges, nodeCount) => {
+      edges[edges.length - 4] = nodeCount * 2
+    })
+    assert.doesNotThrow(() => checkCatalogueIndex(text))
+    for (const corrupt of [swapped, beyond]) {
+      assert.notEqual(corrupt, text)
+      assert.throws(() => loadCatalogueIndex(corrupt).lookup('GET', 'https://graph.microsoft.com/v1.0/users'), isDataInvalid)
+      assert.throws(() => checkCatalogueIndex(corrupt), isDataInvalid)
+    }
   })
 })

@@ -98,7 +98,7 @@ export function checkCatalogueIndex(text: string | Uint8Array): void {
   source.checkAll()
   const segments = new SegmentTrie()
   segments.load(trie)
-  segments.placeAll()
+  segments.checkAll()
 }
 
 function openIndex(input: IndexText): { header: Header; source: IndexSource; trie: TrieData } {

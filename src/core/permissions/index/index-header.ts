@@ -96,9 +96,11 @@ class CompactPermissions implements PermissionTable {
   }
 
   named(name: string): PermissionInfo | undefined {
+    // Filled aside and kept only when complete: a malformed entry throws on every call, never leaves a partial map.
     if (this.byName === undefined) {
-      this.byName = new Map()
-      for (let index = this.length - 1; index >= 0; index--) this.byName.set(this.lowerName(index), index) // the first of a name wins
+      const byName = new Map<string, number>()
+      for (let index = this.length - 1; index >= 0; index--) byName.set(this.lowerName(index), index) // the first of a name wins
+      this.byName = byName
     }
     const index = this.byName.get(name.toLowerCase())
     return index === undefined ? undefined : this.at(index)
@@ -127,11 +129,12 @@ class CompactGuids implements GuidTable {
 
   id(kind: IdKind, name: string): string | undefined {
     if (this.byName === undefined) {
-      this.byName = new Map()
+      const byName = new Map<string, readonly [string, string]>()
       for (const [ref, delegated, application] of this.compact) {
         const name = this.permissions.lowerName(ref)
-        if (!this.byName.has(name)) this.byName.set(name, [delegated, application])
+        if (!byName.has(name)) byName.set(name, [delegated, application])
       }
+      this.byName = byName
     }
     const id = this.byName.get(name.toLowerCase())?.[kind === 'a' ? 1 : 0]
     return id === '' ? undefined : id

@@ -220,6 +220,7 @@ export abstract class TrieStore {
       this.nodes[node * RECORD + 1] = nodes[node * 2 + 1] as number
     }
     this.nodeCount = nodeCount
+    checkEdgeOrder(edges, nodeCount)
     let size = EDGE * 16
     while ((edges.length / EDGE_DATA) * 2 > size / EDGE) size *= 2
     this.edges = new Int32Array(size)
@@ -270,6 +271,12 @@ export abstract class TrieStore {
   placeAll(): void {
     for (let node = 0; node < this.unplaced.length; node++) if (this.unplaced[node] !== 0) this.placeChildren(node)
   }
+
+  /** Place every edge and read every node's templates: throws `ERR_DATA_INVALID` where any is out of range. */
+  checkAll(): void {
+    this.placeAll()
+    for (let node = 0; node < this.nodeCount; node++) this.templatesAt(node)
+  }
 }
 
 /** Nodes placed one by one before all are: a lookup places about one per literal segment. */
@@ -285,6 +292,20 @@ function firstEdgeAtOrAfter(edges: ArrayLike<number>, key: number): number {
     else high = middle
   }
   return low * EDGE_DATA
+}
+
+/**
+ * Edges sorted by key, each key's parent a node: what the binary search of {@link TrieStore.placeChildren}
+ * relies on to find every edge (an edge out of order would never be placed, a lookup would quietly miss it).
+ * One pass over a few thousand integers at load.
+ */
+function checkEdgeOrder(edges: ArrayLike<number>, nodeCount: number): void {
+  let previous = 0
+  for (let at = 0; at < edges.length; at += EDGE_DATA) {
+    const key = edges[at] as number
+    if (!(Number.isInteger(key) && key >= previous && key < nodeCount * 2)) invalidTrie()
+    previous = key
+  }
 }
 
 function invalidTrie(): never {
