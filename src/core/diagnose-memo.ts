@@ -25,14 +25,18 @@ import type { DiagnosisResult, Finding } from './types.js'
 
 /** Results remembered before starting afresh (a capture holds a few thousand distinct calls). */
 const MEMO_LIMIT = 10_000
+/** Characters of keys held before starting afresh: a capture of distinct entries with 64 KiB bodies stays bounded. */
+const MEMO_KEY_CHARS = 16 * 1024 * 1024
 /** An exchange whose bodies are longer than this is diagnosed on its own (its key would hold them). */
 const MAX_KEY_BODY = 64 * 1024
-const NONE = '\u0001'
+/** One field of a key, its length first: no URL or body, whatever characters it holds, can spell another key. */
+const field = (value: string | number | undefined): string => (value === undefined ? '-' : `${String(value).length}:${value}`)
 const NO_FINDINGS: readonly Finding[] = Object.freeze([])
 
 /** What a remembered diagnosis keeps: everything of the result but its source (and, healthy, its URL and time). */
 type Remembered = Omit<DiagnosisResult, 'source'>
 
+/** What the memo needs of its diagnoser: the run's fixed time, and its token analysis (one per distinct token). */
 export interface MemoTools {
   readonly now: Date | undefined
   /** The analysis of a raw token (the diagnoser's, one per distinct token). */
@@ -46,10 +50,15 @@ interface Bucket {
   readonly healthy: Map<string, Remembered>
 }
 
+/**
+ * The results of one diagnoser's stream of exchanges, remembered by an exact key and, for healthy
+ * Graph calls, by a key without the path's ids; bounded in count and in the characters of its keys.
+ */
 export class DiagnosisMemo {
   /** By Authorization header value: the tokens of a capture are few, and long (their hash is made once per lookup). */
   private buckets = new Map<string, Bucket>()
   private remembered = 0
+  private keyChars = 0
   private readonly tools: MemoTools
 
   constructor(tools: MemoTools) {
@@ -66,7 +75,8 @@ export class DiagnosisMemo {
     if (time.source === 'clock') return diagnose()
     const bucket = this.bucketOf(getHeader(request.headers, 'authorization'))
     const judgedAt = time.at.toISOString()
-    const common = `${exchange.format}\u0000${request.method}\u0000${request.headersOmitted === true ? 'omitted' : ''}\u0000${response.status}\u0000${getHeaders(response.headers, 'www-authenticate').join(NONE)}\u0000${getHeader(response.headers, 'retry-after') ?? NONE}\u0000${time.source}\u0000${request.body ?? NONE}`
+    const challenges = getHeaders(response.headers, 'www-authenticate')
+    const common = [exchange.format, request.method, request.headersOmitted === true ? 'omitted' : '', response.status, challenges.length, ...challenges, getHeader(response.headers, 'retry-after'), time.source, request.body].map(field).join('')
     const healthyKey = this.healthyKey(exchange, bucket, common, time.at)
     if (healthyKey !== undefined) {
       const known = bucket.healthy.get(healthyKey)
@@ -74,22 +84,33 @@ export class DiagnosisMemo {
     }
     // The time as buildContext finds it: past a Date header or --now, the body (its error's date) and startedDateTime decide it.
     const settled = time.source === 'option' || time.source === 'date-header'
-    const exactKey = `${common}\u0000${request.url}\u0000${judgedAt}\u0000${settled ? '' : (exchange.startedAt ?? NONE)}\u0000${response.body ?? NONE}`
+    const exactKey = common + [request.url, judgedAt, settled ? '' : exchange.startedAt, response.body].map(field).join('')
     const known = bucket.exact.get(exactKey)
     if (known !== undefined) return rebuilt(exchange.source, known.request, known, known.judgedAt)
     const made = diagnose()
-    if (++this.remembered > MEMO_LIMIT) {
-      this.buckets = new Map()
-      this.remembered = 0
-    }
     const { source: _source, ...remembered } = made
-    if (healthyKey !== undefined && made.findings.length === 0) bucket.healthy.set(healthyKey, { ...remembered, findings: NO_FINDINGS })
-    else bucket.exact.set(exactKey, remembered)
+    const healthy = healthyKey !== undefined && made.findings.length === 0
+    this.makeRoom((healthy ? healthyKey : exactKey).length)
+    // After a fresh start the bucket is made again (its token analysis is the diagnoser's, cached).
+    const home = this.bucketOf(getHeader(request.headers, 'authorization'))
+    if (healthy) home.healthy.set(healthyKey, { ...remembered, findings: NO_FINDINGS })
+    else home.exact.set(exactKey, remembered)
     return made
   }
 
+  /** Start afresh when one more result of `keyLength` would pass the count or the size of keys held. */
+  private makeRoom(keyLength: number): void {
+    if (this.remembered + 1 > MEMO_LIMIT || this.keyChars + keyLength > MEMO_KEY_CHARS) {
+      this.buckets = new Map()
+      this.remembered = 0
+      this.keyChars = 0
+    }
+    this.remembered += 1
+    this.keyChars += keyLength
+  }
+
   private bucketOf(authorization: string | undefined): Bucket {
-    const key = authorization ?? NONE
+    const key = field(authorization)
     const known = this.buckets.get(key)
     if (known !== undefined) return known
     const auth = parseAuthorizationHeader(authorization)
@@ -107,7 +128,7 @@ export class DiagnosisMemo {
     if (target.kind !== 'graph' || target.isBatch === true || !bodyHasNoError(response.body)) return undefined
     const query = request.url.search(/[?#]/)
     const lifetime = bucket.token === undefined ? '' : judgeTokenTime(bucket.token, at).state
-    return `${common}\u0000${uriOrigin(request.url)}\u0000${pathShape(request.url, { keepVersion: true })}\u0000${query === -1 ? '' : request.url.slice(query)}\u0000${lifetime}`
+    return common + [uriOrigin(request.url), pathShape(request.url, { keepVersion: true }), query === -1 ? '' : request.url.slice(query), lifetime].map(field).join('')
   }
 }
 
