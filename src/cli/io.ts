@@ -35,6 +35,7 @@ export function redactingIo(io: CliIo): CliIo {
 export function createProcessIo(): CliIo {
   return {
     stdout: (text) => void process.stdout.write(text),
+    // Not redacted here: main.ts wraps this io in redactingIo, which checks every part first.
     // Each piece encoded on its own, then one write: a long string joined from many pieces, one of them past Latin-1, encodes many times slower.
     stdoutParts: (parts) => void process.stdout.write(Buffer.concat(parts.map((part) => Buffer.from(typeof part === 'string' ? part : fillTemplate(part), 'utf8')))),
     stderr: (text) => void process.stderr.write(text),

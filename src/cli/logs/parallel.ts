@@ -37,6 +37,7 @@ export interface RangeTask {
 /** What a worker is asked: read a range (counting calls by group), or judge groups. */
 export type WorkerTask = ({ readonly kind: 'range' } & RangeTask) | { readonly kind: 'judge'; readonly groups: readonly LoggedGroup[] }
 
+/** What a worker posts back: progress, a range read (state and pending groups), verdicts, or a failure. */
 export type WorkerReply =
   | { readonly kind: 'progress'; readonly bytes: number }
   | { readonly kind: 'done'; readonly state: LogState; readonly lines: number; readonly groups: readonly PendingGroupRow[] }

@@ -29,6 +29,7 @@ export interface LoggedGroup {
   readonly source: string
 }
 
+/** The permission catalogue and the time groups are judged with. */
 export interface GroupJudgeOptions {
   readonly catalogue?: PermissionCatalogue
   readonly now?: Date
@@ -39,6 +40,10 @@ export interface GroupJudgeOptions {
   readonly memoise?: boolean
 }
 
+/**
+ * Verdicts of logged groups, sharing what repeats across them: a success's verdict per endpoint,
+ * status and token kind; one analysed principal per claim set (`test/core/logs/group-memo.test.ts`).
+ */
 export class GroupJudge {
   private readonly catalogue: PermissionCatalogue | undefined
   private readonly now: Date | undefined

@@ -57,6 +57,7 @@ export function ownList(list: readonly string[]): string[] {
   return list.map(ownText)
 }
 
+/** A pending group as the row a `--workers` thread sends: its fields and tally, its claims shared per claim set. */
 export function pendingRow(slot: PendingGroup): PendingGroupRow {
   const { claims: _claims, roles: _roles, scopes: _scopes, wids: _wids, ...group } = slot.group
   const { count, first, last, samples } = slot.tally

@@ -34,7 +34,7 @@ describe('scanBytes', () => {
 function viaFeed(bytes: Uint8Array, cuts: readonly number[]): unknown {
   const aggregator = new LogAggregator({ catalogue: catalogue() })
   aggregator.beginInput('activity.jsonl', 'json-lines')
-  const feed = createLogFeed('json-lines', 'activity.jsonl', '', aggregator, { decode: (chunk) => new TextDecoder().decode(chunk) })
+  const feed = createLogFeed('json-lines', 'activity.jsonl', '', aggregator, { decode: (chunk) => new TextDecoder('latin1').decode(chunk) })
   const points = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b)
   ;[0, ...points].forEach((from, index) => feed.push(bytes.subarray(from, points[index] ?? bytes.length)))
   feed.end()
