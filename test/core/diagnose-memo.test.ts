@@ -13,7 +13,7 @@ import { GENERATOR_TIME, writeHar } from '../../bench/har-generator.mjs'
 import { createDiagnoser } from '../../src/core/diagnose.js'
 import type { Exchange } from '../../src/core/exchange.js'
 import { HarStreamReader } from '../../src/core/stream/har-stream.js'
-import { renderJson } from '../../src/render/diagnosis/json.js'
+import { renderJson, stringifyRedacted, toJsonDocument } from '../../src/render/diagnosis/json.js'
 import { renderMarkdown } from '../../src/render/diagnosis/markdown.js'
 import { renderText } from '../../src/render/diagnosis/text.js'
 import { appOnlyToken, delegatedToken, FIXTURE_TIME } from '../helpers/tokens.js'
@@ -52,6 +52,14 @@ describe('diagnosing a repeated call once', () => {
       return [renderText(diagnosis, { colour: showAll, width: 72, showAll }), renderJson(diagnosis), renderMarkdown(diagnosis)]
     }
     for (const showAll of [false, true]) assert.deepEqual(rendered(true, showAll), rendered(false, showAll))
+  })
+
+  it('writes JSON from its templates that is the plain JSON document of the same results', () => {
+    // The comparison above renders both runs through the same templates; this one checks the templates themselves.
+    const now = new Date((GENERATOR_TIME + 60) * 1000)
+    const diagnoser = createDiagnoser({ permissions: catalogue(), now })
+    const diagnosis = { results: exchanges.flatMap((exchange) => diagnoser.diagnose(exchange)) }
+    assert.deepEqual(JSON.parse(renderJson(diagnosis)), JSON.parse(stringifyRedacted(toJsonDocument(diagnosis))))
   })
 
   it('gives the results of a full diagnosis with --now', () => {
