@@ -30,7 +30,11 @@ const MEMO_KEY_CHARS = 16 * 1024 * 1024
 /** An exchange whose bodies are longer than this is diagnosed on its own (its key would hold them). */
 const MAX_KEY_BODY = 64 * 1024
 /** One field of a key, its length first: no URL or body, whatever characters it holds, can spell another key. */
-const field = (value: string | number | undefined): string => (value === undefined ? '-' : `${String(value).length}:${value}`)
+function field(value: string | number | undefined): string {
+  if (value === undefined) return '-'
+  const text = typeof value === 'string' ? value : String(value)
+  return `${text.length}:${text}`
+}
 const NO_FINDINGS: readonly Finding[] = Object.freeze([])
 
 /** What a remembered diagnosis keeps: everything of the result but its source (and, healthy, its URL and time). */
@@ -76,7 +80,9 @@ export class DiagnosisMemo {
     const bucket = this.bucketOf(getHeader(request.headers, 'authorization'))
     const judgedAt = time.at.toISOString()
     const challenges = getHeaders(response.headers, 'www-authenticate')
-    const common = [exchange.format, request.method, request.headersOmitted === true ? 'omitted' : '', response.status, challenges.length, ...challenges, getHeader(response.headers, 'retry-after'), time.source, request.body].map(field).join('')
+    const common =
+      field(exchange.format) + field(request.method) + field(request.headersOmitted === true ? 'omitted' : '') + field(response.status) + field(challenges.length) +
+      (challenges.length === 0 ? '' : challenges.map(field).join('')) + field(getHeader(response.headers, 'retry-after')) + field(time.source) + field(request.body)
     const healthyKey = this.healthyKey(exchange, bucket, common, time.at)
     if (healthyKey !== undefined) {
       const known = bucket.healthy.get(healthyKey)
@@ -84,7 +90,7 @@ export class DiagnosisMemo {
     }
     // The time as buildContext finds it: past a Date header or --now, the body (its error's date) and startedDateTime decide it.
     const settled = time.source === 'option' || time.source === 'date-header'
-    const exactKey = common + [request.url, judgedAt, settled ? '' : exchange.startedAt, response.body].map(field).join('')
+    const exactKey = common + field(request.url) + field(judgedAt) + field(settled ? '' : exchange.startedAt) + field(response.body)
     const known = bucket.exact.get(exactKey)
     if (known !== undefined) return rebuilt(exchange.source, known.request, known, known.judgedAt)
     const made = diagnose()
@@ -128,7 +134,7 @@ export class DiagnosisMemo {
     if (target.kind !== 'graph' || target.isBatch === true || !bodyHasNoError(response.body)) return undefined
     const query = request.url.search(/[?#]/)
     const lifetime = bucket.token === undefined ? '' : judgeTokenTime(bucket.token, at).state
-    return common + [uriOrigin(request.url), pathShape(request.url, { keepVersion: true }), query === -1 ? '' : request.url.slice(query), lifetime].map(field).join('')
+    return common + field(uriOrigin(request.url)) + field(pathShape(request.url, { keepVersion: true })) + field(query === -1 ? '' : request.url.slice(query)) + field(lifetime)
   }
 }
 
