@@ -133,6 +133,24 @@ test('diagnose prints no planted secret (URLs, user-info, headers, forms, JSON, 
   }
 })
 
+test('diagnose prints no planted secret when calls repeat (remembered results, output templates, wrapped-once findings), in any format', async () => {
+  // Each planted entry three times, and the first as a success three times: the diagnoser remembers them
+  // and the writers reuse a template or a wrapped block, whose fixed text and values are checked apart.
+  const har = JSON.parse(plantedHar()) as { log: { entries: Array<{ response: { status: number; content: { text?: string } } }> } }
+  const [first] = har.log.entries
+  assert.ok(first !== undefined)
+  const healthy = { ...first, response: { ...first.response, status: 200, content: { ...first.response.content, text: '{"value":[]}' } } }
+  har.log.entries = [...har.log.entries, ...har.log.entries, ...har.log.entries, healthy, healthy, healthy]
+  const file = join(workDir, 'planted-repeated.har')
+  writeFileSync(file, JSON.stringify(har, null, 2))
+  const runs = FORMATS.flatMap((format) => [['diagnose', '--format', format, '--now', NOW, file], ['diagnose', '--format', format, '--all', file]])
+  for (const [index, output] of (await runAll(runs)).entries()) {
+    assert.notEqual(output.code, 2, output.text.slice(-300))
+    assert.match(output.text, /Authorization_RequestDenied|insufficient|7000215/i, 'the capture was diagnosed')
+    assertNoSecrets(output.text, planted, `${(runs[index] ?? []).join(' ')} (planted, repeated)`)
+  }
+})
+
 test('diagnose prints no token, signature or request-body secret of any fixture, in any format, nor in its errors', async () => {
   const single = await runAll(inputs.map((file) => ['diagnose', file]))
   const usable = inputs.filter((_file, index) => single[index]?.code !== 2)
