@@ -49,8 +49,7 @@ export class ModelCatalogue implements PermissionCatalogue {
       alsoRequires: model.alsoRequires,
       permissionId: (name, kind) => this.permissionId(name, kind),
       isHidden: (name: string, bit: SchemeBit) => entryOf(model.hidden, hiddenKey(bit, name)) !== undefined,
-      isAppRole: (name: string) => model.ids.id('a', name) !== undefined,
-      hasGuids: () => !model.ids.isEmpty,
+      isAppRole: model.ids.isEmpty ? undefined : (name: string) => model.ids.id('a', name) !== undefined,
     }
   }
 

@@ -11,10 +11,8 @@ export interface ResolveContext {
   readonly alsoRequires: readonly (readonly string[])[]
   readonly permissionId: (name: string, kind: PermissionKind) => string | undefined
   readonly isHidden: (name: string, bit: SchemeBit) => boolean
-  /** Whether the GUID files list this app role (without GUID files, only the known app-role aliases apply). */
-  readonly isAppRole: (name: string) => boolean
-  /** Whether the data had GUID files. */
-  readonly hasGuids: () => boolean
+  /** Whether the GUID files list this app role; undefined without GUID files: then only the known app-role aliases apply. */
+  readonly isAppRole: ((name: string) => boolean) | undefined
 }
 
 interface Candidate {
@@ -112,7 +110,7 @@ function mergeAlsoRequires(current: Set<string> | undefined, next: readonly stri
 }
 
 function applicationName(name: string, context: ResolveContext, notes: string[]): string {
-  const alias = applicationAlias(name, context.hasGuids() ? context.isAppRole : undefined)
+  const alias = applicationAlias(name, context.isAppRole)
   if (alias === undefined) return name
   const note = `Application: ${alias.from} is not an app role; ${alias.to} is used instead (${alias.source}).`
   if (!notes.includes(note)) notes.push(note)
