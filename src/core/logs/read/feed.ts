@@ -44,7 +44,7 @@ export function documentArrayKey(head: string): string {
 export function createLogFeed(container: LogExportContainer, name: string, head: string, sink: LogSink, options: LogFeedOptions = {}): LogFeed {
   switch (container) {
     case 'json-lines':
-      return jsonLinesFeed(name, sink, options)
+      return createJsonLinesFeed(name, sink, options)
     case 'json-array':
       return jsonDocumentFeed(name, [], sink, options)
     case 'json-document':
@@ -65,7 +65,8 @@ function parseInto(sink: LogSink, text: string, where: string): void {
   sink.addValue(value, where)
 }
 
-function jsonLinesFeed(name: string, sink: LogSink, options: LogFeedOptions): LogFeed {
+/** A JSON-lines reader fed bytes (also a `--workers` thread's byte range), with the count of lines read so far. */
+export function createJsonLinesFeed(name: string, sink: LogSink, options: LogFeedOptions = {}): LogFeed & { readonly lines: number } {
   const decoder = new TextDecoder()
   const reader = new JsonLinesReader(sink, name)
   const fast = options.decode
@@ -81,6 +82,9 @@ function jsonLinesFeed(name: string, sink: LogSink, options: LogFeedOptions): Lo
     end() {
       reader.push(decoder.decode())
       reader.end()
+    },
+    get lines() {
+      return reader.lines
     },
   }
 }
