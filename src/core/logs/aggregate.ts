@@ -56,6 +56,8 @@ export class LogAggregator {
   private readonly claims = new ClaimsNumbers()
   private readonly slots = new Map<string, Slot | PendingGroup>()
   private readonly countLater: boolean
+  /** False: an app's permissions recorded for every group, not once per claim set (see {@link slotOf}). */
+  private readonly memoise: boolean
   /** Pending groups' claims by claims number; row claims objects by their number here. */
   private readonly pending = new Map<number, PendingClaims>()
   private readonly rowClaims = new WeakMap<PendingClaims, number>()
@@ -65,6 +67,7 @@ export class LogAggregator {
   constructor(options: LogAggregatorOptions = {}) {
     this.exchanges = new ExchangeCalls(options.catalogue, () => this.diagnoser, { ...(options.now === undefined ? {} : { now: options.now }), ...(options.memoiseFailures === false ? { memo: false } : {}) })
     this.countLater = options.countLater === true
+    this.memoise = options.memoise !== false
     this.judge = new GroupJudge({ ...options, ...(options.memoise === false ? { memoise: false } : {}) })
     this.diagnoser = createDiagnoser({ ...(options.catalogue === undefined ? {} : { permissions: options.catalogue }), ...(options.now === undefined ? {} : { now: options.now }) })
   }
@@ -225,7 +228,7 @@ export class LogAggregator {
     const verdict = this.judge.verdict(group)
     // An app's permissions are recorded once per claim set and scheme, not once per group.
     const heldKey = `${appId} ${verdict.scheme ?? ''} ${group.claims}`
-    const held = this.heldSeen.has(heldKey) ? [] : [...group.roles, ...group.scopes]
+    const held = this.memoise && this.heldSeen.has(heldKey) ? [] : [...group.roles, ...group.scopes]
     if (held.length > 0) this.heldSeen.add(ownText(heldKey))
     return this.newSlot(appId, group.method, group.status, verdict, held)
   }

@@ -47,7 +47,7 @@ function assertSame(bytes: Uint8Array, label: string): void {
   if (label.startsWith('activity')) assert.ok(shared.groups < alone.groups, `${label}: ${shared.groups} judged with the shared work, ${alone.groups} without`)
 }
 
-/** Generated activity records, varied: no claims at all (kind unknown), another tenant, a lower-case method, KQL group rows. */
+/** Generated activity records, varied: no claims at all (kind unknown), another tenant, a lower-case method, a second claim set per app, KQL group rows. */
 async function variedActivity(): Promise<string> {
   const lines: string[] = []
   let n = 0
@@ -56,6 +56,9 @@ async function variedActivity(): Promise<string> {
     if (n % 7 === 0) Object.assign(record, { Roles: '', Scopes: '', UserId: '' })
     if (n % 11 === 0) record['AadTenantId'] = '9188040d-6c67-4c5b-b112-36a304b66dad'
     if (n % 13 === 0) record['RequestMethod'] = String(record['RequestMethod']).toLowerCase()
+    // A second claim set for the same app: its extra permission must reach the app's row too.
+    if (n % 19 === 0 && record['Roles'] !== '') record['Roles'] = `${String(record['Roles'])} AuditLog.Read.All`
+    if (n % 19 === 0 && record['Scopes'] !== '') record['Scopes'] = `${String(record['Scopes'])} Mail.Read`
     if (n % 17 === 0) Object.assign(record, { Count: 40, FirstSeen: '2026-11-16T00:00:00Z', LastSeen: '2026-11-17T00:00:00Z', SampleRequestId: `s-${n}` })
     lines.push(JSON.stringify(record))
   }
