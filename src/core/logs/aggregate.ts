@@ -10,12 +10,13 @@ import type { PermissionCatalogue } from '../permissions/types.js'
 import { principalKind } from '../token/principal.js'
 import type { RawRecord } from './read/fields.js'
 import { pathShape, uriOrigin } from '../kql/path-shape.js'
-import { ClaimsNumbers, rawCallOf, rawText, rawWeight } from './read/raw-call.js'
+import { rawCallOf, rawText, rawWeight } from './read/raw-call.js'
 import { readRecord, type ActivityRecord, type SigninRecord } from './read/records.js'
-import { countCall, newSlot, type Slot } from './group-rows.js'
-import { addToTally, countSignin, emptyState, MAX_UNREADABLE_LISTED, nameApp, ownText, type InputSummary, type LogState } from './state.js'
-import { GroupJudge, verdictKey, type LoggedGroup } from './group-judge.js'
-import { claimsTextOf, newPendingGroup, pendingClaims, pendingRow, slotKeyOfGroup, type PendingClaims, type PendingGroup, type PendingGroupRow } from './pending-groups.js'
+import { newSlot } from './group-rows.js'
+import { countSignin, emptyState, MAX_UNREADABLE_LISTED, nameApp, type InputSummary, type LogState } from './state.js'
+import type { LoggedGroup } from './group-judge.js'
+import { claimsTextOf, slotKeyOfGroup, type PendingGroupRow } from './pending-groups.js'
+import { GroupSlots } from './group-slots.js'
 import type { Verdict } from './verdict.js'
 
 /** The origin of a logged path without one (Log Analytics writes full URLs; group rows, paths). */
@@ -29,7 +30,7 @@ export interface LogAggregatorOptions {
   readonly memoiseFailures?: boolean
   /**
    * Work that repeats across groups of logged calls done once (default true; false only to check that
-   * it changes nothing): every group is then diagnosed on its own (see {@link GroupJudge}).
+   * it changes nothing): every group is then diagnosed on its own (see `GroupJudge`).
    */
   readonly memoise?: boolean
   /**
@@ -48,28 +49,17 @@ export interface LogAggregatorOptions {
  */
 export class LogAggregator {
   readonly state: LogState = emptyState()
-  private readonly diagnoser: Diagnoser
-  private readonly judge: GroupJudge
-  /** `appId scheme claims` whose permissions the app's row already holds. */
-  private readonly heldSeen = new Set<string>()
-  /** Each distinct claims text (raw, or as lists) by a number: group keys stay short. */
-  private readonly claims = new ClaimsNumbers()
-  private readonly slots = new Map<string, Slot | PendingGroup>()
-  private readonly countLater: boolean
-  /** False: an app's permissions recorded for every group, not once per claim set (see {@link slotOf}). */
-  private readonly memoise: boolean
-  /** Pending groups' claims by claims number; row claims objects by their number here. */
-  private readonly pending = new Map<number, PendingClaims>()
-  private readonly rowClaims = new WeakMap<PendingClaims, number>()
+  private readonly slots: GroupSlots
   private readonly exchanges: ExchangeCalls
+  /** Made on the first HAR exchange (logged groups have the judge's own). */
+  private exchangeDiagnoser: Diagnoser | undefined
   private input: InputSummary = { name: '(input)', format: 'unknown', records: 0, unreadable: 0 }
 
   constructor(options: LogAggregatorOptions = {}) {
-    this.exchanges = new ExchangeCalls(options.catalogue, () => this.diagnoser, { ...(options.now === undefined ? {} : { now: options.now }), ...(options.memoiseFailures === false ? { memo: false } : {}) })
-    this.countLater = options.countLater === true
-    this.memoise = options.memoise !== false
-    this.judge = new GroupJudge({ ...options, ...(options.memoise === false ? { memoise: false } : {}) })
-    this.diagnoser = createDiagnoser({ ...(options.catalogue === undefined ? {} : { permissions: options.catalogue }), ...(options.now === undefined ? {} : { now: options.now }) })
+    const { catalogue, now } = options
+    const diagnoserOptions = { ...(catalogue === undefined ? {} : { permissions: catalogue }), ...(now === undefined ? {} : { now }) }
+    this.exchanges = new ExchangeCalls(catalogue, () => (this.exchangeDiagnoser ??= createDiagnoser(diagnoserOptions)), { ...(now === undefined ? {} : { now }), ...(options.memoiseFailures === false ? { memo: false } : {}) })
+    this.slots = new GroupSlots(this.state, options)
   }
 
   /** Start counting the records of one more input. */
@@ -80,7 +70,7 @@ export class LogAggregator {
 
   /** Distinct groups diagnosed so far (each once). */
   get diagnosedGroups(): number {
-    return this.judge.judged
+    return this.slots.judged
   }
 
   /**
@@ -123,10 +113,10 @@ export class LogAggregator {
    * building the record (most records of a log are such). False when the record is not one.
    */
   private addKnownCall(record: RawRecord): boolean {
-    const call = rawCallOf(record, this.claims)
+    const call = rawCallOf(record, this.slots.claims)
     if (call === undefined) return false
     const { raw, time } = call
-    const slot = this.slots.get(call.key)
+    const slot = this.slots.find(call.key)
     if (slot === undefined) {
       const parsed = readRecord(time === undefined ? raw : { ...raw, TimeGenerated: raw['TimeGenerated'] ?? raw['timeGenerated'] ?? time })
       if (parsed.kind !== 'activity') return false
@@ -137,7 +127,7 @@ export class LogAggregator {
     if (typeof name === 'string' && name !== '') this.nameApp(slot.pending === true ? slot.appId : slot.app.appId, name)
     const seen = rawText(raw['TimeGenerated'] ?? raw['timeGenerated']) ?? time
     const sample = rawText(raw['SampleRequestId'] ?? raw['sampleRequestId'] ?? raw['RequestId'] ?? raw['requestId'])
-    this.countCall(slot, rawWeight(raw['Count'] ?? raw['count']), rawText(raw['FirstSeen'] ?? raw['firstSeen']) ?? seen, rawText(raw['LastSeen'] ?? raw['lastSeen']) ?? seen, sample)
+    this.slots.count(slot, rawWeight(raw['Count'] ?? raw['count']), rawText(raw['FirstSeen'] ?? raw['firstSeen']) ?? seen, rawText(raw['LastSeen'] ?? raw['lastSeen']) ?? seen, sample)
     return true
   }
 
@@ -147,17 +137,16 @@ export class LogAggregator {
     const shape = pathShape(record.uri)
     const url = `${uriOrigin(record.uri) || GRAPH_ORIGIN}${shape.startsWith('/') ? '' : '/'}${shape}`
     const claimsText = claimsTextOf(record.roles, record.scopes, record.wids)
-    const claims = this.claims.of(claimsText)
+    const claims = this.slots.claims.of(claimsText)
     const slotKey = slotKeyOf ?? slotKeyOfGroup(appId, record.method, url, record.status, kind, claims)
-    let slot = this.slots.get(slotKey)
+    let slot = this.slots.find(slotKey)
     if (slot === undefined) {
       const { method, status, roles, scopes, wids, tenantId } = record
       const group: LoggedGroup = { method, url, status, kind, claims, roles, scopes, wids, source: `${this.input.name} (group)`, ...(tenantId === undefined ? {} : { tenantId }) }
-      slot = this.countLater ? newPendingGroup(appId, group, this.pendingClaimsOf(claims, claimsText, group)) : this.slotOf(appId, group)
-      this.slots.set(ownText(slotKey), slot)
+      slot = this.slots.open(slotKey, appId, group, claimsText)
     }
     if (record.appName !== undefined) this.nameApp(appId, record.appName)
-    this.countCall(slot, record.count, record.firstSeen, record.lastSeen, record.sampleId)
+    this.slots.count(slot, record.count, record.firstSeen, record.lastSeen, record.sampleId)
   }
 
   /**
@@ -165,9 +154,7 @@ export class LogAggregator {
    * with {@link addGroups}: what a `--workers` thread sends back.
    */
   takeGroups(): PendingGroupRow[] {
-    const rows: PendingGroupRow[] = []
-    for (const slot of this.slots.values()) if (slot.pending === true) rows.push(pendingRow(slot))
-    return rows
+    return this.slots.takeGroups()
   }
 
   /**
@@ -175,68 +162,27 @@ export class LogAggregator {
    * claims: what must be judged before {@link addGroups} (e.g. split among threads).
    */
   groupsToJudge(rows: readonly PendingGroupRow[]): LoggedGroup[] {
-    const groups = new Map<string, LoggedGroup>()
-    for (const row of rows) {
-      const group = this.groupOfRow(row)
-      const key = verdictKey(group)
-      if (!groups.has(key)) groups.set(key, group)
-    }
-    return [...groups.values()]
+    return this.slots.groupsToJudge(rows)
   }
 
   /** Judge groups now (they are remembered for {@link addGroups}). */
   judgeGroups(groups: readonly LoggedGroup[]): void {
-    for (const group of groups) this.judge.verdict(group)
+    this.slots.judgeGroups(groups)
   }
 
-  /** Verdicts judged elsewhere (by {@link GroupJudge.verdict} of the same groups), taken as this aggregator's own. */
+  /** Verdicts judged elsewhere (by `GroupJudge.verdict` of the same groups), taken as this aggregator's own. */
   presetVerdicts(groups: readonly LoggedGroup[], verdicts: readonly Verdict[]): void {
-    groups.forEach((group, index) => {
-      const verdict = verdicts[index]
-      if (verdict !== undefined) this.judge.preset(group, verdict)
-    })
+    this.slots.presetVerdicts(groups, verdicts)
   }
 
   /** Count groups another aggregator counted without verdicts (see {@link takeGroups}), judging each distinct one once. */
   addGroups(rows: readonly PendingGroupRow[]): void {
-    for (const row of rows) {
-      const group = this.groupOfRow(row)
-      const slotKey = slotKeyOfGroup(row.appId, group.method, group.url, group.status, group.kind, group.claims)
-      let slot = this.slots.get(slotKey)
-      if (slot === undefined) this.slots.set(ownText(slotKey), (slot = this.countLater ? newPendingGroup(row.appId, group, this.pendingClaimsOf(group.claims, row.claims.text, group)) : this.slotOf(row.appId, group)))
-      const [sample, ...more] = row.samples
-      this.countCall(slot, row.count, row.first, row.last, sample)
-      for (const other of more) this.countCall(slot, 0, undefined, undefined, other)
-    }
-  }
-
-  /** A row's group, its claims numbered by this aggregator (once per claims object: rows share them). */
-  private groupOfRow(row: PendingGroupRow): LoggedGroup {
-    let claims = this.rowClaims.get(row.claims)
-    if (claims === undefined) this.rowClaims.set(row.claims, (claims = this.claims.of(row.claims.text)))
-    return { ...row.group, claims, roles: row.claims.roles, scopes: row.claims.scopes, wids: row.claims.wids }
-  }
-
-  /** The one owned copy of a claim set's lists that every pending group with it shares. */
-  private pendingClaimsOf(claims: number, text: string, group: LoggedGroup): PendingClaims {
-    let known = this.pending.get(claims)
-    if (known === undefined) this.pending.set(claims, (known = pendingClaims(text, group.roles, group.scopes, group.wids)))
-    return known
-  }
-
-  private slotOf(appId: string, group: LoggedGroup): Slot {
-    const verdict = this.judge.verdict(group)
-    // An app's permissions are recorded once per claim set and scheme, not once per group.
-    const heldKey = `${appId} ${verdict.scheme ?? ''} ${group.claims}`
-    const held = this.memoise && this.heldSeen.has(heldKey) ? [] : [...group.roles, ...group.scopes]
-    if (held.length > 0) this.heldSeen.add(ownText(heldKey))
-    return this.newSlot(appId, group.method, group.status, verdict, held)
+    this.slots.addGroups(rows)
   }
 
   addSignin(record: SigninRecord): void {
     countSignin(this.state, record)
   }
-
 
   /** One exchange of a HAR: failures diagnosed on their own (real token and bodies), successes only counted. */
   addExchange(exchange: Exchange): void {
@@ -244,22 +190,13 @@ export class LogAggregator {
     if (exchange.unreadable !== undefined) return this.addUnreadable(exchange.source, exchange.unreadable)
     for (const call of this.exchanges.calls(exchange)) {
       if (call.appName !== undefined) this.nameApp(call.appId, call.appName)
-      const slot = this.newSlot(call.appId, call.method, call.status, call.verdict, call.held)
-      this.countCall(slot, 1, exchange.startedAt, exchange.startedAt, call.sample)
+      const slot = newSlot(this.state, call.appId, call.method, call.status, call.verdict, call.held)
+      this.slots.count(slot, 1, exchange.startedAt, exchange.startedAt, call.sample)
     }
   }
 
   private nameApp(appId: string, name: string): void {
     nameApp(this.state, appId, name)
-  }
-
-  private newSlot(appId: string, method: string, status: number, verdict: Verdict, held: readonly string[]): Slot {
-    return newSlot(this.state, appId, method, status, verdict, held)
-  }
-
-  private countCall(slot: Slot | PendingGroup, count: number, first: string | undefined, last: string | undefined, sample: string | undefined): void {
-    if (slot.pending === true) addToTally(slot.tally, count, first, last, sample)
-    else countCall(this.state, slot, count, first, last, sample)
   }
 }
 
