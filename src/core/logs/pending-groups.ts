@@ -64,9 +64,12 @@ export function pendingRow(slot: PendingGroup): PendingGroupRow {
   return { appId: slot.appId, group, claims: slot.claims, count, samples, ...(first === undefined ? {} : { first }), ...(last === undefined ? {} : { last }) }
 }
 
-/** The claims of a group as one text: equal texts, equal lists. */
+/**
+ * The claims of a group as one text: equal texts, equal lists (JSON, as an item may hold the separator
+ * a joined text would use: `["A B"]` is one role, `["A", "B"]` two).
+ */
 export function claimsTextOf(roles: readonly string[], scopes: readonly string[], wids: readonly string[]): string {
-  return `${roles.join(' ')}|${scopes.join(' ')}|${wids.join(',')}`
+  return JSON.stringify([roles, scopes, wids])
 }
 
 /** The key of an (app, group) slot. */

@@ -100,3 +100,14 @@ describe('log aggregation on a hand-countable fixture', () => {
     assert.throws(() => parsePartial('nope', 'p.json'), /not valid JSON/)
   })
 })
+
+describe('claims that only look alike', () => {
+  it('keeps a role list written as one item apart from the same text split into two roles', () => {
+    const aggregator = new LogAggregator({ catalogue: catalogue() })
+    aggregator.beginInput('claims.jsonl', 'json-lines')
+    const call = { RequestUri: 'https://graph.microsoft.com/v1.0/users', RequestMethod: 'GET', ResponseStatusCode: 200, AppId: A, TimeGenerated: '2026-11-01T00:00:00Z' }
+    aggregator.addValue({ ...call, Roles: ['User.Read.All Mail.Read'] }, 'line 1')
+    aggregator.addValue({ ...call, Roles: 'User.Read.All Mail.Read' }, 'line 2')
+    assert.deepEqual(aggregator.state.apps[A]?.held.Application, ['Mail.Read', 'User.Read.All', 'User.Read.All Mail.Read'])
+  })
+})

@@ -67,11 +67,20 @@ export class ClaimsNumbers {
     if (known !== undefined) {
       for (const entry of known) if (entry.roles === roles && entry.scopes === scopes && entry.wids === wids) return entry.id
     } else this.apps.set(ownText(app), (known = []))
-    const id = this.of(`${String(roles ?? '')}\u0000${String(scopes ?? '')}\u0000${String(wids ?? '')}`)
+    const id = this.of(`${claimText(roles)}\u0000${claimText(scopes)}\u0000${claimText(wids)}`)
     if (known.length >= CLAIMS_PER_APP) known.shift()
     known.push({ roles: ownValue(roles), scopes: ownValue(scopes), wids: ownValue(wids), id })
     return id
   }
+}
+
+/**
+ * A raw claims value as text: a string as it is, anything else (an array, a number) as JSON behind a
+ * mark, so that `["A B"]` and `"A B"` (one role, two roles) never share a number.
+ */
+function claimText(value: unknown): string {
+  if (value === undefined || value === null) return ''
+  return typeof value === 'string' ? value : `\u0001${JSON.stringify(value) ?? ''}`
 }
 
 function ownValue(value: unknown): unknown {
