@@ -8,13 +8,14 @@
 // `logs --workers 2` is timed by the wall clock against the one-thread run (past the fixed cost);
 // `logs FILE FILE` reads the file twice, so the second pass (every group already diagnosed) shows the
 // per-record cost apart from the per-group diagnosis. GRAPH_DOCTOR_BENCH_LOG_SCALE=1 adds the peak
-// RSS of `logs` on 100 MB, 500 MB and 2 GB of generated activity log (slow: minutes).
+// RSS of `logs` on 100 MB, 500 MB and 2 GB of generated activity log, whose distinct groups grow with
+// the records, and on the 100 MB file repeated 5 and 20 times, whose groups stay the same (slow: minutes).
 //
 // GRAPH_DOCTOR_BENCH_LOG_RECORDS (default 300000), GRAPH_DOCTOR_BENCH_LOG_HAR_ENTRIES (default 100000) and
 // GRAPH_DOCTOR_BENCH_LOG_ROUNDS (default 3: each activity-log subject's least CPU and wall time over
 // interleaved rounds; one burst of other load on a shared machine otherwise decides a ratio).
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -165,24 +166,60 @@ function workersLine(results) {
   console.log(`logs --workers 2: ${speedup.toFixed(2)}× the one-thread throughput by the wall clock past the fixed cost (${speedup >= 1.7 ? 'met' : 'NOT MET'} ≥ 1.7× on 2 cores; load average ${loadavg()[0].toFixed(2)}), peak RSS ${fmt(results['logs-workers'].peakRssMb)} MB; CPU ${fmt(results['logs-workers'].cpuMs ?? 0)} ms against ${fmt(results['logs-json'].cpuMs ?? 0)} ms on one thread: at most ${bound.toFixed(2)}× on 2 idle cores`)
 }
 
-/** Peak RSS of `logs` on 100 MB, 500 MB and 2 GB of generated activity log (the generator streams). */
+/**
+ * Peak RSS of `logs` by input size, two ways: generated activity logs of 100 MB, 500 MB and 2 GB (the
+ * generator's distinct groups grow with its records), and the 100 MB file repeated 5 and 20 times (the
+ * same distinct groups, only more records of each: what "bounded by the groups, not the input" means).
+ */
 async function scaleRss(work) {
-  const rows = []
+  const base = join(work, 'scale-base.jsonl')
+  const generated = []
+  const repeated = []
   for (const mb of SCALE_MB) {
-    const file = join(work, `scale-${mb}.jsonl`)
+    const file = mb === SCALE_MB[0] ? base : join(work, `scale-${mb}.jsonl`)
     const { bytes, records } = await writeLogs(file, { kind: 'activity', records: Math.round((mb * 1e6) / 1560), format: 'jsonl', seed: 5 })
-    const result = run(`scale-${mb}`, [BIN, 'logs', '--format', 'json', file], work)
+    generated.push(scaleRun(`scale-${mb}`, file, bytes, records, work, 'generated'))
+    if (file !== base) rmSync(file, { force: true })
+  }
+  repeated.push({ ...generated[0] })
+  for (const times of [5, 20]) {
+    const file = join(work, `scale-x${times}.jsonl`)
+    const bytes = repeatFile(base, file, times)
+    repeated.push(scaleRun(`scale-x${times}`, file, bytes, generated[0].records * times, work, `the first repeated ${times}×`))
     rmSync(file, { force: true })
-    rows.push({ mb, bytes, records, ...result })
-    console.log(`logs on ${fmt(bytes / 1e6)} MB (${fmt(records)} records): peak RSS ${fmt(result.peakRssMb ?? 0)} MB, ${fmt(result.cpuMs ?? 0)} ms CPU`)
   }
-  const first = rows[0]?.peakRssMb
-  const last = rows.at(-1)?.peakRssMb
-  if (first !== undefined && last !== undefined) {
-    const growth = last / first
-    console.log(`peak RSS from ${SCALE_MB[0]} MB to ${fmt(SCALE_MB.at(-1) / 1000)} GB of input: ×${growth.toFixed(2)} for ×${fmt((rows.at(-1).bytes / rows[0].bytes), 1)} the input (${growth <= 1.5 ? 'met' : 'NOT MET'} flat: ≤ 1.5×; the generator's distinct groups keep growing with the records)`)
+  rmSync(base, { force: true })
+  printGrowth(generated, "the generator's distinct groups keep growing with the records")
+  printGrowth(repeated, 'the same distinct groups')
+  return { generated, repeated }
+}
+
+function scaleRun(name, file, bytes, records, work, label) {
+  const result = run(name, [BIN, 'logs', '--format', 'json', file], work)
+  console.log(`logs on ${fmt(bytes / 1e6)} MB (${fmt(records)} records, ${label}): peak RSS ${fmt(result.peakRssMb ?? 0)} MB, ${fmt(result.cpuMs ?? 0)} ms CPU`)
+  return { bytes, records, ...result }
+}
+
+function printGrowth(rows, what) {
+  const first = rows[0]
+  const last = rows.at(-1)
+  if (first?.peakRssMb === undefined || last?.peakRssMb === undefined) return
+  const growth = last.peakRssMb / first.peakRssMb
+  console.log(`peak RSS from ${fmt(first.bytes / 1e6)} MB to ${fmt(last.bytes / 1e6)} MB of input (${what}): ×${growth.toFixed(2)} for ×${fmt(last.bytes / first.bytes, 1)} the input (${growth <= 1.5 ? 'met' : 'NOT MET'} flat: ≤ 1.5×)`)
+}
+
+/** `source` written `times` times over into `target`; its size. */
+function repeatFile(source, target, times) {
+  const buffer = Buffer.allocUnsafe(8 << 20)
+  const out = openSync(target, 'w')
+  let total = 0
+  for (let round = 0; round < times; round++) {
+    const input = openSync(source, 'r')
+    for (let read; (read = readSync(input, buffer, 0, buffer.length, null)) > 0; total += read) writeSync(out, buffer, 0, read)
+    closeSync(input)
   }
-  return rows
+  closeSync(out)
+  return total
 }
 
 await main()
