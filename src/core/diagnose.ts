@@ -7,6 +7,7 @@ import { expandBatches } from './input/index.js'
 import type { PermissionCatalogue } from './permissions/types.js'
 import { dropSuperseded, rules } from './rules/index.js'
 import { inputUnreadable } from './rules/input-unreadable.js'
+import { withCmdletRequest } from './powershell/cmdlet-exchange.js'
 import { analysePrincipal, analyseToken, summarizeToken, type PrincipalClaims } from './token/index.js'
 import type { TokenAnalysis } from './token/types.js'
 import type { TokenSummary } from './token/summary.js'
@@ -100,7 +101,7 @@ export function diagnoseExchange(exchange: Exchange, options: DiagnoseOptions = 
 }
 
 function diagnoseOne(exchange: Exchange, options: ContextOptions, summary: (token: TokenAnalysis) => TokenSummary): DiagnosisResult {
-  const ctx = buildContext(exchange, options)
+  const ctx = buildContext(withCmdletRequest(exchange, options.permissions), options)
   const findings = exchange.unreadable === undefined ? runRules(ctx) : inputUnreadable.check(ctx)
   return resultOf(ctx, rankFindings(dropSuperseded(findings)), summary)
 }
@@ -131,7 +132,7 @@ function safeCheck(check: (ctx: AnalysisContext) => Finding[], ctx: AnalysisCont
 function resultOf(ctx: AnalysisContext, findings: readonly Finding[], summary: (token: TokenAnalysis) => TokenSummary): DiagnosisResult {
   const result: DiagnosisResult = {
     source: ctx.exchange.source,
-    request: { method: ctx.method, url: ctx.url },
+    request: { method: ctx.method, url: ctx.url, ...(ctx.exchange.request?.fromCmdlet === undefined ? {} : { fromCmdlet: ctx.exchange.request.fromCmdlet }) },
     status: ctx.status,
     judgedAt: ctx.at.toISOString(),
     findings,

@@ -1,3 +1,4 @@
+import type { GraphCmdlet } from './powershell/cmdlet.js'
 import type { PrincipalClaims } from './token/principal.js'
 
 /** HTTP headers in the order they were seen; a name may repeat (several WWW-Authenticate, say). */
@@ -13,6 +14,11 @@ export interface HttpRequest {
    * error): a missing Authorization header then says nothing about the token.
    */
   readonly headersOmitted?: true
+  /**
+   * Not in the input: the call the Graph PowerShell cmdlet it names makes (`Get-MgUser_List` →
+   * `GET /users`), found in the permission catalogue by `src/core/powershell/`.
+   */
+  readonly fromCmdlet?: string
 }
 
 export interface HttpResponse {
@@ -65,6 +71,8 @@ export interface Exchange {
    * has `headersOmitted`: the log shows no headers).
    */
   readonly principal?: PrincipalClaims
+  /** A Graph PowerShell cmdlet the input names when it shows no request (a cmdlet's error record). */
+  readonly cmdlet?: GraphCmdlet
 }
 
 /** The first value of a header, case-insensitively, or undefined. */

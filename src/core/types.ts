@@ -71,7 +71,8 @@ export interface Finding {
 /** The diagnosis of one exchange. */
 export interface DiagnosisResult {
   readonly source: string
-  readonly request: { readonly method: string | null; readonly url: string | null }
+  /** `fromCmdlet`: not in the input, the call the Graph PowerShell cmdlet it names makes. */
+  readonly request: { readonly method: string | null; readonly url: string | null; readonly fromCmdlet?: string }
   readonly status: number | null
   /** ISO time at which token lifetimes were judged. */
   readonly judgedAt: string

@@ -13,8 +13,9 @@ const INPUTS = join(process.cwd(), 'test/fixtures/inputs')
 const emptyCache = mkdtempSync(join(tmpdir(), 'graph-doctor-cache-'))
 
 interface Result {
+  readonly request: { readonly method: string | null; readonly url: string | null; readonly fromCmdlet?: string }
   readonly status: number | null
-  readonly findings: ReadonlyArray<{ readonly id: string; readonly fix: readonly string[] }>
+  readonly findings: ReadonlyArray<{ readonly id: string; readonly fix: readonly string[]; readonly evidence: ReadonlyArray<{ readonly field: string; readonly value: string }> }>
 }
 
 function diagnose(args: readonly string[], input = ''): { code: number | null; stdout: string; stderr: string } {
@@ -38,6 +39,27 @@ test('a PowerShell or SDK 403 "Insufficient privileges" is permission-missing, n
     assert.equal(result?.status, 403, file)
     assert.deepEqual(result?.findings.map((finding) => finding.id), ['permission-missing'], file)
   }
+})
+
+test('a PowerShell cmdlet error without a URL is judged as the call the cmdlet makes, with the Connect-MgGraph step', () => {
+  const cases: ReadonlyArray<[string, string, string]> = [
+    ['powershell-5.txt', 'GET https://graph.microsoft.com/v1.0/users', 'Get-MgUser'],
+    ['powershell-error-record.txt', 'GET https://graph.microsoft.com/v1.0/users', 'Get-MgUser'],
+    ['powershell-get-error.txt', 'POST https://graph.microsoft.com/v1.0/groups', 'New-MgGroup'],
+  ]
+  for (const [file, call, cmdlet] of cases) {
+    const [result] = results(file)
+    assert.equal(`${result?.request.method} ${result?.request.url}`, call, file)
+    assert.equal(result?.request.fromCmdlet, cmdlet, file)
+    const finding = result?.findings[0]
+    assert.equal(finding?.id, 'permission-missing', file)
+    assert.ok(finding?.evidence.some((item) => item.field === 'cmdlet' && item.value.startsWith(cmdlet)), file)
+  }
+  const fix = results('powershell-5.txt')[0]?.findings[0]?.fix.join('\n') ?? ''
+  assert.match(fix, /Connect-MgGraph -Scopes 'User\.ReadBasic\.All'/)
+  assert.match(fix, /-Scopes` does nothing; grant the application permission User\.ReadBasic\.All/)
+  const text = diagnose([join(INPUTS, 'powershell-5.txt')], '')
+  assert.match(text.stdout, /\(the call Get-MgUser\s+makes\) → 403/)
 })
 
 test('an SDK error that names the URL gets the endpoint\'s permissions, and the missing headers are not "no token"', () => {

@@ -118,7 +118,8 @@ function parseNamedInput(text: string, name: string): Exchange[] {
  * so does a call without a response (`--url --token`), which the rules treat as failed.
  */
 function needsPermissionCatalogue(exchange: Exchange): boolean {
-  if (exchange.request === undefined) return false
+  // A cmdlet's error record shows no request: the catalogue finds the call the cmdlet makes.
+  if (exchange.request === undefined) return exchange.cmdlet !== undefined
   const target = classifyUrl(exchange.request.url)
   if (target.kind !== 'graph') return false
   return target.isBatch === true || exchange.response === undefined || exchange.response.status >= 400

@@ -53,6 +53,10 @@ export class ModelCatalogue implements PermissionCatalogue {
     }
   }
 
+  templatePaths(): readonly (readonly string[])[] {
+    return this.prepareAll().paths()
+  }
+
   permissionId(name: string, kind: PermissionKind): string | undefined {
     return this.model.ids.id(kind === 'application' ? 'a' : 'd', name)
   }

@@ -62,6 +62,11 @@ export interface PermissionCatalogue {
   /** Scope or app-role GUID of the Graph service principal. */
   permissionId(name: string, kind: PermissionKind): string | undefined
   readonly stats: { readonly templates: number; readonly permissions: number }
+  /**
+   * The normalised segments of every template path (ids as `\u0000`): for finding the call a
+   * PowerShell cmdlet makes. Slow (every trie edge placed): once per run at most.
+   */
+  templatePaths?(): readonly (readonly string[])[]
 }
 
 /** Is a token's scp/roles enough for an endpoint under one scheme? */

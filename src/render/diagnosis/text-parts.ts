@@ -11,7 +11,8 @@ export function plural(count: number, singular: string, pluralForm = `${singular
 export function describeRequest(result: DiagnosisResult): string {
   const { method, url } = result.request
   if (method === null && url === null) return '(no request: response only)'
-  return [method ?? '?', url ?? '(no URL)'].join(' ')
+  const call = [method ?? '?', url ?? '(no URL)'].join(' ')
+  return result.request.fromCmdlet === undefined ? call : `${call} (the call ${result.request.fromCmdlet} makes)`
 }
 
 /** The status part of a header line: `403`, or `no response`. */
