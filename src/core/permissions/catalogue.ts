@@ -1,18 +1,16 @@
-import type { PermissionScheme } from '../types.js'
 import type { CatalogueModel, LazyTemplateSource, SchemeBit } from './model.js'
-import { GRANT_STRIDE, SCHEMES, entryOf, hiddenKey, methodBit } from './model.js'
-import { ME_APPLICATION_NOTE } from './overrides.js'
+import { entryOf, hiddenKey, methodBit } from './model.js'
 import { requestSegments } from './match/request-path.js'
 import { scanRequest } from './match/request-scan.js'
 import { scanned, scannedSegments, segmentIs, segmentText } from './match/scanned.js'
 import type { ResolveContext } from './match/resolve.js'
-import { resolveScheme } from './match/resolve.js'
+import { EndpointResolver } from './match/resolve-endpoint.js'
 import { fallbackAttempts } from './match/fallbacks.js'
 import type { Attempt } from './match/fallbacks.js'
 import { SegmentTrie } from './index/trie.js'
 import { PathCache } from './index/path-cache.js'
 import { PARAM, QUALIFIED_PREFIX } from './match/segments.js'
-import type { EndpointPermissions, PermissionCatalogue, PermissionKind, SchemePermissions } from './types.js'
+import type { EndpointPermissions, PermissionCatalogue, PermissionKind } from './types.js'
 
 /** Per trie node: five methods, each plain and `/me`. */
 const ENDPOINT_SLOTS = 10
@@ -24,14 +22,16 @@ export class ModelCatalogue implements PermissionCatalogue {
   readonly model: CatalogueModel
   private readonly trie = new SegmentTrie()
   private readonly endpoints = new Map<string, EndpointPermissions>()
-  /** Answers of direct matches by trie node, method and `/me` (see {@link ENDPOINT_SLOTS}). */
-  private directEndpoints: (EndpointPermissions | undefined)[] = []
+  /** Per trie node, method and `/me` (see {@link ENDPOINT_SLOTS}): 1 + the answer's place in {@link directAnswers}, 0 for none yet. */
+  private directSlots = new Int32Array(0)
+  /** The answers of direct matches, in the order they were first asked for (a packed array). */
+  private readonly directAnswers: EndpointPermissions[] = []
   /** Groups of templates (by first segment) not yet inserted into the trie. */
   private readonly pending: Map<string, readonly number[]>
   /** The templates to build the trie from on first use (none when the model brings the trie). */
   private readonly lazy: LazyTemplateSource | undefined
   private readonly cache = new PathCache()
-  private readonly context: ResolveContext
+  private readonly resolver: EndpointResolver
 
   constructor(model: CatalogueModel) {
     this.model = model
@@ -44,13 +44,14 @@ export class ModelCatalogue implements PermissionCatalogue {
       this.trie.load(model.trie)
       this.pending = new Map()
     }
-    this.context = {
+    const context: ResolveContext = {
       permissions: model.permissions,
       alsoRequires: model.alsoRequires,
       permissionId: (name, kind) => this.permissionId(name, kind),
       isHidden: (name: string, bit: SchemeBit) => entryOf(model.hidden, hiddenKey(bit, name)) !== undefined,
       isAppRole: model.ids.isEmpty ? undefined : (name: string) => model.ids.id('a', name) !== undefined,
     }
+    this.resolver = new EndpointResolver(model.templates, context)
   }
 
   templatePaths(): readonly (readonly string[])[] {
@@ -101,14 +102,24 @@ export class ModelCatalogue implements PermissionCatalogue {
     // The method bit's position, twice (plain and `/me`)
     const slot = (31 - Math.clz32(accept)) * 2 + (isMeRequest ? 1 : 0)
     const at = node * ENDPOINT_SLOTS + slot
-    let endpoint = this.directEndpoints[at]
-    if (endpoint === undefined) {
-      endpoint = this.resolve(this.trie.templatesAt(node), method, DIRECT, isMeRequest)
-      // Grown in one native step: pushing one slot at a time cost ~40 ms of a cold start.
-      if (at >= this.directEndpoints.length) this.directEndpoints = this.directEndpoints.concat(new Array(at + 1 - this.directEndpoints.length).fill(undefined))
-      this.directEndpoints[at] = endpoint
-    }
+    const slots = this.directSlots
+    const known = at < slots.length ? (slots[at] as number) : 0
+    if (known !== 0) return this.directAnswers[known - 1] as EndpointPermissions
+    const endpoint = this.resolver.endpoint(this.trie.templatesAt(node), method, DIRECT, isMeRequest)
+    if (at >= slots.length) this.growDirectSlots(at)
+    this.directAnswers.push(endpoint)
+    this.directSlots[at] = this.directAnswers.length
     return endpoint
+  }
+
+  /**
+   * Room for slot `at`, at least doubling. A typed array: growing a JS array of answers (by `concat`,
+   * or one slot at a time) cost more than most first lookups of an endpoint.
+   */
+  private growDirectSlots(at: number): void {
+    const grown = new Int32Array(Math.max(at + 1, this.directSlots.length * 2, 1024))
+    grown.set(this.directSlots)
+    this.directSlots = grown
   }
 
   /** The whole trie (built now if it is built group by group on first use), for the index and benchmarks. */
@@ -142,34 +153,11 @@ export class ModelCatalogue implements PermissionCatalogue {
     const key = `${templates[0] ?? -1}|${method}|${attempt.fallback}|${attempt.notes.join('|')}|${isMeRequest ? 1 : 0}`
     let endpoint = this.endpoints.get(key)
     if (endpoint === undefined) {
-      endpoint = this.resolve(templates, method, attempt, isMeRequest)
+      endpoint = this.resolver.endpoint(templates, method, attempt, isMeRequest)
       this.endpoints.set(key, endpoint)
     }
     return endpoint
   }
-
-  /** Resolve least privilege over the union of the grants of every spelling of the template. */
-  private resolve(templates: readonly number[], method: string, attempt: Attempt, isMeRequest: boolean): EndpointPermissions {
-    const records = templates.map((id) => this.model.templates.record(id)).filter((record) => record.methods[method] !== undefined)
-    const grants = records.flatMap((record) => record.methods[method] ?? [])
-    const record = records[0]
-    const notes = [...attempt.notes]
-    const schemes: Partial<Record<PermissionScheme, SchemePermissions>> = {}
-    for (const scheme of SCHEMES) {
-      if (scheme === 'Application' && isMeRequest) {
-        if (listsApplication(grants)) notes.push(ME_APPLICATION_NOTE)
-        continue
-      }
-      const resolved = resolveScheme(scheme, grants, this.context, notes)
-      if (resolved !== undefined) schemes[scheme] = resolved
-    }
-    return Object.freeze({ method, template: record?.template ?? '', fallback: attempt.fallback, schemes, notes })
-  }
-}
-
-function listsApplication(grants: readonly number[]): boolean {
-  for (let at = 1; at < grants.length; at += GRANT_STRIDE) if (((grants[at] ?? 0) & 4) !== 0) return true
-  return false
 }
 
 /** The first scanned segment as a string, for the lazy trie groups (undefined for the root path). */

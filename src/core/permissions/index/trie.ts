@@ -86,7 +86,7 @@ export class SegmentTrie extends TrieStore {
   }
 
   private sameName(at: number, text: string, start: number, length: number): boolean {
-    if (length > INLINE) return sameLongName(this.chars, this.edges[at + 4] as number, text, start, length)
+    if (length > INLINE) return sameLongName(this.longNames, this.edges[at + 4] as number, text, start, length)
     const names = this.inline
     const from = (at + NAME) * 2
     for (let i = 0; i < length; i++) {
@@ -98,11 +98,11 @@ export class SegmentTrie extends TrieStore {
   }
 }
 
-/** A name longer than an edge holds, compared in the trie's string of names. */
-function sameLongName(chars: string, from: number, text: string, start: number, length: number): boolean {
+/** A name longer than an edge holds, compared in the trie's copy of the long names. */
+function sameLongName(names: Uint16Array, from: number, text: string, start: number, length: number): boolean {
   for (let i = 0; i < length; i++) {
     const char = text.charCodeAt(start + i)
-    const expected = chars.charCodeAt(from + i)
+    const expected = names[from + i] as number
     if (char !== expected && fold(char) !== expected) return false
   }
   return true

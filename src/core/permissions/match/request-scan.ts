@@ -38,8 +38,8 @@ function isVersionAt(text: string, start: number, version: string, end: number):
 
 /** Index where the path starts: after `scheme://host`, or after a bare Graph host. */
 function pathStart(text: string): number {
-  const scheme = text.indexOf('://')
-  if (scheme !== -1 && scheme < 8) {
+  const scheme = schemeEnd(text)
+  if (scheme !== -1) {
     const slash = text.indexOf('/', scheme + 3)
     return slash === -1 ? text.length : slash
   }
@@ -48,6 +48,15 @@ function pathStart(text: string): number {
   const hostEnd = slash === -1 ? text.length : slash
   for (const host of GRAPH_HOSTS) if (sliceIs(host, text, 0, hostEnd)) return hostEnd
   return 0
+}
+
+/** Index of a `://` that starts before index 8 (a scheme), or -1: what `indexOf('://') < 8` tells, without searching the URL. */
+function schemeEnd(text: string): number {
+  const last = Math.min(7, text.length - 3)
+  for (let at = 0; at <= last; at++) {
+    if (text.charCodeAt(at) === 58 && text.charCodeAt(at + 1) === SLASH && text.charCodeAt(at + 2) === SLASH) return at
+  }
+  return -1
 }
 
 /** Split `text[from, to)`: slashes inside parentheses or quotes do not split; `x:/path:` is an item path. */
@@ -97,8 +106,11 @@ function afterParentheses(text: string, open: number, to: number): number {
 }
 
 function hasItemPath(text: string, from: number, to: number): boolean {
-  const colon = text.indexOf(':/', from)
-  return colon !== -1 && colon < to
+  // A one-character search (memchr) rather than a search for the two-character `:/`
+  for (let colon = text.indexOf(':', from); colon !== -1 && colon < to; colon = text.indexOf(':', colon + 1)) {
+    if (text.charCodeAt(colon + 1) === SLASH) return true
+  }
+  return false
 }
 
 function splitPlain(text: string, from: number, to: number): void {

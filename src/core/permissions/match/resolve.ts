@@ -17,6 +17,8 @@ export interface ResolveContext {
 
 interface Candidate {
   name: string
+  /** The name in lower case: the order compares it (lower-casing in the comparison cost the first lookups a string per compare). */
+  key: string
   isFlagged: boolean
   isFlaggedForMethodOnly: boolean
   /** Flagged least for this path under another scheme the same pathSet lists. */
@@ -74,7 +76,7 @@ function collectCandidates(scheme: PermissionScheme, grants: readonly number[], 
     const key = name.toLowerCase()
     let candidate = byName.get(key)
     if (candidate === undefined) {
-      candidate = newCandidate(name, scheme, info, context, bit)
+      candidate = newCandidate(name, key, scheme, info, context, bit)
       byName.set(key, candidate)
     }
     const isFlagged = (least & bit) !== 0
@@ -86,12 +88,13 @@ function collectCandidates(scheme: PermissionScheme, grants: readonly number[], 
   return [...byName.values()]
 }
 
-function newCandidate(name: string, scheme: PermissionScheme, info: PermissionInfo, context: ResolveContext, bit: SchemeBit): Candidate {
+function newCandidate(name: string, key: string, scheme: PermissionScheme, info: PermissionInfo, context: ResolveContext, bit: SchemeBit): Candidate {
   const aliased = name === info.name ? info : context.permissions.named(name)
   const details = aliased?.schemes[scheme] ?? info.schemes[scheme]
   const excluded = info.rsc ? 'resource-specific-consent' : context.isHidden(name, bit) ? 'hidden' : undefined
   return {
     name,
+    key,
     isFlagged: false,
     isFlaggedForMethodOnly: false,
     isFlaggedElsewhere: false,
@@ -136,9 +139,7 @@ function pickLeast(candidates: readonly Candidate[], scheme: PermissionScheme, n
 function byPrivilegeThenName(a: Candidate, b: Candidate): number {
   const level = (a.privilegeLevel ?? 99) - (b.privilegeLevel ?? 99)
   if (level !== 0) return level
-  const left = a.name.toLowerCase()
-  const right = b.name.toLowerCase()
-  return left < right ? -1 : left > right ? 1 : 0
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0
 }
 
 function toAccepted(candidate: Candidate, isLeast: boolean, id: string | undefined): AcceptedPermission {
