@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -137,4 +137,14 @@ test('a diagnose loads the bin and its one command file, without starting the ES
   writeFileSync(empty, '')
   const bare = new Set(loadedModules(empty, []).esmModules)
   assert.deepEqual(esmModules.filter((name) => !bare.has(name)), [], 'the ES module loader started')
+})
+
+test('the AADSTS tables are loaded only for an answer that names a code: chunks/aadsts-data.cjs, through its stub', () => {
+  const graph403 = loadedFiles(['diagnose', 'test/fixtures/findings/permission-missing/hit.http'])
+  assert.ok(!graph403.files.some((file) => file.includes('aadsts-data')), graph403.stderr)
+  const aadsts = loadedFiles(['diagnose', ...readdirSync('test/fixtures/findings/interaction-required').filter((name) => name.startsWith('hit')).map((name) => `test/fixtures/findings/interaction-required/${name}`)])
+  assert.deepEqual(aadsts.files.slice(1).map((file) => file.replace(/-[A-Z0-9]+\.cjs$/, '.cjs')), ['bin/chunks/diagnose.cjs', 'bin/chunks/aadsts-data.cjs'], aadsts.stderr)
+  const explained = cli(['aadsts', 'AADSTS50076'])
+  assert.equal(explained.code, 0)
+  assert.match(explained.stdout, /UserStrongAuthClientAuthNRequired/)
 })
