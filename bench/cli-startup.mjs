@@ -2,10 +2,13 @@
 // diagnose` process for one exchange, as a ratio to `node -e 0` measured interleaved in the same run
 // (each round runs the baseline, then every subject), median over the rounds. The permission cache is
 // filled in a temporary directory (never the repository) from ../shared/data; "no data" runs a copy of
-// dist/ that has no bundled snapshot beside it.
+// dist/ that has no bundled snapshot beside it. A second table attributes the milliseconds above
+// `node -e 0` by subtraction of the same run's medians: reaching our code (the bin, --version), the
+// diagnose command file on its own (require: compile and top level), one diagnosis without data
+// (input, rules, render, exit), the snapshot's data (read, decode, first lookup), the cache's checks.
 import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { median, printTable, writeResults } from './report.mjs'
@@ -42,6 +45,28 @@ function copyWithoutData(work) {
   return join(copy, 'dist', 'bin', 'graph-doctor.js')
 }
 
+/** The diagnose command's own file in dist/bin/chunks/. */
+function diagnoseChunk() {
+  const dir = join(root, 'dist', 'bin', 'chunks')
+  const name = readdirSync(dir).find((file) => /^diagnose-[A-Z0-9]+\.cjs$/.test(file))
+  if (name === undefined) throw new Error('no diagnose command file in dist/bin/chunks: run npm run build')
+  return join(dir, name)
+}
+
+/** Where the milliseconds above `node -e 0` go, by subtraction of this run's medians. */
+function breakdown(medians) {
+  const over = (name) => medians[name] - medians.baseline
+  const parts = [
+    ['Node itself: node -e 0', medians.baseline],
+    ['reaching our code: the bin and one line out (--version)', over('version')],
+    ['the diagnose command file alone: compile and top level (require)', over('require-diagnose')],
+    ['one diagnosis without data: input, rules, render, exit', over('diagnose-no-data') - over('version') - over('require-diagnose')],
+    ['permission data from the bundled snapshot: read, decode, first lookup', medians['diagnose-snapshot'] - medians['diagnose-no-data']],
+    ['the user cache instead of the snapshot: its checks (sha256)', medians['diagnose-with-cache'] - medians['diagnose-snapshot']],
+  ]
+  return parts.map(([measure, ms]) => ({ measure, value: `${ms.toFixed(1)} ms`, baseline: `${medians.baseline.toFixed(0)} ms`, ratio: `${(ms / medians.baseline).toFixed(2)}×` }))
+}
+
 /** Each round runs the `node -e 0` baseline, then every subject, so machine load hits them alike. */
 function measure(subjects) {
   const times = { baseline: [], ...Object.fromEntries(subjects.map((s) => [s.name, []])) }
@@ -68,6 +93,7 @@ function main() {
         : []),
       { name: 'diagnose-no-data', label: 'diagnose one 403, no permission data', args: [bare, 'diagnose', EXCHANGE], env: env(emptyCache) },
       { name: 'version', label: 'graph-doctor --version', args: [BIN, '--version'], env: env(emptyCache) },
+      { name: 'require-diagnose', label: 'require() of the diagnose command file only', args: ['-e', `require(${JSON.stringify(diagnoseChunk())})`], env: env(emptyCache) },
     ]
     const medians = measure(subjects)
     const rows = subjects.map((s) => {
@@ -81,10 +107,13 @@ function main() {
         met: s.target === undefined ? undefined : ratio <= s.target,
       }
     })
-    const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`
+    const load = loadavg().map((value) => value.toFixed(2)).join(' ')
+    const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average ${load}`
     printTable(`CLI start-up, whole process, median of ${RUNS} interleaved rounds against node -e 0; ${machine}`, rows)
+    const parts = existsSync(SNAPSHOT) ? breakdown(medians) : []
+    if (parts.length > 0) printTable('Where the time goes (differences of the medians above; a share of node -e 0 in the ratio column)', parts)
     const ratios = Object.fromEntries(subjects.map((s) => [s.name, medians[s.name] / medians.baseline]))
-    writeResults('cli-startup.json', { machine, runs: RUNS, mediansMs: medians, ratios, rows })
+    writeResults('cli-startup.json', { machine, runs: RUNS, mediansMs: medians, ratios, rows, breakdown: parts })
   } finally {
     rmSync(work, { recursive: true, force: true })
   }

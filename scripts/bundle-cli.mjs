@@ -35,8 +35,44 @@ const commonJs = {
 }
 
 rmSync(outdir, { recursive: true, force: true })
+
+// Generated data tables that a diagnosis rarely needs are not compiled on every run: they go into a
+// file of their own, and a command file holds in their place a stub whose exports load that file on
+// first access (their importers read them only inside functions). Only modules without imports of
+// their own belong here: a module loaded twice would be two modules.
+const LAZY_DATA = {
+  name: 'aadsts-data',
+  modules: ['src/core/data/aadsts-codes.ts', 'src/core/data/aadsts-extra.ts', 'src/core/data/aadsts-fixes.ts'],
+}
+const lazyDataEntry = { contents: LAZY_DATA.modules.map((file) => `export * from './${file}'`).join('\n'), resolveDir: process.cwd(), loader: 'ts' }
+await build({ ...commonJs, stdin: lazyDataEntry, outfile: `${outdir}chunks/${LAZY_DATA.name}.cjs` })
+const lazyDataExports = Object.values((await build({ ...common, format: 'esm', stdin: lazyDataEntry, outdir, write: false, metafile: true })).metafile.outputs)[0]?.exports ?? []
+if (lazyDataExports.length === 0) throw new Error(`${LAZY_DATA.name}: no exports`)
+const lazyDataFile = `./${LAZY_DATA.name}.cjs`
+const lazyModules = new Set(LAZY_DATA.modules.map((file) => new URL(`../${file}`, import.meta.url).pathname))
+// (the stub's name in the bundle is the module's path relative to the repository, as esbuild names modules)
+
+/** Imports of a lazy data module from the rest of the code resolve to the stub. */
+const lazyDataStub = {
+  name: 'lazy-data-stub',
+  setup(builder) {
+    builder.onResolve({ filter: /^\.{1,2}\/.*\.js$/ }, (args) => {
+      if (args.namespace !== 'file') return undefined
+      const target = new URL(args.path.replace(/\.js$/, '.ts'), `file://${args.importer}`).pathname
+      if (!lazyModules.has(target) || lazyModules.has(args.importer)) return undefined
+      return { path: relative(process.cwd(), target), namespace: 'lazy-data' }
+    })
+    builder.onResolve({ filter: /^\.\/[a-z-]+\.cjs$/ }, (args) => (args.path === lazyDataFile ? { path: lazyDataFile, external: true } : undefined))
+    builder.onLoad({ filter: /.*/, namespace: 'lazy-data' }, () => ({
+      loader: 'js',
+      contents: `let loaded\nconst load = () => (loaded ??= require(${JSON.stringify(lazyDataFile)}))\nmodule.exports = {\n${lazyDataExports.map((name) => `  get ${name}() { return load().${name} },`).join('\n')}\n}\n`,
+    }))
+  },
+}
+
 const commands = await build({
   ...commonJs,
+  plugins: [lazyDataStub],
   entryPoints: Object.fromEntries(COMMANDS.map((name) => [name, `src/cli/commands/${name}.ts`])),
   outdir,
   entryNames: 'chunks/[name]-[hash]',

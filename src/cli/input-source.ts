@@ -2,11 +2,9 @@
  * Opening an input (a file or stdin, gzip-compressed or not) as a stream of bytes, and deciding from
  * its first bytes whether it is a HAR, read entry by entry, or a text capture, read whole.
  */
-import { createReadStream, openSync } from 'node:fs'
-import { access, constants, stat } from 'node:fs/promises'
+import { accessSync, closeSync, constants, createReadStream, fstatSync, openSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { createRequire } from 'node:module'
-import { Readable, pipeline } from 'node:stream'
 import type { CliIo } from './command.js'
 import { GraphDoctorError } from '../core/errors.js'
 import { describeFsError, decodeInputBytes } from './io.js'
@@ -16,6 +14,11 @@ import { syncFileChunks } from './file-chunks.js'
 /** node:zlib, loaded only for a gzip-compressed input: importing it cost every diagnose run its compile. */
 function zlib(): typeof import('node:zlib') {
   return process.getBuiltinModule?.('node:zlib') ?? (createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib'))
+}
+
+/** node:stream too, for gzip only: it and its internal modules are not loaded by Node's own start-up. */
+function streams(): typeof import('node:stream') {
+  return process.getBuiltinModule?.('node:stream') ?? (createRequire(import.meta.url)('node:stream') as typeof import('node:stream'))
 }
 
 /** A HAR is streamed; anything else is read whole, up to this size (V8's longest string is ~512 MiB). */
@@ -34,21 +37,34 @@ async function byteChunks(path: string, io: CliIo, chunkBytes: number, syncReads
     const chunks = io.stdinChunks?.() ?? textChunks(await io.readStdin())
     return { name: 'stdin', chunks: readErrorsNamed(chunks, 'stdin') }
   }
-  if (syncReads) {
-    let fd: number
-    try {
-      fd = openSync(resolve(io.cwd, path), 'r')
-    } catch (error) {
-      throw new GraphDoctorError('ERR_INPUT_UNREADABLE', `${path}: ${describeFsError(error)}`, { cause: error })
-    }
-    return { name: path, chunks: readErrorsNamed(syncFileChunks(fd, chunkBytes), path) }
+  const full = resolve(io.cwd, path)
+  if (syncReads) return { name: path, chunks: readErrorsNamed(syncFileChunks(openFile(full, path), chunkBytes), path) }
+  // A regular file is read with readSync (no stream, no thread pool: a run that reads one small capture
+  // loads neither); a pipe or device given by name still as a stream.
+  const fd = openFile(full, path)
+  let size: number | undefined
+  try {
+    const stats = fstatSync(fd)
+    if (stats.isFile()) size = stats.size
+  } catch {
+    size = undefined
   }
-  const stream = createReadStream(resolve(io.cwd, path), { highWaterMark: chunkBytes })
+  if (size !== undefined) return { name: path, chunks: readErrorsNamed(syncFileChunks(fd, Math.min(chunkBytes, size + 1)), path) }
+  closeSync(fd)
+  const stream = createReadStream(full, { highWaterMark: chunkBytes })
   await new Promise<void>((done, fail) => {
     stream.once('open', () => done())
     stream.once('error', (error) => fail(new GraphDoctorError('ERR_INPUT_UNREADABLE', `${path}: ${describeFsError(error)}`, { cause: error })))
   })
   return { name: path, chunks: readErrorsNamed(stream, path) }
+}
+
+function openFile(full: string, path: string): number {
+  try {
+    return openSync(full, 'r')
+  } catch (error) {
+    throw new GraphDoctorError('ERR_INPUT_UNREADABLE', `${path}: ${describeFsError(error)}`, { cause: error })
+  }
 }
 
 async function* textChunks(text: string): AsyncGenerator<Uint8Array> {
@@ -134,6 +150,7 @@ export async function openByteInput(path: string, io: CliIo, onRawBytes?: (bytes
     return { name: source.name, head: longer.head, chunks: longer.all, gzip: false }
   }
   // pipeline, not .pipe: a read error of the source must reach the gunzip stream, or it waits forever
+  const { Readable, pipeline } = streams()
   const gunzip = pipeline(Readable.from(all), zlib().createGunzip({ chunkSize: Math.min(256 * 1024, chunkBytes) }), () => undefined)
   const unzipped = await peek(readErrorsNamed(gunzip, source.name), headBytes)
   return { name: source.name, head: unzipped.head, chunks: unzipped.all, gzip: true }
@@ -157,8 +174,8 @@ export async function checkInputsReadable(paths: readonly string[], io: CliIo): 
     if (path === '-') continue
     const full = resolve(io.cwd, path)
     try {
-      if ((await stat(full)).isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' })
-      await access(full, constants.R_OK)
+      if (statSync(full).isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' })
+      accessSync(full, constants.R_OK)
     } catch (error) {
       throw new GraphDoctorError('ERR_INPUT_UNREADABLE', `${path}: ${describeFsError(error)}`, { cause: error })
     }

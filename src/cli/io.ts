@@ -5,6 +5,7 @@ import { redactSecrets } from '../core/redact.js'
 import { createPartsRedactor, fillTemplate } from '../core/redact/template.js'
 import { outputWidth } from '../render/layout/wrap.js'
 import { binaryOffset, utf8ErrorOffset } from './bytes.js'
+import { processOutput, processTarget } from './process-output.js'
 
 async function readAllStdin(): Promise<Uint8Array> {
   const chunks: Uint8Array[] = []
@@ -31,25 +32,36 @@ export function redactingIo(io: CliIo): CliIo {
   }
 }
 
-/** The CliIo bound to this process: stdout, stderr, stdin, env and cwd. */
-export function createProcessIo(): CliIo {
-  return {
-    stdout: (text) => void process.stdout.write(text),
+/** The process's own io, and how to wait until its output has left. */
+export interface ProcessIo {
+  readonly io: CliIo
+  /** Calls `done` once stdout and stderr have taken everything written (before `process.exit`). */
+  readonly flush: (done: () => void) => void
+}
+
+/**
+ * The CliIo bound to this process: stdout, stderr, stdin, env and cwd. `onBrokenPipe` runs when the
+ * reader of stdout has gone (`EPIPE`).
+ */
+export function createProcessIo(onBrokenPipe: () => void): ProcessIo {
+  const stdout = processOutput(processTarget(1), onBrokenPipe)
+  const stderr = processOutput(processTarget(2), () => undefined)
+  const io: CliIo = {
+    stdout: (text) => stdout.write(text),
     // Not redacted here: main.ts wraps this io in redactingIo, which checks every part first.
     // Each piece encoded on its own, then one write: a long string joined from many pieces, one of them past Latin-1, encodes many times slower.
-    stdoutParts: (parts) => void process.stdout.write(Buffer.concat(parts.map((part) => Buffer.from(typeof part === 'string' ? part : fillTemplate(part), 'utf8')))),
-    stderr: (text) => void process.stderr.write(text),
+    stdoutParts: (parts) => stdout.write(Buffer.concat(parts.map((part) => Buffer.from(typeof part === 'string' ? part : fillTemplate(part), 'utf8')))),
+    stderr: (text) => stderr.write(text),
     readStdin: async () => decodeInputBytes(await readAllStdin(), 'stdin'),
     stdinChunks: () => process.stdin,
-    stdoutDrained: async () => {
-      if (process.stdout.writableNeedDrain) await new Promise((done) => process.stdout.once('drain', done))
-    },
-    isTTY: process.stdout.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true,
-    ...(process.stdout.isTTY === true && process.stdout.columns > 0 ? { columns: process.stdout.columns } : {}),
+    stdoutDrained: stdout.drained,
+    isTTY: stdout.isTTY,
+    stderrIsTTY: stderr.isTTY,
+    ...(stdout.columns === undefined ? {} : { columns: stdout.columns }),
     env: process.env,
     cwd: process.cwd(),
   }
+  return { io, flush: (done) => stdout.flush(() => stderr.flush(done)) }
 }
 
 /**

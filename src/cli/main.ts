@@ -5,7 +5,7 @@
  * `process.exit` of the project. Every string it or a command writes passes through redactSecrets
  * here, at the boundary (redactingIo), whatever produced it.
  */
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { isGraphDoctorError } from '../core/errors.js'
 import { echoArgument, echoOption } from './echo.js'
 import type { CliIo, Command } from './command.js'
@@ -69,9 +69,9 @@ const MAIN_HELP: HelpDoc = {
   ],
 }
 
-/** node:fs/promises, not node:fs: importing node:fs from an ES module loads its streams too (a few ms). */
-async function readVersion(): Promise<string> {
-  const text = await readFile(new URL('../../package.json', import.meta.url), 'utf8')
+/** A synchronous read: node:fs is loaded by Node's own start-up, node:fs/promises (streams, readline) is not. */
+function readVersion(): string {
+  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8')
   return (JSON.parse(text) as { version: string }).version
 }
 
@@ -147,7 +147,7 @@ async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
     return 0
   }
   if (first === '--version' || first === '-v') {
-    io.stdout(`${await readVersion()}\n`)
+    io.stdout(`${readVersion()}\n`)
     return 0
   }
   const name = first === 'help' ? rest[0] : first
@@ -184,26 +184,22 @@ function reportError(error: unknown, io: CliIo): number {
   return 2
 }
 
-function exitAfterFlush(code: number): void {
-  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)))
-}
 
 async function main(): Promise<void> {
   // Node 22.1+ keeps compiled code of the command bundles on disk between runs (in the OS temporary
   // directory); Node 20 has no compile cache and runs as before.
   const nodeModule = process.getBuiltinModule?.('node:module') as { enableCompileCache?: () => unknown } | undefined
   nodeModule?.enableCompileCache?.()
-  const io = redactingIo(createProcessIo())
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0)
-  })
+  // the reader of stdout has gone (`graph-doctor diagnose big.har | head`): nothing more to say
+  const processIo = createProcessIo(() => process.exit(0))
+  const io = redactingIo(processIo.io)
   let code: number
   try {
     code = await runCli(process.argv.slice(2), io)
   } catch (error) {
     code = reportError(error, io)
   }
-  exitAfterFlush(code)
+  processIo.flush(() => process.exit(code))
 }
 
 void main()

@@ -32,9 +32,16 @@ interface TableEntry {
   readonly category: AadstsCategory
 }
 
-const table: ReadonlyMap<number, TableEntry> = new Map(
-  [...aadstsCodeRows, ...aadstsExtraRows].map(([code, name, category]) => [code, { name, category }]),
-)
+let table: ReadonlyMap<number, TableEntry> | undefined
+
+/**
+ * The code table, built on first use: most diagnoses meet no AADSTS code, and the CLI bundles keep
+ * the generated tables in a file of their own that is loaded only then (scripts/bundle-cli.mjs).
+ */
+function codeTable(): ReadonlyMap<number, TableEntry> {
+  table ??= new Map([...aadstsCodeRows, ...aadstsExtraRows].map(([code, name, category]) => [code, { name, category }]))
+  return table
+}
 
 /** Codes whose user can fix the problem by signing in again interactively, outside the two interactive categories. */
 const INTERACTION_CODES: ReadonlySet<number> = new Set([50055, 50132, 50133, 50137, 50144, 50173, 70008, 700082, 700084])
@@ -83,7 +90,7 @@ export function aadstsFindingFor(code: number): AadstsFinding {
   if (PERSONAL_ACCOUNT_CODES.has(code)) return 'token-personal-account'
   if (CONSENT_CODES.has(code)) return 'consent-missing'
   if (INTERACTION_CODES.has(code)) return 'interaction-required'
-  const category = table.get(code)?.category
+  const category = codeTable().get(code)?.category
   if (category === 'conditional-access' || category === 'user-interaction') return 'interaction-required'
   if (category === 'consent') return 'consent-missing'
   return 'token-request-failed'
@@ -96,7 +103,7 @@ export function aadstsFindingFor(code: number): AadstsFinding {
  * lookupAadsts(7000215)?.fix // 'The client secret is wrong: send the secret VALUE …'
  */
 export function lookupAadsts(code: number): AadstsInfo | undefined {
-  const entry = table.get(code)
+  const entry = codeTable().get(code)
   if (entry === undefined) return undefined
   const fix = aadstsFixes.get(code) ?? `Read the lookup page for this code; in general ${aadstsCategoryMeaning[entry.category]}.`
   const rest = { category: entry.category, fix, finding: aadstsFindingFor(code), url: aadstsErrorUrl(code) }
@@ -105,7 +112,7 @@ export function lookupAadsts(code: number): AadstsInfo | undefined {
 
 /** Every code graph-doctor knows, sorted. */
 export function knownAadstsCodes(): number[] {
-  return [...table.keys()].sort((a, b) => a - b)
+  return [...codeTable().keys()].sort((a, b) => a - b)
 }
 
 /**

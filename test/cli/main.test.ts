@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -121,9 +121,10 @@ test('--help, --version and a command\'s help load no command, core or render mo
     // and every command's help text (logs, merge and web added about 3.3 KB; the fixes branch's quoted-value and JSON-pair redaction about 1.5 KB;
     // logs --workers' help and the hand-written token-run scan of the redaction, which made diagnose of a HAR faster, 0.6 KB;
     // the redaction of output templates, which checks a repeated result's fixed text once, and the piecewise stdout write, 1.4 KB;
-    // CommonJS output's interop helpers and its import.meta.url, 1.9 KB, which spare the ES module loader):
+    // CommonJS output's interop helpers and its import.meta.url, 1.9 KB, which spare the ES module loader;
+    // stdout and stderr written with writeSync on a pipe or file, 1.2 KB, which spares node:net and the stream modules):
     // making redaction lazy in the bin would win that back. The limit guards against a command chunk or a library slipping in.
-    assert.ok(loadedBytes < 46_500, `${arg} loaded ${loadedBytes} bytes: ${files.join(' ')}`)
+    assert.ok(loadedBytes < 47_500, `${arg} loaded ${loadedBytes} bytes: ${files.join(' ')}`)
   }
 })
 
@@ -136,4 +137,14 @@ test('a diagnose loads the bin and its one command file, without starting the ES
   writeFileSync(empty, '')
   const bare = new Set(loadedModules(empty, []).esmModules)
   assert.deepEqual(esmModules.filter((name) => !bare.has(name)), [], 'the ES module loader started')
+})
+
+test('the AADSTS tables are loaded only for an answer that names a code: chunks/aadsts-data.cjs, through its stub', () => {
+  const graph403 = loadedFiles(['diagnose', 'test/fixtures/findings/permission-missing/hit.http'])
+  assert.ok(!graph403.files.some((file) => file.includes('aadsts-data')), graph403.stderr)
+  const aadsts = loadedFiles(['diagnose', ...readdirSync('test/fixtures/findings/interaction-required').filter((name) => name.startsWith('hit')).map((name) => `test/fixtures/findings/interaction-required/${name}`)])
+  assert.deepEqual(aadsts.files.slice(1).map((file) => file.replace(/-[A-Z0-9]+\.cjs$/, '.cjs')), ['bin/chunks/diagnose.cjs', 'bin/chunks/aadsts-data.cjs'], aadsts.stderr)
+  const explained = cli(['aadsts', 'AADSTS50076'])
+  assert.equal(explained.code, 0)
+  assert.match(explained.stdout, /UserStrongAuthClientAuthNRequired/)
 })

@@ -4,7 +4,7 @@
  * run on. Keyed by the sha256 of the raw files (and the index version), so an edited file gets a new
  * index; an index is used only when its size and sha256 match its record, exactly as the cache checks.
  */
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { promises as fsPromises } from 'node:fs'
 import { join } from 'node:path'
 import { INDEX_VERSION } from '../../core/permissions/index/index-format.js'
 import type { PermissionCatalogue } from '../../core/permissions/types.js'
@@ -47,7 +47,7 @@ export async function loadDerived(cacheDir: string, key: string): Promise<Permis
 export async function storeDerived(cacheDir: string, key: string, catalogue: PermissionCatalogue): Promise<void> {
   const dir = join(cacheDir, DERIVED_DIR)
   try {
-    await mkdir(dir, { recursive: true })
+    await fsPromises.mkdir(dir, { recursive: true })
     const index = Buffer.from(serializeIndex(catalogue))
     const record: DerivedRecord = { bytes: index.byteLength, sha256: sha256Hex(index) }
     await writeAtomically(join(dir, `${key}.index`), index)
@@ -61,23 +61,23 @@ export async function storeDerived(cacheDir: string, key: string, catalogue: Per
 async function writeAtomically(path: string, data: Uint8Array | string): Promise<void> {
   const temporary = `${path}.${crypto().randomBytes(4).toString('hex')}.tmp`
   try {
-    await writeFile(temporary, data, { flag: 'wx' })
-    await rename(temporary, path)
+    await fsPromises.writeFile(temporary, data, { flag: 'wx' })
+    await fsPromises.rename(temporary, path)
   } catch (error) {
-    await rm(temporary, { force: true })
+    await fsPromises.rm(temporary, { force: true })
     throw error
   }
 }
 
 /** Keep the {@link KEEP} most recently written indexes; remove older ones and leftovers. */
 async function pruneDerived(dir: string): Promise<void> {
-  const names = await readdir(dir)
+  const names = await fsPromises.readdir(dir)
   const records = await Promise.all(
-    names.filter((name) => name.endsWith('.json')).map(async (name) => ({ key: name.slice(0, -'.json'.length), at: (await stat(join(dir, name))).mtimeMs })),
+    names.filter((name) => name.endsWith('.json')).map(async (name) => ({ key: name.slice(0, -'.json'.length), at: (await fsPromises.stat(join(dir, name))).mtimeMs })),
   )
   const kept = new Set(records.sort((a, b) => b.at - a.at).slice(0, KEEP).map((record) => record.key))
   for (const name of names) {
     const key = name.slice(0, name.indexOf('.'))
-    if (!kept.has(key)) await rm(join(dir, name), { force: true })
+    if (!kept.has(key)) await fsPromises.rm(join(dir, name), { force: true })
   }
 }

@@ -1,4 +1,6 @@
-import { open, readFile } from 'node:fs/promises'
+// node:fs's promises are reached at call time: importing node:fs/promises loads the stream and readline
+// modules, which a diagnose from the snapshot or the cache never needs.
+import { promises as fsPromises, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 
 /**
@@ -17,7 +19,7 @@ export function sha256Hex(data: Uint8Array | string): string {
 
 /** Write a file and fsync it, so a rename that follows never exposes a half-written file. */
 export async function writeFileDurably(path: string, data: Uint8Array | string): Promise<void> {
-  const handle = await open(path, 'wx')
+  const handle = await fsPromises.open(path, 'wx')
   try {
     await handle.writeFile(data)
     await handle.sync()
@@ -30,7 +32,7 @@ export async function writeFileDurably(path: string, data: Uint8Array | string):
 export async function syncDirectory(path: string): Promise<void> {
   let handle
   try {
-    handle = await open(path, 'r')
+    handle = await fsPromises.open(path, 'r')
     await handle.sync()
   } catch {
     // EISDIR/EPERM on Windows and some file systems: the rename is still atomic, only not yet durable.
@@ -39,10 +41,13 @@ export async function syncDirectory(path: string): Promise<void> {
   }
 }
 
-/** The file's bytes, or undefined when it does not exist. Other errors propagate. */
+/**
+ * The file's bytes, or undefined when it does not exist. Other errors propagate. A synchronous read:
+ * the data files are read one after the other on the way to the first answer anyway.
+ */
 export async function readIfExists(path: string): Promise<Buffer | undefined> {
   try {
-    return await readFile(path)
+    return readFileSync(path)
   } catch (error) {
     if (isErrnoCode(error, 'ENOENT') || isErrnoCode(error, 'ENOTDIR')) return undefined
     throw error

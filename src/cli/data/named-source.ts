@@ -1,5 +1,5 @@
 /** Permission data the user named: `--permissions FILE|DIR` or `GRAPH_DOCTOR_PERMISSIONS`. */
-import { readFile, stat } from 'node:fs/promises'
+import { readFileSync, statSync, type Stats } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { GraphDoctorError } from '../../core/errors.js'
 import type { PermissionCatalogue } from '../../core/permissions/types.js'
@@ -22,12 +22,15 @@ export interface NamedData {
  * `ERR_DATA_MISSING` / `ERR_DATA_INVALID`: silently ignoring what the user named would mislead.
  */
 export async function loadNamedSource(path: string, origin: string, cacheDir: string, warn: (line: string) => void): Promise<NamedData> {
-  const info = await stat(path).catch((error: unknown) => {
+  let info: Stats
+  try {
+    info = statSync(path)
+  } catch (error) {
     const reason = isErrnoCode(error, 'ENOENT') ? 'no such file or directory' : errorReason(error)
     throw new GraphDoctorError('ERR_DATA_MISSING', `${origin} ${path}: ${reason}`, { cause: error })
-  })
+  }
   if (!info.isDirectory()) return loadPermissionsFile(path, origin, cacheDir, warn)
-  const isCache = await stat(join(path, POINTER_FILE)).then(() => true, () => false)
+  const isCache = exists(join(path, POINTER_FILE))
   if (!isCache) return loadPermissionsFile(join(path, DATA_FILES.permissions), origin, cacheDir, warn)
   const loaded = await loadCachedCatalogue(path)
   if (loaded.state === 'loaded') {
@@ -46,7 +49,7 @@ async function loadPermissionsFile(path: string, origin: string, cacheDir: strin
   if (provisioningInfo === undefined && descriptions === undefined) {
     warn(`${origin}: no ${DATA_FILES.provisioningInfo} or ${DATA_FILES.descriptions} beside ${path}: permission GUIDs and admin-consent flags are unknown.`)
   }
-  const date = (await stat(path)).mtime.toISOString()
+  const date = statSync(path).mtime.toISOString()
   const key = derivedKey([permissions, provisioningInfo, descriptions])
   const derived = await loadDerived(cacheDir, key)
   if (derived !== undefined) return { catalogue: derived, date }
@@ -68,6 +71,15 @@ async function loadPermissionsFile(path: string, origin: string, cacheDir: strin
   return { catalogue, date }
 }
 
+function exists(path: string): boolean {
+  try {
+    statSync(path)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** A GUID file that is absent is fine; any other failure to read it is not. */
 function ifMissing(error: unknown): undefined {
   if (error instanceof GraphDoctorError && error.code === 'ERR_DATA_MISSING') return undefined
@@ -76,7 +88,7 @@ function ifMissing(error: unknown): undefined {
 
 async function readBytes(path: string, origin: string): Promise<Buffer> {
   try {
-    return await readFile(path)
+    return readFileSync(path)
   } catch (error) {
     const code = isErrnoCode(error, 'ENOENT') ? 'ERR_DATA_MISSING' : 'ERR_IO'
     throw new GraphDoctorError(code, `${origin} ${path}: ${isErrnoCode(error, 'ENOENT') ? 'no such file' : errorReason(error)}`, { cause: error })

@@ -3,7 +3,7 @@
  * of one pinned upstream commit, its provenance and the upstream licence. Written only by
  * `npm run data:snapshot` (scripts/permission-snapshot.ts); the lowest-precedence data source.
  */
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { PermissionCatalogue } from '../../core/permissions/types.js'
@@ -54,7 +54,7 @@ export type SnapshotLoad =
 export async function readSnapshotManifest(dir: string = snapshotDir()): Promise<SnapshotManifest | string> {
   let text: string
   try {
-    text = await readFile(join(dir, SNAPSHOT_FILES.manifest), 'utf8')
+    text = readFileSync(join(dir, SNAPSHOT_FILES.manifest), 'utf8')
   } catch {
     return `the bundled permission snapshot is missing (${join(dir, SNAPSHOT_FILES.manifest)})`
   }
