@@ -131,3 +131,16 @@ test('a malformed entry inside an indented capture still fails with its exact li
   assert.throws(() => JSON.parse(elements[1]?.text ?? ''))
   assert.throws(() => scan('{\n  "log": {\n    "entries": [\n      {\n        "a": 1\n      },\n      x\n    ]\n  }\n}', ['log', 'entries'], 1 << 20), (error: unknown) => error instanceof JsonScanError && error.line === 7)
 })
+
+test('newlines are counted exactly four bytes at a time, at any alignment', async () => {
+  const { countNewlines } = await import('../../../src/core/stream/indented-element.js')
+  fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), fc.nat(7), fc.nat(200), fc.nat(200), (body, shift, a, b) => {
+    const bytes = new Uint8Array(body.length + shift)
+    bytes.set(body.map((byte) => (byte % 3 === 0 ? 0x0a : byte)), shift)
+    const view = bytes.subarray(shift)
+    const from = Math.min(a, b, view.length)
+    const to = Math.min(Math.max(a, b), view.length)
+    const expected = view.subarray(from, to).filter((byte) => byte === 0x0a).length
+    assert.equal(countNewlines(view, from, to), expected)
+  }), { numRuns: 500 })
+})
