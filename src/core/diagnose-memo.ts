@@ -59,8 +59,12 @@ interface Bucket {
  * Graph calls, by a key without the path's ids; bounded in count and in the characters of its keys.
  */
 export class DiagnosisMemo {
-  /** By Authorization header value: the tokens of a capture are few, and long (their hash is made once per lookup). */
+  /**
+   * By Authorization header value, the value itself the key (a length-prefixed copy cost a 1 KB
+   * string built and hashed per entry); calls without the header in a bucket of their own.
+   */
   private buckets = new Map<string, Bucket>()
+  private withoutAuthorization: Bucket | undefined
   private remembered = 0
   private keyChars = 0
   private readonly tools: MemoTools
@@ -108,6 +112,7 @@ export class DiagnosisMemo {
   private makeRoom(keyLength: number): void {
     if (this.remembered + 1 > MEMO_LIMIT || this.keyChars + keyLength > MEMO_KEY_CHARS) {
       this.buckets = new Map()
+      this.withoutAuthorization = undefined
       this.remembered = 0
       this.keyChars = 0
     }
@@ -116,13 +121,13 @@ export class DiagnosisMemo {
   }
 
   private bucketOf(authorization: string | undefined): Bucket {
-    const key = field(authorization)
-    const known = this.buckets.get(key)
+    const known = authorization === undefined ? this.withoutAuthorization : this.buckets.get(authorization)
     if (known !== undefined) return known
     const auth = parseAuthorizationHeader(authorization)
     const token = auth.state === 'present' ? this.tools.analyse(auth.token) : undefined
     const bucket: Bucket = { token, exact: new Map(), healthy: new Map() }
-    this.buckets.set(key, bucket)
+    if (authorization === undefined) this.withoutAuthorization = bucket
+    else this.buckets.set(authorization, bucket)
     return bucket
   }
 

@@ -72,16 +72,18 @@ export function harEntryExchange(entry: unknown, source: string): Exchange {
   }
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+
+// Built by assignment in the order the spreads used to give, without a copy per optional field: a long capture converts every entry.
 function readEntry(entry: unknown, source: string): Exchange {
   if (!isJsonObject(entry)) throw new EntryError('the entry is not an object')
   const request = readRequest(entry['request'])
   const response = readResponse(entry['response'])
   const started = entry['startedDateTime']
-  const exchange: Exchange = { source, format: 'har', request }
-  const withResponse = response === undefined ? exchange : { ...exchange, response }
-  return typeof started === 'string' && !Number.isNaN(Date.parse(started))
-    ? { ...withResponse, startedAt: started }
-    : withResponse
+  const exchange: Mutable<Exchange> = { source, format: 'har', request }
+  if (response !== undefined) exchange.response = response
+  if (typeof started === 'string' && !Number.isNaN(Date.parse(started))) exchange.startedAt = started
+  return exchange
 }
 
 function readRequest(value: unknown): HttpRequest {
@@ -90,9 +92,10 @@ function readRequest(value: unknown): HttpRequest {
   const url = value['url']
   if (typeof method !== 'string' || method === '') throw new EntryError('request.method is not a string')
   if (typeof url !== 'string' || url === '') throw new EntryError('request.url is not a string')
-  const request: HttpRequest = { method, url, headers: readHeaders(value['headers'], 'request.headers') }
+  const request: Mutable<HttpRequest> = { method, url, headers: readHeaders(value['headers'], 'request.headers') }
   const body = postDataText(value['postData'])
-  return body === undefined ? request : { ...request, body }
+  if (body !== undefined) request.body = body
+  return request
 }
 
 /** A response with status 0 or -1 (blocked, cancelled, CORS failure) is no response at all. */
@@ -102,11 +105,12 @@ function readResponse(value: unknown): HttpResponse | undefined {
   const status = value['status']
   if (typeof status !== 'number' || !Number.isInteger(status)) throw new EntryError('response.status is not a number')
   if (status <= 0) return undefined
-  const response: HttpResponse = { status, headers: readHeaders(value['headers'], 'response.headers') }
+  const response: Mutable<HttpResponse> = { status, headers: readHeaders(value['headers'], 'response.headers') }
   const statusText = value['statusText']
-  const withText = typeof statusText === 'string' && statusText !== '' ? { ...response, statusText } : response
+  if (typeof statusText === 'string' && statusText !== '') response.statusText = statusText
   const body = contentText(value['content'])
-  return body === undefined ? withText : { ...withText, body }
+  if (body !== undefined) response.body = body
+  return response
 }
 
 function readHeaders(value: unknown, field: string): HeaderList {

@@ -91,6 +91,7 @@ export class HarStreamReader {
   private entryExchange(element: ScannedElement, source: string): Exchange {
     const where = `line ${element.line}`
     if (element.text === undefined) return { source, format: 'har', unreadable: `the entry (${where}) is ${element.problem ?? 'unreadable'}` }
+    if ('value' in element) return harEntryExchange(element.value, source)
     let entry: unknown
     try {
       entry = JSON.parse(element.text) as unknown

@@ -9,6 +9,7 @@
  * strings hold none), so every element and error knows its line for free.
  */
 import { ElementBuffer } from './element-buffer.js'
+import { readIndentedElement } from './indented-element.js'
 import { ShallowFrames } from './shallow-frames.js'
 
 /** One element of the target array. */
@@ -23,6 +24,11 @@ export interface ScannedElement {
   readonly text?: string
   /** Why there is no text: too large, or not valid UTF-8. */
   readonly problem?: string
+  /**
+   * `JSON.parse(text)`, when the scanner already parsed it (a pretty-printed object, see
+   * `indented-element.ts`); otherwise absent and the caller parses `text`.
+   */
+  readonly value?: unknown
 }
 
 export interface JsonArrayScannerOptions {
@@ -92,6 +98,10 @@ BYTE_CLASS[NEWLINE] = NEWLINE_CLASS
 export class JsonArrayScanner {
   private readonly decode: (bytes: Uint8Array) => string
   private readonly maxStringBytes: number
+  /** The largest element read whole by the indented fast path: no string in it can need a summary. */
+  private readonly maxIndentedBytes: number
+  /** False once the fast path missed in this chunk: one miss per chunk keeps hostile input linear. */
+  private tryIndented = true
   private readonly frames: ShallowFrames
   private readonly element: ElementBuffer
   private mode: Mode = 'shallow'
@@ -115,6 +125,7 @@ export class JsonArrayScanner {
     this.decode = options.decode ?? ((bytes) => fatalDecoder.decode(bytes))
     this.maxStringBytes = options.maxStringBytes ?? 8 * MiB
     this.element = new ElementBuffer(options.maxElementBytes ?? 64 * MiB)
+    this.maxIndentedBytes = Math.min(this.maxStringBytes, options.maxElementBytes ?? 64 * MiB)
     this.frames = new ShallowFrames(options.path)
   }
 
@@ -123,13 +134,14 @@ export class JsonArrayScanner {
     let i = 0
     this.segStart = 0
     this.stringInChunk = false
+    this.tryIndented = true
     while (i < chunk.length) {
       if (this.inString) {
         const end = this.scanString(chunk, i)
         if (end < 0) break
         i = this.closeString(chunk, end, emit)
       } else if (this.mode === 'shallow' || this.mode === 'done') {
-        i = this.shallow(chunk, i)
+        i = this.shallow(chunk, i, emit)
       } else if (this.mode === 'element-literal') {
         i = this.literalElement(chunk, i, emit)
       } else {
@@ -279,7 +291,7 @@ export class JsonArrayScanner {
   }
 
   /** Outside elements: follow the structure along the path, and start elements and skips. */
-  private shallow(chunk: Uint8Array, from: number): number {
+  private shallow(chunk: Uint8Array, from: number, emit: (element: ScannedElement) => void): number {
     for (let i = from; i < chunk.length; i++) {
       const byte = chunk[i] ?? 0
       if (byte === NEWLINE) {
@@ -299,13 +311,17 @@ export class JsonArrayScanner {
         this.openString(i, true)
         return i + 1
       }
-      return this.startValue(chunk, i, action === 'element')
+      return this.startValue(chunk, i, action === 'element', emit)
     }
     return chunk.length
   }
 
-  private startValue(chunk: Uint8Array, i: number, isElement: boolean): number {
+  private startValue(chunk: Uint8Array, i: number, isElement: boolean, emit: (element: ScannedElement) => void): number {
     const byte = chunk[i] ?? 0
+    if (isElement && byte === 0x7b && this.tryIndented) {
+      const end = this.indentedElement(chunk, i, emit)
+      if (end >= 0) return end
+    }
     if (isElement) {
       this.element.reset()
       this.elementOffset = this.base + i
@@ -327,6 +343,20 @@ export class JsonArrayScanner {
     }
     if (!isElement) return this.frames.skipLiteral(i)
     return i
+  }
+
+  /** An object element read whole by the fast path; -1 when it cannot be (then nothing was consumed). */
+  private indentedElement(chunk: Uint8Array, start: number, emit: (element: ScannedElement) => void): number {
+    const element = readIndentedElement(chunk, start, this.maxIndentedBytes, this.decode)
+    if (element === undefined) {
+      this.tryIndented = false
+      return -1
+    }
+    const line = this.line
+    this.line += element.lines
+    emit({ index: this.index++, offset: this.base + start, line, text: element.text, value: element.value })
+    this.backToShallow()
+    return element.end
   }
 
   private finishElement(chunk: Uint8Array, end: number, emit: (element: ScannedElement) => void): void {

@@ -87,3 +87,60 @@ test('an element that is not UTF-8 is reported, and the next one is read', () =>
   assert.equal(elements[0]?.problem, 'not valid UTF-8')
   assert.deepEqual(JSON.parse(elements[1]?.text ?? ''), { b: 1 })
 })
+
+/** What a consumer sees of an element: its place and its parsed value (from `value` when the scanner parsed it). */
+const seen = (elements: readonly ScannedElement[]): unknown[] =>
+  elements.map((element) => ({ index: element.index, offset: element.offset, line: element.line, value: 'value' in element ? element.value : JSON.parse(element.text ?? 'undefined') }))
+
+test('pretty-printed entries read whole (already parsed) give the same elements, offsets and lines as byte by byte', () => {
+  const doc = fc.record({ entries: fc.array(fc.jsonValue(), { maxLength: 12 }), after: fc.dictionary(fc.string(), fc.jsonValue()) })
+  fc.assert(fc.property(doc, fc.integer({ min: 1, max: 4 }), fc.integer({ min: 40, max: 400 }), ({ entries, after }, indent, size) => {
+    const text = `${JSON.stringify({ log: { entries, ...after } }, null, indent)}\n{`.slice(0, -2)
+    const byByte = scan(text, ['log', 'entries'], 1)
+    const inChunks = scan(text, ['log', 'entries'], size)
+    assert.deepEqual(seen(inChunks.elements), seen(byByte.elements))
+    assert.deepEqual(inChunks.summary, byByte.summary)
+  }), { numRuns: 300 })
+})
+
+test('a pretty-printed capture in large chunks is read by the indented fast path', () => {
+  const entries = Array.from({ length: 50 }, (_, n) => ({ request: { method: 'GET', url: `https://graph.microsoft.com/v1.0/users/${n}`, headers: [{ name: 'a', value: '}' }] }, n }))
+  const text = JSON.stringify({ log: { version: '1.2', entries } }, null, 2)
+  const { elements } = scan(text, ['log', 'entries'], 1 << 20)
+  assert.equal(elements.length, 50)
+  assert.ok(elements.every((element) => 'value' in element), 'every entry parsed by the scanner')
+  assert.deepEqual(elements.map((element) => element.value), entries)
+  assert.deepEqual(elements.map((element) => element.line), entries.map((_, n) => 5 + n * 13))
+})
+
+test('a nested object closing at the entry\'s indentation, and a brace on a line of its own, are not taken for its end', () => {
+  const lure = '{\n  "log": {\n    "entries": [\n    {\n      "a": {\n    },\n      "b": "\\n    }"\n    },\n    {\n    "c": [\n    {}\n    ]\n    }\n    ]\n  }\n}\n'
+  for (const size of [1, 5, 64, 1 << 20]) {
+    const { elements } = scan(lure, ['log', 'entries'], size)
+    assert.deepEqual(seen(elements), [
+      { index: 0, offset: lure.indexOf('    {\n      "a"') + 4, line: 4, value: { a: {}, b: '\n    }' } },
+      { index: 1, offset: lure.indexOf('    {\n    "c"') + 4, line: 9, value: { c: [{}] } },
+    ], `chunk ${size}`)
+  }
+})
+
+test('a malformed entry inside an indented capture still fails with its exact line', () => {
+  const text = '{\n  "log": {\n    "entries": [\n      {\n        "a": 1\n      },\n      {\n        "a": 1 2\n      }\n    ]\n  }\n}\n'
+  const { elements } = scan(text, ['log', 'entries'], 1 << 20)
+  assert.deepEqual(elements.map((element) => [element.line, 'value' in element]), [[4, true], [7, false]])
+  assert.throws(() => JSON.parse(elements[1]?.text ?? ''))
+  assert.throws(() => scan('{\n  "log": {\n    "entries": [\n      {\n        "a": 1\n      },\n      x\n    ]\n  }\n}', ['log', 'entries'], 1 << 20), (error: unknown) => error instanceof JsonScanError && error.line === 7)
+})
+
+test('newlines are counted exactly four bytes at a time, at any alignment', async () => {
+  const { countNewlines } = await import('../../../src/core/stream/indented-element.js')
+  fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), fc.nat(7), fc.nat(200), fc.nat(200), (body, shift, a, b) => {
+    const bytes = new Uint8Array(body.length + shift)
+    bytes.set(body.map((byte) => (byte % 3 === 0 ? 0x0a : byte)), shift)
+    const view = bytes.subarray(shift)
+    const from = Math.min(a, b, view.length)
+    const to = Math.min(Math.max(a, b), view.length)
+    const expected = view.subarray(from, to).filter((byte) => byte === 0x0a).length
+    assert.equal(countNewlines(view, from, to), expected)
+  }), { numRuns: 500 })
+})

@@ -94,6 +94,7 @@ function jsonDocumentFeed(name: string, path: readonly string[], sink: LogSink, 
   const emit = (element: ScannedElement): void => {
     const where = `${name} entry ${element.index + 1} (line ${element.line})`
     if (element.text === undefined) sink.addUnreadable(where, element.problem ?? 'unreadable')
+    else if ('value' in element) sink.addValue(element.value, where)
     else parseInto(sink, element.text, where)
   }
   const guarded = <T>(step: () => T): T => {
