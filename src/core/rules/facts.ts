@@ -98,9 +98,16 @@ export function listOrNone(items: readonly string[]): string {
   return items.length === 0 ? '(none)' : items.join(' ')
 }
 
-/** The request method and URL, as one line (`GET https://…`). */
+/** The request method and URL, as one line (`GET https://…`); "the call" when the input shows no URL. */
 export function requestLine(ctx: AnalysisContext): string {
-  return `${ctx.method ?? 'GET'} ${ctx.url ?? '(no URL)'}`
+  if (ctx.url === null) return 'the call (its method and URL are not in the input)'
+  return `${ctx.method ?? 'GET'} ${ctx.url}`
+}
+
+/** {@link requestLine} at the start of a sentence. */
+export function requestSubject(ctx: AnalysisContext): string {
+  const line = requestLine(ctx)
+  return `${line.charAt(0).toUpperCase()}${line.slice(1)}`
 }
 
 /** Unix seconds as ISO time; a number beyond the range of a Date says so instead of throwing. */

@@ -99,6 +99,44 @@ test('MSAL, Azure CLI and Python-dict sign-in errors become a token-endpoint err
   assert.equal(parseTokenEndpointError(only('msal-net-log.txt').response?.body)?.correlationId, 'c0ffee00-0000-4000-8000-0000000000c1')
 })
 
+// Other tools' words around a Graph error (synthetic, after the public reports cited):
+// - php-guzzle.txt: microsoftgraph/msgraph-sdk-php#1163 (Guzzle ClientException, body cut off by Guzzle).
+// - java-exception-in-thread.txt: microsoftgraph/microsoft-graph-docs-contrib#9062 (`Exception in thread "main"` prefix).
+// - python-o365-log.txt: RogerSelwyn/MS365-Calendar#77 (python-o365 log line: `… for url: … | Error Message: IDX14100 …`).
+// - python-o365-404.txt: O365/python-o365#438 (`Client Error: Not Found for url: … | Error Message: …`, no status number).
+// - bare-error-object.json: iyear/E5SubBot#39 (the error object printed without its `{"error":…}` wrapper).
+// - az-rest.txt: `az rest` output `ERROR: Forbidden({"error":…})`.
+// - powershell-invoke-restmethod.txt: Windows PowerShell 5.1 `Invoke-RestMethod : {"error":…}` with the echoed command line.
+// - status-line-json.txt: BakkerJan/M365Portal#1 ("Error 403" above the pasted body).
+const WRAPPED_CASES: ReadonlyArray<[file: string, format: string, status: number, code: string, message: RegExp, call: string | undefined]> = [
+  ['php-guzzle.txt', 'sdk-error', 400, 'BadRequest', /^\/me request is only valid with delegated/, 'GET https://graph.microsoft.com/v1.0/me'],
+  ['java-exception-in-thread.txt', 'sdk-error', 400, 'BadRequest', /^\/me request is only valid/, 'POST https://graph.microsoft.com/v1.0/me/drive/root:/letter-gen:/microsoft.graph.createUploadSession'],
+  ['python-o365-log.txt', 'sdk-error', 401, 'InvalidAuthenticationToken', /^IDX14100: JWT is not well formed/, 'GET https://graph.microsoft.com/v1.0/me/calendars/AQMkADAwATE2AAA=/calendarView?%24top=999&startDateTime=2026-11-20T07%3A00%3A00%2B00%3A00'],
+  ['python-o365-404.txt', 'sdk-error', 404, 'MailboxNotEnabledForRESTAPI', /^REST API is not yet supported/, 'GET https://graph.microsoft.com/v1.0/me/calendar/events'],
+  ['bare-error-object.json', 'graph-error', 404, 'MailboxNotEnabledForRESTAPI', /^The mailbox is either inactive/, undefined],
+  ['az-rest.txt', 'sdk-error', 403, 'Authorization_RequestDenied', /^Insufficient privileges/, undefined],
+  ['powershell-invoke-restmethod.txt', 'sdk-error', 401, 'InvalidAuthenticationToken', /^Lifetime validation failed/, 'GET https://graph.microsoft.com/v1.0/users'],
+  ['status-line-json.txt', 'sdk-error', 403, 'Authorization_RequestDenied', /^Insufficient privileges/, undefined],
+]
+
+test('a Graph error inside any tool\'s words (HTTP clients, az rest, Invoke-RestMethod, logs) is read with the call it names', () => {
+  for (const [file, format, status, code, message, call] of WRAPPED_CASES) {
+    const exchange = only(file)
+    assert.equal(exchange.format, format, file)
+    assert.equal(exchange.response?.status, status, file)
+    const error = parseGraphError(exchange.response?.body)
+    assert.equal(error?.code, code, file)
+    assert.match(error?.message ?? '', message, file)
+    assert.equal(exchange.request === undefined ? undefined : `${exchange.request.method} ${exchange.request.url}`, call, file)
+    if (exchange.request !== undefined) assert.equal(exchange.request.headersOmitted, true, file)
+  }
+})
+
+test('a POST named by -Method on the echoed Invoke-RestMethod line is kept', () => {
+  const text = read('powershell-invoke-restmethod.txt').replace('-Headers $headers', '-Method Post -Headers $headers')
+  assert.equal(parseInput(text, 'irm.txt')[0]?.request?.method, 'POST')
+})
+
 test('a Graph error body printed as a Python dict is read as the Graph error body', () => {
   const exchange = only('python-graph-dict.txt')
   assert.equal(exchange.format, 'graph-error')
@@ -110,6 +148,8 @@ test('near misses: prose that mentions an SDK error, and lines that only look li
   assert.equal(detectFormat(read('not-an-error.txt')), undefined)
   assert.equal(detectFormat('Code review notes\nMessage: ship it on Friday\n'), undefined)
   assert.equal(detectFormat('Status: 200 (OK) everything fine'), undefined)
+  assert.equal(detectFormat('Error 403 happened yesterday, see {"code": 1}'), undefined)
+  assert.equal(detectFormat('{"code":"x"}'), undefined)
   assert.throws(() => parseInput(read('not-an-error.txt'), 'not-an-error.txt'), (error: unknown) => isGraphDoctorError(error) && error.code === 'ERR_INPUT_FORMAT')
 })
 

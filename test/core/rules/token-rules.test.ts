@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { appOnlyToken, CONSUMER_TENANT, delegatedToken, FIXTURE_TIME, makeJwt, delegatedClaims } from '../../helpers/tokens.js'
 import { idToken, opaqueMsaToken } from '../../helpers/more-tokens.js'
+import type { Exchange } from '../../../src/core/exchange.js'
 import { call, findingOf, graphError, ids, run, textOf } from './helpers.js'
 
 const ME = 'https://graph.microsoft.com/v1.0/me'
@@ -49,6 +50,31 @@ describe('token-malformed', () => {
     const result = run(exchange, { withCatalogue: true })
     assert.equal(result.findings[0]?.id, 'token-malformed')
     assert.match(textOf(result.findings[0]!), /80049217/)
+  })
+})
+
+describe('token-malformed from Graph\'s words, when the input does not show the header', () => {
+  const IDX14100 = "IDX14100: JWT is not well formed, there are no dots (.).\nThe token needs to be in JWS or JWE Compact Serialization Format."
+  const pasted = (message: string, request?: { url: string }): Exchange => ({
+    source: 'test',
+    format: request === undefined ? 'graph-error' : 'sdk-error',
+    ...(request === undefined ? {} : { request: { method: 'GET', url: request.url, headers: [], headersOmitted: true } }),
+    response: { status: 401, headers: [], body: JSON.stringify(graphError('InvalidAuthenticationToken', message)) },
+  })
+
+  it('IDX14100 in a bare body or a pasted error with its URL: the value sent was no JWT (flutter_appauth#575, MS365-Calendar#77)', () => {
+    for (const exchange of [pasted(IDX14100), pasted(IDX14100, { url: `${ME}/calendars` })]) {
+      const result = run(exchange, { withCatalogue: true })
+      assert.equal(result.findings[0]?.id, 'token-malformed')
+      assert.match(textOf(result.findings[0]!), /JWT is not well formed/)
+      assert.match(textOf(result.findings[0]!), /personal Microsoft account/)
+    }
+  })
+
+  it('near miss: a lifetime message without the header is about expiry, not form', () => {
+    const result = run(pasted('Lifetime validation failed, the token is expired.', { url: ME }), { withCatalogue: true })
+    assert.ok(!ids(result).includes('token-malformed'))
+    assert.equal(result.findings[0]?.id, 'token-expired')
   })
 })
 

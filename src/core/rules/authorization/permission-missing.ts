@@ -2,7 +2,7 @@ import type { AnalysisContext } from '../../context.js'
 import { evidence, makeFinding } from '../../finding.js'
 import type { EndpointPermissions } from '../../permissions/types.js'
 import type { Evidence, Finding, PermissionScheme } from '../../types.js'
-import { errorBodyEvidence, graphMessage, grantedEvidence, hasGraphCode, listOrNone, requestLine, statusEvidence } from '../facts.js'
+import { errorBodyEvidence, graphMessage, grantedEvidence, hasGraphCode, listOrNone, requestLine, requestSubject, statusEvidence } from '../facts.js'
 import { consentUrl, consentUrlAction, permissionFixActions, permissionFixSteps, schemeWords } from './permission-fix.js'
 import type { Rule } from '../rule.js'
 import { fromServiceWords } from './service-permissions.js'
@@ -66,7 +66,7 @@ function fromCatalogue(ctx: AnalysisContext): Finding {
     ? 'the token is opaque (a personal Microsoft account token), so its scopes cannot be read here, and Graph denied the call: it lacks them'
     : 'the token holds none of them'
   return makeFinding('permission-missing', {
-    detail: `${requestLine(ctx)} needs one of ${accepted.length} ${schemeWords(scheme)}; ${holds}. The least-privileged one is ${least ?? '(none listed)'}.`,
+    detail: `${requestSubject(ctx)} needs one of ${accepted.length} ${schemeWords(scheme)}; ${holds}. The least-privileged one is ${least ?? '(none listed)'}.`,
     evidence: [...items, ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
     fix: [...permissionFixSteps(ctx, schemePermissions), ...otherSchemeStep(ctx), ...sharedMailboxStep(ctx, least)],
     actions: permissionFixActions(ctx, schemePermissions),

@@ -2,7 +2,7 @@ import type { AnalysisContext } from '../../context.js'
 import type { EndpointPermissions } from '../../permissions/types.js'
 import { evidence, makeFinding } from '../../finding.js'
 import type { Evidence, Finding, PermissionScheme } from '../../types.js'
-import { claimEvidence, errorBodyEvidence, graphMessage, isMePath, isSuccess, listOrNone, requestLine, statusEvidence } from '../facts.js'
+import { claimEvidence, errorBodyEvidence, graphMessage, isMePath, isSuccess, listOrNone, requestSubject, statusEvidence } from '../facts.js'
 import { defaultScope, namedScope } from '../fix-text.js'
 import type { Rule } from '../rule.js'
 
@@ -35,7 +35,7 @@ function isDeniedStatus(ctx: AnalysisContext): boolean {
 function appOnlyOnMe(ctx: AnalysisContext): Finding {
   const token = ctx.token
   return makeFinding('token-type-mismatch', {
-    detail: `${requestLine(ctx)} uses /me, which means "the signed-in user", but an app-only token has no signed-in user. Graph answers 400 "/me request is only valid with delegated authentication flow." (the 2021 article files this under 403; today it is a 400).`,
+    detail: `${requestSubject(ctx)} uses /me, which means "the signed-in user", but an app-only token has no signed-in user. Graph answers 400 "/me request is only valid with delegated authentication flow." (the 2021 article files this under 403; today it is a 400).`,
     evidence: [...kindEvidence(ctx), ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
     fix: [
       `Keep the app-only token and name the user: replace /me with /users/{id or userPrincipalName}${ctx.url === null ? '' : ` (for example ${ctx.url.replace(/\/me(?=\/|$|\?)/i, '/users/{user-id}')})`}.`,
@@ -74,10 +74,10 @@ function schemeMismatch(ctx: AnalysisContext): Finding | undefined {
   ]
   return makeFinding('token-type-mismatch', {
     detail: otherLeast === null
-      ? `${requestLine(ctx)} accepts no ${permissions.scheme} permission that a tenant can grant; the catalogue lists ${acceptedSchemes(endpoint.schemes)} only.`
+      ? `${requestSubject(ctx)} accepts no ${permissions.scheme} permission that a tenant can grant; the catalogue lists ${acceptedSchemes(endpoint.schemes)} only.`
       : isAppOnly
-        ? `${requestLine(ctx)} supports delegated permissions only: an app-only token can never call it.`
-        : `${requestLine(ctx)} supports application permissions only: a token for a signed-in user can never call it.`,
+        ? `${requestSubject(ctx)} supports delegated permissions only: an app-only token can never call it.`
+        : `${requestSubject(ctx)} supports application permissions only: a token for a signed-in user can never call it.`,
     evidence: [...items, ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
     fix: otherLeast === null
       ? ['The catalogue lists no permission that a tenant can grant to this kind of token (at most hidden or resource-specific ones), so no consent makes this call work. Check the API reference page of this call for the supported account and token types.']
