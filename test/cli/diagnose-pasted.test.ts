@@ -13,6 +13,8 @@ const INPUTS = join(process.cwd(), 'test/fixtures/inputs')
 const emptyCache = mkdtempSync(join(tmpdir(), 'graph-doctor-cache-'))
 
 interface Result {
+  readonly source: string
+  readonly request: { readonly method: string | null; readonly url: string | null }
   readonly status: number | null
   readonly findings: ReadonlyArray<{ readonly id: string; readonly fix: readonly string[] }>
 }
@@ -48,6 +50,15 @@ test('an SDK error that names the URL gets the endpoint\'s permissions, and the 
   assert.match(fix, /GET \/users accepts least privileged delegated permissions \(work or school account\): User\.ReadBasic\.All/)
   const [invoke] = results('invoke-mggraphrequest.txt')
   assert.ok(!invoke?.findings.some((finding) => finding.id === 'token-missing'))
+})
+
+test('a Graph PowerShell record names the call its cmdlet makes and the Connect-MgGraph scope to add (msgraph-sdk-powershell#92)', () => {
+  const [result] = results('powershell-5.txt')
+  assert.deepEqual([result?.request.method, result?.request.url], ['GET', 'https://graph.microsoft.com/v1.0/users'])
+  assert.match(result?.source ?? '', /call inferred from Get-MgUser_List/)
+  const fix = result?.findings[0]?.fix.join('\n') ?? ''
+  assert.match(fix, /Connect-MgGraph -Scopes 'User\.ReadBasic\.All'/)
+  assert.match(fix, /application permission User\.ReadBasic\.All/)
 })
 
 test('the .NET v4 ServiceException and the JavaScript GraphError keep their codes', () => {

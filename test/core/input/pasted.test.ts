@@ -59,13 +59,25 @@ test('PowerShell and Graph SDK error print-outs become a Graph error response wi
   }
 })
 
-test('the PowerShell record keeps its response headers and dates; the request is absent when not printed', () => {
+test('the PowerShell record keeps its response headers and dates; the call is inferred from the cmdlet name and the source says so', () => {
   const exchange = only('powershell-error-record.txt')
   const headers = exchange.response?.headers ?? []
   assert.equal(getHeader(headers, 'request-id'), '0d1e2f30-0000-4000-8000-00000000a001')
   assert.equal(getHeader(headers, 'date'), 'Fri, 20 Nov 2026 10:00:00 GMT')
-  assert.equal(exchange.request, undefined)
+  assert.deepEqual(exchange.request, { method: 'GET', url: 'https://graph.microsoft.com/v1.0/users', headers: [], headersOmitted: true })
+  assert.equal(exchange.source, 'powershell-error-record.txt (call inferred from Get-MgUser_List)')
   assert.equal(exchange.response?.statusText, 'Forbidden')
+  assert.equal(only('powershell-get-error.txt').request?.method, 'POST')
+  assert.equal(only('powershell-get-error.txt').request?.url, 'https://graph.microsoft.com/v1.0/groups')
+})
+
+test('a cmdlet outside graph-doctor\'s table, or a variant that leaves the call open, infers no call', () => {
+  const record = (cmdlet: string): string => `${cmdlet}: Insufficient privileges to complete the operation.\n\nStatus: 403 (Forbidden)\nErrorCode: Authorization_RequestDenied\n`
+  for (const cmdlet of ['Get-MgUserPhotoContent_Get', 'Get-MgUser', 'Invoke-MgFooBar_Baz']) {
+    const exchange = parseInput(record(cmdlet), 'ps.txt')[0]
+    assert.equal(exchange?.request, undefined, cmdlet)
+    assert.equal(exchange?.source, 'ps.txt', cmdlet)
+  }
 })
 
 test('Java v5 and Invoke-MgGraphRequest name the call: the request is kept, its headers marked as not shown', () => {

@@ -8,7 +8,8 @@ import { isJsonObject } from '../../response/json.js'
 import { graphErrorStatus } from '../json-errors.js'
 import { formatError } from '../text.js'
 import type { Header } from '../http-lines.js'
-import { readGraphErrorFields, type GraphErrorFields } from './graph-fields.js'
+import { cmdletCall, findCmdletName, type CmdletCall } from './cmdlet-call.js'
+import { isCmdletName, readGraphErrorFields, type GraphErrorFields } from './graph-fields.js'
 import { knownMessage } from './known-messages.js'
 
 /** The pasted Graph error formats. */
@@ -29,11 +30,19 @@ export function graphTextExchange(text: string, name: string, format: GraphTextF
   const body = embedded !== undefined && (tokenError || isJsonObject(embedded['error'])) ? fields.embedded?.text : builtBody(fields)
   if (body === undefined) throw formatError(name, undefined, `looks like ${WHAT[format]} but shows no error code or message`)
   const known = fields.message === undefined ? undefined : knownMessage(fields.message)
-  const inferred = tokenError ? 400 : graphErrorStatus(JSON.parse(body) as unknown)
-  const status = fields.status ?? (inferred !== 0 ? inferred : known?.status ?? 0)
+  const bodyStatus = tokenError ? 400 : graphErrorStatus(JSON.parse(body) as unknown)
+  const status = fields.status ?? (bodyStatus !== 0 ? bodyStatus : known?.status ?? 0)
   const response: HttpResponse = { status, headers: responseHeaders(fields), body, ...(fields.statusText === undefined ? {} : { statusText: fields.statusText }) }
-  const exchange: Exchange = { source: name, format, response }
-  return fields.url === undefined ? exchange : { ...exchange, request: request(fields.method, fields.url) }
+  if (fields.url !== undefined) return { source: name, format, response, request: request(fields.method, fields.url) }
+  const call = format === 'powershell-error' ? inferredCall(text, fields.typeName) : undefined
+  if (call === undefined) return { source: name, format, response }
+  // The source says the call is graph-doctor's reading of the cmdlet name, not something the text showed.
+  return { source: `${name} (call inferred from ${call.cmdlet})`, format, response, request: request(call.method, call.url) }
+}
+
+function inferredCall(text: string, typeName: string | undefined): CmdletCall | undefined {
+  const cmdlet = typeName !== undefined && isCmdletName(typeName) ? typeName : findCmdletName(text)
+  return cmdlet === undefined ? undefined : cmdletCall(cmdlet)
 }
 
 function builtBody(fields: GraphErrorFields): string | undefined {

@@ -5,6 +5,7 @@ import type { Evidence, Finding, PermissionScheme } from '../../types.js'
 import { errorBodyEvidence, graphMessage, grantedEvidence, hasGraphCode, listOrNone, requestLine, requestSubject, statusEvidence } from '../facts.js'
 import { consentUrl, consentUrlAction, permissionFixActions, permissionFixSteps, schemeWords } from './permission-fix.js'
 import type { Rule } from '../rule.js'
+import { powerShellStep } from './powershell-step.js'
 import { fromServiceWords } from './service-permissions.js'
 import { dataKindOf, isOwnData, sharedScopeFor } from './workload.js'
 
@@ -91,15 +92,18 @@ function otherSchemeStep(ctx: AnalysisContext): string[] {
 function generic(ctx: AnalysisContext): Finding {
   const unknownEndpoint = ctx.permissions !== undefined
   const token = ctx.token
+  const powerShell = powerShellStep(ctx)
   return makeFinding('permission-missing', {
     detail: `Graph denied ${requestLine(ctx)}${ctx.graphError === undefined ? '' : ` (${ctx.graphError.code})`}. The most common cause is a token without a permission the API accepts; ${otherCauses(ctx)}`,
     evidence: [...(token === undefined ? [] : grantedEvidence(token)), ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
-    fix: [
-      catalogueStep(ctx, unknownEndpoint),
-      `Compare the token's ${token?.kind === 'app-only' ? 'roles' : 'scp'} with the permissions the API reference lists for ${token?.kind === 'app-only' ? 'Application' : 'Delegated (work or school account)'}, add the least-privileged one to the app registration, grant consent (${consentUrl(ctx)}) and request a new token.`,
-    ],
+    fix: [catalogueStep(ctx, unknownEndpoint), ...(powerShell.length > 0 ? powerShell : [compareStep(ctx)])],
     actions: consentUrlAction(ctx),
   })
+}
+
+function compareStep(ctx: AnalysisContext): string {
+  const appOnly = ctx.token?.kind === 'app-only'
+  return `Compare the token's ${appOnly ? 'roles' : 'scp'} with the permissions the API reference lists for ${appOnly ? 'Application' : 'Delegated (work or school account)'}, add the least-privileged one to the app registration, grant consent (${consentUrl(ctx)}) and request a new token.`
 }
 
 /** What else the same 403 can mean, by the kind of data: directory roles only matter for directory objects. */
