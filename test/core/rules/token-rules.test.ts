@@ -78,6 +78,25 @@ describe('token-malformed from Graph\'s words, when the input does not show the 
   })
 })
 
+describe('token-type-mismatch for an app-only Teams message POST (Teams allows it only for migration imports)', () => {
+  const IMPORT_ONLY = 'Message POST is allowed in application-only context only for import purposes. Refer to https://docs.microsoft.com/microsoftteams/platform/graph-api/import-messages/import-external-messages-to-teams for more details.'
+  const CHANNEL = 'https://graph.microsoft.com/v1.0/teams/6f996ed6-0000-4000-8000-00000000aaaa/channels/19:abc@thread.tacv2/messages'
+
+  it('leads with the delegated scope, not with Teamwork.Migrate.All as the permission to add', () => {
+    const token = appOnlyToken({ roles: ['ChannelMessage.Read.All', 'Group.ReadWrite.All'] })
+    const result = run(call({ method: 'POST', url: CHANNEL, token, status: 403, body: graphError('Unauthorized', IMPORT_ONLY), requestBody: '{"body":{"content":"hi"}}' }), { withCatalogue: true })
+    assert.deepEqual(ids(result), ['token-type-mismatch'])
+    const finding = findingOf(result, 'token-type-mismatch')
+    assert.match(finding.fix[0] ?? '', /delegated token.*ChannelMessage\.Send/)
+    assert.match(finding.detail, /only to import messages/)
+  })
+
+  it('near miss: a channel message POST with a delegated token denied without that message is not this', () => {
+    const result = run(call({ method: 'POST', url: CHANNEL, token: delegatedToken({ scp: 'User.Read' }), status: 403, body: graphError('Forbidden', 'Forbidden') }), { withCatalogue: true })
+    assert.ok(!ids(result).includes('token-type-mismatch'))
+  })
+})
+
 describe('token-personal-account', () => {
   it('fires for a consumer-tenant token on an organisation-only API (catalogue says personal accounts are not supported)', () => {
     const token = makeJwt(delegatedClaims({ tid: CONSUMER_TENANT, scp: 'User.Read Team.ReadBasic.All' }))

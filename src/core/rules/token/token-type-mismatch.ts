@@ -7,6 +7,8 @@ import { defaultScope, namedScope } from '../fix-text.js'
 import type { Rule } from '../rule.js'
 
 const ME_DELEGATED_ONLY = /\/me request is only valid with delegated authentication flow/i
+/** Teams' answer to an app-only message POST (chats and channels): only migration imports may do it. */
+const IMPORT_ONLY = /allowed in application-only context only for import purposes/i
 const NO_PERMISSION_CLAIMS = /either scp or roles claim need to be present|NoPermissionsInAccessToken|token contains no permissions/i
 
 /**
@@ -19,6 +21,7 @@ export const tokenTypeMismatch: Rule = {
     if (ctx.area !== 'graph' || isSuccess(ctx)) return []
     const token = ctx.token
     if (ME_DELEGATED_ONLY.test(graphMessage(ctx)) || (token?.kind === 'app-only' && isMePath(ctx))) return [appOnlyOnMe(ctx)]
+    if (IMPORT_ONLY.test(graphMessage(ctx))) return [appOnlyMessagePost(ctx)]
     // The service naming the permissions it requires outranks inferences about the token kind.
     if (ctx.requiredPermissions !== undefined) return []
     if (token?.kind === 'app-only' && token.roles.length === 0 && isDeniedStatus(ctx)) return [appOnlyWithoutRoles(ctx)]
@@ -41,6 +44,23 @@ function appOnlyOnMe(ctx: AnalysisContext): Finding {
       `Keep the app-only token and name the user: replace /me with /users/{id or userPrincipalName}${ctx.url === null ? '' : ` (for example ${ctx.url.replace(/\/me(?=\/|$|\?)/i, '/users/{user-id}')})`}.`,
       `Or act for a signed-in user: use a delegated flow (authorization code with PKCE, on-behalf-of, device code) and request delegated scopes such as \`${namedScope(ctx.cloud, 'User.Read')}\` instead of \`${defaultScope(ctx.cloud)}\` with client credentials.`,
       ...(token?.roles.length === 0 ? ['The token also has no roles: grant and admin-consent the application permission the /users call needs.'] : []),
+    ],
+  })
+}
+
+/**
+ * An app-only POST of a chat or channel message: Teams takes it only as a migration import
+ * (Teamwork.Migrate.All into a team in migration mode), so adding that permission is no fix for sending.
+ */
+function appOnlyMessagePost(ctx: AnalysisContext): Finding {
+  const delegated = ctx.permissions?.endpoint?.schemes.DelegatedWork?.leastPrivileged ?? (/\/chats\//i.test(ctx.url ?? '') ? 'ChatMessage.Send' : 'ChannelMessage.Send')
+  return makeFinding('token-type-mismatch', {
+    detail: `${requestSubject(ctx)} was sent with an app-only token, and Teams accepts app-only message POSTs only to import messages while migrating a team (Teamwork.Migrate.All, a team in migration mode); sending a normal message needs a signed-in user.`,
+    evidence: [...kindEvidence(ctx), ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
+    fix: [
+      `Send the message with a delegated token: a user signs in (authorization code, on-behalf-of or device code) and the app requests \`${namedScope(ctx.cloud, delegated)}\`.`,
+      'For messages from an app without a user, use a bot (Bot Framework proactive message) or a channel\'s incoming webhook / Workflows instead of the Graph message API.',
+      'Teamwork.Migrate.All is the right permission only for importing historical messages into a team created in migration mode.',
     ],
   })
 }
