@@ -165,9 +165,26 @@ test('near misses: prose that mentions an SDK error, and lines that only look li
   assert.throws(() => parseInput(read('not-an-error.txt'), 'not-an-error.txt'), (error: unknown) => isGraphDoctorError(error) && error.code === 'ERR_INPUT_FORMAT')
 })
 
+test('a .NET SDK stack trace names the call through its request builder frame (Microsoft.Graph.<Path>.<X>RequestBuilder.<Verb>Async)', () => {
+  const exchange = only('dotnet-odataerror.txt')
+  assert.deepEqual([exchange.request?.method, exchange.request?.url, exchange.request?.headersOmitted], ['GET', 'https://graph.microsoft.com/v1.0/users', true])
+  assert.equal(exchange.source, 'dotnet-odataerror.txt (call inferred from the SDK stack trace)')
+  const nested = 'Microsoft.Graph.Models.ODataErrors.ODataError: Access is denied. Check credentials and try again.\n   at Microsoft.Graph.Beta.Users.Item.MailFolders.Item.Messages.MessagesRequestBuilder.PostAsync(Message body)\n'
+  assert.deepEqual([parseInput(nested, 'n.txt')[0]?.request?.method, parseInput(nested, 'n.txt')[0]?.request?.url], ['POST', 'https://graph.microsoft.com/beta/users/{id}/mailFolders/{id}/messages'])
+  const noBuilder = 'Microsoft.Graph.Models.ODataErrors.ODataError: Access is denied. Check credentials and try again.\n   at Program.Main()\n'
+  assert.equal(parseInput(noBuilder, 'x.txt')[0]?.request, undefined)
+})
+
+test('a .NET ODataError that printed only "Exception of type … was thrown" is refused with how to print the error (Azure-Samples/ms-identity-easyauth-dotnet-storage-graphapi#14)', () => {
+  for (const text of [read('dotnet-odataerror-no-message.txt'), "Microsoft.Graph.Models.ODataErrors.ODataError: Exception of type 'Microsoft.Graph.Models.ODataErrors.ODataError' was thrown.\n   at Microsoft.Graph.Me.MeRequestBuilder.GetAsync()\n"]) {
+    assert.throws(() => parseInput(text, 'odata.txt'), (error: unknown) =>
+      isGraphDoctorError(error) && error.code === 'ERR_INPUT_FORMAT' && error.message.includes('e.Error?.Code and e.Error?.Message'))
+  }
+})
+
 test('an SDK-looking text without code or message is refused with what it looked like', () => {
   assert.throws(() => parseInput('Microsoft.Graph.Models.ODataErrors.ODataError:\n   at X.Y()\n', 'odata.txt'), (error: unknown) =>
-    isGraphDoctorError(error) && error.message === 'odata.txt: looks like a Microsoft Graph SDK error but shows no error code or message')
+    isGraphDoctorError(error) && error.message.startsWith('odata.txt: looks like a Microsoft Graph SDK error but shows no error code or message'))
 })
 
 test('unmatched input says which command takes it: a token goes to token, a bare code to aadsts', () => {

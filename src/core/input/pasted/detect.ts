@@ -19,6 +19,8 @@ const POWERSHELL_MARKER = /Microsoft\.Graph\.PowerShell|^\s*ErrorCode:\s*\S/
 const SDK_CODE = /^\s*(?:Code|Error code):\s*[A-Za-z]/
 const SDK_MESSAGE = /^\s*(?:Message|Error message):\s*\S/
 const PYTHON_MAIN_ERROR = /\bMainError\(/
+/** .NET's message for an exception without one: `Exception of type 'Microsoft.Graph.Models.ODataErrors.ODataError' was thrown.` */
+const DOTNET_TYPE_ONLY = /Exception of type '[\w.]{0,200}(?:ODataError|ServiceException)' was thrown/
 /**
  * An HTTP client's own words around a Graph error: Python `requests` (`401 Client Error: Unauthorized for
  * url: https://…`), PHP Guzzle (`Client error: \`GET https://…\` resulted in a \`400 Bad Request\` response`).
@@ -45,7 +47,7 @@ export function sniffPasted(text: string): PastedFormat | undefined {
   const types = lines.map((line) => TYPE_NAME.exec(line)?.[1]).filter((type): type is string => type !== undefined)
   const isPowerShell = types.some(isCmdletName) || (lines.some((line) => POWERSHELL_STATUS.test(line)) && lines.some((line) => POWERSHELL_MARKER.test(line)))
   if (isPowerShell) return 'powershell-error'
-  const isSdk = types.some((type) => SDK_TYPE.test(type)) || (lines.some((line) => SDK_CODE.test(line)) && lines.some((line) => SDK_MESSAGE.test(line))) || lines.some((line) => PYTHON_MAIN_ERROR.test(line))
+  const isSdk = types.some((type) => SDK_TYPE.test(type)) || (lines.some((line) => SDK_CODE.test(line)) && lines.some((line) => SDK_MESSAGE.test(line))) || lines.some((line) => PYTHON_MAIN_ERROR.test(line) || DOTNET_TYPE_ONLY.test(line))
   // Any other tool's words around a Graph error body (`Invoke-RestMethod :`, `az rest` `ERROR: Forbidden(…)`,
   // a log line, "Error 403"), or an HTTP client's error line: read like an SDK print-out.
   const isWrapped = hasGraphBody || lines.some((line) => HTTP_CLIENT_ERROR.test(line) || CUT_GRAPH_BODY.test(line))

@@ -139,7 +139,8 @@ function readTypeLine(line: string, draft: Draft): void {
   const message = unquote(match?.[2])
   const code = /^(?:Error code|Code):\s*([A-Za-z][\w.]{0,80})$/.exec(message ?? '')?.[1]
   if (code !== undefined) draft.code = code
-  else if (message !== undefined && message !== 'APIError') draft.message = message
+  // .NET's stand-in when the exception has no message of its own says nothing about the error.
+  else if (message !== undefined && message !== 'APIError' && !/^Exception of type '[\w.]{1,200}' was thrown/.test(message)) draft.message = message
 }
 
 /** The value of a JSON string's inside (escapes undone), or the raw text when it does not parse. */

@@ -11,6 +11,7 @@ import type { Header } from '../http-lines.js'
 import { cmdletCall, findCmdletName, type CmdletCall } from './cmdlet-call.js'
 import { isCmdletName, readGraphErrorFields, type GraphErrorFields } from './graph-fields.js'
 import { knownMessage } from './known-messages.js'
+import { requestBuilderCall } from './request-builder.js'
 
 /** The pasted Graph error formats. */
 export type GraphTextFormat = Extract<InputFormat, 'powershell-error' | 'sdk-error'>
@@ -28,16 +29,24 @@ export function graphTextExchange(text: string, name: string, format: GraphTextF
   const embedded = fields.embedded?.json
   const tokenError = embedded !== undefined && typeof embedded['error'] === 'string'
   const body = embedded !== undefined && (tokenError || isJsonObject(embedded['error'])) ? fields.embedded?.text : builtBody(fields)
-  if (body === undefined) throw formatError(name, undefined, `looks like ${WHAT[format]} but shows no error code or message`)
+  if (body === undefined) throw formatError(name, undefined, `looks like ${WHAT[format]} but shows no error code or message${hintFor(text)}`)
   const known = fields.message === undefined ? undefined : knownMessage(fields.message)
   const bodyStatus = tokenError ? 400 : graphErrorStatus(JSON.parse(body) as unknown)
   const status = fields.status ?? (bodyStatus !== 0 ? bodyStatus : known?.status ?? 0)
   const response: HttpResponse = { status, headers: responseHeaders(fields), body, ...(fields.statusText === undefined ? {} : { statusText: fields.statusText }) }
   if (fields.url !== undefined) return { source: name, format, response, request: request(fields.method, fields.url) }
   const call = format === 'powershell-error' ? inferredCall(text, fields.typeName) : undefined
-  if (call === undefined) return { source: name, format, response }
-  // The source says the call is graph-doctor's reading of the cmdlet name, not something the text showed.
-  return { source: `${name} (call inferred from ${call.cmdlet})`, format, response, request: request(call.method, call.url) }
+  // The source says the call is graph-doctor's reading of the cmdlet name or stack trace, not something the text showed.
+  if (call !== undefined) return { source: `${name} (call inferred from ${call.cmdlet})`, format, response, request: request(call.method, call.url) }
+  const builder = format === 'sdk-error' ? requestBuilderCall(text) : undefined
+  if (builder === undefined) return { source: name, format, response }
+  return { source: `${name} (call inferred from the SDK stack trace)`, format, response, request: request(builder.method, builder.url) }
+}
+
+/** How to get the error out of a .NET SDK whose exception message is only its type name. */
+function hintFor(text: string): string {
+  if (!/\bODataError\b/.test(text)) return ''
+  return ' (.NET: catch (ODataError e) and print e.ResponseStatusCode, e.Error?.Code and e.Error?.Message)'
 }
 
 function inferredCall(text: string, typeName: string | undefined): CmdletCall | undefined {
