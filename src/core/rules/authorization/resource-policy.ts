@@ -4,6 +4,7 @@ import type { Evidence, Finding } from '../../types.js'
 import { errorBodyEvidence, graphMessage, graphPath, listOrNone, requestSubject, statusEvidence } from '../facts.js'
 import type { Rule } from '../rule.js'
 import { VARIANTS } from './resource-policy-variants.js'
+import { dataKindOf } from './workload.js'
 import type { PolicyVariant } from './resource-policy-variants.js'
 
 const PROTECTED_API = /requires Protected API access|Protected API access in application-only context/i
@@ -41,6 +42,7 @@ function variantOf(ctx: AnalysisContext): PolicyVariant | undefined {
   if (ctx.permissions?.check?.isAuthorized !== true) return undefined
   if (EXCHANGE_PATH.test(path)) return 'exchange-app-policy'
   if (TEAMS_PATH.test(path)) return 'teams-rsc'
+  if (dataKindOf(ctx) === 'directory') return 'directory-role'
   return 'other'
 }
 
