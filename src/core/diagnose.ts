@@ -132,7 +132,7 @@ function safeCheck(check: (ctx: AnalysisContext) => Finding[], ctx: AnalysisCont
 function resultOf(ctx: AnalysisContext, findings: readonly Finding[], summary: (token: TokenAnalysis) => TokenSummary): DiagnosisResult {
   const result: DiagnosisResult = {
     source: ctx.exchange.source,
-    request: { method: ctx.method, url: ctx.url, ...(ctx.exchange.request?.fromCmdlet === undefined ? {} : { fromCmdlet: ctx.exchange.request.fromCmdlet }) },
+    request: { method: ctx.method, url: ctx.url, ...(ctx.exchange.request?.inferredFrom === undefined ? {} : { inferredFrom: ctx.exchange.request.inferredFrom }) },
     status: ctx.status,
     judgedAt: ctx.at.toISOString(),
     findings,

@@ -15,10 +15,10 @@ export interface HttpRequest {
    */
   readonly headersOmitted?: true
   /**
-   * Not in the input: the call the Graph PowerShell cmdlet it names makes (`Get-MgUser_List` →
-   * `GET /users`), found in the permission catalogue by `src/core/powershell/`.
+   * Not in the input: what graph-doctor took the call from, e.g. the Graph PowerShell cmdlet the input
+   * names (`Get-MgUser_List` → `GET /users`, `src/core/powershell/`) or `the SDK stack trace`.
    */
-  readonly fromCmdlet?: string
+  readonly inferredFrom?: string
 }
 
 export interface HttpResponse {

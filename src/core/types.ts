@@ -71,8 +71,8 @@ export interface Finding {
 /** The diagnosis of one exchange. */
 export interface DiagnosisResult {
   readonly source: string
-  /** `fromCmdlet`: not in the input, the call the Graph PowerShell cmdlet it names makes. */
-  readonly request: { readonly method: string | null; readonly url: string | null; readonly fromCmdlet?: string }
+  /** `inferredFrom`: the call is not in the input; graph-doctor took it from this (a PowerShell cmdlet, an SDK stack trace). */
+  readonly request: { readonly method: string | null; readonly url: string | null; readonly inferredFrom?: string }
   readonly status: number | null
   /** ISO time at which token lifetimes were judged. */
   readonly judgedAt: string

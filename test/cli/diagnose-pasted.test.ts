@@ -13,7 +13,8 @@ const INPUTS = join(process.cwd(), 'test/fixtures/inputs')
 const emptyCache = mkdtempSync(join(tmpdir(), 'graph-doctor-cache-'))
 
 interface Result {
-  readonly request: { readonly method: string | null; readonly url: string | null; readonly fromCmdlet?: string }
+  readonly source: string
+  readonly request: { readonly method: string | null; readonly url: string | null; readonly inferredFrom?: string }
   readonly status: number | null
   readonly findings: ReadonlyArray<{ readonly id: string; readonly fix: readonly string[]; readonly evidence: ReadonlyArray<{ readonly field: string; readonly value: string }> }>
 }
@@ -41,27 +42,6 @@ test('a PowerShell or SDK 403 "Insufficient privileges" is permission-missing, n
   }
 })
 
-test('a PowerShell cmdlet error without a URL is judged as the call the cmdlet makes, with the Connect-MgGraph step', () => {
-  const cases: ReadonlyArray<[string, string, string]> = [
-    ['powershell-5.txt', 'GET https://graph.microsoft.com/v1.0/users', 'Get-MgUser'],
-    ['powershell-error-record.txt', 'GET https://graph.microsoft.com/v1.0/users', 'Get-MgUser'],
-    ['powershell-get-error.txt', 'POST https://graph.microsoft.com/v1.0/groups', 'New-MgGroup'],
-  ]
-  for (const [file, call, cmdlet] of cases) {
-    const [result] = results(file)
-    assert.equal(`${result?.request.method} ${result?.request.url}`, call, file)
-    assert.equal(result?.request.fromCmdlet, cmdlet, file)
-    const finding = result?.findings[0]
-    assert.equal(finding?.id, 'permission-missing', file)
-    assert.ok(finding?.evidence.some((item) => item.field === 'cmdlet' && item.value.startsWith(cmdlet)), file)
-  }
-  const fix = results('powershell-5.txt')[0]?.findings[0]?.fix.join('\n') ?? ''
-  assert.match(fix, /Connect-MgGraph -Scopes 'User\.ReadBasic\.All'/)
-  assert.match(fix, /-Scopes` does nothing; grant the application permission User\.ReadBasic\.All/)
-  const text = diagnose([join(INPUTS, 'powershell-5.txt')], '')
-  assert.match(text.stdout, /\(the call Get-MgUser\s+makes\) → 403/)
-})
-
 test('an SDK error that names the URL gets the endpoint\'s permissions, and the missing headers are not "no token"', () => {
   const [result] = results('java-graphserviceexception.txt')
   assert.deepEqual(result?.findings.map((finding) => finding.id), ['permission-missing'])
@@ -70,6 +50,27 @@ test('an SDK error that names the URL gets the endpoint\'s permissions, and the 
   assert.match(fix, /GET \/users accepts least privileged delegated permissions \(work or school account\): User\.ReadBasic\.All/)
   const [invoke] = results('invoke-mggraphrequest.txt')
   assert.ok(!invoke?.findings.some((finding) => finding.id === 'token-missing'))
+})
+
+test('a Graph PowerShell record is judged as the call its cmdlet makes, with the Connect-MgGraph scope to add (msgraph-sdk-powershell#92)', () => {
+  const cases: ReadonlyArray<[string, string, string]> = [
+    ['powershell-5.txt', 'GET https://graph.microsoft.com/v1.0/users', 'Get-MgUser_List'],
+    ['powershell-error-record.txt', 'GET https://graph.microsoft.com/v1.0/users', 'Get-MgUser_List'],
+    ['powershell-get-error.txt', 'POST https://graph.microsoft.com/v1.0/groups', 'New-MgGroup_CreateExpanded'],
+  ]
+  for (const [file, call, cmdlet] of cases) {
+    const [result] = results(file)
+    assert.equal(`${result?.request.method} ${result?.request.url}`, call, file)
+    assert.equal(result?.request.inferredFrom, cmdlet, file)
+    const finding = result?.findings[0]
+    assert.equal(finding?.id, 'permission-missing', file)
+    assert.ok(finding?.evidence.some((item) => item.field === 'request' && item.value === call.replace('https://graph.microsoft.com', '')), file)
+  }
+  const fix = results('powershell-5.txt')[0]?.findings[0]?.fix.join('\n') ?? ''
+  assert.match(fix, /Connect-MgGraph -Scopes 'User\.ReadBasic\.All'/)
+  assert.match(fix, /application permission User\.ReadBasic\.All/)
+  const text = diagnose([join(INPUTS, 'powershell-5.txt')], '')
+  assert.match(text.stdout, /\(inferred from\s+Get-MgUser_List\) → 403/)
 })
 
 test('the .NET v4 ServiceException and the JavaScript GraphError keep their codes', () => {

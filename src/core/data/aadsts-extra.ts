@@ -16,6 +16,9 @@ export const aadstsExtraRows: readonly AadstsCodeRow[] = [
   [530003, '', 'conditional-access'],
   // A client assertion outside its valid time range (client-credential failures with a skewed clock).
   [700024, '', 'token'],
+  // "Administrator consent is required": reported by sign-in logs and asked about in
+  // MicrosoftDocs/azure-docs#23287 ("Please document error 900941"); not on the reference page.
+  [900941, '', 'consent'],
   // "The provided value for scope … is not valid. Client credential flows must have a scope value
   // with /.default suffixed to the resource identifier" (quoted in public MSAL.NET and Graph SDK code).
   [1002012, '', 'configuration'],
@@ -25,4 +28,7 @@ export const aadstsExtraRows: readonly AadstsCodeRow[] = [
   // "The client application … is missing service principal in the tenant" (learn.microsoft.com,
   // Teams SDK authentication troubleshooting).
   [7000229, '', 'tenant'],
+  // "Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type"
+  // (MSAL.js in a browser redeeming a code for a redirect URI registered under Web).
+  [9002326, '', 'configuration'],
 ]

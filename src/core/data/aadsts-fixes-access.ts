@@ -14,6 +14,7 @@ export const consentFixes: Readonly<Record<number, string>> = {
   90094: 'The requested permissions need admin consent: have a Global, Privileged Role or Cloud Application Administrator grant admin consent for the app, or request only scopes users may consent to.',
   90095: 'The user must ask an admin for consent (admin consent workflow): submit the request and wait for an admin to approve it, or have an admin grant consent directly.',
   90099: 'The app is not authorized in the customer tenant for partner delegated admins: pre-consent the app in the customer tenant (Partner Center application consent API) before delegated admins use it.',
+  900941: 'Admin consent is required for what the app asks (not on Microsoft\'s reference page; sign-in logs show it for admin-consent-only permissions): have an admin grant consent for the app, or ask only for permissions users may consent to.',
   9002341: 'The user must allow single sign-on to this app on Windows: redirect them to an interactive sign-in so they can permit SSO, then retry.',
   50150: 'The credential carries no valid record of the user\'s consent: sign the user in interactively so they consent again, then retry.',
 }

@@ -57,6 +57,7 @@ export const oauthRequestFixes: Readonly<Record<number, string>> = {
   50167: 'The proof-of-possession key (pop_jwk) is invalid: send a well-formed public JWK of the key that signs the requests, or let MSAL build the PoP request.',
   50171: 'This audience accepts tokens only from mutual-TLS token requests: request the token with the certificate-bound (mTLS) flow, or use another audience.',
   90112: 'The application identifier must be a GUID: send the application (client) ID, not its name or Application ID URI.',
+  9002326: 'A browser redeemed the authorization code for a redirect URI registered under the Web platform: register that redirect URI under Single-page application (App registration > Authentication) so MSAL.js may redeem it with PKCE, or redeem the code on your server instead.',
   1002012: 'Client credentials need a /.default scope: request https://graph.microsoft.com/.default (or <resource>/.default) and grant the application permissions on the app registration instead of naming scopes.',
 }
 

@@ -68,5 +68,7 @@ function jsonFormat(json: unknown): InputFormat | undefined {
   const keys = Object.keys(json).map((key) => key.toLowerCase())
   if (keys.includes('errorcode') || keys.includes('errormessage')) return 'msal-error'
   if (isJsonObject(error)) return 'graph-error'
+  // The error object without its wrapper, as SDKs and tools print it (`{"code":"…","message":"…","innerError":…}`).
+  if (typeof json['code'] === 'string' && typeof json['message'] === 'string') return 'graph-error'
   return undefined
 }

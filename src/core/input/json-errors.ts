@@ -23,6 +23,7 @@ const STATUS_OF_GRAPH_CODE: Readonly<Record<string, number>> = {
   request_resourcenotfound: 404,
   resourcenotfound: 404,
   erroritemnotfound: 404,
+  mailboxnotenabledforrestapi: 404,
   toomanyrequests: 429,
   activitylimitreached: 429,
   serviceunavailable: 503,
@@ -43,7 +44,7 @@ export function graphErrorExchange(text: string, json: JsonObject, name: string)
 }
 
 export function graphErrorStatus(json: unknown): number {
-  const error = isJsonObject(json) ? json['error'] : undefined
+  const error = isJsonObject(json) ? (isJsonObject(json['error']) ? json['error'] : json) : undefined
   const code = isJsonObject(error) ? error['code'] : undefined
   return typeof code === 'string' ? (ownEntry(STATUS_OF_GRAPH_CODE, code.toLowerCase()) ?? 0) : 0
 }

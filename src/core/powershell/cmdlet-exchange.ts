@@ -1,10 +1,11 @@
 /**
  * An exchange that names a Graph PowerShell cmdlet but shows no request (a cmdlet's error record) is
  * given the request the cmdlet makes, so that every rule can judge the call (the least-privileged
- * permission of its endpoint first). The request is marked as inferred (`fromCmdlet`).
+ * permission of its endpoint first). The request is marked as inferred (`inferredFrom`).
  */
 import type { Exchange } from '../exchange.js'
 import type { PermissionCatalogue } from '../permissions/types.js'
+import { cmdletLabel } from './cmdlet.js'
 import { callOfCmdlet, type TemplatePaths } from './cmdlet-request.js'
 
 const pathsOf = new WeakMap<PermissionCatalogue, TemplatePaths>()
@@ -17,5 +18,5 @@ export function withCmdletRequest(exchange: Exchange, catalogue: PermissionCatal
   if (paths === undefined) pathsOf.set(catalogue, (paths = catalogue.templatePaths()))
   const call = callOfCmdlet(cmdlet, paths, catalogue)
   if (call === undefined) return exchange
-  return { ...exchange, request: { method: call.method, url: call.url, headers: [], headersOmitted: true, fromCmdlet: cmdlet.name } }
+  return { ...exchange, request: { method: call.method, url: call.url, headers: [], headersOmitted: true, inferredFrom: cmdletLabel(cmdlet) } }
 }

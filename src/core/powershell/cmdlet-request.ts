@@ -32,6 +32,8 @@ const ODATA_SUFFIXES = [['content', '/$value'], ['count', '/$count']] as const
  * `List` and `Create…` a collection, any other one item.
  */
 export function callOfCmdlet(cmdlet: GraphCmdlet, paths: TemplatePaths, catalogue: Pick<PermissionCatalogue, 'lookup'>): CmdletCall | undefined {
+  const { method } = cmdlet
+  if (method === undefined) return undefined
   const all = [...paths]
   const nouns: Array<readonly [noun: string, suffix: string]> = [[cmdlet.noun, '']]
   for (const [word, suffix] of ODATA_SUFFIXES) {
@@ -43,9 +45,9 @@ export function callOfCmdlet(cmdlet: GraphCmdlet, paths: TemplatePaths, catalogu
       const cased = casedSegments(segments, noun)
       if (cased === undefined) continue
       const url = `https://graph.microsoft.com/${cmdlet.apiVersion}/${cased.join('/')}${suffix}`
-      const endpoint = catalogue.lookup(cmdlet.method, url)
+      const endpoint = catalogue.lookup(method, url)
       if (endpoint !== undefined && endpoint.fallback === (suffix === '' ? 'none' : 'odata-segment-stripped') && sameShape(endpoint.template, segments)) {
-        found.push({ method: cmdlet.method, url, template: endpoint.template })
+        found.push({ method, url, template: endpoint.template })
       }
     }
     // `$value` reads one entity (a single-valued one like `photo` first), `$count` a collection.

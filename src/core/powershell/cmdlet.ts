@@ -4,11 +4,10 @@
  * its verb, noun and parameter set. The cmdlets are generated from the Graph API's paths, so the noun
  * and parameter set say which call it made (see `cmdlet-request.ts`).
  */
+import { cmdletActions } from './cmdlet-actions.js'
 
 /** The verbs of the generated entity cmdlets, and the HTTP method each sends. */
-const VERB_METHODS = { Get: 'GET', New: 'POST', Update: 'PATCH', Remove: 'DELETE', Set: 'PUT' } as const
-
-export type CmdletVerb = keyof typeof VERB_METHODS
+const VERB_METHODS: Readonly<Record<string, string>> = { Get: 'GET', New: 'POST', Update: 'PATCH', Remove: 'DELETE', Set: 'PUT' }
 
 /** What a parameter set says of the call: a collection (`List`, `Create`) or one item. */
 export type CmdletTarget = 'collection' | 'item' | 'unknown'
@@ -17,40 +16,63 @@ export type CmdletTarget = 'collection' | 'item' | 'unknown'
 export interface GraphCmdlet {
   /** As PowerShell spells it, e.g. `Get-MgBetaUserMessage`. */
   readonly name: string
-  readonly verb: CmdletVerb
+  readonly verb: string
   /** The entity path's words, e.g. `UserMessage`. */
   readonly noun: string
   readonly apiVersion: 'v1.0' | 'beta'
   /** The parameter set, e.g. `List`, `Get1`, `CreateExpanded`; absent when the error does not say. */
   readonly parameterSet?: string
-  readonly method: string
+  /** The HTTP method of a get, create, update, remove or set cmdlet; absent for an action verb. */
+  readonly method?: string
 }
 
-const VERBS = 'Get|New|Update|Remove|Set'
+const CMDLET = '([A-Z][a-z]{1,15})-Mg(Beta)?([A-Z][A-Za-z0-9]{0,150})'
 /** `Get-MgUser_List` (PowerShell 7's error view, CategoryInfo's `[Get-MgUser_List]`). */
-const DASHED_WITH_SET = new RegExp(`(?<![A-Za-z-])(${VERBS})-Mg(Beta)?([A-Z][A-Za-z0-9]{0,150})_([A-Za-z0-9]{1,60})(?![A-Za-z0-9])`)
+const DASHED_WITH_SET = new RegExp(`(?<![A-Za-z-])${CMDLET}_([A-Za-z0-9]{1,60})(?![A-Za-z0-9])`, 'g')
 /** `Microsoft.Graph[.Beta].PowerShell.Cmdlets.GetMgUser_List` (FullyQualifiedErrorId). */
-const QUALIFIED = new RegExp(`PowerShell\\.Cmdlets\\.(${VERBS})Mg(Beta)?([A-Z][A-Za-z0-9]{0,150})_([A-Za-z0-9]{1,60})(?![A-Za-z0-9])`)
+const QUALIFIED = /PowerShell\.Cmdlets\.([A-Z][a-z]{1,15})Mg(Beta)?([A-Z][A-Za-z0-9]{0,150})_([A-Za-z0-9]{1,60})(?![A-Za-z0-9])/g
 /** `Get-MgUser : Insufficient privileges…` (PowerShell 5.1) or a command line `Get-MgUser -UserId …`. */
-const DASHED = new RegExp(`(?<![A-Za-z-])(${VERBS})-Mg(Beta)?([A-Z][A-Za-z0-9]{0,150})(?=\\s*:|\\s+-[A-Za-z]|\\s*$)`, 'm')
+const DASHED = new RegExp(`(?<![A-Za-z-])${CMDLET}(?=\\s*:|\\s+-[A-Za-z]|\\s*$)`, 'gm')
 
-/** The Graph PowerShell cmdlet a text names, with its parameter set when given. */
+/**
+ * The Graph PowerShell cmdlet a text names, with its parameter set when given: the first that makes
+ * a call (a get, create, update, remove or set cmdlet, or a known action), never `Connect-MgGraph` or
+ * `Invoke-MgGraphRequest`.
+ */
 export function findGraphCmdlet(text: string): GraphCmdlet | undefined {
   const head = text.length > 65_536 ? text.slice(0, 65_536) : text
-  const match = DASHED_WITH_SET.exec(head) ?? QUALIFIED.exec(head) ?? DASHED.exec(head)
-  if (match === null) return undefined
-  const verb = match[1] as CmdletVerb
-  const beta = match[2] !== undefined
-  const noun = match[3] ?? ''
-  const parameterSet = match[4]
+  for (const pattern of [DASHED_WITH_SET, QUALIFIED, DASHED]) {
+    pattern.lastIndex = 0
+    for (let match = pattern.exec(head); match !== null; match = pattern.exec(head)) {
+      const cmdlet = cmdletOf(match[1] ?? '', match[2] !== undefined, match[3] ?? '', match[4])
+      if (cmdlet !== undefined) return cmdlet
+    }
+  }
+  return undefined
+}
+
+function cmdletOf(verb: string, beta: boolean, noun: string, parameterSet: string | undefined): GraphCmdlet | undefined {
+  const method = VERB_METHODS[verb]
+  if (method === undefined && cmdletActions[`${verb}-Mg${noun}`] === undefined) return undefined
   return {
     name: `${verb}-Mg${beta ? 'Beta' : ''}${noun}`,
     verb,
     noun,
     apiVersion: beta ? 'beta' : 'v1.0',
-    method: VERB_METHODS[verb],
+    ...(method === undefined ? {} : { method }),
     ...(parameterSet === undefined ? {} : { parameterSet }),
   }
+}
+
+/** The cmdlet as the error named it, with its parameter set: `Get-MgUser_List`. */
+export function cmdletLabel(cmdlet: GraphCmdlet): string {
+  return cmdlet.parameterSet === undefined ? cmdlet.name : `${cmdlet.name}_${cmdlet.parameterSet}`
+}
+
+/** The call of an action cmdlet (`Send-MgUserMail`), which its noun does not spell. */
+export function actionCall(cmdlet: GraphCmdlet): { readonly method: string; readonly url: string } | undefined {
+  const action = cmdletActions[`${cmdlet.verb}-Mg${cmdlet.noun}`]
+  return action === undefined ? undefined : { method: action.method, url: `https://graph.microsoft.com/${cmdlet.apiVersion}${action.path}` }
 }
 
 /** Whether a parameter set acts on a collection (`List`, `Create…`) or one item (`Get1`, `Update…`, `Delete…`). */

@@ -61,6 +61,13 @@ export function isSuccess(ctx: AnalysisContext): boolean {
   return ctx.status !== null && ctx.status >= 200 && ctx.status < 400
 }
 
+/** The request, when the input did not show it but named it (a PowerShell cmdlet, an SDK stack trace). */
+export function inferredRequestEvidence(ctx: AnalysisContext): Evidence[] {
+  const request = ctx.exchange.request
+  if (request?.inferredFrom === undefined) return []
+  return [evidence('input', 'request', `${request.method} ${request.url.replace(/^https:\/\/[^/]+/, '')}`, `not in the input: inferred from ${request.inferredFrom}`)]
+}
+
 export function statusEvidence(ctx: AnalysisContext): Evidence[] {
   if (ctx.status === null) return []
   return [evidence('status', 'HTTP status', String(ctx.status))]
@@ -98,9 +105,16 @@ export function listOrNone(items: readonly string[]): string {
   return items.length === 0 ? '(none)' : items.join(' ')
 }
 
-/** The request method and URL, as one line (`GET https://…`). */
+/** The request method and URL, as one line (`GET https://…`); "the call" when the input shows no URL. */
 export function requestLine(ctx: AnalysisContext): string {
-  return `${ctx.method ?? 'GET'} ${ctx.url ?? '(no URL)'}`
+  if (ctx.url === null) return 'the call (its method and URL are not in the input)'
+  return `${ctx.method ?? 'GET'} ${ctx.url}`
+}
+
+/** {@link requestLine} at the start of a sentence. */
+export function requestSubject(ctx: AnalysisContext): string {
+  const line = requestLine(ctx)
+  return `${line.charAt(0).toUpperCase()}${line.slice(1)}`
 }
 
 /** Unix seconds as ISO time; a number beyond the range of a Date says so instead of throwing. */

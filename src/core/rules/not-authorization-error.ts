@@ -1,7 +1,7 @@
 import type { AnalysisContext } from '../context.js'
 import { evidence, makeFinding } from '../finding.js'
 import type { Evidence, Finding } from '../types.js'
-import { errorBodyEvidence, graphMessage, requestLine, statusEvidence } from './facts.js'
+import { errorBodyEvidence, graphMessage, requestSubject, statusEvidence } from './facts.js'
 import type { Rule } from './rule.js'
 
 const THROTTLING = { title: 'Microsoft Graph throttling guidance', url: 'https://learn.microsoft.com/graph/throttling' }
@@ -21,7 +21,7 @@ function finding(ctx: AnalysisContext, status: number): Finding {
   const items: Evidence[] = []
   if (ctx.retryAfter !== undefined) items.push(evidence('header', 'Retry-After', ctx.retryAfter, 'seconds to wait before retrying'))
   return makeFinding('not-authorization-error', {
-    detail: `${requestLine(ctx)} failed with ${status}${ctx.graphError === undefined ? '' : ` ${ctx.graphError.code}`}: ${meaningOf(status)} The token and permissions are not the problem here.`,
+    detail: `${requestSubject(ctx)} failed with ${status}${ctx.graphError === undefined ? '' : ` ${ctx.graphError.code}`}: ${meaningOf(status)} The token and permissions are not the problem here.`,
     evidence: [...statusEvidence(ctx), ...items, ...errorBodyEvidence(ctx)],
     fix: fixesFor(ctx, status),
     ...(status === 429 ? { links: [THROTTLING] } : {}),

@@ -44,7 +44,7 @@ function findingToJson(finding: Finding): Record<string, unknown> {
 export function resultToJson(result: DiagnosisResult): Record<string, unknown> {
   const json: Record<string, unknown> = {
     source: result.source,
-    request: { method: result.request.method, url: result.request.url, ...(result.request.fromCmdlet === undefined ? {} : { fromCmdlet: result.request.fromCmdlet }) },
+    request: { method: result.request.method, url: result.request.url, ...(result.request.inferredFrom === undefined ? {} : { inferredFrom: result.request.inferredFrom }) },
     status: result.status,
     judgedAt: result.judgedAt,
   }

@@ -61,7 +61,7 @@ export class ResultTemplates {
 
   private healthy(result: DiagnosisResult, separator: string): FilledTemplate | undefined {
     const { method, url } = result.request
-    if (result.batch !== undefined || method === null || url === null || result.status === null || result.request.fromCmdlet !== undefined) return undefined
+    if (result.batch !== undefined || method === null || url === null || result.status === null || result.request.inferredFrom !== undefined) return undefined
     const token = (result as { readonly token?: unknown }).token
     const byKey = typeof token === 'object' && token !== null ? this.mapOf(token) : this.tokenless
     const key = `${separator}\u0000${method}\u0000${result.status}`

@@ -12,7 +12,7 @@ export function describeRequest(result: DiagnosisResult): string {
   const { method, url } = result.request
   if (method === null && url === null) return '(no request: response only)'
   const call = [method ?? '?', url ?? '(no URL)'].join(' ')
-  return result.request.fromCmdlet === undefined ? call : `${call} (the call ${result.request.fromCmdlet} makes)`
+  return result.request.inferredFrom === undefined ? call : `${call} (inferred from ${result.request.inferredFrom})`
 }
 
 /** The status part of a header line: `403`, or `no response`. */

@@ -59,13 +59,27 @@ test('PowerShell and Graph SDK error print-outs become a Graph error response wi
   }
 })
 
-test('the PowerShell record keeps its response headers and dates; the request is absent when not printed', () => {
+test('the PowerShell record keeps its response headers and dates and names its cmdlet (the call is found when diagnosed)', () => {
   const exchange = only('powershell-error-record.txt')
   const headers = exchange.response?.headers ?? []
   assert.equal(getHeader(headers, 'request-id'), '0d1e2f30-0000-4000-8000-00000000a001')
   assert.equal(getHeader(headers, 'date'), 'Fri, 20 Nov 2026 10:00:00 GMT')
   assert.equal(exchange.request, undefined)
+  assert.deepEqual([exchange.cmdlet?.name, exchange.cmdlet?.parameterSet, exchange.cmdlet?.method], ['Get-MgUser', 'List', 'GET'])
+  assert.equal(exchange.source, 'powershell-error-record.txt')
   assert.equal(exchange.response?.statusText, 'Forbidden')
+  assert.deepEqual([only('powershell-get-error.txt').cmdlet?.name, only('powershell-get-error.txt').cmdlet?.method], ['New-MgGroup', 'POST'])
+})
+
+test('an action cmdlet\'s call is known at once; Invoke-MgGraphRequest, Connect-MgGraph or another verb names no cmdlet', () => {
+  const record = (cmdlet: string): string => `${cmdlet}: Insufficient privileges to complete the operation.\n\nStatus: 403 (Forbidden)\nErrorCode: Authorization_RequestDenied\n`
+  const send = parseInput(record('Send-MgUserMail_SendExpanded'), 'ps.txt')[0]
+  assert.deepEqual([send?.request?.method, send?.request?.url, send?.request?.inferredFrom], ['POST', 'https://graph.microsoft.com/v1.0/users/{id}/sendMail', 'Send-MgUserMail_SendExpanded'])
+  for (const cmdlet of ['Invoke-MgFooBar_Baz', 'Connect-MgGraph_UserParameterSet', 'Export-MgUser_List']) {
+    const exchange = parseInput(record(cmdlet), 'ps.txt')[0]
+    assert.equal(exchange?.request, undefined, cmdlet)
+    assert.equal(exchange?.cmdlet, undefined, cmdlet)
+  }
 })
 
 test('Java v5 and Invoke-MgGraphRequest name the call: the request is kept, its headers marked as not shown', () => {
@@ -99,6 +113,44 @@ test('MSAL, Azure CLI and Python-dict sign-in errors become a token-endpoint err
   assert.equal(parseTokenEndpointError(only('msal-net-log.txt').response?.body)?.correlationId, 'c0ffee00-0000-4000-8000-0000000000c1')
 })
 
+// Other tools' words around a Graph error (synthetic, after the public reports cited):
+// - php-guzzle.txt: microsoftgraph/msgraph-sdk-php#1163 (Guzzle ClientException, body cut off by Guzzle).
+// - java-exception-in-thread.txt: microsoftgraph/microsoft-graph-docs-contrib#9062 (`Exception in thread "main"` prefix).
+// - python-o365-log.txt: RogerSelwyn/MS365-Calendar#77 (python-o365 log line: `… for url: … | Error Message: IDX14100 …`).
+// - python-o365-404.txt: O365/python-o365#438 (`Client Error: Not Found for url: … | Error Message: …`, no status number).
+// - bare-error-object.json: iyear/E5SubBot#39 (the error object printed without its `{"error":…}` wrapper).
+// - az-rest.txt: `az rest` output `ERROR: Forbidden({"error":…})`.
+// - powershell-invoke-restmethod.txt: Windows PowerShell 5.1 `Invoke-RestMethod : {"error":…}` with the echoed command line.
+// - status-line-json.txt: BakkerJan/M365Portal#1 ("Error 403" above the pasted body).
+const WRAPPED_CASES: ReadonlyArray<[file: string, format: string, status: number, code: string, message: RegExp, call: string | undefined]> = [
+  ['php-guzzle.txt', 'sdk-error', 400, 'BadRequest', /^\/me request is only valid with delegated/, 'GET https://graph.microsoft.com/v1.0/me'],
+  ['java-exception-in-thread.txt', 'sdk-error', 400, 'BadRequest', /^\/me request is only valid/, 'POST https://graph.microsoft.com/v1.0/me/drive/root:/letter-gen:/microsoft.graph.createUploadSession'],
+  ['python-o365-log.txt', 'sdk-error', 401, 'InvalidAuthenticationToken', /^IDX14100: JWT is not well formed/, 'GET https://graph.microsoft.com/v1.0/me/calendars/AQMkADAwATE2AAA=/calendarView?%24top=999&startDateTime=2026-11-20T07%3A00%3A00%2B00%3A00'],
+  ['python-o365-404.txt', 'sdk-error', 404, 'MailboxNotEnabledForRESTAPI', /^REST API is not yet supported/, 'GET https://graph.microsoft.com/v1.0/me/calendar/events'],
+  ['bare-error-object.json', 'graph-error', 404, 'MailboxNotEnabledForRESTAPI', /^The mailbox is either inactive/, undefined],
+  ['az-rest.txt', 'sdk-error', 403, 'Authorization_RequestDenied', /^Insufficient privileges/, undefined],
+  ['powershell-invoke-restmethod.txt', 'sdk-error', 401, 'InvalidAuthenticationToken', /^Lifetime validation failed/, 'GET https://graph.microsoft.com/v1.0/users'],
+  ['status-line-json.txt', 'sdk-error', 403, 'Authorization_RequestDenied', /^Insufficient privileges/, undefined],
+]
+
+test('a Graph error inside any tool\'s words (HTTP clients, az rest, Invoke-RestMethod, logs) is read with the call it names', () => {
+  for (const [file, format, status, code, message, call] of WRAPPED_CASES) {
+    const exchange = only(file)
+    assert.equal(exchange.format, format, file)
+    assert.equal(exchange.response?.status, status, file)
+    const error = parseGraphError(exchange.response?.body)
+    assert.equal(error?.code, code, file)
+    assert.match(error?.message ?? '', message, file)
+    assert.equal(exchange.request === undefined ? undefined : `${exchange.request.method} ${exchange.request.url}`, call, file)
+    if (exchange.request !== undefined) assert.equal(exchange.request.headersOmitted, true, file)
+  }
+})
+
+test('a POST named by -Method on the echoed Invoke-RestMethod line is kept', () => {
+  const text = read('powershell-invoke-restmethod.txt').replace('-Headers $headers', '-Method Post -Headers $headers')
+  assert.equal(parseInput(text, 'irm.txt')[0]?.request?.method, 'POST')
+})
+
 test('a Graph error body printed as a Python dict is read as the Graph error body', () => {
   const exchange = only('python-graph-dict.txt')
   assert.equal(exchange.format, 'graph-error')
@@ -110,12 +162,32 @@ test('near misses: prose that mentions an SDK error, and lines that only look li
   assert.equal(detectFormat(read('not-an-error.txt')), undefined)
   assert.equal(detectFormat('Code review notes\nMessage: ship it on Friday\n'), undefined)
   assert.equal(detectFormat('Status: 200 (OK) everything fine'), undefined)
+  assert.equal(detectFormat('Error 403 happened yesterday, see {"code": 1}'), undefined)
+  assert.equal(detectFormat('{"code":"x"}'), undefined)
   assert.throws(() => parseInput(read('not-an-error.txt'), 'not-an-error.txt'), (error: unknown) => isGraphDoctorError(error) && error.code === 'ERR_INPUT_FORMAT')
+})
+
+test('a .NET SDK stack trace names the call through its request builder frame (Microsoft.Graph.<Path>.<X>RequestBuilder.<Verb>Async)', () => {
+  const exchange = only('dotnet-odataerror.txt')
+  assert.deepEqual([exchange.request?.method, exchange.request?.url, exchange.request?.headersOmitted], ['GET', 'https://graph.microsoft.com/v1.0/users', true])
+  assert.equal(exchange.request?.inferredFrom, 'the SDK stack trace')
+  assert.equal(exchange.source, 'dotnet-odataerror.txt')
+  const nested = 'Microsoft.Graph.Models.ODataErrors.ODataError: Access is denied. Check credentials and try again.\n   at Microsoft.Graph.Beta.Users.Item.MailFolders.Item.Messages.MessagesRequestBuilder.PostAsync(Message body)\n'
+  assert.deepEqual([parseInput(nested, 'n.txt')[0]?.request?.method, parseInput(nested, 'n.txt')[0]?.request?.url], ['POST', 'https://graph.microsoft.com/beta/users/{id}/mailFolders/{id}/messages'])
+  const noBuilder = 'Microsoft.Graph.Models.ODataErrors.ODataError: Access is denied. Check credentials and try again.\n   at Program.Main()\n'
+  assert.equal(parseInput(noBuilder, 'x.txt')[0]?.request, undefined)
+})
+
+test('a .NET ODataError that printed only "Exception of type … was thrown" is refused with how to print the error (Azure-Samples/ms-identity-easyauth-dotnet-storage-graphapi#14)', () => {
+  for (const text of [read('dotnet-odataerror-no-message.txt'), "Microsoft.Graph.Models.ODataErrors.ODataError: Exception of type 'Microsoft.Graph.Models.ODataErrors.ODataError' was thrown.\n   at Microsoft.Graph.Me.MeRequestBuilder.GetAsync()\n"]) {
+    assert.throws(() => parseInput(text, 'odata.txt'), (error: unknown) =>
+      isGraphDoctorError(error) && error.code === 'ERR_INPUT_FORMAT' && error.message.includes('e.Error?.Code and e.Error?.Message'))
+  }
 })
 
 test('an SDK-looking text without code or message is refused with what it looked like', () => {
   assert.throws(() => parseInput('Microsoft.Graph.Models.ODataErrors.ODataError:\n   at X.Y()\n', 'odata.txt'), (error: unknown) =>
-    isGraphDoctorError(error) && error.message === 'odata.txt: looks like a Microsoft Graph SDK error but shows no error code or message')
+    isGraphDoctorError(error) && error.message.startsWith('odata.txt: looks like a Microsoft Graph SDK error but shows no error code or message'))
 })
 
 test('unmatched input says which command takes it: a token goes to token, a bare code to aadsts', () => {

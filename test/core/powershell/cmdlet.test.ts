@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { callOfCmdlet, casedSegments, PARAM_SEGMENT } from '../../../src/core/powershell/cmdlet-request.js'
-import { findGraphCmdlet } from '../../../src/core/powershell/cmdlet.js'
+import { actionCall, findGraphCmdlet } from '../../../src/core/powershell/cmdlet.js'
 import { loadSnapshotCatalogue } from '../../helpers/catalogue.js'
 
 describe('the cmdlet an error names', () => {
@@ -26,8 +26,15 @@ describe('the cmdlet an error names', () => {
     }
   })
 
+  it('skips Connect-MgGraph for the cmdlet that failed, and knows action cmdlets by name', () => {
+    assert.equal(findGraphCmdlet('Connect-MgGraph -Scopes User.Read\nGet-MgUserMessage_List: Forbidden')?.name, 'Get-MgUserMessage')
+    const send = findGraphCmdlet('Send-MgBetaUserMail_SendExpanded: Access is denied')
+    assert.deepEqual([send?.name, send?.method, send?.apiVersion], ['Send-MgBetaUserMail', undefined, 'beta'])
+    assert.deepEqual(send === undefined ? undefined : actionCall(send), { method: 'POST', url: 'https://graph.microsoft.com/beta/users/{id}/sendMail' })
+  })
+
   it('names no cmdlet for other modules, Invoke-MgGraphRequest or a word in prose', () => {
-    for (const text of ['Get-Mailbox : The operation could not be performed', 'Invoke-MgGraphRequest: GET https://graph.microsoft.com/v1.0/me', 'We tried Get-MgUserX-ish things', 'Forget-MgUser_List: x', 'Insufficient privileges to complete the operation.']) {
+    for (const text of ['Get-Mailbox : The operation could not be performed', 'Invoke-MgGraphRequest: GET https://graph.microsoft.com/v1.0/me', 'Connect-MgGraph : AADSTS50076', 'We tried Get-MgUserX-ish things', 'Forget-MgUser_List: x', 'Insufficient privileges to complete the operation.']) {
       assert.equal(findGraphCmdlet(text), undefined, text)
     }
   })

@@ -176,6 +176,22 @@ describe('user-not-privileged and resource-policy', () => {
     assert.match(textOf(result.findings[0]!), /\/sites\/\{site-id\}\/permissions/)
   })
 
+  it('on a directory object the app holds the permission for, names the directory role of its service principal (an admin user changed app-only)', () => {
+    const denied = graphError('Authorization_RequestDenied', 'Insufficient privileges to complete the operation.')
+    const result = run(call({ method: 'PATCH', url: `${GRAPH}/users/admin@contoso.example`, token: appOnlyToken({ roles: ['User.ReadWrite.All'] }), status: 403, body: denied, requestBody: '{"mobilePhone":"+1 555 0100"}' }), { withCatalogue: true })
+    assert.deepEqual(ids(result), ['resource-policy'])
+    const text = textOf(result.findings[0]!)
+    assert.match(text, /Privileged Authentication Administrator/)
+    assert.ok(!/ownership, sharing/.test(text), 'not the generic "resource settings" step')
+    assert.ok(result.findings[0]!.links.some((link) => link.url.includes('who-can-perform-sensitive-actions')))
+  })
+
+  it('near miss: the same denial on a Teams path keeps its own variant, not the directory role', () => {
+    const denied = graphError('Forbidden', 'Forbidden')
+    const result = run(call({ url: `${GRAPH}/teams/6f996ed6-0000-4000-8000-00000000aaaa/channels`, token: appOnlyToken({ roles: ['Channel.ReadBasic.All'] }), status: 403, body: denied }), { withCatalogue: true })
+    assert.ok(!/Privileged Authentication Administrator/.test(textOf(result.findings[0]!)))
+  })
+
   it('recognises the RAOP message of an application access policy', () => {
     const body = graphError('ErrorAccessDenied', 'Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.')
     assert.deepEqual(ids(run(call({ url: `${GRAPH}/users/x/messages`, token: appOnlyToken({ roles: ['Mail.Read'] }), status: 403, body }))), ['resource-policy'])

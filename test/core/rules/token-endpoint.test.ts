@@ -46,6 +46,22 @@ describe('consent-missing', () => {
     assert.match(textOf(findingOf(result, 'consent-missing')), new RegExp(`client_id=${FAKE_APP}`))
   })
 
+  it('AADSTS65002 (a Microsoft first-party client ID, msgraph-sdk-python#677): register an app; no consent step, URL or action', () => {
+    const result = run(tokenError({ error: 'invalid_grant', error_description: "AADSTS65002: Consent between first party application '14d82eec-204b-4c2f-b7e8-296a70dab67e' and first party resource '00000003-0000-0000-c000-000000000000' must be configured via preauthorization.", error_codes: [65002] }))
+    const finding = findingOf(result, 'consent-missing')
+    assert.match(finding.detail, /first-party client ID/)
+    assert.deepEqual(finding.fix.map((step) => step.slice(0, 40)), ['AADSTS65002: The app reuses a Microsoft '])
+    assert.equal(finding.actions, undefined)
+  })
+
+  it('AADSTS650057: the registration lacks the API, so the fix is the registration and the admin consent after it, without a user-consent step', () => {
+    const result = run(tokenError({ error: 'invalid_client', error_description: `AADSTS650057: Invalid resource. The client has requested access to a resource which is not listed in the requested permissions in the client's application registration. Client app ID: ${FAKE_APP}(Contoso).`, error_codes: [650057] }))
+    const finding = findingOf(result, 'consent-missing')
+    assert.match(finding.detail, /does not list/)
+    assert.ok(!finding.fix.some((step) => step.includes('prompt=consent')))
+    assert.ok(finding.fix.some((step) => step.startsWith('A tenant admin grants consent')))
+  })
+
   it('fires for Graph\'s Authorization_IdentityNotFound with the token\'s tenant and app', () => {
     const exchange = call({ url: 'https://graph.microsoft.com/v1.0/users', token: appOnlyToken(), status: 401, body: graphError('Authorization_IdentityNotFound', 'The identity of the calling application could not be established.') })
     const result = run(exchange)
@@ -75,6 +91,13 @@ describe('token-request-failed', () => {
   it('keeps an MFA code next to nothing else as interaction-required (near miss of the 53003 block)', () => {
     const result = run(tokenError({ error: 'interaction_required', error_description: MFA_DESCRIPTION, error_codes: [50076], suberror: 'message_only' }))
     assert.deepEqual(ids(result), ['interaction-required'])
+  })
+
+  it('explains AADSTS9002326 (SPA code redemption for a Web redirect URI) and AADSTS900941 (admin consent) from graph-doctor\'s table', () => {
+    const spa = run(tokenError({ error: 'invalid_request', error_description: "AADSTS9002326: Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type.", error_codes: [9002326] }))
+    assert.match(findingOf(spa, 'token-request-failed').fix[0] ?? '', /Single-page application/)
+    const admin = run(tokenError({ error: 'invalid_grant', error_description: 'AADSTS900941: Administrator consent is required.', error_codes: [900941] }))
+    assert.match(findingOf(admin, 'consent-missing').fix[0] ?? '', /^AADSTS900941: Admin consent is required/)
   })
 
   it('links the lookup page for a code graph-doctor does not know', () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { appOnlyToken, CONSUMER_TENANT, delegatedToken, FIXTURE_TIME, makeJwt, delegatedClaims } from '../../helpers/tokens.js'
 import { idToken, opaqueMsaToken } from '../../helpers/more-tokens.js'
+import type { Exchange } from '../../../src/core/exchange.js'
 import { call, findingOf, graphError, ids, run, textOf } from './helpers.js'
 
 const ME = 'https://graph.microsoft.com/v1.0/me'
@@ -49,6 +50,50 @@ describe('token-malformed', () => {
     const result = run(exchange, { withCatalogue: true })
     assert.equal(result.findings[0]?.id, 'token-malformed')
     assert.match(textOf(result.findings[0]!), /80049217/)
+  })
+})
+
+describe('token-malformed from Graph\'s words, when the input does not show the header', () => {
+  const IDX14100 = "IDX14100: JWT is not well formed, there are no dots (.).\nThe token needs to be in JWS or JWE Compact Serialization Format."
+  const pasted = (message: string, request?: { url: string }): Exchange => ({
+    source: 'test',
+    format: request === undefined ? 'graph-error' : 'sdk-error',
+    ...(request === undefined ? {} : { request: { method: 'GET', url: request.url, headers: [], headersOmitted: true } }),
+    response: { status: 401, headers: [], body: JSON.stringify(graphError('InvalidAuthenticationToken', message)) },
+  })
+
+  it('IDX14100 in a bare body or a pasted error with its URL: the value sent was no JWT (flutter_appauth#575, MS365-Calendar#77)', () => {
+    for (const exchange of [pasted(IDX14100), pasted(IDX14100, { url: `${ME}/calendars` })]) {
+      const result = run(exchange, { withCatalogue: true })
+      assert.equal(result.findings[0]?.id, 'token-malformed')
+      assert.match(textOf(result.findings[0]!), /JWT is not well formed/)
+      assert.match(textOf(result.findings[0]!), /personal Microsoft account/)
+    }
+  })
+
+  it('near miss: a lifetime message without the header is about expiry, not form', () => {
+    const result = run(pasted('Lifetime validation failed, the token is expired.', { url: ME }), { withCatalogue: true })
+    assert.ok(!ids(result).includes('token-malformed'))
+    assert.equal(result.findings[0]?.id, 'token-expired')
+  })
+})
+
+describe('token-type-mismatch for an app-only Teams message POST (Teams allows it only for migration imports)', () => {
+  const IMPORT_ONLY = 'Message POST is allowed in application-only context only for import purposes. Refer to https://docs.microsoft.com/microsoftteams/platform/graph-api/import-messages/import-external-messages-to-teams for more details.'
+  const CHANNEL = 'https://graph.microsoft.com/v1.0/teams/6f996ed6-0000-4000-8000-00000000aaaa/channels/19:abc@thread.tacv2/messages'
+
+  it('leads with the delegated scope, not with Teamwork.Migrate.All as the permission to add', () => {
+    const token = appOnlyToken({ roles: ['ChannelMessage.Read.All', 'Group.ReadWrite.All'] })
+    const result = run(call({ method: 'POST', url: CHANNEL, token, status: 403, body: graphError('Unauthorized', IMPORT_ONLY), requestBody: '{"body":{"content":"hi"}}' }), { withCatalogue: true })
+    assert.deepEqual(ids(result), ['token-type-mismatch'])
+    const finding = findingOf(result, 'token-type-mismatch')
+    assert.match(finding.fix[0] ?? '', /delegated token.*ChannelMessage\.Send/)
+    assert.match(finding.detail, /only to import messages/)
+  })
+
+  it('near miss: a channel message POST with a delegated token denied without that message is not this', () => {
+    const result = run(call({ method: 'POST', url: CHANNEL, token: delegatedToken({ scp: 'User.Read' }), status: 403, body: graphError('Forbidden', 'Forbidden') }), { withCatalogue: true })
+    assert.ok(!ids(result).includes('token-type-mismatch'))
   })
 })
 

@@ -11,13 +11,23 @@ import { hasAadstsCode } from './msal-text.js'
 /** The pasted formats. */
 export type PastedFormat = Extract<InputFormat, 'powershell-error' | 'sdk-error' | 'msal-text'>
 
-const TYPE_NAME = /^\s*(?:Unhandled exception\.\s+)?([A-Za-z_$][\w.$-]{0,200})\s?:/
+/** `Type: message`, after .NET's "Unhandled exception." or Java's `Exception in thread "main"`. */
+const TYPE_NAME = /^\s*(?:Unhandled exception\.\s+|Exception in thread "[^"\r\n]{0,100}"\s+)?([A-Za-z_$][\w.$-]{0,200})\s?:/
 const SDK_TYPE = /(?:ODataError|ServiceException|GraphError|GraphServiceException|ApiException|APIError)$/
 const POWERSHELL_STATUS = /^\s*Status:\s*\d{3}\s*\(/
 const POWERSHELL_MARKER = /Microsoft\.Graph\.PowerShell|^\s*ErrorCode:\s*\S/
 const SDK_CODE = /^\s*(?:Code|Error code):\s*[A-Za-z]/
 const SDK_MESSAGE = /^\s*(?:Message|Error message):\s*\S/
 const PYTHON_MAIN_ERROR = /\bMainError\(/
+/** .NET's message for an exception without one: `Exception of type 'Microsoft.Graph.Models.ODataErrors.ODataError' was thrown.` */
+const DOTNET_TYPE_ONLY = /Exception of type '[\w.]{0,200}(?:ODataError|ServiceException)' was thrown/
+/**
+ * An HTTP client's own words around a Graph error: Python `requests` (`401 Client Error: Unauthorized for
+ * url: https://…`), PHP Guzzle (`Client error: \`GET https://…\` resulted in a \`400 Bad Request\` response`).
+ */
+const HTTP_CLIENT_ERROR = /\b(?:Client|Server) Error: [A-Za-z ]{1,40} for url: https:\/\/|(?:Client|Server) error: `[A-Z]{3,7} https:\/\/[^`\s]{1,2000}` resulted in a `\d{3}/
+/** A Graph error body cut off by the tool that printed it (Guzzle shortens bodies to 120 characters). */
+const CUT_GRAPH_BODY = /\{\s*"error"\s*:\s*\{\s*"code"\s*:\s*"[A-Za-z][\w.]{0,80}"/
 /** `Invoke-MgGraphRequest: GET https://…` followed by a raw HTTP response. */
 export const INVOKE_REQUEST = /^\s*Invoke-MgGraphRequest\s?:\s*(?=(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s)/i
 
@@ -37,6 +47,9 @@ export function sniffPasted(text: string): PastedFormat | undefined {
   const types = lines.map((line) => TYPE_NAME.exec(line)?.[1]).filter((type): type is string => type !== undefined)
   const isPowerShell = types.some(isCmdletName) || (lines.some((line) => POWERSHELL_STATUS.test(line)) && lines.some((line) => POWERSHELL_MARKER.test(line)))
   if (isPowerShell) return 'powershell-error'
-  const isSdk = types.some((type) => SDK_TYPE.test(type)) || (lines.some((line) => SDK_CODE.test(line)) && lines.some((line) => SDK_MESSAGE.test(line))) || lines.some((line) => PYTHON_MAIN_ERROR.test(line))
-  return isSdk ? 'sdk-error' : undefined
+  const isSdk = types.some((type) => SDK_TYPE.test(type)) || (lines.some((line) => SDK_CODE.test(line)) && lines.some((line) => SDK_MESSAGE.test(line))) || lines.some((line) => PYTHON_MAIN_ERROR.test(line) || DOTNET_TYPE_ONLY.test(line))
+  // Any other tool's words around a Graph error body (`Invoke-RestMethod :`, `az rest` `ERROR: Forbidden(…)`,
+  // a log line, "Error 403"), or an HTTP client's error line: read like an SDK print-out.
+  const isWrapped = hasGraphBody || lines.some((line) => HTTP_CLIENT_ERROR.test(line) || CUT_GRAPH_BODY.test(line))
+  return isSdk || isWrapped ? 'sdk-error' : undefined
 }

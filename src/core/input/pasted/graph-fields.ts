@@ -33,7 +33,7 @@ const MAX_LINES = 2000
 const MAX_LINE = 4000
 
 /** `Type: message` on one line: an SDK exception type or a PowerShell cmdlet name, checked after. */
-const TYPE_LINE = /^\s*(?:Unhandled exception\.\s+)?([A-Za-z_$][\w.$-]{0,200})\s?:(.*)$/
+const TYPE_LINE = /^\s*(?:Unhandled exception\.\s+|Exception in thread "[^"\r\n]{0,100}"\s+)?([A-Za-z_$][\w.$-]{0,200})\s?:(.*)$/
 const SDK_TYPE = /(?:ODataError|ServiceException|GraphError|GraphServiceException|ApiException|APIError)$/
 const CMDLET = /^[A-Z][a-z]{1,15}-Mg[A-Za-z0-9]{1,80}(?:_[A-Za-z0-9]{1,40})?$/
 const STATUS_NAMES: Readonly<Record<string, number>> = {
@@ -70,12 +70,26 @@ const LINE_PATTERNS: readonly LinePattern[] = [
   { pattern: /^\s*HTTP Method:\s*([A-Za-z]{3,7})\s*$/, read: (m, d) => setIfAbsent(d, 'method', m[1]?.toUpperCase()) },
   { pattern: /^\s*Absolute Uri:\s*(https:\/\/\S{1,2000})\s*$/, read: (m, d) => setIfAbsent(d, 'url', m[1]) },
   { pattern: /^\s*(?:Date|date)\s*:\s*['"]?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})/, read: (m, d) => setIfAbsent(d, 'date', m[1]) },
+  // `az rest`: `ERROR: Forbidden({"error":…})`; a pasted "Error 403" or "HTTP 403" above a body.
+  { pattern: /^\s*ERROR: ([A-Z][A-Za-z]{2,40})\(\{/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
+  { pattern: /^\s*(?:Error|HTTP)\s+(\d{3})\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
+  // The failing line PowerShell echoes: `+ Invoke-RestMethod -Uri "https://…" -Method Post …`.
+  { pattern: /^\+\s*(?:Invoke-RestMethod|Invoke-WebRequest|Invoke-MgGraphRequest|irm|iwr)\s[^\r\n]{0,2000}?["'\s](https:\/\/[^"'\s]{1,2000})/i, read: (m, d) => { setIfAbsent(d, 'url', m[1]); setIfAbsent(d, 'method', 'GET') } },
 ]
 
 /** Anywhere in a line (Python reprs, JavaScript objects, `requests` errors). */
 const INLINE_PATTERNS: readonly LinePattern[] = [
   { pattern: /\bresponse_status_code=(\d{3})\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
-  { pattern: /(\d{3}) Client Error: [A-Za-z ]{1,40} for url: (https:\/\/\S{1,2000})/, read: (m, d) => { setIfAbsent(d, 'status', statusOf(m[1])); setIfAbsent(d, 'url', m[2]) } },
+  // Python `requests` (`401 Client Error: Unauthorized for url: https://…`); python-o365 leaves the number out.
+  { pattern: /(?:(\d{3}) )?(?:Client|Server) Error: ([A-Za-z ]{1,40}) for url: (https:\/\/\S{1,2000})/, read: (m, d) => { setIfAbsent(d, 'status', statusOf(m[1] ?? m[2]?.replaceAll(' ', ''))); setIfAbsent(d, 'url', m[3]) } },
+  // python-o365: `… for url: https://… | Error Message: <Graph's message> | Error Code: …`
+  { pattern: /\| Error Message: ([^|\r\n]{1,2000})/, read: (m, d) => setIfAbsent(d, 'message', m[1]?.trim()) },
+  // PHP Guzzle: Client error: `GET https://…` resulted in a `400 Bad Request` response:
+  { pattern: /(?:Client|Server) error: `([A-Z]{3,7}) (https:\/\/[^`\s]{1,2000})` resulted in a `(\d{3})(?: ([^`]{1,60}))?`/, read: (m, d) => { setIfAbsent(d, 'method', m[1]); setIfAbsent(d, 'url', m[2]); setIfAbsent(d, 'status', statusOf(m[3])); setIfAbsent(d, 'statusText', m[4]) } },
+  { pattern: /-Method\s+["']?([A-Za-z]{3,7})\b/, read: (m, d) => { const method = m[1]?.toUpperCase(); if (method !== undefined && (d.method === undefined || d.method === 'GET')) d.method = method } },
+  // A Graph error body cut off by the tool that printed it: its code and message as far as they go.
+  { pattern: /\{\s*"error"\s*:\s*\{\s*"code"\s*:\s*"([A-Za-z][\w.]{0,80})"/, read: (m, d) => setIfAbsent(d, 'code', m[1]) },
+  { pattern: /\{\s*"error"\s*:\s*\{\s*"code"\s*:\s*"[^"\r\n]{0,80}"\s*,\s*"message"\s*:\s*"((?:[^"\\\r\n]|\\.){1,2000})"/, read: (m, d) => setIfAbsent(d, 'message', jsonString(m[1])) },
   { pattern: /\bcode=['"]([A-Za-z][\w.]{0,80})['"]/, read: (m, d) => setIfAbsent(d, 'code', m[1]) },
   { pattern: /\bmessage=(?:'([^'\r\n]{0,2000})'|"([^"\r\n]{0,2000})")/, read: (m, d) => setIfAbsent(d, 'message', m[1] ?? m[2]) },
   { pattern: /(?:client-request-id|clientRequestId|client_request_id|ClientRequestId)['"]?\s*[:=]\s*['"]?([0-9a-fA-F-]{36})/, read: (m, d) => setIfAbsent(d, 'clientRequestId', m[1]) },
@@ -125,7 +139,18 @@ function readTypeLine(line: string, draft: Draft): void {
   const message = unquote(match?.[2])
   const code = /^(?:Error code|Code):\s*([A-Za-z][\w.]{0,80})$/.exec(message ?? '')?.[1]
   if (code !== undefined) draft.code = code
-  else if (message !== undefined && message !== 'APIError') draft.message = message
+  // .NET's stand-in when the exception has no message of its own says nothing about the error.
+  else if (message !== undefined && message !== 'APIError' && !/^Exception of type '[\w.]{1,200}' was thrown/.test(message)) draft.message = message
+}
+
+/** The value of a JSON string's inside (escapes undone), or the raw text when it does not parse. */
+function jsonString(inside: string | undefined): string | undefined {
+  if (inside === undefined) return undefined
+  try {
+    return JSON.parse(`"${inside}"`) as string
+  } catch {
+    return inside
+  }
 }
 
 /** A value without surrounding quotes and a trailing comma; undefined when empty or `None`/`null`. */

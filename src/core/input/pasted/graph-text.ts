@@ -8,8 +8,10 @@ import { isJsonObject } from '../../response/json.js'
 import { graphErrorStatus } from '../json-errors.js'
 import { formatError } from '../text.js'
 import type { Header } from '../http-lines.js'
+import { actionCall, cmdletLabel, findGraphCmdlet, type GraphCmdlet } from '../../powershell/cmdlet.js'
 import { readGraphErrorFields, type GraphErrorFields } from './graph-fields.js'
 import { knownMessage } from './known-messages.js'
+import { requestBuilderCall } from './request-builder.js'
 
 /** The pasted Graph error formats. */
 export type GraphTextFormat = Extract<InputFormat, 'powershell-error' | 'sdk-error'>
@@ -27,13 +29,30 @@ export function graphTextExchange(text: string, name: string, format: GraphTextF
   const embedded = fields.embedded?.json
   const tokenError = embedded !== undefined && typeof embedded['error'] === 'string'
   const body = embedded !== undefined && (tokenError || isJsonObject(embedded['error'])) ? fields.embedded?.text : builtBody(fields)
-  if (body === undefined) throw formatError(name, undefined, `looks like ${WHAT[format]} but shows no error code or message`)
+  if (body === undefined) throw formatError(name, undefined, `looks like ${WHAT[format]} but shows no error code or message${hintFor(text)}`)
   const known = fields.message === undefined ? undefined : knownMessage(fields.message)
-  const inferred = tokenError ? 400 : graphErrorStatus(JSON.parse(body) as unknown)
-  const status = fields.status ?? (inferred !== 0 ? inferred : known?.status ?? 0)
+  const bodyStatus = tokenError ? 400 : graphErrorStatus(JSON.parse(body) as unknown)
+  const status = fields.status ?? (bodyStatus !== 0 ? bodyStatus : known?.status ?? 0)
   const response: HttpResponse = { status, headers: responseHeaders(fields), body, ...(fields.statusText === undefined ? {} : { statusText: fields.statusText }) }
-  const exchange: Exchange = { source: name, format, response }
-  return fields.url === undefined ? exchange : { ...exchange, request: request(fields.method, fields.url) }
+  if (fields.url !== undefined) return { source: name, format, response, request: request(fields.method, fields.url) }
+  // A call the text does not show but names (a cmdlet, a stack trace) is marked as inferred.
+  if (format === 'powershell-error') return withCmdlet({ source: name, format, response }, findGraphCmdlet(text))
+  const builder = requestBuilderCall(text)
+  if (builder === undefined) return { source: name, format, response }
+  return { source: name, format, response, request: { ...request(builder.method, builder.url), inferredFrom: 'the SDK stack trace' } }
+}
+
+/** An action cmdlet's call now; any other cmdlet's call is found in the catalogue when diagnosed (`withCmdletRequest`). */
+function withCmdlet(exchange: Exchange, cmdlet: GraphCmdlet | undefined): Exchange {
+  if (cmdlet === undefined) return exchange
+  const action = actionCall(cmdlet)
+  return action === undefined ? { ...exchange, cmdlet } : { ...exchange, request: { ...request(action.method, action.url), inferredFrom: cmdletLabel(cmdlet) } }
+}
+
+/** How to get the error out of a .NET SDK whose exception message is only its type name. */
+function hintFor(text: string): string {
+  if (!/\bODataError\b/.test(text)) return ''
+  return ' (.NET: catch (ODataError e) and print e.ResponseStatusCode, e.Error?.Code and e.Error?.Message)'
 }
 
 function builtBody(fields: GraphErrorFields): string | undefined {

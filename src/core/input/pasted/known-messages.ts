@@ -24,6 +24,10 @@ const KNOWN_MESSAGES: readonly KnownMessage[] = [
   { pattern: /^Either scp or roles claim need to be present in the token/i, code: 'AccessDenied', status: 403 },
   { pattern: /^Access is denied\. Check credentials and try again/i, code: 'ErrorAccessDenied', status: 403 },
   { pattern: /^Access denied\.?$/i, code: 'accessDenied', status: 403 },
+  // IdentityModel's words when the bearer value is no JWT at all (an opaque or truncated token, a code or secret).
+  { pattern: /^IDX1(?:4100|4120|2709|2741)\b/i, code: 'InvalidAuthenticationToken', status: 401 },
+  { pattern: /^REST API is not yet supported for this mailbox/i, code: 'MailboxNotEnabledForRESTAPI', status: 404 },
+  { pattern: /^The mailbox is either inactive, soft-deleted, or is hosted on-premise/i, code: 'MailboxNotEnabledForRESTAPI', status: 404 },
 ]
 
 /**

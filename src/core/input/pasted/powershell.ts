@@ -4,7 +4,6 @@
  * record (`Get-MgUser_List: … Status: 403 (Forbidden) ErrorCode: … Headers: …`) as a Graph error.
  */
 import type { Exchange } from '../../exchange.js'
-import { findGraphCmdlet } from '../../powershell/cmdlet.js'
 import { parseRawHttp } from '../raw-http.js'
 import { splitLines } from '../text.js'
 import { INVOKE_REQUEST } from './detect.js'
@@ -14,11 +13,7 @@ import { graphTextExchange } from './graph-text.js'
 export function parsePowerShell(text: string, name: string): Exchange[] {
   const lines = splitLines(text)
   const start = lines.findIndex((line) => INVOKE_REQUEST.test(line))
-  if (start === -1) {
-    const exchange = graphTextExchange(text, name, 'powershell-error')
-    const cmdlet = exchange.request === undefined ? findGraphCmdlet(text) : undefined
-    return [cmdlet === undefined ? exchange : { ...exchange, cmdlet }]
-  }
+  if (start === -1) return [graphTextExchange(text, name, 'powershell-error')]
   const raw = [(lines[start] ?? '').replace(INVOKE_REQUEST, ''), ...lines.slice(start + 1)].join('\n')
   return parseRawHttp(raw, name).map((exchange) => ({
     ...exchange,

@@ -2,10 +2,10 @@ import type { AnalysisContext } from '../../context.js'
 import { evidence, makeFinding } from '../../finding.js'
 import type { EndpointPermissions } from '../../permissions/types.js'
 import type { Evidence, Finding, PermissionScheme } from '../../types.js'
-import { errorBodyEvidence, graphMessage, grantedEvidence, hasGraphCode, listOrNone, requestLine, statusEvidence } from '../facts.js'
+import { errorBodyEvidence, graphMessage, grantedEvidence, hasGraphCode, inferredRequestEvidence, listOrNone, requestLine, requestSubject, statusEvidence } from '../facts.js'
 import { consentUrl, consentUrlAction, permissionFixActions, permissionFixSteps, schemeWords } from './permission-fix.js'
 import type { Rule } from '../rule.js'
-import { cmdletEvidence, powerShellSteps } from './powershell-fix.js'
+import { powerShellStep } from './powershell-step.js'
 import { fromServiceWords } from './service-permissions.js'
 import { dataKindOf, isOwnData, sharedScopeFor } from './workload.js'
 
@@ -67,7 +67,7 @@ function fromCatalogue(ctx: AnalysisContext): Finding {
     ? 'the token is opaque (a personal Microsoft account token), so its scopes cannot be read here, and Graph denied the call: it lacks them'
     : 'the token holds none of them'
   return makeFinding('permission-missing', {
-    detail: `${requestLine(ctx)} needs one of ${accepted.length} ${schemeWords(scheme)}; ${holds}. The least-privileged one is ${least ?? '(none listed)'}.`,
+    detail: `${requestSubject(ctx)} needs one of ${accepted.length} ${schemeWords(scheme)}; ${holds}. The least-privileged one is ${least ?? '(none listed)'}.`,
     evidence: [...items, ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
     fix: [...permissionFixSteps(ctx, schemePermissions), ...otherSchemeStep(ctx), ...sharedMailboxStep(ctx, least)],
     actions: permissionFixActions(ctx, schemePermissions),
@@ -92,10 +92,10 @@ function otherSchemeStep(ctx: AnalysisContext): string[] {
 function generic(ctx: AnalysisContext): Finding {
   const unknownEndpoint = ctx.permissions !== undefined
   const token = ctx.token
-  const powerShell = powerShellSteps(ctx)
+  const powerShell = powerShellStep(ctx)
   return makeFinding('permission-missing', {
     detail: `Graph denied ${requestLine(ctx)}${ctx.graphError === undefined ? '' : ` (${ctx.graphError.code})`}. The most common cause is a token without a permission the API accepts; ${otherCauses(ctx)}`,
-    evidence: [...cmdletEvidence(ctx), ...(token === undefined ? [] : grantedEvidence(token)), ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
+    evidence: [...inferredRequestEvidence(ctx), ...(token === undefined ? [] : grantedEvidence(token)), ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
     fix: [catalogueStep(ctx, unknownEndpoint), ...(powerShell.length > 0 ? powerShell : [compareStep(ctx)])],
     actions: consentUrlAction(ctx),
   })

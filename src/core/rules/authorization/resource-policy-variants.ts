@@ -7,6 +7,7 @@ export type PolicyVariant =
   | 'exchange-rest-blocked'
   | 'sites-selected'
   | 'teams-rsc'
+  | 'directory-role'
   | 'other'
 
 interface VariantText {
@@ -63,6 +64,18 @@ export const VARIANTS: Readonly<Record<PolicyVariant, VariantText>> = {
       'Install the app in that team or chat with the resource-specific permission declared in its manifest (for example ChannelMessage.Read.Group), or grant the tenant-wide application permission with admin consent.',
     ],
     links: [{ title: 'Resource-specific consent for Teams', url: learn('microsoftteams/platform/graph-api/rsc/resource-specific-consent') }],
+  },
+  'directory-role': {
+    cause: 'on directory objects Microsoft Entra ID checks directory roles as well as Graph permissions: changing a user who holds an administrator role (or such a user\'s sensitive properties: passwords, phone numbers, other email addresses, sign-in state), and some other operations, need a directory role on the app\'s service principal whatever permission the token holds',
+    fix: (appId) => [
+      'Check whether the target holds an administrator role: `GET /users/{id}/memberOf/microsoft.graph.directoryRole` (or its role assignments in Entra admin center > Users > the user > Assigned roles).',
+      `To change such users, the app's service principal (app id ${appId}) needs a directory role that may manage them, for sensitive properties and passwords Privileged Authentication Administrator: assign it in Entra admin center > Roles and administrators, or with \`New-MgRoleManagementDirectoryRoleAssignment -PrincipalId <service-principal-object-id> -RoleDefinitionId <role-template-id> -DirectoryScopeId '/'\`, then request a new token.`,
+      'If the app should not manage administrators, leave them out of its reach instead (an administrative unit with a role scoped to it).',
+    ],
+    links: [
+      { title: 'Who can perform sensitive actions on users', url: learn('graph/api/resources/users#who-can-perform-sensitive-actions') },
+      { title: 'Microsoft Entra built-in roles', url: learn('entra/identity/role-based-access-control/permissions-reference') },
+    ],
   },
   other: {
     cause: 'a setting on the resource itself limits what this app may reach',

@@ -1,9 +1,10 @@
 import type { AnalysisContext } from '../../context.js'
 import { evidence, makeFinding } from '../../finding.js'
 import type { Evidence, Finding } from '../../types.js'
-import { errorBodyEvidence, graphMessage, graphPath, listOrNone, requestLine, statusEvidence } from '../facts.js'
+import { errorBodyEvidence, graphMessage, graphPath, listOrNone, requestSubject, statusEvidence } from '../facts.js'
 import type { Rule } from '../rule.js'
 import { VARIANTS } from './resource-policy-variants.js'
+import { dataKindOf } from './workload.js'
 import type { PolicyVariant } from './resource-policy-variants.js'
 
 const PROTECTED_API = /requires Protected API access|Protected API access in application-only context/i
@@ -41,6 +42,7 @@ function variantOf(ctx: AnalysisContext): PolicyVariant | undefined {
   if (ctx.permissions?.check?.isAuthorized !== true) return undefined
   if (EXCHANGE_PATH.test(path)) return 'exchange-app-policy'
   if (TEAMS_PATH.test(path)) return 'teams-rsc'
+  if (dataKindOf(ctx) === 'directory') return 'directory-role'
   return 'other'
 }
 
@@ -52,7 +54,7 @@ function finding(ctx: AnalysisContext, variant: PolicyVariant): Finding {
   if (check?.isAuthorized === true) items.push(evidence('catalogue', 'accepted permission held', listOrNone(check.granted), 'the permission side is fine'))
   const held = check?.isAuthorized === true ? ` although the token holds ${check.granted.join(', ')}, which this call accepts` : ''
   return makeFinding('resource-policy', {
-    detail: `${requestLine(ctx)} was denied${held}: ${text.cause}.`,
+    detail: `${requestSubject(ctx)} was denied${held}: ${text.cause}.`,
     evidence: [...items, ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
     fix: text.fix(ctx.token?.appId ?? '<app-id>'),
     links: text.links,

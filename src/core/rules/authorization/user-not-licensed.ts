@@ -1,7 +1,7 @@
 import type { AnalysisContext } from '../../context.js'
 import { makeFinding } from '../../finding.js'
 import type { Finding } from '../../types.js'
-import { errorBodyEvidence, graphCodes, graphMessage, requestLine, statusEvidence } from '../facts.js'
+import { errorBodyEvidence, graphCodes, graphMessage, requestSubject, statusEvidence } from '../facts.js'
 import type { Rule } from '../rule.js'
 import { dataKindOf, isOwnData } from './workload.js'
 
@@ -79,7 +79,7 @@ function signalOf(ctx: AnalysisContext): LicenceSignal | undefined {
 
 function finding(ctx: AnalysisContext, signal: LicenceSignal): Finding {
   return makeFinding('user-not-licensed', {
-    detail: `${requestLine(ctx)} failed because ${signal.what}. No permission change fixes this.`,
+    detail: `${requestSubject(ctx)} failed because ${signal.what}. No permission change fixes this.`,
     evidence: [...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
     fix: [...signal.fix, 'Check the user\'s licences with GET /users/{id}/licenseDetails (or the Microsoft 365 admin center > Users > Licenses and apps).'],
   })

@@ -28,17 +28,44 @@ function fromTokenEndpoint(ctx: AnalysisContext): Finding {
   const items = [...tokenErrorEvidence(ctx), ...aadstsEvidence(ctx)]
   if (appId !== undefined) items.push(evidence('request', 'client_id', appId))
   return makeFinding('consent-missing', {
-    detail: `Nobody in this tenant has consented to the permissions the app asked for${tenant === undefined ? '' : ` (tenant ${tenant})`}, so the token endpoint will not issue the token.`,
+    detail: detailFor(ctx, tenant),
     evidence: items,
     links: aadstsLinks(ctx),
-    fix: [
-      ...aadstsFixes(ctx),
-      `A tenant admin grants consent once for everybody: open ${url}${tenant === undefined ? ' (replace `organizations` with the tenant id or domain)' : ''}${appId === undefined ? ' (replace <app-id> with the application (client) id)' : ''}, or use Entra admin center > Enterprise applications > the app > Permissions > Grant admin consent.`,
-      'For delegated permissions that do not need an admin, let the user consent: send an interactive request (prompt=consent) with the scopes; with user consent disabled by policy, an admin must consent or approve an admin-consent request.',
-      'AADSTS650056/650057: the requested permission is not on the app registration: add it under API permissions, then grant consent.',
-    ],
-    actions: consentUrlAction(ctx, appId, tenant),
+    fix: [...aadstsFixes(ctx), ...consentSteps(ctx, url, tenant, appId)],
+    ...(firstPartyApp(ctx) ? {} : { actions: consentUrlAction(ctx, appId, tenant) }),
   })
+}
+
+function detailFor(ctx: AnalysisContext, tenant: string | undefined): string {
+  const codes = ctx.tokenError?.codes ?? []
+  if (firstPartyApp(ctx)) {
+    return 'The request uses a Microsoft first-party client ID for a Microsoft API that has not pre-authorized it, so the token endpoint will not issue the token: no consent in the tenant can change that.'
+  }
+  if (codes.includes(650056) || codes.includes(650057)) {
+    return 'The app asked for a permission or API that its app registration does not list, so there is nothing to consent to and the token endpoint will not issue the token.'
+  }
+  return `Nobody in this tenant has consented to the permissions the app asked for${tenant === undefined ? '' : ` (tenant ${tenant})`}, so the token endpoint will not issue the token.`
+}
+
+/** AADSTS65002: a Microsoft first-party client ID; no consent in the tenant can change that. */
+function firstPartyApp(ctx: AnalysisContext): boolean {
+  return ctx.tokenError?.codes.includes(65002) === true
+}
+
+/**
+ * The consent steps that fit the codes: none for a first-party client ID (its own fix says to register
+ * an app); the user's own consent only where a user may give it (65001 consent_required, 65004 declined).
+ */
+function consentSteps(ctx: AnalysisContext, url: string, tenant: string | undefined, appId: string | undefined): string[] {
+  if (firstPartyApp(ctx)) return []
+  const codes = ctx.tokenError?.codes ?? []
+  const steps = [
+    `A tenant admin grants consent once for everybody: open ${url}${tenant === undefined ? ' (replace `organizations` with the tenant id or domain)' : ''}${appId === undefined ? ' (replace <app-id> with the application (client) id)' : ''}, or use Entra admin center > Enterprise applications > the app > Permissions > Grant admin consent.`,
+  ]
+  if (codes.length === 0 || codes.includes(65001) || codes.includes(65004)) {
+    steps.push('For delegated permissions that do not need an admin, let the user consent: send an interactive request (prompt=consent) with the scopes; with user consent disabled by policy, an admin must consent or approve an admin-consent request.')
+  }
+  return steps
 }
 
 function fromGraph(ctx: AnalysisContext): Finding {

@@ -1,7 +1,7 @@
 import type { AnalysisContext } from '../../context.js'
 import { evidence, makeFinding } from '../../finding.js'
 import type { Evidence, Finding } from '../../types.js'
-import { claimEvidence, errorBodyEvidence, graphMessage, isFailed, requestLine, statusEvidence } from '../facts.js'
+import { claimEvidence, errorBodyEvidence, graphMessage, isFailed, requestSubject, statusEvidence } from '../facts.js'
 import { LIFETIME_MESSAGE } from './token-expired.js'
 import { aadstsEvidence, aadstsFixes, aadstsLinks, classifyTokenError, tokenErrorEvidence } from '../sign-in/token-endpoint-class.js'
 import type { Rule } from '../rule.js'
@@ -52,7 +52,7 @@ function graphFinding(ctx: AnalysisContext): Finding {
     ? 'Most organisational APIs (directory, Teams, SharePoint sites, most of Exchange admin) do not accept personal accounts, and Graph answers with inconsistent errors (401, 403, 405 or even 500).'
     : `The permission catalogue says ${endpoint.method} ${endpoint.template} does not support personal Microsoft accounts.`
   return makeFinding('token-personal-account', {
-    detail: `${requestLine(ctx)} was called with a personal Microsoft account token. ${supportNote}`,
+    detail: `${requestSubject(ctx)} was called with a personal Microsoft account token. ${supportNote}`,
     evidence: [...items, ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
     fix: ACCOUNT_FIXES,
   })

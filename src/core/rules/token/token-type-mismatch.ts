@@ -2,11 +2,13 @@ import type { AnalysisContext } from '../../context.js'
 import type { EndpointPermissions } from '../../permissions/types.js'
 import { evidence, makeFinding } from '../../finding.js'
 import type { Evidence, Finding, PermissionScheme } from '../../types.js'
-import { claimEvidence, errorBodyEvidence, graphMessage, isMePath, isSuccess, listOrNone, requestLine, statusEvidence } from '../facts.js'
+import { claimEvidence, errorBodyEvidence, graphMessage, isMePath, isSuccess, listOrNone, requestSubject, statusEvidence } from '../facts.js'
 import { defaultScope, namedScope } from '../fix-text.js'
 import type { Rule } from '../rule.js'
 
 const ME_DELEGATED_ONLY = /\/me request is only valid with delegated authentication flow/i
+/** Teams' answer to an app-only message POST (chats and channels): only migration imports may do it. */
+const IMPORT_ONLY = /allowed in application-only context only for import purposes/i
 const NO_PERMISSION_CLAIMS = /either scp or roles claim need to be present|NoPermissionsInAccessToken|token contains no permissions/i
 
 /**
@@ -19,6 +21,7 @@ export const tokenTypeMismatch: Rule = {
     if (ctx.area !== 'graph' || isSuccess(ctx)) return []
     const token = ctx.token
     if (ME_DELEGATED_ONLY.test(graphMessage(ctx)) || (token?.kind === 'app-only' && isMePath(ctx))) return [appOnlyOnMe(ctx)]
+    if (IMPORT_ONLY.test(graphMessage(ctx))) return [appOnlyMessagePost(ctx)]
     // The service naming the permissions it requires outranks inferences about the token kind.
     if (ctx.requiredPermissions !== undefined) return []
     if (token?.kind === 'app-only' && token.roles.length === 0 && isDeniedStatus(ctx)) return [appOnlyWithoutRoles(ctx)]
@@ -35,12 +38,29 @@ function isDeniedStatus(ctx: AnalysisContext): boolean {
 function appOnlyOnMe(ctx: AnalysisContext): Finding {
   const token = ctx.token
   return makeFinding('token-type-mismatch', {
-    detail: `${requestLine(ctx)} uses /me, which means "the signed-in user", but an app-only token has no signed-in user. Graph answers 400 "/me request is only valid with delegated authentication flow." (the 2021 article files this under 403; today it is a 400).`,
+    detail: `${requestSubject(ctx)} uses /me, which means "the signed-in user", but an app-only token has no signed-in user. Graph answers 400 "/me request is only valid with delegated authentication flow." (the 2021 article files this under 403; today it is a 400).`,
     evidence: [...kindEvidence(ctx), ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
     fix: [
       `Keep the app-only token and name the user: replace /me with /users/{id or userPrincipalName}${ctx.url === null ? '' : ` (for example ${ctx.url.replace(/\/me(?=\/|$|\?)/i, '/users/{user-id}')})`}.`,
       `Or act for a signed-in user: use a delegated flow (authorization code with PKCE, on-behalf-of, device code) and request delegated scopes such as \`${namedScope(ctx.cloud, 'User.Read')}\` instead of \`${defaultScope(ctx.cloud)}\` with client credentials.`,
       ...(token?.roles.length === 0 ? ['The token also has no roles: grant and admin-consent the application permission the /users call needs.'] : []),
+    ],
+  })
+}
+
+/**
+ * An app-only POST of a chat or channel message: Teams takes it only as a migration import
+ * (Teamwork.Migrate.All into a team in migration mode), so adding that permission is no fix for sending.
+ */
+function appOnlyMessagePost(ctx: AnalysisContext): Finding {
+  const delegated = ctx.permissions?.endpoint?.schemes.DelegatedWork?.leastPrivileged ?? (/\/chats\//i.test(ctx.url ?? '') ? 'ChatMessage.Send' : 'ChannelMessage.Send')
+  return makeFinding('token-type-mismatch', {
+    detail: `${requestSubject(ctx)} was sent with an app-only token, and Teams accepts app-only message POSTs only to import messages while migrating a team (Teamwork.Migrate.All, a team in migration mode); sending a normal message needs a signed-in user.`,
+    evidence: [...kindEvidence(ctx), ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
+    fix: [
+      `Send the message with a delegated token: a user signs in (authorization code, on-behalf-of or device code) and the app requests \`${namedScope(ctx.cloud, delegated)}\`.`,
+      'For messages from an app without a user, use a bot (Bot Framework proactive message) or a channel\'s incoming webhook / Workflows instead of the Graph message API.',
+      'Teamwork.Migrate.All is the right permission only for importing historical messages into a team created in migration mode.',
     ],
   })
 }
@@ -74,10 +94,10 @@ function schemeMismatch(ctx: AnalysisContext): Finding | undefined {
   ]
   return makeFinding('token-type-mismatch', {
     detail: otherLeast === null
-      ? `${requestLine(ctx)} accepts no ${permissions.scheme} permission that a tenant can grant; the catalogue lists ${acceptedSchemes(endpoint.schemes)} only.`
+      ? `${requestSubject(ctx)} accepts no ${permissions.scheme} permission that a tenant can grant; the catalogue lists ${acceptedSchemes(endpoint.schemes)} only.`
       : isAppOnly
-        ? `${requestLine(ctx)} supports delegated permissions only: an app-only token can never call it.`
-        : `${requestLine(ctx)} supports application permissions only: a token for a signed-in user can never call it.`,
+        ? `${requestSubject(ctx)} supports delegated permissions only: an app-only token can never call it.`
+        : `${requestSubject(ctx)} supports application permissions only: a token for a signed-in user can never call it.`,
     evidence: [...items, ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
     fix: otherLeast === null
       ? ['The catalogue lists no permission that a tenant can grant to this kind of token (at most hidden or resource-specific ones), so no consent makes this call work. Check the API reference page of this call for the supported account and token types.']
