@@ -1,4 +1,4 @@
-import type { Exchange } from '../exchange.js'
+import type { Exchange, HttpRequest } from '../exchange.js'
 import type { RequestDraft, ResponseDraft } from './http-lines.js'
 import { requestDraft, responseDraft, STATUS_LINE, toRequest, toResponse } from './http-lines.js'
 import { formatError, parseHeaderLine, splitLines } from './text.js'
@@ -21,8 +21,17 @@ export function parseRawHttp(text: string, name: string): Exchange[] {
   }
   const response = readResponse(lines, index, name)
   const exchange: Exchange = { source: name, format: 'raw-http' }
-  const withRequest = request === undefined ? exchange : { ...exchange, request: toRequest(request) }
+  const withRequest = request === undefined ? exchange : { ...exchange, request: shownRequest(request) }
   return [response === undefined ? withRequest : { ...withRequest, response: toResponse(response) }]
+}
+
+/**
+ * A request line without a single header (not even `Host`) was pasted short, not sent so: its missing
+ * Authorization header says nothing about the token.
+ */
+function shownRequest(draft: RequestDraft): HttpRequest {
+  const request = toRequest(draft)
+  return draft.headers.length === 0 ? { ...request, headersOmitted: true } : request
 }
 
 function readResponse(lines: readonly string[], start: number, name: string): ResponseDraft | undefined {

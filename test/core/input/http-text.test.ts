@@ -2,6 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { isGraphDoctorError } from '../../../src/core/errors.js'
 import { getHeader } from '../../../src/core/exchange.js'
+import { diagnose } from '../../../src/core/diagnose.js'
 import { parseInput } from '../../../src/core/input/index.js'
 
 function formatError(text: string, message: string): void {
@@ -71,4 +72,15 @@ test('raw HTTP: a response right after the request headers, without a blank line
 
 test('raw HTTP: a malformed header line is named by line number without its content', () => {
   formatError('GET /v1.0/me HTTP/1.1\nHost: graph.microsoft.com\nBearer eyJsecret\n', 'in.txt: line 3: not a header line (expected Name: value)')
+})
+
+test('a raw request line pasted without a single header is marked as headers not shown; one with Host is taken as sent', () => {
+  const response = 'HTTP/1.1 403 Forbidden\nContent-Type: application/json\n\n{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation."}}'
+  const short = parseInput(`GET https://graph.microsoft.com/v1.0/users\n${response}`, 'short.txt')[0]
+  assert.equal(short?.request?.headersOmitted, true)
+  const sent = parseInput(`GET /v1.0/users HTTP/1.1\nHost: graph.microsoft.com\n\n${response}`, 'sent.txt')[0]
+  assert.equal(sent?.request?.headersOmitted, undefined)
+  const diagnosed = diagnose(parseInput(`GET https://graph.microsoft.com/v1.0/users\n${response}`, 'short.txt'))
+  assert.deepEqual(diagnosed.results[0]?.findings.map((finding) => finding.id), ['permission-missing'])
+  assert.deepEqual(diagnose([sent ?? { source: 'x', format: 'raw-http' }]).results[0]?.findings.map((finding) => finding.id), ['token-missing'])
 })
