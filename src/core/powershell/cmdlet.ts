@@ -26,13 +26,12 @@ export interface GraphCmdlet {
   readonly method?: string
 }
 
-const CMDLET = '([A-Z][a-z]{1,15})-Mg(Beta)?([A-Z][A-Za-z0-9]{0,150})'
 /** `Get-MgUser_List` (PowerShell 7's error view, CategoryInfo's `[Get-MgUser_List]`). */
-const DASHED_WITH_SET = new RegExp(`(?<![A-Za-z-])${CMDLET}_([A-Za-z0-9]{1,60})(?![A-Za-z0-9])`, 'g')
+const DASHED_WITH_SET = /(?<![A-Za-z-])([A-Z][a-z]{1,15})-Mg(Beta)?([A-Z][A-Za-z0-9]{0,150})_([A-Za-z0-9]{1,60})(?![A-Za-z0-9])/g
 /** `Microsoft.Graph[.Beta].PowerShell.Cmdlets.GetMgUser_List` (FullyQualifiedErrorId). */
 const QUALIFIED = /PowerShell\.Cmdlets\.([A-Z][a-z]{1,15})Mg(Beta)?([A-Z][A-Za-z0-9]{0,150})_([A-Za-z0-9]{1,60})(?![A-Za-z0-9])/g
 /** `Get-MgUser : Insufficient privileges…` (PowerShell 5.1) or a command line `Get-MgUser -UserId …`. */
-const DASHED = new RegExp(`(?<![A-Za-z-])${CMDLET}(?=\\s*:|\\s+-[A-Za-z]|\\s*$)`, 'gm')
+const DASHED = /(?<![A-Za-z-])([A-Z][a-z]{1,15})-Mg(Beta)?([A-Z][A-Za-z0-9]{0,150})(?=[ \t]*:|[ \t]+-[A-Za-z]|[ \t]*$)/gm
 
 /**
  * The Graph PowerShell cmdlet a text names, with its parameter set when given: the first that makes
