@@ -41,11 +41,12 @@ export interface ProcessIo {
 
 /**
  * The CliIo bound to this process: stdout, stderr, stdin, env and cwd. `onBrokenPipe` runs when the
- * reader of stdout has gone (`EPIPE`).
+ * reader of stdout has gone (`EPIPE`). `mayBlock: false` (a server) writes through Node's streams
+ * only, which never wait for a slow reader.
  */
-export function createProcessIo(onBrokenPipe: () => void): ProcessIo {
-  const stdout = processOutput(processTarget(1), onBrokenPipe)
-  const stderr = processOutput(processTarget(2), () => undefined)
+export function createProcessIo(onBrokenPipe: () => void, mayBlock = true): ProcessIo {
+  const stdout = processOutput(processTarget(1, mayBlock), onBrokenPipe)
+  const stderr = processOutput(processTarget(2, mayBlock), () => undefined)
   const io: CliIo = {
     stdout: (text) => stdout.write(text),
     // Not redacted here: main.ts wraps this io in redactingIo, which checks every part first.

@@ -12,6 +12,9 @@ import type { CliIo, Command } from './command.js'
 import { createProcessIo, outputColumns, redactingIo } from './io.js'
 import { renderHelp, type HelpDoc } from '../render/layout/help.js'
 
+/** Commands that keep serving while they write: their output must never wait for a slow reader. */
+const SERVERS: ReadonlySet<string> = new Set(['proxy', 'web'])
+
 interface CommandInfo {
   readonly usage: string
   readonly summary: string
@@ -191,7 +194,7 @@ async function main(): Promise<void> {
   const nodeModule = process.getBuiltinModule?.('node:module') as { enableCompileCache?: () => unknown } | undefined
   nodeModule?.enableCompileCache?.()
   // the reader of stdout has gone (`graph-doctor diagnose big.har | head`): nothing more to say
-  const processIo = createProcessIo(() => process.exit(0))
+  const processIo = createProcessIo(() => process.exit(0), !SERVERS.has(process.argv[2] ?? ''))
   const io = redactingIo(processIo.io)
   let code: number
   try {

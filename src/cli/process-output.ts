@@ -39,10 +39,13 @@ export interface OutputTarget {
   readonly stream: () => OutputStream
 }
 
-/** The target of stdout (1) or stderr (2) of this process. */
-export function processTarget(fd: 1 | 2): OutputTarget {
+/**
+ * The target of stdout (1) or stderr (2) of this process. `mayBlock: false` keeps Node's stream even
+ * for a pipe: a server must go on serving while a slow reader empties it (writeSync would wait).
+ */
+export function processTarget(fd: 1 | 2, mayBlock = true): OutputTarget {
   return {
-    direct: isDirectlyWritable(fd),
+    direct: mayBlock && isDirectlyWritable(fd),
     writeSome: (bytes, offset) => writeSync(fd, bytes, offset, bytes.length - offset),
     stream: () => (fd === 1 ? process.stdout : process.stderr),
   }

@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { processOutput, type OutputStream, type OutputTarget } from '../../src/cli/process-output.js'
+import { processOutput, processTarget, type OutputStream, type OutputTarget } from '../../src/cli/process-output.js'
 
 const BIN = join(process.cwd(), 'dist/bin/graph-doctor.js')
 const EXCHANGE = join(process.cwd(), 'test/fixtures/findings/permission-missing/hit.http')
@@ -92,6 +92,11 @@ test('a terminal is written through Node\'s stream, which gives its width', () =
   assert.deepEqual(stream.written, ['x'])
   assert.equal(output.isTTY, true)
   assert.equal(output.columns, 132)
+})
+
+test('a server (mayBlock: false) keeps Node\'s streams even on a pipe or file, so a slow reader never stops it', () => {
+  assert.equal(processTarget(1, false).direct, false)
+  assert.equal(processTarget(2, false).direct, false)
 })
 
 function writeHar(count: number): string {
