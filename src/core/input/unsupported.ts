@@ -9,6 +9,28 @@ const JWT = /^(?:Authorization:\s*)?(?:Bearer\s+)?eyJ[\w-]{2,}\.[\w-]{2,}\.[\w-]
 const BARE_CODE = /^(?:AADSTS)?\d{4,9}$/i
 
 /**
+ * MSAL.js errors raised in the app itself, before any request reaches the token endpoint or Graph
+ * (the codes asked about most in AzureAD/microsoft-authentication-library-for-js issues), with what to change.
+ */
+const MSAL_CLIENT_ERRORS: Readonly<Record<string, string>> = {
+  interaction_in_progress: 'an interactive sign-in started while another was still running: await handleRedirectPromise() once at start-up before any loginRedirect/acquireTokenRedirect, and never start a second popup or redirect',
+  no_account_error: 'acquireTokenSilent was called without an account: pass one from getAllAccounts() (or setActiveAccount() after sign-in), or sign in first',
+  no_account_in_silent_request: 'acquireTokenSilent was called without an account: pass one from getAllAccounts() (or setActiveAccount() after sign-in), or sign in first',
+  popup_window_error: 'the browser blocked the sign-in popup: open it from a click handler, or use the redirect flow',
+  empty_window_error: 'the sign-in popup could not be opened: open it from a click handler, or use the redirect flow',
+  user_cancelled: 'the user closed the sign-in window: offer the sign-in again',
+  monitor_window_timeout: 'silent renewal in a hidden iframe timed out (third-party cookies blocked, or a redirect URI page that loads the app): fall back to an interactive call, and use a blank redirect page for silent requests',
+}
+const MSAL_CLIENT_ERROR = /\b(?:BrowserAuthError|ClientAuthError|InteractionRequiredAuthError|AuthError)\s?:\s?([a-z_]{3,40})\b/
+
+/** The hint for an MSAL client error in the text, or undefined. */
+function msalClientError(text: string): string | undefined {
+  const code = MSAL_CLIENT_ERROR.exec(text.slice(0, 8192))?.[1]
+  if (code === undefined || !Object.hasOwn(MSAL_CLIENT_ERRORS, code)) return undefined
+  return `an MSAL client error (${code}) raised in the app before any request was sent, so there is no server response to diagnose: ${MSAL_CLIENT_ERRORS[code]}`
+}
+
+/**
  * @example
  * unsupported('eyJ0eXAi.eyJhdWQi.sig') // 'an access token: use graph-doctor token FILE (or -) to decode it'
  */
@@ -16,5 +38,7 @@ export function unsupported(text: string): string {
   const trimmed = text.trim()
   if (JWT.test(trimmed)) return 'an access token: use graph-doctor token FILE (or -) to decode it'
   if (BARE_CODE.test(trimmed)) return 'an AADSTS code: use graph-doctor aadsts (or aadsts - to read it from stdin)'
+  const msal = msalClientError(trimmed)
+  if (msal !== undefined) return msal
   return `${SUPPORTED} (an access token goes to graph-doctor token, an AADSTS code to graph-doctor aadsts -)`
 }

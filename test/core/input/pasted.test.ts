@@ -190,6 +190,22 @@ test('an SDK-looking text without code or message is refused with what it looked
     isGraphDoctorError(error) && error.message.startsWith('odata.txt: looks like a Microsoft Graph SDK error but shows no error code or message'))
 })
 
+test('an MSAL.js client error (no server response) is refused with what to change in the app', () => {
+  const refusal = (text: string): string => {
+    try {
+      parseInput(text, 'msal.txt')
+    } catch (error) {
+      if (isGraphDoctorError(error)) return error.message
+    }
+    return ''
+  }
+  const message = refusal('BrowserAuthError: interaction_in_progress: Interaction is currently in progress. Please ensure that this interaction has been completed before calling an interactive API.\n')
+  assert.match(message, /MSAL client error \(interaction_in_progress\)/)
+  assert.match(message, /handleRedirectPromise/)
+  assert.match(refusal('ClientAuthError: no_account_error: No account object provided to acquireTokenSilent'), /getAllAccounts/)
+  assert.doesNotMatch(refusal('BrowserAuthError: some_new_code: whatever'), /MSAL client error/)
+})
+
 test('unmatched input says which command takes it: a token goes to token, a bare code to aadsts', () => {
   const message = (text: string): string => {
     try {

@@ -124,6 +124,15 @@ describe('token-wrong-audience', () => {
     assert.equal(detail.split('api://aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee').length - 1, 1, detail)
   })
 
+  it('a GCC High Graph token on global Graph offers both directions, without the ID-token and one-API steps', () => {
+    const token = appOnlyToken({ aud: 'https://graph.microsoft.us', iss: 'https://login.microsoftonline.us/11111111-2222-4333-8444-555555555555/' })
+    const result = run(call({ url: 'https://graph.microsoft.com/v1.0/users', token, status: 401, body: graphError('InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.') }))
+    const finding = findingOf(result, 'token-wrong-audience')
+    assert.match(finding.fix[0] ?? '', /https:\/\/graph\.microsoft\.com\/\.default/)
+    assert.match(finding.fix[1] ?? '', /send the call to https:\/\/graph\.microsoft\.us instead of graph\.microsoft\.com/)
+    assert.ok(!finding.fix.some((step) => /ID token|one token per API/i.test(step)))
+  })
+
   it('fires for an Azure AD Graph token and says the article\'s 403 is a 401 today', () => {
     const token = delegatedToken({ aud: 'https://graph.windows.net' })
     const result = run(call({ url: ME, token, status: 401, body: graphError('InvalidAuthenticationToken', 'Access token validation failure.') }))

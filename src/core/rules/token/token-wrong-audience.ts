@@ -87,12 +87,26 @@ function fixesFor(ctx: AnalysisContext): string[] {
 }
 
 function graphFixes(cloud: Cloud, token: TokenAnalysis | undefined): string[] {
+  const request = `Request a token for Microsoft Graph in ${cloudName(cloud)}: with client credentials use the scope \`${defaultScope(cloud)}\`; for a signed-in user request named Graph scopes such as \`${namedScope(cloud, 'User.Read')}\`.`
+  const tokenCloud = token?.audience?.cloud
+  // A Graph token of another cloud: either side may be the wrong one; the ID-token and one-API steps do not apply.
+  if (tokenCloud !== undefined && tokenCloud !== cloud) {
+    return [
+      request,
+      `Or, if the tenant lives in ${cloudName(tokenCloud)}, keep the token and send the call to https://${graphHost(tokenCloud)} instead of ${graphHost(cloud)} (with a Graph SDK, set its base URL or national cloud).`,
+      ...(cloud === 'global' ? [] : [cloudAuthorityStep(cloud)]),
+    ]
+  }
   const fixes = [
-    `Request a token for Microsoft Graph in ${cloudName(cloud)}: with client credentials use the scope \`${defaultScope(cloud)}\`; for a signed-in user request named Graph scopes such as \`${namedScope(cloud, 'User.Read')}\`.`,
+    request,
     'Send the access token from the token response (MSAL: `result.accessToken`), not the ID token (`result.idToken`).',
     'Use one token per API: a token for your own API (api://…), Azure AD Graph (graph.windows.net), Outlook or SharePoint is never accepted by Microsoft Graph, and scopes of two resources cannot be mixed in one request (AADSTS700022).',
   ]
   if (token?.audience?.kind === 'aad-graph') fixes.push('Azure AD Graph is retired: move the calls to Microsoft Graph and request Graph permissions instead of Azure AD Graph ones.')
-  if (cloud !== 'global') fixes.push(`Sign in through the ${cloudName(cloud)} authority and pass the cloud to MSAL (for example \`authority: 'https://${loginHost(cloud)}/<tenant>'\`); a token from the global cloud does not work against ${graphHost(cloud)}.`)
+  if (cloud !== 'global') fixes.push(cloudAuthorityStep(cloud))
   return fixes
+}
+
+function cloudAuthorityStep(cloud: Cloud): string {
+  return `Sign in through the ${cloudName(cloud)} authority and pass the cloud to MSAL (for example \`authority: 'https://${loginHost(cloud)}/<tenant>'\`); a token from the global cloud does not work against ${graphHost(cloud)}.`
 }
