@@ -164,6 +164,8 @@ test('near misses: prose that mentions an SDK error, and lines that only look li
   assert.equal(detectFormat('Status: 200 (OK) everything fine'), undefined)
   assert.equal(detectFormat('Error 403 happened yesterday, see {"code": 1}'), undefined)
   assert.equal(detectFormat('{"code":"x"}'), undefined)
+  // A paste that is itself cut-off JSON is refused as such (the web page and CLI say "not valid JSON").
+  assert.equal(detectFormat('{"error": {"code": "Authorization_RequestDenied",'), undefined)
   assert.throws(() => parseInput(read('not-an-error.txt'), 'not-an-error.txt'), (error: unknown) => isGraphDoctorError(error) && error.code === 'ERR_INPUT_FORMAT')
 })
 

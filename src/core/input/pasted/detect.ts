@@ -50,6 +50,8 @@ export function sniffPasted(text: string): PastedFormat | undefined {
   const isSdk = types.some((type) => SDK_TYPE.test(type)) || (lines.some((line) => SDK_CODE.test(line)) && lines.some((line) => SDK_MESSAGE.test(line))) || lines.some((line) => PYTHON_MAIN_ERROR.test(line) || DOTNET_TYPE_ONLY.test(line))
   // Any other tool's words around a Graph error body (`Invoke-RestMethod :`, `az rest` `ERROR: Forbidden(…)`,
   // a log line, "Error 403"), or an HTTP client's error line: read like an SDK print-out.
-  const isWrapped = hasGraphBody || lines.some((line) => HTTP_CLIENT_ERROR.test(line) || CUT_GRAPH_BODY.test(line))
+  // A body cut off inside another tool's words counts; a paste that is itself broken JSON stays "not valid JSON".
+  const isCutInside = !text.trimStart().startsWith('{') && lines.some((line) => CUT_GRAPH_BODY.test(line))
+  const isWrapped = hasGraphBody || isCutInside || lines.some((line) => HTTP_CLIENT_ERROR.test(line))
   return isSdk || isWrapped ? 'sdk-error' : undefined
 }
