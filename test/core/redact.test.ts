@@ -155,6 +155,15 @@ describe('issue 8: secrets that were printed', () => {
     assert.equal(redactSecrets('redirect=https%3A%2F%2Fapp%2Fcb%3Faccess_token%3DFAKEtok42%26state%3D1'), 'redirect=https%3A%2F%2Fapp%2Fcb%3Faccess_token%3D[redacted, 9 chars]%26state%3D1')
   })
 
+  it('keeps Teams channel, chat and meeting ids in a path (19:…@thread.tacv2 is no user:password@), and a password before a thread. host elsewhere', () => {
+    for (const url of [
+      'https://graph.microsoft.com/v1.0/teams/6f1c/channels/19:8993aabbccdd0011223344556677889f@thread.tacv2/messages',
+      'https://graph.microsoft.com/v1.0/chats/19:2da4c29f-6d7e-4a1b-9c55-3e0f1a2b3c4d_5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9@unq.gbl.spaces/messages',
+      'https://graph.microsoft.com/v1.0/chats/19:meeting_NGRiZDE2ZWEtZjI3Mi00@thread.v2/members',
+    ]) assert.equal(redactSecrets(url), url)
+    assert.equal(redactSecrets('https://admin:pw@thread.example/x'), 'https://admin:[redacted, 2 chars]@thread.example/x')
+  })
+
   it('hides a form body quoted in free text and JSON-like text', () => {
     assert.equal(
       redactSecrets('AADSTS7000215: Invalid client secret. Request body: client_id=abc&client_secret=FAKE~s3cret~1&grant_type=client_credentials'),

@@ -29,6 +29,11 @@ const PLACEHOLDER_VALUE = /^(?:Bearer[ \t]+)?<[A-Za-z][A-Za-z _-]{0,40}>|^\([a-z
 /** `scheme://user:password@host`, also with the scheme mangled (`https:/%/admin:pw@host`): a `/`, a user, `:`, a password, `@`. */
 const USER_INFO = /(\/[^\s/?#@:]{0,256}):([^\s/?#@]+)@/g
 
+/** A Teams channel, chat or meeting id in a path (`/19:8993…@thread.tacv2`, `/19:…@unq.gbl.spaces`): an id, not `user:password@`. */
+function isTeamsThreadId(before: string, text: string, afterAt: number): boolean {
+  return before.endsWith('/19') && (text.startsWith('thread.', afterAt) || text.startsWith('unq.gbl.spaces', afterAt))
+}
+
 /**
  * In free text, `Token: v1 delegated`, `code: 403` or `Signature: 342 chars` is a label, not a secret;
  * `Authorization:` and `Cookie:` lines have their own pattern.
@@ -73,7 +78,7 @@ function hiddenValue(value: string, encoded: boolean): string {
  */
 export function redactNamedSecrets(text: string): string {
   return redactQuotedAndLabelled(redactNameEqualsValue(text
-    .replace(USER_INFO, (match, before: string, password: string) => (isRedacted(password) ? match : `${before}:[redacted, ${password.length} chars]@`))
+    .replace(USER_INFO, (match, before: string, password: string, at: number, whole: string) => (isRedacted(password) || isTeamsThreadId(before, whole, at + match.length) ? match : `${before}:[redacted, ${password.length} chars]@`))
     .replace(SECRET_HEADER_LINE, (match, lead: string, name: string, colon: string, value: string) =>
       (value.includes('[redacted') || PLACEHOLDER_VALUE.test(value) ? match : `${lead}${name}${colon}[redacted, ${value.trimEnd().length} chars]`))))
 }
