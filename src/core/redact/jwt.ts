@@ -117,7 +117,11 @@ function isHeaderStart(text: string, index: number): boolean {
   // `e` is sextet 30 (011110): the first byte is `{` (01111011) only when the next sextet is 48 or more.
   if (text[index] !== 'e' || sextet(text[index + 1] ?? '') < 48) return false
   const probe = text.slice(index, index + HEADER_PROBE)
-  return probe.length >= 3 && startsJsonObject(decodePrefix(probe))
+  const decoded = decodePrefix(probe)
+  // A first part that ends before it decodes past `{` (`ex.json`, `index.json`) is a word, not a header;
+  // one that fills the probe with `{` and white space is still taken for one.
+  if (/^\{\s*$/.test(decoded) && decoded.length < (HEADER_PROBE * 3) / 4) return false
+  return probe.length >= 3 && startsJsonObject(decoded)
 }
 
 /**
