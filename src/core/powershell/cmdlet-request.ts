@@ -17,7 +17,7 @@ export interface CmdletCall {
 }
 
 /** The paths of a catalogue's templates: normalised (lower-case) segments, `PARAM_SEGMENT` for an id. */
-export type TemplatePaths = Iterable<readonly string[]>
+export type TemplatePaths = readonly (readonly string[])[]
 
 /** How a template path marks an id segment. */
 export const PARAM_SEGMENT = '\u0000'
@@ -34,14 +34,13 @@ const ODATA_SUFFIXES = [['content', '/$value'], ['count', '/$count']] as const
 export function callOfCmdlet(cmdlet: GraphCmdlet, paths: TemplatePaths, catalogue: Pick<PermissionCatalogue, 'lookup'>): CmdletCall | undefined {
   const { method } = cmdlet
   if (method === undefined) return undefined
-  const all = [...paths]
   const nouns: Array<readonly [noun: string, suffix: string]> = [[cmdlet.noun, '']]
   for (const [word, suffix] of ODATA_SUFFIXES) {
     if (cmdlet.noun.toLowerCase().endsWith(word) && cmdlet.noun.length > word.length) nouns.push([cmdlet.noun.slice(0, -word.length), suffix])
   }
   for (const [noun, suffix] of nouns) {
     const found: CmdletCall[] = []
-    for (const segments of all) {
+    for (const segments of paths) {
       const cased = casedSegments(segments, noun)
       if (cased === undefined) continue
       const url = `https://graph.microsoft.com/${cmdlet.apiVersion}/${cased.join('/')}${suffix}`

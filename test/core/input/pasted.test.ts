@@ -192,15 +192,18 @@ test('an SDK-looking text without code or message is refused with what it looked
     isGraphDoctorError(error) && error.message.startsWith('odata.txt: looks like a Microsoft Graph SDK error but shows no error code or message'))
 })
 
-test('an MSAL.js client error (no server response) is refused with what to change in the app', () => {
-  const refusal = (text: string): string => {
-    try {
-      parseInput(text, 'msal.txt')
-    } catch (error) {
-      if (isGraphDoctorError(error)) return error.message
-    }
-    return ''
+/** The message of the error parseInput refuses `text` with, or '' when it takes it. */
+function refusalOf(text: string, name: string): string {
+  try {
+    parseInput(text, name)
+  } catch (error) {
+    if (isGraphDoctorError(error)) return error.message
   }
+  return ''
+}
+
+test('an MSAL.js client error (no server response) is refused with what to change in the app', () => {
+  const refusal = (text: string): string => refusalOf(text, 'msal.txt')
   const message = refusal('BrowserAuthError: interaction_in_progress: Interaction is currently in progress. Please ensure that this interaction has been completed before calling an interactive API.\n')
   assert.match(message, /MSAL client error \(interaction_in_progress\)/)
   assert.match(message, /handleRedirectPromise/)
@@ -209,14 +212,7 @@ test('an MSAL.js client error (no server response) is refused with what to chang
 })
 
 test('unmatched input says which command takes it: a token goes to token, a bare code to aadsts', () => {
-  const message = (text: string): string => {
-    try {
-      parseInput(text, 'in.txt')
-    } catch (error) {
-      if (isGraphDoctorError(error)) return error.message
-    }
-    return ''
-  }
+  const message = (text: string): string => refusalOf(text, 'in.txt')
   const jwt = 'eyJ0eXAiOiJKV1QifQ.eyJhdWQiOiJ4In0.c2VjcmV0LXNpZ25hdHVyZQ'
   assert.match(message(jwt), /an access token: use graph-doctor token/)
   assert.match(message(`Authorization: Bearer ${jwt}\n`), /an access token: use graph-doctor token/)
