@@ -1,6 +1,7 @@
 import { GraphDoctorError } from '../../errors.js'
 import { foldedHash } from '../match/folding.js'
 import { PARAM, QUALIFIED_PREFIX } from '../match/segments.js'
+import { trieNodePaths } from './trie-paths.js'
 
 /**
  * A node record: param child + 1 (0: none), method bits, and one bit per literal child (then per
@@ -157,25 +158,7 @@ export abstract class TrieStore {
 
   /** The normalised segments of the path to every node (template keys), for benchmarks and checks. */
   paths(): string[][] {
-    this.placeAll()
-    const parent = new Int32Array(this.nodeCount).fill(-1)
-    const label = new Array<string>(this.nodeCount).fill(PARAM)
-    for (let node = 0; node < this.nodeCount; node++) {
-      const param = (this.nodes[node * RECORD] as number) - 1
-      if (param !== -1) parent[param] = node
-    }
-    for (let at = 0; at < this.edges.length; at += EDGE) {
-      const key = (this.edges[at] as number) - 1
-      if (key < 0 || (key & 1) === 1) continue
-      const child = this.edges[at + 2] as number
-      const offset = this.edges[at + 4] as number
-      parent[child] = key >> 1
-      label[child] = this.chars.slice(offset, offset + (this.edges[at + 3] as number))
-    }
-    // Parents are created before their children: one pass in node order.
-    const paths: string[][] = [[]]
-    for (let node = 1; node < this.nodeCount; node++) paths.push([...(paths[parent[node] as number] ?? []), label[node] as string])
-    return paths
+    return trieNodePaths(this.data())
   }
 
   private copyInlineName(at: number, offset: number, length: number): void {
