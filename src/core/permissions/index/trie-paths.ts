@@ -1,9 +1,6 @@
-import { GraphDoctorError } from '../../errors.js'
 import { PARAM } from '../match/segments.js'
-import type { TrieData } from './trie-store.js'
-
-/** Entries per edge in {@link TrieData.edges}: key, child, name length, name offset. */
-const EDGE_DATA = 4
+import type { TrieData } from './trie-data.js'
+import { EDGE_DATA, invalidTrie } from './trie-data.js'
 
 /**
  * The normalised segments of the path to every node of a trie, by node id (the root's is empty), read
@@ -26,7 +23,7 @@ export function trieNodePaths(data: TrieData): string[][] {
     const child = edges[at + 1] as number
     const offset = edges[at + 3] as number
     const end = offset + (edges[at + 2] as number)
-    if (!(offset >= 0 && offset <= end && end <= chars.length)) corrupt()
+    if (!(offset >= 0 && offset <= end && end <= chars.length)) invalidTrie()
     setParent(parent, child, key >> 1, nodeCount)
     label[child] = chars.slice(offset, end)
   }
@@ -34,7 +31,7 @@ export function trieNodePaths(data: TrieData): string[][] {
   const depth = new Int32Array(nodeCount)
   for (let node = 1; node < nodeCount; node++) {
     const of = parent[node] as number
-    if (of === -1) corrupt()
+    if (of === -1) invalidTrie()
     depth[node] = (depth[of] as number) + 1
   }
   const paths = new Array<string[]>(nodeCount)
@@ -48,10 +45,6 @@ export function trieNodePaths(data: TrieData): string[][] {
 
 /** Record `child`'s parent; a child that is the root, out of range, named twice or not after its parent is a corrupt trie. */
 function setParent(parent: Int32Array, child: number, of: number, nodeCount: number): void {
-  if (!(child > of && of >= 0 && child < nodeCount && parent[child] === -1)) corrupt()
+  if (!(child > of && of >= 0 && child < nodeCount && parent[child] === -1)) invalidTrie()
   parent[child] = of
-}
-
-function corrupt(): never {
-  throw new GraphDoctorError('ERR_DATA_INVALID', 'the permission index is corrupt: a malformed trie')
 }
