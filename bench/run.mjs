@@ -21,6 +21,7 @@ const READY = [
   { name: 'ready-raw', label: 'ready from raw permissions.json (read+parse+build+1 lookup)', targetMs: 150 },
   { name: 'ready-raw-with-guids', label: 'ready from raw permissions.json + GUID files' },
   { name: 'ready-index', label: 'ready from the derived index (read+load+1 lookup)', targetMs: 50 },
+  { name: 'template-paths', label: 'templatePaths() in a cold process, after load + 1 lookup (a pasted cmdlet error)' },
 ]
 
 function spawnJson(args) {

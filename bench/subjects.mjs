@@ -19,6 +19,17 @@ const subjects = {
     ),
   /** Read + load the derived index, then one lookup. */
   'ready-index': async () => ready(async (engine) => engine.loadCatalogueIndex(readText(indexFile))),
+  /** `templatePaths()` after the load and one lookup, as a pasted PowerShell cmdlet error pays it (once per run). */
+  'template-paths': async () => {
+    const engine = await import('../dist/core/permissions/index.js')
+    const catalogue = engine.loadCatalogueIndex(readText(indexFile))
+    catalogue.lookup('GET', 'https://graph.microsoft.com/v1.0/me/messages')
+    const start = performance.now()
+    const paths = catalogue.templatePaths()
+    const ms = performance.now() - start
+    if (paths.length < 1000) throw new Error(`templatePaths() listed only ${paths.length} paths`)
+    return { ms, paths: paths.length }
+  },
 }
 
 function readJson(name) {

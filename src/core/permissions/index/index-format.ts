@@ -6,7 +6,7 @@ import type { GrantBlock, IndexText } from './index-source.js'
 import { checkTables, decodeTables, encodeTables } from './index-header.js'
 import type { CompactTables } from './index-header.js'
 import { readTrieLine, trieLine } from './index-trie.js'
-import type { TrieData } from './trie-store.js'
+import type { TrieData } from './trie-data.js'
 import { SegmentTrie } from './trie.js'
 import type { PermissionCatalogue } from '../types.js'
 

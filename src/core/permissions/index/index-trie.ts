@@ -1,6 +1,6 @@
 import type { IndexText } from './index-source.js'
 import { invalid } from './index-source.js'
-import type { TrieData } from './trie-store.js'
+import type { TrieData } from './trie-data.js'
 
 /** Starts the trie line that follows the header. */
 const TRIE = '\u0003'

@@ -1,44 +1,20 @@
 import { GraphDoctorError } from '../../errors.js'
 import { foldedHash } from '../match/folding.js'
 import { PARAM, QUALIFIED_PREFIX } from '../match/segments.js'
+import { EdgeTable } from './edge-table.js'
+import { bloomBit, COPY, EDGE, RECORD } from './trie-layout.js'
+import type { TrieData } from './trie-data.js'
+import { checkEdgeOrder, checkTrieShape, EDGE_DATA, firstEdgeAtOrAfter, invalidTrie } from './trie-data.js'
+import { trieNodePaths } from './trie-paths.js'
+
+/** Nodes placed one by one before all are: a lookup places about one per literal segment. */
+const WALK_PLACEMENTS = 64
 
 /**
- * A node record: param child + 1 (0: none), method bits, and one bit per literal child (then per
- * `microsoft.graph.`-less alias) chosen by its hash, so that most segments that are no literal here
- * (ids) are rejected without a probe into the edge table.
+ * The storage of {@link SegmentTrie}: built template by template ({@link insert}), or loaded from an
+ * index's {@link TrieData} with each node's edges placed when a walk first reaches it.
  */
-export const RECORD = 4
-/**
- * An edge, 64 bytes: key + 1 (0: empty; the key is parent × 2, + 1 for a `microsoft.graph.`-less
- * alias), hash, child, name length, name offset in `chars`, a copy of the child's record (so one
- * step reads one cache line), then the name itself when it has at most {@link INLINE} characters.
- */
-export const EDGE = 16
-export const COPY = 5
-export const NAME = 9
-export const INLINE = (EDGE - NAME) * 2
-
-/**
- * The storage of {@link SegmentTrie}, flat in typed arrays: nodes are ids, literal edges live in one
- * open-addressing table keyed by parent and segment.
- */
-export abstract class TrieStore {
-  protected nodes = new Int32Array(RECORD * 1024)
-  /** Per node: offset + 1 of its (non-alias) incoming edge, whose record copy is kept in step. */
-  protected nodeEdge = new Int32Array(1024)
-  protected nodeCount = 1
-  protected edges = new Int32Array(EDGE * 4096)
-  protected inline = new Uint16Array(this.edges.buffer)
-  /** Slots in {@link edges} - 1 (a power of two): kept as a field, not divided per probe. */
-  protected slotMask = 4096 - 1
-  protected edgeCount = 0
-  /** The characters of every edge name (the edge holds offset and length): long names are compared here. */
-  protected chars = ''
-  /**
-   * The characters of the names too long to sit in their edge, at their offsets in {@link chars}
-   * (copied when the edge is placed): a typed array reads faster than `charCodeAt` of a string.
-   */
-  protected longNames = new Uint16Array(0)
+export abstract class TrieStore extends EdgeTable {
   /** Where each name already is in {@link chars} (while building: names repeat across parents). */
   private readonly nameOffsets = new Map<string, number>()
   /** Templates per node while building; after {@link load}, {@link loaded} holds them. */
@@ -73,9 +49,6 @@ export abstract class TrieStore {
     this.setRecord(node, 1, (this.nodes[node * RECORD + 1] as number) | methods)
   }
 
-  /** The offset of the edge `key` → `text[start, end)`, or -1. */
-  protected abstract find(key: number, text: string, start: number, end: number, hash: number): number
-
   protected child(node: number, segment: string): number {
     if (segment === PARAM) {
       const param = (this.nodes[node * RECORD] as number) - 1
@@ -92,21 +65,6 @@ export abstract class TrieStore {
     return created
   }
 
-  /** Write a field of a node's record and of the copy in its incoming edge. */
-  protected setRecord(node: number, field: number, value: number): void {
-    this.nodes[node * RECORD + field] = value
-    const edge = (this.nodeEdge[node] as number) - 1
-    if (edge !== -1) this.edges[edge + COPY + field] = value
-  }
-
-  protected createNode(): number {
-    if ((this.nodeCount + 1) * RECORD > this.nodes.length) {
-      this.nodes = grown(this.nodes, this.nodes.length * 2)
-      this.nodeEdge = grown(this.nodeEdge, this.nodeEdge.length * 2)
-    }
-    return this.nodeCount++
-  }
-
   protected addEdge(key: number, name: string, child: number): void {
     this.placeEdge(key, foldedHash(name, 0, name.length), child, name.length, this.nameOffset(name))
   }
@@ -120,80 +78,9 @@ export abstract class TrieStore {
     return offset
   }
 
-  /** Add the edge `key` (parent × 2, + 1 for an alias) → child named `chars[offset, offset + length)`. */
-  private placeEdge(key: number, hash: number, child: number, length: number, offset: number): void {
-    if ((this.edgeCount + 1) * 2 > this.edges.length / EDGE) this.growEdges()
-    const at = this.freeSlot(key, hash)
-    this.edges.set([key + 1, hash, child, length, offset], at)
-    this.edges.set(this.nodes.subarray(child * RECORD, child * RECORD + RECORD), at + COPY)
-    this.copyInlineName(at, offset, length)
-    if ((key & 1) === 0) this.nodeEdge[child] = at + 1
-    const parent = key >> 1
-    const field = (key & 1) === 0 ? 2 : 3
-    this.setRecord(parent, field, (this.nodes[parent * RECORD + field] as number) | bloomBit(hash))
-    this.edgeCount++
-  }
-
-  protected freeSlot(key: number, hash: number): number {
-    const mask = this.slotMask
-    let slot = slotOf(key, hash) & mask
-    while (this.edges[slot * EDGE] !== 0) slot = (slot + 1) & mask
-    return slot * EDGE
-  }
-
-  protected growEdges(): void {
-    const old = this.edges
-    this.edges = new Int32Array(old.length * 2)
-    this.inline = new Uint16Array(this.edges.buffer)
-    this.slotMask = this.edges.length / EDGE - 1
-    for (let from = 0; from < old.length; from += EDGE) {
-      const stored = old[from] as number
-      if (stored === 0) continue
-      const at = this.freeSlot(stored - 1, old[from + 1] as number)
-      this.edges.set(old.subarray(from, from + EDGE), at)
-      if (((stored - 1) & 1) === 0) this.nodeEdge[old[from + 2] as number] = at + 1
-    }
-  }
-
   /** The normalised segments of the path to every node (template keys), for benchmarks and checks. */
   paths(): string[][] {
-    this.placeAll()
-    const parent = new Int32Array(this.nodeCount).fill(-1)
-    const label = new Array<string>(this.nodeCount).fill(PARAM)
-    for (let node = 0; node < this.nodeCount; node++) {
-      const param = (this.nodes[node * RECORD] as number) - 1
-      if (param !== -1) parent[param] = node
-    }
-    for (let at = 0; at < this.edges.length; at += EDGE) {
-      const key = (this.edges[at] as number) - 1
-      if (key < 0 || (key & 1) === 1) continue
-      const child = this.edges[at + 2] as number
-      const offset = this.edges[at + 4] as number
-      parent[child] = key >> 1
-      label[child] = this.chars.slice(offset, offset + (this.edges[at + 3] as number))
-    }
-    // Parents are created before their children: one pass in node order.
-    const paths: string[][] = [[]]
-    for (let node = 1; node < this.nodeCount; node++) paths.push([...(paths[parent[node] as number] ?? []), label[node] as string])
-    return paths
-  }
-
-  private copyInlineName(at: number, offset: number, length: number): void {
-    if (length > INLINE) {
-      this.copyLongName(offset, length)
-      return
-    }
-    const base = (at + NAME) * 2
-    for (let i = 0; i < length; i++) this.inline[base + i] = this.chars.charCodeAt(offset + i)
-  }
-
-  private copyLongName(offset: number, length: number): void {
-    if (offset + length > this.longNames.length) {
-      const grown = new Uint16Array(Math.max(this.chars.length, offset + length, this.longNames.length * 2))
-      grown.set(this.longNames)
-      this.longNames = grown
-    }
-    for (let i = 0; i < length; i++) this.longNames[offset + i] = this.chars.charCodeAt(offset + i)
+    return trieNodePaths(this.data())
   }
 
   /** Everything needed to rebuild this trie with {@link load}. */
@@ -223,11 +110,9 @@ export abstract class TrieStore {
    * or an endless probe.
    */
   load(data: TrieData): void {
-    const { chars, nodes, edges, templateIds } = data
-    const nodeCount = nodes.length / 2
-    if (typeof chars !== 'string' || !Number.isInteger(nodeCount) || nodeCount < 1 || edges.length % EDGE_DATA !== 0 || data.templateStart.length !== nodeCount + 1) invalidTrie()
-    if (data.templateStart[0] !== 0 || data.templateStart[nodeCount] !== templateIds.length) invalidTrie()
-    this.chars = chars
+    const nodeCount = checkTrieShape(data)
+    const { nodes, edges } = data
+    this.chars = data.chars
     this.nodes = new Int32Array(nodeCount * RECORD)
     this.nodeEdge = new Int32Array(nodeCount)
     for (let node = 0; node < nodeCount; node++) {
@@ -238,12 +123,7 @@ export abstract class TrieStore {
     }
     this.nodeCount = nodeCount
     checkEdgeOrder(edges, nodeCount)
-    let size = EDGE * 16
-    while ((edges.length / EDGE_DATA) * 2 > size / EDGE) size *= 2
-    this.edges = new Int32Array(size)
-    this.inline = new Uint16Array(this.edges.buffer)
-    this.slotMask = size / EDGE - 1
-    this.edgeCount = edges.length / EDGE_DATA
+    this.emptyTable(edges.length / EDGE_DATA)
     this.unplaced = new Uint8Array(nodeCount).fill(1)
     this.loaded = data
   }
@@ -284,7 +164,7 @@ export abstract class TrieStore {
     else this.placeChildren(node)
   }
 
-  /** Place every node's edges (paths, checks). */
+  /** Place every node's edges (checks). */
   placeAll(): void {
     for (let node = 0; node < this.unplaced.length; node++) if (this.unplaced[node] !== 0) this.placeChildren(node)
   }
@@ -294,73 +174,4 @@ export abstract class TrieStore {
     this.placeAll()
     for (let node = 0; node < this.nodeCount; node++) this.templatesAt(node)
   }
-}
-
-/** Nodes placed one by one before all are: a lookup places about one per literal segment. */
-const WALK_PLACEMENTS = 64
-
-/** The first edge (its offset in `edges`) whose key is at least `key`: edges are sorted by key. */
-function firstEdgeAtOrAfter(edges: ArrayLike<number>, key: number): number {
-  let low = 0
-  let high = edges.length / EDGE_DATA
-  while (low < high) {
-    const middle = (low + high) >> 1
-    if ((edges[middle * EDGE_DATA] as number) < key) low = middle + 1
-    else high = middle
-  }
-  return low * EDGE_DATA
-}
-
-/**
- * Edges sorted by key, each key's parent a node: what the binary search of {@link TrieStore.placeChildren}
- * relies on to find every edge (an edge out of order would never be placed, a lookup would quietly miss it).
- * One pass over a few thousand integers at load.
- */
-function checkEdgeOrder(edges: ArrayLike<number>, nodeCount: number): void {
-  let previous = 0
-  for (let at = 0; at < edges.length; at += EDGE_DATA) {
-    const key = edges[at] as number
-    if (!(Number.isInteger(key) && key >= previous && key < nodeCount * 2)) invalidTrie()
-    previous = key
-  }
-}
-
-function invalidTrie(): never {
-  throw new GraphDoctorError('ERR_DATA_INVALID', 'the permission index is corrupt: a malformed trie')
-}
-
-/**
- * The trie as plain numbers and one string, which {@link TrieStore.load} turns back into its tables
- * (no template inserted; a node's edges are placed and hashed when a walk first reaches the node) and
- * the derived index stores as JSON. Bump INDEX_VERSION when
- * the layout or the hashes (`foldedHash`, {@link slotOf}) change.
- */
-export interface TrieData {
-  /** The characters of every segment name; edges give offset and length. */
-  readonly chars: string
-  /** Per node: param child + 1, method bits (the bloom words are rebuilt from the edges). */
-  readonly nodes: ArrayLike<number>
-  /** Per edge, sorted by key: key (parent × 2, + 1 for an alias), child, name length, name offset (hashes are recomputed when the edge is placed). */
-  readonly edges: ArrayLike<number>
-  /** Per node, where its templates start in {@link templateIds} (one more entry than nodes). */
-  readonly templateStart: ArrayLike<number>
-  /** Template ids grouped by the node they end at. */
-  readonly templateIds: ArrayLike<number>
-}
-
-const EDGE_DATA = 4
-
-function grown(array: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(length)
-  bigger.set(array)
-  return bigger
-}
-
-export function bloomBit(hash: number): number {
-  return 1 << (hash >>> 27)
-}
-
-export function slotOf(key: number, hash: number): number {
-  const mixed = Math.imul(key ^ (key >>> 15), 0x2c1b3c6d) ^ hash
-  return mixed ^ (mixed >>> 16)
 }

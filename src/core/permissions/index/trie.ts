@@ -1,7 +1,8 @@
 import { equalsFolded, fold, foldedHash } from '../match/folding.js'
 import { loadSegments, scanned } from '../match/scanned.js'
 import { QUALIFIED_PREFIX } from '../match/segments.js'
-import { bloomBit, COPY, EDGE, INLINE, NAME, RECORD, slotOf, TrieStore } from './trie-store.js'
+import { bloomBit, COPY, EDGE, INLINE, NAME, RECORD, slotOf } from './trie-layout.js'
+import { TrieStore } from './trie-store.js'
 
 /**
  * A segment trie over normalised templates, flat in typed arrays: nodes are ids, literal edges live

@@ -1,0 +1,63 @@
+import { GraphDoctorError } from '../../errors.js'
+
+/**
+ * The trie as plain numbers and one string, which `TrieStore.load` turns back into its tables (no
+ * template inserted; a node's edges are placed and hashed when a walk first reaches the node) and the
+ * derived index stores as JSON. Bump INDEX_VERSION when the layout or the hashes (`foldedHash`,
+ * `slotOf`) change.
+ */
+export interface TrieData {
+  /** The characters of every segment name; edges give offset and length. */
+  readonly chars: string
+  /** Per node: param child + 1, method bits (the bloom words are rebuilt from the edges). */
+  readonly nodes: ArrayLike<number>
+  /** Per edge, sorted by key: key (parent × 2, + 1 for an alias), child, name length, name offset (hashes are recomputed when the edge is placed). */
+  readonly edges: ArrayLike<number>
+  /** Per node, where its templates start in {@link templateIds} (one more entry than nodes). */
+  readonly templateStart: ArrayLike<number>
+  /** Template ids grouped by the node they end at. */
+  readonly templateIds: ArrayLike<number>
+}
+
+/** Numbers per edge in {@link TrieData.edges}. */
+export const EDGE_DATA = 4
+
+/** The shape checks of {@link TrieData} before loading: table lengths, and template ranges that start at 0 and end at the last id. */
+export function checkTrieShape(data: TrieData): number {
+  const { chars, nodes, edges, templateIds, templateStart } = data
+  const nodeCount = nodes.length / 2
+  if (typeof chars !== 'string' || !Number.isInteger(nodeCount) || nodeCount < 1 || edges.length % EDGE_DATA !== 0 || templateStart.length !== nodeCount + 1) invalidTrie()
+  if (templateStart[0] !== 0 || templateStart[nodeCount] !== templateIds.length) invalidTrie()
+  return nodeCount
+}
+
+/** The first edge (its offset in `edges`) whose key is at least `key`: edges are sorted by key. */
+export function firstEdgeAtOrAfter(edges: ArrayLike<number>, key: number): number {
+  let low = 0
+  let high = edges.length / EDGE_DATA
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if ((edges[middle * EDGE_DATA] as number) < key) low = middle + 1
+    else high = middle
+  }
+  return low * EDGE_DATA
+}
+
+/**
+ * Edges sorted by key, each key's parent a node: what the binary search of `TrieStore.placeChildren`
+ * relies on to find every edge (an edge out of order would never be placed, a lookup would quietly miss it).
+ * One pass over a few thousand integers at load.
+ */
+export function checkEdgeOrder(edges: ArrayLike<number>, nodeCount: number): void {
+  let previous = 0
+  for (let at = 0; at < edges.length; at += EDGE_DATA) {
+    const key = edges[at] as number
+    if (!(Number.isInteger(key) && key >= previous && key < nodeCount * 2)) invalidTrie()
+    previous = key
+  }
+}
+
+/** A reference out of range in the trie's data: the index is corrupt. */
+export function invalidTrie(): never {
+  throw new GraphDoctorError('ERR_DATA_INVALID', 'the permission index is corrupt: a malformed trie')
+}
