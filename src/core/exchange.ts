@@ -73,6 +73,11 @@ export interface Exchange {
   readonly principal?: PrincipalClaims
   /** A Graph PowerShell cmdlet the input names when it shows no request (a cmdlet's error record). */
   readonly cmdlet?: GraphCmdlet
+  /**
+   * The tool that sent the call, when a pasted text shows it and it changes the fix: `az rest` (Azure
+   * CLI's own app and token, the URL only in `--debug` output).
+   */
+  readonly via?: 'azure-cli'
 }
 
 /** The first value of a header, case-insensitively, or undefined. */

@@ -5,6 +5,7 @@ import type { Evidence, Finding, PermissionScheme } from '../../types.js'
 import { errorBodyEvidence, graphMessage, grantedEvidence, hasGraphCode, inferredRequestEvidence, listOrNone, requestLine, requestSubject, statusEvidence } from '../facts.js'
 import { consentUrl, consentUrlAction, permissionFixActions, permissionFixSteps, schemeWords } from './permission-fix.js'
 import type { Rule } from '../rule.js'
+import { azureCliSteps } from './azure-cli-step.js'
 import { powerShellStep } from './powershell-step.js'
 import { fromServiceWords } from './service-permissions.js'
 import { dataKindOf, isOwnData, sharedScopeFor } from './workload.js'
@@ -93,10 +94,11 @@ function generic(ctx: AnalysisContext): Finding {
   const unknownEndpoint = ctx.permissions !== undefined
   const token = ctx.token
   const powerShell = powerShellStep(ctx)
+  const azureCli = azureCliSteps(ctx)
   return makeFinding('permission-missing', {
     detail: `Graph denied ${requestLine(ctx)}${ctx.graphError === undefined ? '' : ` (${ctx.graphError.code})`}. The most common cause is a token without a permission the API accepts; ${otherCauses(ctx)}`,
     evidence: [...inferredRequestEvidence(ctx), ...(token === undefined ? [] : grantedEvidence(token)), ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
-    fix: [catalogueStep(ctx, unknownEndpoint), ...(powerShell.length > 0 ? powerShell : [compareStep(ctx)])],
+    fix: azureCli.length > 0 ? [...(ctx.url === null || ctx.url === '' ? [] : [catalogueStep(ctx, unknownEndpoint)]), ...azureCli] : [catalogueStep(ctx, unknownEndpoint), ...(powerShell.length > 0 ? powerShell : [compareStep(ctx)])],
     actions: consentUrlAction(ctx),
   })
 }
