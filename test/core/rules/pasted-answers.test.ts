@@ -51,3 +51,15 @@ test('Intune\'s "Application must have one of the following scopes" through an S
   assert.match(finding.detail, /GET https:\/\/graph\.microsoft\.com\/beta\/deviceManagement\/deviceHealthScripts accepts: one of DeviceManagementConfiguration\.Read\.All, DeviceManagementConfiguration\.ReadWrite\.All\. The least privileged of them is DeviceManagementConfiguration\.Read\.All\./)
 })
 
+
+test('a Logic Apps / Power Automate HTTP action run: inputs give the call, outputs the answer; the fix is the action\'s authentication', () => {
+  const [run] = parseInput(read('logic-app-run.json'), 'run.json')
+  assert.deepEqual([run?.request?.method, run?.request?.url, run?.request?.headersOmitted, run?.response?.status, run?.via], ['GET', 'https://graph.microsoft.com/v1.0/groups/6f996ed6-0000-4000-8000-00000000aaaa/members', true, 403, 'logic-apps'])
+  const denied = diagnoseText(read('logic-app-run.json'))
+  assert.match(textOf(findingOf(denied, 'permission-missing')), /New-MgServicePrincipalAppRoleAssignment/)
+  const empty = findingOf(diagnoseText(read('logic-app-outputs-401.json')), 'token-missing')
+  assert.match(empty.fix[0] ?? '', /HTTP action's Authentication: Managed identity with Audience https:\/\/graph\.microsoft\.com/)
+  assert.doesNotMatch(empty.fix.join('\n'), /allowed-hosts/, 'no SDK pitfall for a Logic App')
+  // Near miss: an object with a statusCode but no error body is no action run.
+  assert.throws(() => parseInput('{"statusCode": 200, "body": {"value": []}}', 'ok.json'))
+})
