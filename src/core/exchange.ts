@@ -73,6 +73,12 @@ export interface Exchange {
   readonly principal?: PrincipalClaims
   /** A Graph PowerShell cmdlet the input names when it shows no request (a cmdlet's error record). */
   readonly cmdlet?: GraphCmdlet
+  /**
+   * The tool that sent the call, when a pasted text shows it and it changes the fix: `az rest` (Azure
+   * CLI's own app and token, the URL only in `--debug` output), a Logic Apps or Power Automate HTTP action
+   * (the token added by the action's authentication setting).
+   */
+  readonly via?: 'azure-cli' | 'logic-apps'
 }
 
 /** The first value of a header, case-insensitively, or undefined. */

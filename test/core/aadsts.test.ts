@@ -209,3 +209,11 @@ describe('lookupAadsts', () => {
     assert.equal(lookupAadsts(65001)?.url, 'https://login.microsoftonline.com/error?code=65001')
   })
 })
+
+describe('our fix texts survive the output redaction', () => {
+  it('no fix reads like a secret pair ("password: check …" was printed as "password: [redacted, 5 chars] …")', async () => {
+    const { redactSecrets } = await import('../../src/core/redact.js')
+    const damaged = [...aadstsFixes].filter(([, text]) => redactSecrets(text) !== text).map(([code]) => code)
+    assert.deepEqual(damaged, [])
+  })
+})

@@ -72,3 +72,9 @@ test('a token in a detail or evidence value is redacted', () => {
   assert.ok(!text.includes(token))
   assert.ok(!text.includes(fakeSignature()))
 })
+
+test('an inferred call: the call is code, where graph-doctor took it from is prose after the code span', () => {
+  const inferred = { ...failedResult, request: { ...failedResult.request, inferredFrom: 'Get-MgUser_List' } }
+  const text = renderMarkdown({ results: [inferred] }, { showAll: true })
+  assert.match(text, /\n## 1\. `GET https:\/\/graph\.microsoft\.com\/v1\.0\/users` \(inferred from Get-MgUser\\_List\) → 403\n/)
+})

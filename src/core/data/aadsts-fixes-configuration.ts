@@ -40,7 +40,7 @@ export const oauthRequestFixes: Readonly<Record<number, string>> = {
   501491: 'The code_challenge has an invalid size: use a 43 to 128 character code_verifier and S256 challenge.',
   700022: 'The scope mixes permissions of more than one API: request one resource per token (for example Graph scopes only) and acquire a second token for the other API.',
   700023: 'A scope without a resource is not valid for an access token: prefix it with the API (https://graph.microsoft.com/User.Read) or use <resource>/.default.',
-  700025: 'A public client must not send client_secret or client_assertion: remove the credential, or, if the app is meant to be confidential, register its redirect URI under the Web platform (not SPA or mobile) and turn "Allow public client flows" off.',
+  700025: 'A public client must not send client_secret or client_assertion. Remove the credential, or, if the app is meant to be confidential, register its redirect URI under the Web platform (not SPA or mobile) and turn "Allow public client flows" off.',
   700054: 'The app asked for an ID token from /authorize but ID tokens are not enabled: use the authorization code flow, or tick ID tokens under Authentication > Implicit grant.',
   900144: 'A required body parameter is missing (the message names it, often grant_type, client_id or scope): add it to the form-encoded POST body.',
   900382: 'A confidential client cannot be used in a cross-cloud request: request the token from the cloud the app and resource live in.',

@@ -15,7 +15,7 @@ export const credentialFixes: Readonly<Record<number, string>> = {
   50056: 'No password is stored for this user in the directory: sign in with the method the account uses (federated, passwordless), or have an admin set a password.',
   50057: 'The user account is disabled: an admin must enable it (Users > the user > Account enabled, or in on-premises AD for synced users).',
   50064: 'The user name or password could not be validated: check both and retry; for federated users check the identity provider.',
-  50126: 'Wrong user name or password: check the credentials (in ROPC, send the UPN and the user\'s current password); ROPC cannot work for federated accounts or accounts that need MFA.',
+  50126: 'Wrong user name or password. Check the credentials (in ROPC, send the UPN and the user\'s current password); ROPC cannot work for federated accounts or accounts that need MFA.',
   50135: 'The account is at risk and its password must change: the user changes it in an interactive sign-in, or an admin resets it and remediates the risk.',
   50137: 'A security policy requires a password change: the user must change the password in an interactive sign-in (or an admin resets it).',
   50144: 'The user\'s on-premises AD password has expired: change it on-premises (or via self-service password reset with writeback), then sign in again.',

@@ -1,6 +1,7 @@
 import type { InputFormat } from '../exchange.js'
 import { isJsonObject, stripBom } from '../response/json.js'
 import { REQUEST_LINE, STATUS_LINE } from './http-lines.js'
+import { isActionOutputs } from './json-errors.js'
 import { sniffPasted } from './pasted/detect.js'
 import { pythonReprToJson } from './pasted/python-repr.js'
 import { splitLines } from './text.js'
@@ -68,6 +69,8 @@ function jsonFormat(json: unknown): InputFormat | undefined {
   const keys = Object.keys(json).map((key) => key.toLowerCase())
   if (keys.includes('errorcode') || keys.includes('errormessage')) return 'msal-error'
   if (isJsonObject(error)) return 'graph-error'
+  // A Logic Apps / Power Automate HTTP action's outputs, or its inputs and outputs.
+  if (isActionOutputs(json) || (isJsonObject(json['outputs']) && isActionOutputs(json['outputs']))) return 'graph-error'
   // The error object without its wrapper, as SDKs and tools print it (`{"code":"…","message":"…","innerError":…}`).
   if (typeof json['code'] === 'string' && typeof json['message'] === 'string') return 'graph-error'
   return undefined

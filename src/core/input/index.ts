@@ -4,7 +4,7 @@ import { isJsonObject } from '../response/json.js'
 import { parseCurl } from './curl.js'
 import { sniff } from './detect.js'
 import { parseHar } from './har.js'
-import { graphErrorExchange, msalErrorExchange, tokenErrorExchange } from './json-errors.js'
+import { actionRunExchange, graphErrorExchange, msalErrorExchange, tokenErrorExchange } from './json-errors.js'
 import { parseRawHttp } from './raw-http.js'
 import { graphTextExchange } from './pasted/graph-text.js'
 import { msalTextExchange } from './pasted/msal-text.js'
@@ -59,8 +59,10 @@ function parseAs(format: InputFormat, text: string, name: string, json: unknown)
       return [tokenErrorExchange(text, name)]
     case 'msal-error':
       return [msalErrorExchange(isJsonObject(json) ? json : {}, name)]
-    case 'graph-error':
-      return [graphErrorExchange(text, isJsonObject(json) ? json : {}, name)]
+    case 'graph-error': {
+      const object = isJsonObject(json) ? json : {}
+      return [actionRunExchange(object, name) ?? graphErrorExchange(text, object, name)]
+    }
     case 'powershell-error':
       return parsePowerShell(text, name)
     case 'sdk-error':

@@ -50,6 +50,38 @@ export function graphErrorStatus(json: unknown): number {
 }
 
 /**
+ * A Logic Apps or Power Automate HTTP action's run record: its outputs `{statusCode, headers, body}`
+ * alone, or `{inputs: {method, uri, headers}, outputs: {…}}` as the run history shows both. The token
+ * is not in it (the action's authentication adds it), so the request's headers count as omitted unless
+ * they hold an Authorization header.
+ */
+export function actionRunExchange(json: JsonObject, name: string): Exchange | undefined {
+  const outputs = isActionOutputs(json) ? json : isJsonObject(json['outputs']) && isActionOutputs(json['outputs']) ? json['outputs'] : undefined
+  if (outputs === undefined) return undefined
+  const body = typeof outputs['body'] === 'string' ? outputs['body'] : JSON.stringify(outputs['body'])
+  const response = { status: outputs['statusCode'] as number, headers: headerList(outputs['headers']), body }
+  const inputs = json['inputs']
+  if (!isJsonObject(inputs) || typeof inputs['uri'] !== 'string') return { source: name, format: 'graph-error', via: 'logic-apps', response }
+  const headers = headerList(inputs['headers'])
+  const hasAuthorization = headers.some(([key]) => key.toLowerCase() === 'authorization')
+  const method = typeof inputs['method'] === 'string' ? inputs['method'].toUpperCase() : 'GET'
+  return { source: name, format: 'graph-error', via: 'logic-apps', response, request: { method, url: inputs['uri'], headers, ...(hasAuthorization ? {} : { headersOmitted: true as const }) } }
+}
+
+/** `{statusCode: 403, body: {error: {…}}}` (the body may be the error's JSON text). */
+export function isActionOutputs(json: JsonObject): boolean {
+  const status = json['statusCode']
+  if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) return false
+  const body = json['body']
+  return isJsonObject(body) ? 'error' in body : typeof body === 'string' && /^\s*\{\s*"error"\s*:/.test(body)
+}
+
+function headerList(value: unknown): Array<[string, string]> {
+  if (!isJsonObject(value)) return []
+  return Object.entries(value).flatMap(([key, item]) => (typeof item === 'string' ? [[key, item] as [string, string]] : []))
+}
+
+/**
  * An MSAL error serialized as JSON (MSAL.js/Node `errorCode`, `errorMessage`, `subError`, `claims`,
  * `correlationId`; MSAL.NET `ErrorCode`, `Message`, `Classification`, `StatusCode`), converted into
  * the token-endpoint error JSON in `response.body`.

@@ -30,6 +30,18 @@ function msalClientError(text: string): string | undefined {
   return `an MSAL client error (${code}) raised in the app before any request was sent, so there is no server response to diagnose: ${MSAL_CLIENT_ERRORS[code]}`
 }
 
+/** Errors raised before or without a Graph response the text shows, with how to get one worth diagnosing. */
+const CLIENT_SIDE_ERRORS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(?:DefaultAzureCredential|ChainedTokenCredential) failed to retrieve a token|\bCredentialUnavailableError\b/, 'Azure Identity found no usable credential in its chain, so no token was requested and Graph was never called: configure the one you mean (environment variables AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET; a managed identity enabled on the Azure resource, with AZURE_CLIENT_ID for a user-assigned one; az login on a developer machine), or construct that credential directly instead of DefaultAzureCredential so its own error shows'],
+  [/\berror status code received from the API\b/, 'the Go SDK\'s error without its details: print them (`var odataErr *odataerrors.ODataError; if errors.As(err, &odataErr) { e := odataErr.GetErrorEscaped(); fmt.Println(odataErr.ResponseStatusCode, *e.GetCode(), *e.GetMessage()) }`) and give graph-doctor that output'],
+]
+
+/** The hint for an error raised without a diagnosable response, or undefined. */
+function clientSideError(text: string): string | undefined {
+  const head = text.slice(0, 16_384)
+  return CLIENT_SIDE_ERRORS.find(([pattern]) => pattern.test(head))?.[1]
+}
+
 /**
  * @example
  * unsupported('eyJ0eXAi.eyJhdWQi.sig') // 'an access token: use graph-doctor token FILE (or -) to decode it'
@@ -40,5 +52,7 @@ export function unsupported(text: string): string {
   if (BARE_CODE.test(trimmed)) return 'an AADSTS code: use graph-doctor aadsts (or aadsts - to read it from stdin)'
   const msal = msalClientError(trimmed)
   if (msal !== undefined) return msal
+  const clientSide = clientSideError(trimmed)
+  if (clientSide !== undefined) return clientSide
   return `${SUPPORTED} (an access token goes to graph-doctor token, an AADSTS code to graph-doctor aadsts -)`
 }

@@ -24,28 +24,45 @@ export interface GraphCmdlet {
   readonly parameterSet?: string
   /** The HTTP method of a get, create, update, remove or set cmdlet; absent for an action verb. */
   readonly method?: string
+  /** What to call it when it is not a cmdlet but read the same way (a Go SDK request builder). */
+  readonly label?: string
 }
 
-/** `Get-MgUser_List` (PowerShell 7's error view, CategoryInfo's `[Get-MgUser_List]`). */
-const DASHED_WITH_SET = /(?<![A-Za-z-])([A-Z][a-z]{1,15})-Mg(Beta)?([A-Z][A-Za-z0-9]{0,150})_([A-Za-z0-9]{1,60})(?![A-Za-z0-9])/g
+/**
+ * The one spelling of a Graph PowerShell cmdlet: verb, `-Mg`, `Beta` for the beta module, noun, and
+ * `_` with the parameter set (`Get-MgBetaUserMessage_List`). The scans below only find candidates.
+ */
+const CMDLET_NAME = /^([A-Z][a-z]{1,15})-Mg(Beta)?([A-Z][A-Za-z0-9]{0,150})(?:_([A-Za-z0-9]{1,60}))?$/
+/** `Get-MgUser_List` (PowerShell 7's error view, CategoryInfo's `[Get-MgUser_List]`), `Get-MgUser : …` (PowerShell 5.1), `Get-MgUser -UserId …`. */
+const DASHED = /(?<![A-Za-z-])[A-Z][a-z]{1,15}-Mg[A-Za-z0-9_]{1,220}(?![A-Za-z0-9_])/g
 /** `Microsoft.Graph[.Beta].PowerShell.Cmdlets.GetMgUser_List` (FullyQualifiedErrorId). */
-const QUALIFIED = /PowerShell\.Cmdlets\.([A-Z][a-z]{1,15})Mg(Beta)?([A-Z][A-Za-z0-9]{0,150})_([A-Za-z0-9]{1,60})(?![A-Za-z0-9])/g
-/** `Get-MgUser : Insufficient privileges…` (PowerShell 5.1) or a command line `Get-MgUser -UserId …`. */
-const DASHED = /(?<![A-Za-z-])([A-Z][a-z]{1,15})-Mg(Beta)?([A-Z][A-Za-z0-9]{0,150})(?=[ \t]*:|[ \t]+-[A-Za-z]|[ \t]*$)/gm
+const QUALIFIED = /PowerShell\.Cmdlets\.([A-Z][a-z]{1,15})(Mg[A-Za-z0-9_]{1,220})(?![A-Za-z0-9_])/g
+/** What follows a cmdlet named without its parameter set: a colon, a parameter, or the line's end. */
+const AFTER_BARE_NAME = /^(?:[ \t]*:|[ \t]+-[A-Za-z]|[ \t]*(?:\r?\n|$))/
+
+/**
+ * True when `name` is spelled as a Graph PowerShell cmdlet, any verb (`Get-MgUser_List`,
+ * `Connect-MgGraph`, `Invoke-MgGraphRequest`): an error line that starts with one is PowerShell's.
+ */
+export function isCmdletName(name: string | undefined): boolean {
+  return name !== undefined && CMDLET_NAME.test(name)
+}
 
 /**
  * The Graph PowerShell cmdlet a text names, with its parameter set when given: the first that makes
  * a call (a get, create, update, remove or set cmdlet, or a known action), never `Connect-MgGraph` or
- * `Invoke-MgGraphRequest`.
+ * `Invoke-MgGraphRequest`. A name with its parameter set wins over one without.
  */
 export function findGraphCmdlet(text: string): GraphCmdlet | undefined {
   const head = text.length > 65_536 ? text.slice(0, 65_536) : text
-  for (const pattern of [DASHED_WITH_SET, QUALIFIED, DASHED]) {
-    pattern.lastIndex = 0
-    for (let match = pattern.exec(head); match !== null; match = pattern.exec(head)) {
-      const cmdlet = cmdletOf(match[1] ?? '', match[2] !== undefined, match[3] ?? '', match[4])
-      if (cmdlet !== undefined) return cmdlet
-    }
+  const dashed = [...head.matchAll(DASHED)]
+  const qualified = [...head.matchAll(QUALIFIED)].map((match) => `${match[1] ?? ''}-${match[2] ?? ''}`)
+  const withSet = dashed.map((match) => match[0]).filter((name) => name.includes('_'))
+  const bare = dashed.filter((match) => !match[0].includes('_') && AFTER_BARE_NAME.test(head.slice(match.index + match[0].length, match.index + match[0].length + 80))).map((match) => match[0])
+  for (const name of [...withSet, ...qualified, ...bare]) {
+    const parts = CMDLET_NAME.exec(name)
+    const cmdlet = parts === null ? undefined : cmdletOf(parts[1] ?? '', parts[2] !== undefined, parts[3] ?? '', parts[4])
+    if (cmdlet !== undefined) return cmdlet
   }
   return undefined
 }
@@ -65,6 +82,7 @@ function cmdletOf(verb: string, beta: boolean, noun: string, parameterSet: strin
 
 /** The cmdlet as the error named it, with its parameter set: `Get-MgUser_List`. */
 export function cmdletLabel(cmdlet: GraphCmdlet): string {
+  if (cmdlet.label !== undefined) return cmdlet.label
   return cmdlet.parameterSet === undefined ? cmdlet.name : `${cmdlet.name}_${cmdlet.parameterSet}`
 }
 

@@ -2,6 +2,7 @@ import type { AnalysisContext } from '../context.js'
 import { evidence, makeFinding } from '../finding.js'
 import type { Evidence, Finding } from '../types.js'
 import { errorBodyEvidence, graphMessage, requestSubject, statusEvidence } from './facts.js'
+import { requestErrorHint } from './request-error-hints.js'
 import type { Rule } from './rule.js'
 
 const THROTTLING = { title: 'Microsoft Graph throttling guidance', url: 'https://learn.microsoft.com/graph/throttling' }
@@ -19,11 +20,12 @@ export const notAuthorizationError: Rule = {
 
 function finding(ctx: AnalysisContext, status: number): Finding {
   const items: Evidence[] = []
+  const hint = status === 400 ? requestErrorHint(ctx) : undefined
   if (ctx.retryAfter !== undefined) items.push(evidence('header', 'Retry-After', ctx.retryAfter, 'seconds to wait before retrying'))
   return makeFinding('not-authorization-error', {
-    detail: `${requestSubject(ctx)} failed with ${status}${ctx.graphError === undefined ? '' : ` ${ctx.graphError.code}`}: ${meaningOf(status)} The token and permissions are not the problem here.`,
+    detail: `${requestSubject(ctx)} failed with ${status}${ctx.graphError === undefined ? '' : ` ${ctx.graphError.code}`}: ${hint === undefined ? meaningOf(status) : `${hint.cause}.`} The token and permissions are not the problem here.`,
     evidence: [...statusEvidence(ctx), ...items, ...errorBodyEvidence(ctx)],
-    fix: fixesFor(ctx, status),
+    fix: hint?.fix ?? fixesFor(ctx, status),
     ...(status === 429 ? { links: [THROTTLING] } : {}),
   })
 }

@@ -70,8 +70,20 @@ function findingSection(finding: Finding): string {
   return lines.join('\n')
 }
 
+/** The call as code; where graph-doctor took an inferred call from stays prose, outside the code span. */
+function callHeading(result: DiagnosisResult): string {
+  const { inferredFrom, ...request } = result.request
+  const call = inlineCode(describeRequest({ ...result, request }))
+  return inferredFrom === undefined ? call : `${call} (inferred from ${markdownText(inferredFrom)})`
+}
+
+/** Prose that keeps its characters: Markdown's emphasis, code and link marks escaped. */
+function markdownText(text: string): string {
+  return text.replace(/[\\`*_[\]<>]/g, (mark) => `\\${mark}`)
+}
+
 function resultSection(result: DiagnosisResult, index: number): string {
-  const lines = [`## ${index + 1}. ${inlineCode(describeRequest(result))} → ${describeStatus(result)}`, '']
+  const lines = [`## ${index + 1}. ${callHeading(result)} → ${describeStatus(result)}`, '']
   const batch = result.batch === undefined ? '' : ` · sub-request ${inlineCode(result.batch.requestId)} of the \`$batch\` in ${inlineCode(result.batch.source)}`
   lines.push(`Source: ${inlineCode(result.source)}${batch} · times judged at ${result.judgedAt}`, '')
   if (result.findings.length === 0) lines.push('✔ No problems found.', '')

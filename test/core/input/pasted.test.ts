@@ -172,7 +172,7 @@ test('near misses: prose that mentions an SDK error, and lines that only look li
 test('a .NET SDK stack trace names the call through its request builder frame (Microsoft.Graph.<Path>.<X>RequestBuilder.<Verb>Async)', () => {
   const exchange = only('dotnet-odataerror.txt')
   assert.deepEqual([exchange.request?.method, exchange.request?.url, exchange.request?.headersOmitted], ['GET', 'https://graph.microsoft.com/v1.0/users', true])
-  assert.equal(exchange.request?.inferredFrom, 'the SDK stack trace')
+  assert.equal(exchange.request?.inferredFrom, 'the .NET SDK stack trace')
   assert.equal(exchange.source, 'dotnet-odataerror.txt')
   const nested = 'Microsoft.Graph.Models.ODataErrors.ODataError: Access is denied. Check credentials and try again.\n   at Microsoft.Graph.Beta.Users.Item.MailFolders.Item.Messages.MessagesRequestBuilder.PostAsync(Message body)\n'
   assert.deepEqual([parseInput(nested, 'n.txt')[0]?.request?.method, parseInput(nested, 'n.txt')[0]?.request?.url], ['POST', 'https://graph.microsoft.com/beta/users/{id}/mailFolders/{id}/messages'])

@@ -192,6 +192,12 @@ describe('user-not-privileged and resource-policy', () => {
     assert.ok(!/Privileged Authentication Administrator/.test(textOf(result.findings[0]!)))
   })
 
+  it('near miss: a denied read of a directory resource (reports, msgraph-sdk-dotnet#1751) is no directory-role matter', () => {
+    const body = { error: { code: 'MissingCredentials', message: 'Valid Authorization header is needed.' } }
+    const result = run(call({ url: `${GRAPH}/reports/getOneDriveActivityUserCounts(period='D180')`, token: appOnlyToken({ roles: ['Reports.Read.All'] }), status: 403, body }), { withCatalogue: true })
+    assert.ok(!/Privileged Authentication Administrator|administrator role/.test(result.findings.map(textOf).join('\n')))
+  })
+
   it('recognises the RAOP message of an application access policy', () => {
     const body = graphError('ErrorAccessDenied', 'Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.')
     assert.deepEqual(ids(run(call({ url: `${GRAPH}/users/x/messages`, token: appOnlyToken({ roles: ['Mail.Read'] }), status: 403, body }))), ['resource-policy'])

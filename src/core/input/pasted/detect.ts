@@ -5,7 +5,8 @@
 import type { InputFormat } from '../../exchange.js'
 import { splitLines } from '../text.js'
 import { findErrorObject } from './embedded.js'
-import { isCmdletName } from './graph-fields.js'
+import { isCmdletName } from '../../powershell/cmdlet.js'
+import { knownMessageIn } from './known-messages.js'
 import { hasAadstsCode } from './msal-text.js'
 
 /** The pasted formats. */
@@ -52,6 +53,6 @@ export function sniffPasted(text: string): PastedFormat | undefined {
   // a log line, "Error 403"), or an HTTP client's error line: read like an SDK print-out.
   // A body cut off inside another tool's words counts; a paste that is itself broken JSON stays "not valid JSON".
   const isCutInside = !text.trimStart().startsWith('{') && lines.some((line) => CUT_GRAPH_BODY.test(line))
-  const isWrapped = hasGraphBody || isCutInside || lines.some((line) => HTTP_CLIENT_ERROR.test(line))
+  const isWrapped = hasGraphBody || isCutInside || lines.some((line) => HTTP_CLIENT_ERROR.test(line) || knownMessageIn(line) !== undefined)
   return isSdk || isWrapped ? 'sdk-error' : undefined
 }

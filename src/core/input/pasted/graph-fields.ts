@@ -8,8 +8,10 @@
  * `APIError Code: 403 … error: MainError(code='…', message='…')`.
  */
 import type { Header } from '../http-lines.js'
+import { isCmdletName } from '../../powershell/cmdlet.js'
 import { splitLines } from '../text.js'
 import { findErrorObject, type EmbeddedObject } from './embedded.js'
+import { knownMessageIn } from './known-messages.js'
 
 /** What was found; every field optional. */
 export interface GraphErrorFields {
@@ -35,7 +37,6 @@ const MAX_LINE = 4000
 /** `Type: message` on one line: an SDK exception type or a PowerShell cmdlet name, checked after. */
 const TYPE_LINE = /^\s*(?:Unhandled exception\.\s+|Exception in thread "[^"\r\n]{0,100}"\s+)?([A-Za-z_$][\w.$-]{0,200})\s?:(.*)$/
 const SDK_TYPE = /(?:ODataError|ServiceException|GraphError|GraphServiceException|ApiException|APIError)$/
-const CMDLET = /^[A-Z][a-z]{1,15}-Mg[A-Za-z0-9]{1,80}(?:_[A-Za-z0-9]{1,40})?$/
 const STATUS_NAMES: Readonly<Record<string, number>> = {
   badrequest: 400, unauthorized: 401, paymentrequired: 402, forbidden: 403, notfound: 404, methodnotallowed: 405,
   conflict: 409, toomanyrequests: 429, internalservererror: 500, badgateway: 502, serviceunavailable: 503, gatewaytimeout: 504,
@@ -70,8 +71,12 @@ const LINE_PATTERNS: readonly LinePattern[] = [
   { pattern: /^\s*HTTP Method:\s*([A-Za-z]{3,7})\s*$/, read: (m, d) => setIfAbsent(d, 'method', m[1]?.toUpperCase()) },
   { pattern: /^\s*Absolute Uri:\s*(https:\/\/\S{1,2000})\s*$/, read: (m, d) => setIfAbsent(d, 'url', m[1]) },
   { pattern: /^\s*(?:Date|date)\s*:\s*['"]?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})/, read: (m, d) => setIfAbsent(d, 'date', m[1]) },
-  // `az rest`: `ERROR: Forbidden({"error":…})`; a pasted "Error 403" or "HTTP 403" above a body.
-  { pattern: /^\s*ERROR: ([A-Z][A-Za-z]{2,40})\(\{/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
+  // `az rest`: `ERROR: Forbidden({"error":…})` (the reason phrase, `Bad Request` too); a pasted "Error 403" or "HTTP 403" above a body.
+  { pattern: /^\s*(?:ERROR: )?([A-Z][A-Za-z]{1,20}(?: [A-Z][A-Za-z]{1,20})?)\(\{/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1]?.replace(' ', ''))) },
+  // `az rest --debug` and the Azure SDK for Python's HTTP logging: `Request URL: '…'`, `Request method: 'GET'`, `Response status: 403`.
+  { pattern: /\bRequest URL: '(https:\/\/[^'\s]{1,2000})'/, read: (m, d) => setIfAbsent(d, 'url', m[1]) },
+  { pattern: /\bRequest method: '([A-Za-z]{3,7})'/, read: (m, d) => setIfAbsent(d, 'method', m[1]?.toUpperCase()) },
+  { pattern: /\bResponse status: (\d{3})\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
   { pattern: /^\s*(?:Error|HTTP)\s+(\d{3})\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
   // The failing line PowerShell echoes: `+ Invoke-RestMethod -Uri "https://…" -Method Post …`.
   { pattern: /^\+\s*(?:Invoke-RestMethod|Invoke-WebRequest|Invoke-MgGraphRequest|irm|iwr)\s[^\r\n]{0,2000}?["'\s](https:\/\/[^"'\s]{1,2000})/i, read: (m, d) => { setIfAbsent(d, 'url', m[1]); setIfAbsent(d, 'method', 'GET') } },
@@ -79,6 +84,8 @@ const LINE_PATTERNS: readonly LinePattern[] = [
 
 /** Anywhere in a line (Python reprs, JavaScript objects, `requests` errors). */
 const INLINE_PATTERNS: readonly LinePattern[] = [
+  // PnP PowerShell: `Get-PnPAzureADUser: Forbidden (403): Insufficient privileges…`
+  { pattern: /\b[A-Z][A-Za-z]{2,30} \((\d{3})\)\s?:/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
   { pattern: /\bresponse_status_code=(\d{3})\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
   // Python `requests` (`401 Client Error: Unauthorized for url: https://…`); python-o365 leaves the number out.
   { pattern: /(?:(\d{3}) )?(?:Client|Server) Error: ([A-Za-z ]{1,40}) for url: (https:\/\/\S{1,2000})/, read: (m, d) => { setIfAbsent(d, 'status', statusOf(m[1] ?? m[2]?.replaceAll(' ', ''))); setIfAbsent(d, 'url', m[3]) } },
@@ -126,6 +133,8 @@ export function readGraphErrorFields(text: string): GraphErrorFields {
       if (match !== null) read(match, draft)
     }
   }
+  // A well-known Graph message after another tool's words (`panic: …`, a log line, PnP's `Forbidden (403): …`).
+  setIfAbsent(draft, 'message', lines.map(knownMessageIn).find((known) => known !== undefined)?.message)
   const embedded = findErrorObject(text)
   return embedded === undefined ? draft : { ...draft, embedded }
 }
@@ -134,7 +143,7 @@ function readTypeLine(line: string, draft: Draft): void {
   if (draft.typeName !== undefined) return
   const match = TYPE_LINE.exec(line)
   const type = match?.[1]
-  if (type === undefined || !(SDK_TYPE.test(type) || CMDLET.test(type))) return
+  if (type === undefined || !(SDK_TYPE.test(type) || isCmdletName(type))) return
   draft.typeName = type
   const message = unquote(match?.[2])
   const code = /^(?:Error code|Code):\s*([A-Za-z][\w.]{0,80})$/.exec(message ?? '')?.[1]
@@ -160,7 +169,3 @@ function unquote(value: string | undefined): string | undefined {
   return inner === '' || inner === 'None' || inner === 'null' ? undefined : inner
 }
 
-/** True when a type name is a Graph PowerShell cmdlet (`Get-MgUser_List`). */
-export function isCmdletName(name: string | undefined): boolean {
-  return name !== undefined && CMDLET.test(name)
-}

@@ -11,10 +11,13 @@ import type { Header } from '../http-lines.js'
 import { actionCall, cmdletLabel, findGraphCmdlet, type GraphCmdlet } from '../../powershell/cmdlet.js'
 import { readGraphErrorFields, type GraphErrorFields } from './graph-fields.js'
 import { knownMessage } from './known-messages.js'
-import { requestBuilderCall } from './request-builder.js'
+import { goBuilderCmdlet, requestBuilderCall } from './request-builder.js'
 
 /** The pasted Graph error formats. */
 export type GraphTextFormat = Extract<InputFormat, 'powershell-error' | 'sdk-error'>
+
+/** `az rest` output: `ERROR: Forbidden({"error":…})`, `Bad Request({…})`, or its `--debug` log lines. */
+const AZURE_CLI = /^(?:ERROR: )?[A-Z][A-Za-z]{1,20}(?: [A-Z][A-Za-z]{1,20})?\(\{\s*"error"|\bcli\.azure\.cli\.core\.|\bAZURECLI\//m
 
 const WHAT: Readonly<Record<GraphTextFormat, string>> = {
   'powershell-error': 'a Microsoft Graph PowerShell error',
@@ -34,12 +37,20 @@ export function graphTextExchange(text: string, name: string, format: GraphTextF
   const bodyStatus = tokenError ? 400 : graphErrorStatus(JSON.parse(body) as unknown)
   const status = fields.status ?? (bodyStatus !== 0 ? bodyStatus : known?.status ?? 0)
   const response: HttpResponse = { status, headers: responseHeaders(fields), body, ...(fields.statusText === undefined ? {} : { statusText: fields.statusText }) }
-  if (fields.url !== undefined) return { source: name, format, response, request: request(fields.method, fields.url) }
+  const exchange: Exchange = { source: name, format, response, ...(AZURE_CLI.test(text.slice(0, 64_000)) ? { via: 'azure-cli' as const } : {}) }
+  return withRequest(exchange, fields, text)
+}
+
+/** The call as the text shows it, else as a cmdlet or a stack trace names it (marked as inferred). */
+function withRequest(exchange: Exchange, fields: GraphErrorFields, text: string): Exchange {
+  const { format } = exchange
+  if (fields.url !== undefined) return { ...exchange, request: request(fields.method, fields.url) }
   // A call the text does not show but names (a cmdlet, a stack trace) is marked as inferred.
-  if (format === 'powershell-error') return withCmdlet({ source: name, format, response }, findGraphCmdlet(text))
+  if (format === 'powershell-error') return withCmdlet(exchange, findGraphCmdlet(text))
   const builder = requestBuilderCall(text)
-  if (builder === undefined) return { source: name, format, response }
-  return { source: name, format, response, request: { ...request(builder.method, builder.url), inferredFrom: 'the SDK stack trace' } }
+  if (builder !== undefined) return { ...exchange, request: { ...request(builder.method, builder.url), inferredFrom: `the ${builder.sdk} SDK stack trace` } }
+  const go = goBuilderCmdlet(text)
+  return go === undefined ? exchange : { ...exchange, cmdlet: go }
 }
 
 /** An action cmdlet's call now; any other cmdlet's call is found in the catalogue when diagnosed (`withCmdletRequest`). */

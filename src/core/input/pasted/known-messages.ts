@@ -26,6 +26,9 @@ const KNOWN_MESSAGES: readonly KnownMessage[] = [
   { pattern: /^Access denied\.?$/i, code: 'accessDenied', status: 403 },
   // IdentityModel's words when the bearer value is no JWT at all (an opaque or truncated token, a code or secret).
   { pattern: /^IDX1(?:4100|4120|2709|2741)\b/i, code: 'InvalidAuthenticationToken', status: 401 },
+  // Intune's words (inside a JSON string in the body, alone in an SDK print-out); Azure AD-backed APIs' scope check.
+  { pattern: /^Application is not authorized to perform this operation/i, code: 'Forbidden', status: 403 },
+  { pattern: /^You cannot perform the requested operation, required scopes are missing in the token/i, code: 'AccessDenied', status: 403 },
   { pattern: /^REST API is not yet supported for this mailbox/i, code: 'MailboxNotEnabledForRESTAPI', status: 404 },
   { pattern: /^The mailbox is either inactive, soft-deleted, or is hosted on-premise/i, code: 'MailboxNotEnabledForRESTAPI', status: 404 },
 ]
@@ -40,4 +43,26 @@ export function knownMessage(message: string): { readonly code: string; readonly
   const trimmed = message.trim()
   const found = KNOWN_MESSAGES.find((known) => known.pattern.test(trimmed))
   return found === undefined ? undefined : { code: found.code, status: found.status }
+}
+
+/** A known message after a tool's own words: at a line's start or after `: ` (`panic: …`, `Forbidden (403): …`). */
+const MESSAGE_START = /(?:^|:\s)\s*(?=[A-Z/])/g
+
+/**
+ * The first well-known Graph message in a line, from where it starts to the line's end, with its code
+ * and status; undefined when the line has none.
+ *
+ * @example
+ * knownMessageIn('panic: Insufficient privileges to complete the operation.')?.code // 'Authorization_RequestDenied'
+ */
+export function knownMessageIn(line: string): { readonly message: string; readonly code: string; readonly status: number } | undefined {
+  MESSAGE_START.lastIndex = 0
+  let tries = 0
+  for (let match = MESSAGE_START.exec(line); match !== null && tries < 16; match = MESSAGE_START.exec(line), tries++) {
+    const rest = line.slice(match.index + match[0].length).trim()
+    const known = knownMessage(rest)
+    if (known !== undefined) return { message: rest, ...known }
+    if (match[0] === '') MESSAGE_START.lastIndex++
+  }
+  return undefined
 }

@@ -3,6 +3,7 @@ import { grantCommands, type GrantCommands } from '../../permissions/grant-comma
 import type { AcceptedPermission, PermissionKind, SchemePermissions } from '../../permissions/types.js'
 import type { FixActions, PermissionScheme } from '../../types.js'
 import { adminConsentUrlFor, defaultScope, namedScope } from '../fix-text.js'
+import { managedIdentityOf, managedIdentitySteps } from './managed-identity.js'
 
 const MAX_ALTERNATIVES = 6
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -31,15 +32,23 @@ export function permissionFixSteps(ctx: AnalysisContext, permissions: SchemePerm
   if (least === null) return ['The catalogue lists no permission for this scheme: see the API reference page of this call.']
   const kind = kindOfScheme(permissions.scheme)
   const entry = permissions.accepted.find((item) => item.name === least)
+  const identity = kind === 'application' ? managedIdentitySteps(ctx, least) : []
+  if (identity.length > 0) return [...identity, ...alternativeSteps(permissions, least, entry), ...commandSteps(ctx, least, kind, entry).filter((step) => !step.startsWith('Azure CLI:'))]
   const steps = [`Add the ${kind} permission ${least} (least privileged for ${schemeWords(permissions.scheme)}) to the app registration: API permissions > Add a permission > Microsoft Graph > ${kind === 'application' ? 'Application' : 'Delegated'} permissions.`]
-  if (entry !== undefined && entry.alsoRequires.length > 0) steps.push(`${least} works only together with one of: ${entry.alsoRequires.join(', ')}.`)
-  const alternatives = closestAlternatives(permissions.accepted, least)
-  if (alternatives.length > 0) steps.push(`Higher-privileged permissions that this call also accepts: ${alternatives.join(', ')}.`)
+  steps.push(...alternativeSteps(permissions, least, entry))
   steps.push(consentStep(ctx, least, kind, entry))
   steps.push(kind === 'application'
     ? `Request a new token with \`${defaultScope(ctx.cloud)}\` (client credentials): only tokens issued after the consent carry the new role.`
     : `Request a new token that includes the scope \`${namedScope(ctx.cloud, least)}\` (MSAL: \`scopes: ['${namedScope(ctx.cloud, least)}']\`); the cached token will not gain it.`)
   steps.push(...commandSteps(ctx, least, kind, entry))
+  return steps
+}
+
+function alternativeSteps(permissions: SchemePermissions, least: string, entry: AcceptedPermission | undefined): string[] {
+  const steps: string[] = []
+  if (entry !== undefined && entry.alsoRequires.length > 0) steps.push(`${least} works only together with one of: ${entry.alsoRequires.join(', ')}.`)
+  const alternatives = closestAlternatives(permissions.accepted, least)
+  if (alternatives.length > 0) steps.push(`Higher-privileged permissions that this call also accepts: ${alternatives.join(', ')}.`)
   return steps
 }
 
@@ -87,6 +96,8 @@ export function permissionFixActions(ctx: AnalysisContext, permissions: SchemePe
   if (least === null) return {}
   const kind = kindOfScheme(permissions.scheme)
   const commands = grantCommandsFor(ctx, least, kind, permissions.accepted.find((item) => item.name === least))
+  // A managed identity has no app registration for `az ad app permission` to change, and no consent.
+  if (kind === 'application' && managedIdentityOf(ctx) !== undefined) return { scopes: scopesFor(ctx, least, kind), powershell: commands.powershell }
   return { ...consentUrlAction(ctx), scopes: scopesFor(ctx, least, kind), azCli: commands.azureCli, powershell: commands.powershell }
 }
 

@@ -5,6 +5,9 @@ import type { Evidence, Finding, PermissionScheme } from '../../types.js'
 import { errorBodyEvidence, graphMessage, grantedEvidence, hasGraphCode, inferredRequestEvidence, listOrNone, requestLine, requestSubject, statusEvidence } from '../facts.js'
 import { consentUrl, consentUrlAction, permissionFixActions, permissionFixSteps, schemeWords } from './permission-fix.js'
 import type { Rule } from '../rule.js'
+import { azureCliSteps } from './azure-cli-step.js'
+import { logicAppsSteps } from './logic-apps-step.js'
+import { managedIdentityOf } from './managed-identity.js'
 import { powerShellStep } from './powershell-step.js'
 import { fromServiceWords } from './service-permissions.js'
 import { dataKindOf, isOwnData, sharedScopeFor } from './workload.js'
@@ -69,7 +72,7 @@ function fromCatalogue(ctx: AnalysisContext): Finding {
   return makeFinding('permission-missing', {
     detail: `${requestSubject(ctx)} needs one of ${accepted.length} ${schemeWords(scheme)}; ${holds}. The least-privileged one is ${least ?? '(none listed)'}.`,
     evidence: [...items, ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
-    fix: [...permissionFixSteps(ctx, schemePermissions), ...otherSchemeStep(ctx), ...sharedMailboxStep(ctx, least)],
+    fix: [...permissionFixSteps(ctx, schemePermissions), ...otherSchemeStep(ctx), ...sharedMailboxStep(ctx, least), ...logicAppsSteps(ctx, 'denied')],
     actions: permissionFixActions(ctx, schemePermissions),
     permission: { scheme, leastPrivileged: least, accepted, granted: tokenPermissions(ctx) },
   })
@@ -79,8 +82,8 @@ function fromCatalogue(ctx: AnalysisContext): Finding {
 function otherSchemeStep(ctx: AnalysisContext): string[] {
   const endpoint = ctx.permissions?.endpoint
   const scheme = ctx.permissions?.scheme
-  // Personal accounts' data is never reachable with an app-only token.
-  if (endpoint === undefined || scheme === undefined || scheme === 'DelegatedPersonal') return []
+  // Personal accounts' data is never reachable with an app-only token; a managed identity never signs a user in.
+  if (endpoint === undefined || scheme === undefined || scheme === 'DelegatedPersonal' || managedIdentityOf(ctx) !== undefined) return []
   const other = scheme === 'Application' ? 'DelegatedWork' : 'Application'
   const least = endpoint.schemes[other]?.leastPrivileged
   if (least === undefined || least === null) return []
@@ -93,10 +96,11 @@ function generic(ctx: AnalysisContext): Finding {
   const unknownEndpoint = ctx.permissions !== undefined
   const token = ctx.token
   const powerShell = powerShellStep(ctx)
+  const toolSteps = [...azureCliSteps(ctx), ...logicAppsSteps(ctx, 'denied')]
   return makeFinding('permission-missing', {
     detail: `Graph denied ${requestLine(ctx)}${ctx.graphError === undefined ? '' : ` (${ctx.graphError.code})`}. The most common cause is a token without a permission the API accepts; ${otherCauses(ctx)}`,
     evidence: [...inferredRequestEvidence(ctx), ...(token === undefined ? [] : grantedEvidence(token)), ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
-    fix: [catalogueStep(ctx, unknownEndpoint), ...(powerShell.length > 0 ? powerShell : [compareStep(ctx)])],
+    fix: toolSteps.length > 0 ? [...(ctx.url === null || ctx.url === '' ? [] : [catalogueStep(ctx, unknownEndpoint)]), ...toolSteps] : [catalogueStep(ctx, unknownEndpoint), ...(powerShell.length > 0 ? powerShell : [compareStep(ctx)])],
     actions: consentUrlAction(ctx),
   })
 }

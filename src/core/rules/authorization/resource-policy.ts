@@ -42,7 +42,8 @@ function variantOf(ctx: AnalysisContext): PolicyVariant | undefined {
   if (ctx.permissions?.check?.isAuthorized !== true) return undefined
   if (EXCHANGE_PATH.test(path)) return 'exchange-app-policy'
   if (TEAMS_PATH.test(path)) return 'teams-rsc'
-  if (dataKindOf(ctx) === 'directory') return 'directory-role'
+  // Directory roles guard changes to (privileged) directory objects; a denied read is something else.
+  if (dataKindOf(ctx) === 'directory' && ctx.method !== 'GET') return 'directory-role'
   return 'other'
 }
 

@@ -3,6 +3,7 @@ import { schemeOfToken } from '../../context-permissions.js'
 import { evidence, makeFinding } from '../../finding.js'
 import type { AcceptedPermission, SchemePermissions } from '../../permissions/types.js'
 import type { Evidence, Finding, PermissionScheme } from '../../types.js'
+import { azureCliSteps } from './azure-cli-step.js'
 import { errorBodyEvidence, listOrNone, requestLine, statusEvidence } from '../facts.js'
 import { consentUrl, consentUrlAction, permissionFixActions, permissionFixSteps, schemeWords } from './permission-fix.js'
 
@@ -25,7 +26,7 @@ export function fromServiceWords(ctx: AnalysisContext, granted: readonly string[
   const kindWords = scheme === undefined ? 'permissions' : schemeWords(scheme)
   return makeFinding('permission-missing', {
     detail: [
-      `Graph said which ${kindWords} ${requestLine(ctx)} accepts: one of ${ordered.join(', ')}; the ${message.kind === 'roles' ? 'roles' : message.kind === 'scopes' ? 'scopes' : 'permissions'} on the request were ${listOrNone(present)}.`,
+      `Graph said which ${kindWords} ${requestLine(ctx)} accepts: one of ${ordered.join(', ')}${presentClause(ctx, message.kind, present)}.`,
       `The least privileged of them is ${least ?? '(none)'}.`,
       ...(disagreement === undefined ? [] : [disagreement]),
     ].join(' '),
@@ -36,10 +37,16 @@ export function fromServiceWords(ctx: AnalysisContext, granted: readonly string[
       ...statusEvidence(ctx),
       ...errorBodyEvidence(ctx).filter((item) => item.field !== 'error.message'),
     ],
-    fix: fixSteps(ctx, scheme, ordered, least),
+    fix: [...azureCliSteps(ctx), ...fixSteps(ctx, scheme, ordered, least)],
     actions: scheme === undefined || least === null ? consentUrlAction(ctx) : permissionFixActions(ctx, schemePermissions(ctx, scheme, ordered, least)),
     permission: { scheme: scheme ?? 'DelegatedWork', leastPrivileged: least, accepted: ordered, granted: [...present] },
   })
+}
+
+/** What the request carried, when the message or the token says; nothing when neither shows it. */
+function presentClause(ctx: AnalysisContext, kind: string, present: readonly string[]): string {
+  if (present.length === 0 && ctx.token === undefined) return ''
+  return `; the ${kind === 'roles' ? 'roles' : kind === 'scopes' ? 'scopes' : 'permissions'} on the request were ${listOrNone(present)}`
 }
 
 function schemeOf(ctx: AnalysisContext): PermissionScheme | undefined {

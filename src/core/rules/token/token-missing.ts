@@ -4,6 +4,7 @@ import type { Evidence, Finding } from '../../types.js'
 import { errorBodyEvidence, graphMessage, isApiCall, isDenied, statusEvidence } from '../facts.js'
 import { graphHost } from '../fix-text.js'
 import type { Rule } from '../rule.js'
+import { logicAppsSteps } from '../authorization/logic-apps-step.js'
 
 /** No Authorization header, an empty or placeholder Bearer, or Graph said "Access token is empty.". */
 export const tokenMissing: Rule = {
@@ -25,7 +26,7 @@ function finding(ctx: AnalysisContext): Finding {
   return makeFinding('token-missing', {
     detail: detail(ctx),
     evidence: [headerEvidence(ctx), ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
-    fix: [
+    fix: ctx.exchange.via === 'logic-apps' ? logicAppsSteps(ctx, 'no-token') : [
       'Acquire the token with MSAL (acquireTokenSilent first, interactive or client credentials when that fails) and send it on every request as `Authorization: Bearer <access token>`.',
       'With a Microsoft Graph SDK, give the client a credential or authentication provider (e.g. `new GraphServiceClient(credential, scopes)`) and let the SDK attach the token; do not build the header yourself.',
       `Custom or national-cloud host pitfall: the SDK's authentication provider attaches tokens only to hosts in its allowed-hosts list. For ${host}, add the host (JS: \`new AzureIdentityAuthenticationProvider(credential, scopes, undefined, ['${host}'])\`; .NET: pass the base URL \`https://${host}/v1.0\` to the GraphServiceClient constructor). Otherwise the SDK sends an empty bearer and Graph answers "Access token is empty."`,

@@ -5,6 +5,7 @@ import type { Evidence, Finding, PermissionScheme } from '../../types.js'
 import { claimEvidence, errorBodyEvidence, graphMessage, isMePath, isSuccess, listOrNone, requestSubject, statusEvidence } from '../facts.js'
 import { defaultScope, namedScope } from '../fix-text.js'
 import type { Rule } from '../rule.js'
+import { managedIdentityOf, managedIdentitySteps } from '../authorization/managed-identity.js'
 
 const ME_DELEGATED_ONLY = /\/me request is only valid with delegated authentication flow/i
 /** Teams' answer to an app-only message POST (chats and channels): only migration imports may do it. */
@@ -66,6 +67,8 @@ function appOnlyMessagePost(ctx: AnalysisContext): Finding {
 }
 
 function appOnlyWithoutRoles(ctx: AnalysisContext): Finding {
+  const identity = managedIdentityOf(ctx)
+  if (identity !== undefined) return managedIdentityWithoutRoles(ctx, identity.resourceId)
   return makeFinding('token-type-mismatch', {
     detail: 'The token carries no permission at all: an app-only (client credentials) token with an empty roles claim. Typically the app registration has only delegated permissions (used by a daemon), or its application permissions were never admin-consented, so the token endpoint issued a token without roles.',
     evidence: [...kindEvidence(ctx), ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
@@ -74,6 +77,16 @@ function appOnlyWithoutRoles(ctx: AnalysisContext): Finding {
       `Then request a new token with \`${defaultScope(ctx.cloud)}\`: roles are in tokens issued after the consent only.`,
       'If the app acts for a user, use a delegated flow instead of client credentials; delegated permissions appear in the scp claim of a user token.',
     ],
+  })
+}
+
+/** A managed identity never gets delegated permissions or a consent prompt: app role assignments only. */
+function managedIdentityWithoutRoles(ctx: AnalysisContext, resourceId: string): Finding {
+  const least = ctx.permissions?.endpoint?.schemes.Application?.leastPrivileged ?? undefined
+  return makeFinding('token-type-mismatch', {
+    detail: `The token is a managed identity's (${resourceId}) and carries no roles: a managed identity gets Microsoft Graph permissions only as app role assignments on its service principal; it has no API permissions page, no delegated permissions and no consent.`,
+    evidence: [...kindEvidence(ctx), ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
+    fix: managedIdentitySteps(ctx, least ?? 'the application permission this call needs').map((step) => step.replace(', with the Microsoft Graph PowerShell commands below', ' (New-MgServicePrincipalAppRoleAssignment in Microsoft Graph PowerShell)')),
   })
 }
 

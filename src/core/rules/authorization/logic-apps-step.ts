@@ -1,0 +1,17 @@
+import type { AnalysisContext } from '../../context.js'
+
+/**
+ * For a Logic Apps or Power Automate HTTP action's failure: the token comes from the action's
+ * Authentication setting, and with a managed identity the permission is an app role assignment
+ * (a managed identity has no API permissions page and no delegated consent).
+ */
+export function logicAppsSteps(ctx: AnalysisContext, problem: 'no-token' | 'denied'): string[] {
+  if (ctx.exchange.via !== 'logic-apps') return []
+  if (problem === 'no-token') {
+    return ['Set the HTTP action\'s Authentication: Managed identity with Audience https://graph.microsoft.com, or Active Directory OAuth (tenant, client ID, secret or certificate, Audience https://graph.microsoft.com). An Authorization header built by an expression that came out empty sends no token.']
+  }
+  const steps: string[] = []
+  if (ctx.url === null || ctx.url === '') steps.push('The run history shows the action\'s inputs too: give graph-doctor the inputs and outputs together (Show raw inputs, Show raw outputs), so it can name the least-privileged permission of the URI.')
+  steps.push('With a managed identity (Authentication type Managed identity), grant the application permission as an app role assignment, since a managed identity has no API permissions page: `New-MgServicePrincipalAppRoleAssignment -ServicePrincipalId <identity-object-id> -PrincipalId <identity-object-id> -ResourceId <Microsoft Graph service principal id> -AppRoleId <permission id>`; with Active Directory OAuth, add the application permission to that app registration and grant admin consent.')
+  return steps
+}

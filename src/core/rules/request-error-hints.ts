@@ -1,0 +1,58 @@
+/**
+ * 400s that people take for authorization errors, each with its real cause and exact fix: the
+ * advanced-query header, a segment that does not exist in this API version, a synchronized object
+ * changed in the cloud, a write without its content type. Read from Graph's own messages (the
+ * directory's messages as quoted on learn.microsoft.com "Advanced query capabilities on Microsoft
+ * Entra ID objects"; Q&A threads for the others).
+ */
+import type { AnalysisContext } from '../context.js'
+import { graphMessage } from './facts.js'
+
+interface RequestErrorHint {
+  readonly matches: (message: string, code: string, url: string) => boolean
+  /** Completes "… failed with 400 <code>: …". */
+  readonly cause: string
+  readonly fix: (message: string) => string[]
+}
+
+const ADVANCED_QUERY = /ConsistencyLevel|\$count with a value of true|Request with \$search query parameter only works/i
+const SEGMENT = /Resource not found for the segment '([^'\r\n]{1,200})'/i
+const SYNCED = /on-premises mastered Directory Sync objects|Unable to update the specified properties for (?:on-premises|objects that have originated within an external service)/i
+const CONTENT_TYPE = /must contain the Content-Type header/i
+
+const HINTS: readonly RequestErrorHint[] = [
+  {
+    matches: (message, code, url) => ADVANCED_QUERY.test(message) || (code === 'Request_UnsupportedQuery' && /[?&]\$search=/i.test(url)),
+    cause: 'an advanced directory query ($search, $count, $filter with endsWith, ne or not, or $orderby with $filter) that Graph runs only when asked for eventual consistency',
+    fix: () => [
+      'Send the request header `ConsistencyLevel: eventual` and add `$count=true` to the query (both are needed for $filter with endsWith, ne or not; $search needs the header). SDKs: set the header in the request configuration (.NET `requestConfiguration.Headers.Add("ConsistencyLevel", "eventual")`); Graph PowerShell: `-ConsistencyLevel eventual -CountVariable count`.',
+    ],
+  },
+  {
+    matches: (message) => SEGMENT.test(message),
+    cause: 'the URL names a segment this API version does not have (a misspelt name, or a resource that exists only in beta)',
+    fix: (message) => [
+      `Check the segment ${SEGMENT.exec(message)?.[1] ?? ''} against the API reference: many resources exist only in beta (https://graph.microsoft.com/beta/…) or under another parent; casts need their full name (microsoft.graph.user). No permission change fixes this.`,
+    ],
+  },
+  {
+    matches: (message) => SYNCED.test(message),
+    cause: 'the object is synchronized from on-premises Active Directory (onPremisesSyncEnabled is true), so the cloud cannot change its synchronized properties whatever the permission or role',
+    fix: () => [
+      'Change the property in on-premises Active Directory and let Microsoft Entra Connect (or Cloud Sync) carry it over at the next sync cycle; check which objects are synchronized with GET /users/{id}?$select=onPremisesSyncEnabled.',
+    ],
+  },
+  {
+    matches: (message) => CONTENT_TYPE.test(message),
+    cause: 'a POST, PATCH or PUT went without its body\'s content type',
+    fix: () => ['Send `Content-Type: application/json` with the JSON body.'],
+  },
+]
+
+/** The known cause and fix of a 400 from Graph's own message, or undefined. */
+export function requestErrorHint(ctx: AnalysisContext): { readonly cause: string; readonly fix: string[] } | undefined {
+  const message = graphMessage(ctx)
+  const code = ctx.graphError?.code ?? ''
+  const hint = HINTS.find((candidate) => candidate.matches(message, code, ctx.url ?? ''))
+  return hint === undefined ? undefined : { cause: hint.cause, fix: hint.fix(message) }
+}

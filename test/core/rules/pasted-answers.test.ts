@@ -1,0 +1,65 @@
+// Answers for pasted errors that name their call or tool but show no token (real-world shapes, synthetic text):
+// az rest (Azure/azure-cli#23906, #26471, #33062), the Go SDK (microsoftgraph/msgraph-sdk-go#393), Intune
+// through the .NET SDK (srozemuller/IntuneAssistant#6).
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseInput } from '../../../src/core/input/index.js'
+import { catalogue, findingOf, textOf } from './helpers.js'
+import { diagnoseExchange } from '../../../src/core/diagnose.js'
+
+const read = (name: string): string => readFileSync(join(import.meta.dirname, '../../fixtures/inputs', name), 'utf8')
+const diagnoseText = (text: string) => {
+  const [exchange] = parseInput(text, 'x.txt')
+  assert.ok(exchange !== undefined)
+  return diagnoseExchange(exchange, { permissions: catalogue() })
+}
+
+test('az rest: the call from --debug, the least-privileged permission, and why Azure CLI\'s own app cannot get a scope', () => {
+  const result = diagnoseText(read('az-rest-debug.txt'))
+  const text = textOf(findingOf(result, 'permission-missing'))
+  assert.match(text, /GET \/users accepts least privileged delegated permissions \(work or school account\): User\.ReadBasic\.All/)
+  assert.match(text, /04b07795-8ddb-461a-bbee-02f9e1bf7b46/)
+  assert.match(text, /az account get-access-token --resource https:\/\/graph\.microsoft\.com/)
+  assert.doesNotMatch(text, /only with --debug/, 'the URL is there: no need to ask for --debug')
+})
+
+test('az rest without --debug: ask for --debug (the URL is only there), and the service\'s named scopes still lead', () => {
+  const body = '{"error":{"code":"UnknownError","message":"{\\"errorCode\\":\\"PermissionScopeNotGranted\\",\\"message\\":\\"Authorization failed due to missing permission scope RoleAssignmentSchedule.ReadWrite.Directory,RoleManagement.ReadWrite.Directory.\\"}"}}'
+  const finding = findingOf(diagnoseText(`Forbidden(${body})`), 'permission-missing')
+  assert.match(finding.detail, /one of RoleAssignmentSchedule\.ReadWrite\.Directory, RoleManagement\.ReadWrite\.Directory\./)
+  assert.doesNotMatch(finding.detail, /on the request were/, 'neither the message nor a token shows what the request carried')
+  assert.match(finding.fix[0] ?? '', /only with --debug/)
+  assert.match(textOf(finding), /Azure CLI's own app/)
+  // Near miss: the same body from another tool gets no Azure CLI step.
+  assert.doesNotMatch(textOf(findingOf(diagnoseText(`Error 403\n${body}`), 'permission-missing')), /Azure CLI/)
+})
+
+test('a Go SDK frame is judged as the call the catalogue finds for it', () => {
+  const result = diagnoseText(read('go-request-builder-stack.txt'))
+  assert.deepEqual([result.request?.method, result.request?.url], ['GET', 'https://graph.microsoft.com/v1.0/users/{id}/memberOf'])
+  assert.match(result.request?.inferredFrom ?? '', /^the Go SDK stack trace/)
+  assert.match(textOf(findingOf(result, 'permission-missing')), /GET \/users\/\{id\}\/memberof accepts/)
+})
+
+test('Intune\'s "Application must have one of the following scopes" through an SDK: 403 and those scopes, nothing invented about the request', () => {
+  const text = 'Microsoft.Graph.Beta.Models.ODataErrors.ODataError: Application is not authorized to perform this operation. Application must have one of the following scopes: DeviceManagementConfiguration.Read.All, DeviceManagementConfiguration.ReadWrite.All\n   at Microsoft.Graph.Beta.DeviceManagement.DeviceHealthScripts.DeviceHealthScriptsRequestBuilder.GetAsync(Action`1 requestConfiguration, CancellationToken cancellationToken)\n'
+  const result = diagnoseText(text)
+  assert.equal(result.status, 403)
+  const finding = findingOf(result, 'permission-missing')
+  assert.match(finding.detail, /GET https:\/\/graph\.microsoft\.com\/beta\/deviceManagement\/deviceHealthScripts accepts: one of DeviceManagementConfiguration\.Read\.All, DeviceManagementConfiguration\.ReadWrite\.All\. The least privileged of them is DeviceManagementConfiguration\.Read\.All\./)
+})
+
+
+test('a Logic Apps / Power Automate HTTP action run: inputs give the call, outputs the answer; the fix is the action\'s authentication', () => {
+  const [run] = parseInput(read('logic-app-run.json'), 'run.json')
+  assert.deepEqual([run?.request?.method, run?.request?.url, run?.request?.headersOmitted, run?.response?.status, run?.via], ['GET', 'https://graph.microsoft.com/v1.0/groups/6f996ed6-0000-4000-8000-00000000aaaa/members', true, 403, 'logic-apps'])
+  const denied = diagnoseText(read('logic-app-run.json'))
+  assert.match(textOf(findingOf(denied, 'permission-missing')), /New-MgServicePrincipalAppRoleAssignment/)
+  const empty = findingOf(diagnoseText(read('logic-app-outputs-401.json')), 'token-missing')
+  assert.match(empty.fix[0] ?? '', /HTTP action's Authentication: Managed identity with Audience https:\/\/graph\.microsoft\.com/)
+  assert.doesNotMatch(empty.fix.join('\n'), /allowed-hosts/, 'no SDK pitfall for a Logic App')
+  // Near miss: an object with a statusCode but no error body is no action run.
+  assert.throws(() => parseInput('{"statusCode": 200, "body": {"value": []}}', 'ok.json'))
+})
