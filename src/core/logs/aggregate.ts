@@ -10,12 +10,12 @@ import type { PermissionCatalogue } from '../permissions/types.js'
 import { principalKind } from '../token/principal.js'
 import type { RawRecord } from './read/fields.js'
 import { pathShape, uriOrigin } from '../kql/path-shape.js'
-import { rawCallOf, rawText, rawWeight } from './read/raw-call.js'
+import { rawText, rawWeight } from './read/raw-call.js'
 import { readRecord, type ActivityRecord, type SigninRecord } from './read/records.js'
-import { newSlot } from './group-rows.js'
+import { newSlot, type Slot } from './group-rows.js'
 import { countSignin, emptyState, MAX_UNREADABLE_LISTED, nameApp, type InputSummary, type LogState } from './state.js'
 import type { LoggedGroup } from './group-judge.js'
-import { claimsTextOf, slotKeyOfGroup, type PendingGroupRow } from './pending-groups.js'
+import { claimsTextOf, slotKeyOfGroup, type PendingGroup, type PendingGroupRow } from './pending-groups.js'
 import { GroupSlots } from './group-slots.js'
 import type { Verdict } from './verdict.js'
 
@@ -86,7 +86,8 @@ export class LogAggregator {
     switch (record.kind) {
       case 'activity':
         this.input.records++
-        return this.addActivity(record)
+        this.addActivity(record)
+        return
       case 'signin':
         this.input.records++
         return this.addSignin(record)
@@ -113,25 +114,32 @@ export class LogAggregator {
    * building the record (most records of a log are such). False when the record is not one.
    */
   private addKnownCall(record: RawRecord): boolean {
-    const call = rawCallOf(record, this.slots.claims)
+    const slots = this.slots
+    const call = slots.calls.read(record)
     if (call === undefined) return false
     const { raw, time } = call
-    const slot = this.slots.find(call.key)
+    let slot = slots.findCall(call)
     if (slot === undefined) {
-      const parsed = readRecord(time === undefined ? raw : { ...raw, TimeGenerated: raw['TimeGenerated'] ?? raw['timeGenerated'] ?? time })
-      if (parsed.kind !== 'activity') return false
-      this.addActivity(parsed, call.key)
-      return true
+      const key = slots.calls.keyOf(call)
+      slot = slots.find(key)
+      if (slot === undefined) {
+        const parsed = readRecord(time === undefined ? raw : { ...raw, TimeGenerated: raw['TimeGenerated'] ?? raw['timeGenerated'] ?? time })
+        if (parsed.kind !== 'activity') return false
+        slots.rememberCall(call, this.addActivity(parsed, key))
+        return true
+      }
+      slots.rememberCall(call, slot)
     }
     const name = raw['AppDisplayName'] ?? raw['appDisplayName']
     if (typeof name === 'string' && name !== '') this.nameApp(slot.pending === true ? slot.appId : slot.app.appId, name)
     const seen = rawText(raw['TimeGenerated'] ?? raw['timeGenerated']) ?? time
     const sample = rawText(raw['SampleRequestId'] ?? raw['sampleRequestId'] ?? raw['RequestId'] ?? raw['requestId'])
-    this.slots.count(slot, rawWeight(raw['Count'] ?? raw['count']), rawText(raw['FirstSeen'] ?? raw['firstSeen']) ?? seen, rawText(raw['LastSeen'] ?? raw['lastSeen']) ?? seen, sample)
+    slots.count(slot, rawWeight(raw['Count'] ?? raw['count']), rawText(raw['FirstSeen'] ?? raw['firstSeen']) ?? seen, rawText(raw['LastSeen'] ?? raw['lastSeen']) ?? seen, sample)
     return true
   }
 
-  addActivity(record: ActivityRecord, slotKeyOf?: string): void {
+  /** One activity record (its group's slot is made the first time, under `slotKeyOf` when given). */
+  addActivity(record: ActivityRecord, slotKeyOf?: string): Slot | PendingGroup {
     const appId = record.appId ?? record.servicePrincipalId ?? UNKNOWN_APP
     const kind = principalKind(record.roles, record.scopes, record.userId)
     const shape = pathShape(record.uri)
@@ -147,6 +155,7 @@ export class LogAggregator {
     }
     if (record.appName !== undefined) this.nameApp(appId, record.appName)
     this.slots.count(slot, record.count, record.firstSeen, record.lastSeen, record.sampleId)
+    return slot
   }
 
   /**
