@@ -5,22 +5,17 @@
  */
 import { createDiagnoser, type Diagnoser } from '../diagnose.js'
 import type { Exchange } from '../exchange.js'
-import { ExchangeCalls, UNKNOWN_APP } from './exchange-calls.js'
+import { ExchangeCalls } from './exchange-calls.js'
 import type { PermissionCatalogue } from '../permissions/types.js'
-import { principalKind } from '../token/principal.js'
 import type { RawRecord } from './read/fields.js'
-import { pathShape, uriOrigin } from '../kql/path-shape.js'
-import { rawCallOf, rawText, rawWeight } from './read/raw-call.js'
 import { readRecord, type ActivityRecord, type SigninRecord } from './read/records.js'
-import { newSlot } from './group-rows.js'
+import { newSlot, type Slot } from './group-rows.js'
 import { countSignin, emptyState, MAX_UNREADABLE_LISTED, nameApp, type InputSummary, type LogState } from './state.js'
 import type { LoggedGroup } from './group-judge.js'
-import { claimsTextOf, slotKeyOfGroup, type PendingGroupRow } from './pending-groups.js'
+import type { PendingGroup, PendingGroupRow } from './pending-groups.js'
+import { addActivityRecord, addRawCall } from './activity-calls.js'
 import { GroupSlots } from './group-slots.js'
 import type { Verdict } from './verdict.js'
-
-/** The origin of a logged path without one (Log Analytics writes full URLs; group rows, paths). */
-const GRAPH_ORIGIN = 'https://graph.microsoft.com'
 
 export interface LogAggregatorOptions {
   readonly catalogue?: PermissionCatalogue
@@ -78,7 +73,7 @@ export class LogAggregator {
    * (a function is called only then: a reader need not build the text for every record).
    */
   addValue(value: unknown, where: string | (() => string)): void {
-    if (typeof value === 'object' && value !== null && this.addKnownCall(value as RawRecord)) {
+    if (typeof value === 'object' && value !== null && addRawCall(this.state, this.slots, value as RawRecord, this.input.name)) {
       this.input.records++
       return
     }
@@ -86,7 +81,8 @@ export class LogAggregator {
     switch (record.kind) {
       case 'activity':
         this.input.records++
-        return this.addActivity(record)
+        this.addActivity(record)
+        return
       case 'signin':
         this.input.records++
         return this.addSignin(record)
@@ -108,45 +104,9 @@ export class LogAggregator {
     if (list.length < MAX_UNREADABLE_LISTED) list.push(entry)
   }
 
-  /**
-   * The hot path: a call record of a group seen before is counted from its raw fields, without
-   * building the record (most records of a log are such). False when the record is not one.
-   */
-  private addKnownCall(record: RawRecord): boolean {
-    const call = rawCallOf(record, this.slots.claims)
-    if (call === undefined) return false
-    const { raw, time } = call
-    const slot = this.slots.find(call.key)
-    if (slot === undefined) {
-      const parsed = readRecord(time === undefined ? raw : { ...raw, TimeGenerated: raw['TimeGenerated'] ?? raw['timeGenerated'] ?? time })
-      if (parsed.kind !== 'activity') return false
-      this.addActivity(parsed, call.key)
-      return true
-    }
-    const name = raw['AppDisplayName'] ?? raw['appDisplayName']
-    if (typeof name === 'string' && name !== '') this.nameApp(slot.pending === true ? slot.appId : slot.app.appId, name)
-    const seen = rawText(raw['TimeGenerated'] ?? raw['timeGenerated']) ?? time
-    const sample = rawText(raw['SampleRequestId'] ?? raw['sampleRequestId'] ?? raw['RequestId'] ?? raw['requestId'])
-    this.slots.count(slot, rawWeight(raw['Count'] ?? raw['count']), rawText(raw['FirstSeen'] ?? raw['firstSeen']) ?? seen, rawText(raw['LastSeen'] ?? raw['lastSeen']) ?? seen, sample)
-    return true
-  }
-
-  addActivity(record: ActivityRecord, slotKeyOf?: string): void {
-    const appId = record.appId ?? record.servicePrincipalId ?? UNKNOWN_APP
-    const kind = principalKind(record.roles, record.scopes, record.userId)
-    const shape = pathShape(record.uri)
-    const url = `${uriOrigin(record.uri) || GRAPH_ORIGIN}${shape.startsWith('/') ? '' : '/'}${shape}`
-    const claimsText = claimsTextOf(record.roles, record.scopes, record.wids)
-    const claims = this.slots.claims.of(claimsText)
-    const slotKey = slotKeyOf ?? slotKeyOfGroup(appId, record.method, url, record.status, kind, claims)
-    let slot = this.slots.find(slotKey)
-    if (slot === undefined) {
-      const { method, status, roles, scopes, wids, tenantId } = record
-      const group: LoggedGroup = { method, url, status, kind, claims, roles, scopes, wids, source: `${this.input.name} (group)`, ...(tenantId === undefined ? {} : { tenantId }) }
-      slot = this.slots.open(slotKey, appId, group, claimsText)
-    }
-    if (record.appName !== undefined) this.nameApp(appId, record.appName)
-    this.slots.count(slot, record.count, record.firstSeen, record.lastSeen, record.sampleId)
+  /** One activity record (its group's slot is made the first time, under `slotKeyOf` when given). */
+  addActivity(record: ActivityRecord, slotKeyOf?: string): Slot | PendingGroup {
+    return addActivityRecord(this.state, this.slots, record, this.input.name, slotKeyOf)
   }
 
   /**

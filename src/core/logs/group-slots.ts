@@ -4,7 +4,8 @@
  * without its verdict and handed over as rows to another aggregator's slots, which judge and count them.
  */
 import type { PermissionCatalogue } from '../permissions/types.js'
-import { ClaimsNumbers } from './read/raw-call.js'
+import { ClaimsNumbers, RawCallReader, type RawCall } from './read/raw-call.js'
+import { CallIndex } from './call-index.js'
 import { countCall, newSlot, type Slot } from './group-rows.js'
 import { addToTally, ownText, type LogState } from './state.js'
 import { GroupJudge, verdictKey, type LoggedGroup } from './group-judge.js'
@@ -24,6 +25,10 @@ export interface GroupSlotsOptions {
 export class GroupSlots {
   /** Each distinct claims text (raw, or as lists) by a number: group keys stay short. */
   readonly claims = new ClaimsNumbers()
+  /** Reads call records into the numbers of their groups' parts. */
+  readonly calls = new RawCallReader(this.claims)
+  /** Slots by the numbers of a raw call's group (each also under its key text in `slots`). */
+  private readonly byCall = new CallIndex<Slot | PendingGroup>()
   private readonly judge: GroupJudge
   private readonly slots = new Map<string, Slot | PendingGroup>()
   /** `appId scheme claims` whose permissions the app's row already holds. */
@@ -50,6 +55,16 @@ export class GroupSlots {
   /** The slot of a key seen before. */
   find(key: string): Slot | PendingGroup | undefined {
     return this.slots.get(key)
+  }
+
+  /** The slot of a raw call whose group was seen before (see {@link rememberCall}). */
+  findCall(call: RawCall): Slot | PendingGroup | undefined {
+    return this.byCall.get(call)
+  }
+
+  /** Remember the slot of a raw call's group (found or opened by its key text) by the call's numbers. */
+  rememberCall(call: RawCall, slot: Slot | PendingGroup): void {
+    this.byCall.set(call, slot)
   }
 
   /** The slot of `key`, made for the group the first time (judged, or pending when counting later). */

@@ -10,81 +10,17 @@
  */
 import { ElementBuffer } from './element-buffer.js'
 import { readIndentedElement } from './indented-element.js'
+import { BYTE_CLASS, closingQuote, FOUR_SPACES, NEWLINE, NEWLINE_CLASS, OPEN, QUOTE, SPACE, STRING, trailingBackslashes } from './json-bytes.js'
+import { JsonScanError, type JsonArrayScannerOptions, type JsonScanSummary, type ScannedElement } from './scanned-element.js'
 import { ShallowFrames } from './shallow-frames.js'
 
-/** One element of the target array. */
-export interface ScannedElement {
-  /** 0-based position in the array. */
-  readonly index: number
-  /** Byte offset of its first byte in the input. */
-  readonly offset: number
-  /** 1-based line of its first byte. */
-  readonly line: number
-  /** Its JSON text; undefined when it could not be kept (see `problem`). */
-  readonly text?: string
-  /** Why there is no text: too large, or not valid UTF-8. */
-  readonly problem?: string
-  /**
-   * `JSON.parse(text)`, when the scanner already parsed it (a pretty-printed object, see
-   * `indented-element.ts`); otherwise absent and the caller parses `text`.
-   */
-  readonly value?: unknown
-}
-
-export interface JsonArrayScannerOptions {
-  /** Keys leading to the array from the root, e.g. `['log', 'entries']`; `[]` for a top-level array. */
-  readonly path: readonly string[]
-  /** Bytes to text; must throw on invalid UTF-8. Defaults to a fatal UTF-8 TextDecoder. */
-  readonly decode?: (bytes: Uint8Array) => string
-  /** An element larger than this is reported as a problem, never held (default 64 MiB). */
-  readonly maxElementBytes?: number
-  /** A string longer than this inside an element is replaced by a summary (default 8 MiB). */
-  readonly maxStringBytes?: number
-}
-
-/** A place in the input where the JSON stopped making sense. */
-export class JsonScanError extends Error {
-  readonly line: number
-  readonly offset: number
-
-  constructor(message: string, line: number, offset: number) {
-    super(message)
-    this.name = 'JsonScanError'
-    this.line = line
-    this.offset = offset
-  }
-}
-
-/** What the whole input held, once it has ended. */
-export interface JsonScanSummary {
-  readonly elements: number
-  /** When the array was never found: the first missing key (dotted path) and where its object ended. */
-  readonly missing?: { readonly key: string; readonly line: number; readonly offset: number }
-}
+export { JsonScanError, type JsonArrayScannerOptions, type JsonScanSummary, type ScannedElement } from './scanned-element.js'
 
 type Mode = 'shallow' | 'skip' | 'element' | 'element-literal' | 'done'
 
-const QUOTE = 0x22
-const BACKSLASH = 0x5c
-const NEWLINE = 0x0a
-const SPACE = 0x20
-const FOUR_SPACES = 0x20202020
 const MiB = 1024 * 1024
 
 const fatalDecoder = new TextDecoder('utf-8', { fatal: true })
-
-const STRING = 1
-const OPEN = 2
-const CLOSE = 3
-const NEWLINE_CLASS = 4
-/** What each byte means to {@link JsonArrayScanner.nested}: 0 for every byte it passes over. */
-const BYTE_CLASS = new Uint8Array(256)
-BYTE_CLASS[QUOTE] = STRING
-BYTE_CLASS[0x7b] = OPEN
-BYTE_CLASS[0x5b] = OPEN
-BYTE_CLASS[0x7d] = CLOSE
-BYTE_CLASS[0x5d] = CLOSE
-BYTE_CLASS[NEWLINE] = NEWLINE_CLASS
 
 /**
  * Feed it chunks with {@link push}; it calls `emit` for each element, in order. {@link end} checks
@@ -397,35 +333,4 @@ export class JsonArrayScanner {
   private error(message: string, i: number): JsonScanError {
     return new JsonScanError(message, this.line, this.base + i)
   }
-}
-
-/** Strings shorter than this (keys, header names, most values) are walked by hand: a native `indexOf` call costs more. */
-const SHORT_STRING = 48
-
-/** The closing quote of a string whose content starts at `from` in this chunk, or -1 past the chunk. */
-function closingQuote(chunk: Uint8Array, from: number): number {
-  const end = chunk.length
-  const limit = from + SHORT_STRING < end ? from + SHORT_STRING : end
-  let i = from
-  while (i < limit) {
-    const byte = chunk[i]
-    if (byte === QUOTE) return i
-    i += byte === BACKSLASH ? 2 : 1
-  }
-  if (i >= end) return -1
-  // `i` follows a whole escape sequence or plain byte: backslashes are counted from here on.
-  for (;;) {
-    const quote = chunk.indexOf(QUOTE, i)
-    if (quote < 0) return -1
-    if (chunk[quote - 1] !== BACKSLASH || trailingBackslashes(chunk, i, quote, 0) % 2 === 0) return quote
-    i = quote + 1
-  }
-}
-
-/** Backslashes just before `end` (down to `from`), plus `carry` when the run reaches `from`. */
-function trailingBackslashes(chunk: Uint8Array, from: number, end: number, carry: number): number {
-  let k = end - 1
-  while (k >= from && chunk[k] === BACKSLASH) k--
-  const run = end - 1 - k
-  return k < from ? run + carry : run
 }

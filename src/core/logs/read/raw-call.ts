@@ -1,37 +1,77 @@
 /**
  * The hot path of the aggregation: a call record read from its raw fields (Log Analytics or
- * camelCase names, in a diagnostic-settings envelope or not) into the key of its group, without
- * building the record. Most records of a log belong to a group seen before.
+ * camelCase names, in a diagnostic-settings envelope or not) into the numbers of its group's parts,
+ * without building the record or a key text. Most records of a log belong to a group seen before.
  */
 import type { RawRecord } from './fields.js'
-import { pathShape, uriOrigin } from '../../kql/path-shape.js'
+import type { CallNumbers } from '../call-index.js'
 import { ownText } from '../state.js'
+import { ShapeNumbers } from './shape-numbers.js'
 
-/** A call record's raw fields, the time its envelope gave, and its group key (app, method, shape, status, claims). */
-export interface RawCall {
+/** A call record's raw fields, the time its envelope gave, and the numbers of its group's parts. */
+export interface RawCall extends CallNumbers {
   readonly raw: RawRecord
   readonly time: string | undefined
-  readonly key: string
+  readonly appId: string
+  readonly methodText: string
+  readonly statusValue: number | string
+  readonly user: boolean
 }
 
 /**
- * The raw call of a record, or undefined when it is no call record (a sign-in, an unreadable one).
- * `claimsId` numbers the distinct (roles, scopes, wids) texts: the keys stay short however long the
- * claims (memory per group, and the hashing of every record's key).
+ * Reads call records into {@link RawCall}s: the numbers of app, method, shape, status and claims tell
+ * a group seen before without any text being built; {@link keyOf} gives the group's key text (once
+ * per new group).
  */
-export function rawCallOf(record: RawRecord, claims: ClaimsNumbers): RawCall | undefined {
-  const properties = record['properties']
-  const inEnvelope = record['RequestUri'] === undefined && typeof properties === 'object' && properties !== null
-  const raw = inEnvelope ? (properties as RawRecord) : record
-  const uri = raw['RequestUri'] ?? raw['requestUri']
-  const method = raw['RequestMethod'] ?? raw['requestMethod']
-  const status = raw['ResponseStatusCode'] ?? raw['responseStatusCode']
-  if (typeof uri !== 'string' || typeof method !== 'string' || (typeof status !== 'number' && typeof status !== 'string')) return undefined
-  const shape = `${uriOrigin(uri)} ${pathShape(uri)}`
-  const app = String(raw['AppId'] || raw['appId'] || raw['ServicePrincipalId'] || raw['servicePrincipalId'] || '')
-  const claimsId = claims.ofRaw(app, raw['Roles'] ?? raw['roles'], raw['Scopes'] ?? raw['scopes'], raw['Wids'] ?? raw['wids'])
-  const user = (raw['UserId'] ?? raw['userId'] ?? '') === '' ? '' : 'u'
-  return { raw, time: inEnvelope ? rawText(record['time'] ?? record['Time']) : undefined, key: `${app}\u0000${method}\u0000${shape}\u0000${status}\u0000${claimsId}\u0000${user}` }
+export class RawCallReader {
+  private readonly shapes = new ShapeNumbers()
+  private readonly methods = new Map<string, number>()
+  private readonly statuses = new Map<string, number>()
+  private readonly claims: ClaimsNumbers
+
+  constructor(claims: ClaimsNumbers) {
+    this.claims = claims
+  }
+
+  /** The raw call of a record, or undefined when it is no call record (a sign-in, an unreadable one). */
+  read(record: RawRecord): RawCall | undefined {
+    const properties = record['properties']
+    const inEnvelope = record['RequestUri'] === undefined && typeof properties === 'object' && properties !== null
+    const raw = inEnvelope ? (properties as RawRecord) : record
+    const uri = raw['RequestUri'] ?? raw['requestUri']
+    const method = raw['RequestMethod'] ?? raw['requestMethod']
+    const status = raw['ResponseStatusCode'] ?? raw['responseStatusCode']
+    if (typeof uri !== 'string' || typeof method !== 'string' || (typeof status !== 'number' && typeof status !== 'string')) return undefined
+    const appId = String(raw['AppId'] || raw['appId'] || raw['ServicePrincipalId'] || raw['servicePrincipalId'] || '')
+    const app = this.claims.appOf(appId)
+    const claims = this.claims.ofRaw(app, raw['Roles'] ?? raw['roles'], raw['Scopes'] ?? raw['scopes'], raw['Wids'] ?? raw['wids'])
+    const user = (raw['UserId'] ?? raw['userId'] ?? '') !== ''
+    return {
+      raw, time: inEnvelope ? rawText(record['time'] ?? record['Time']) : undefined, appId, methodText: method, statusValue: status, user,
+      shape: this.shapes.of(uri), app: app.number, method: this.methodNumber(method), status: this.statusNumber(status), claims: claims * 2 + (user ? 1 : 0),
+    }
+  }
+
+  /** The key text of a call's group (app, method, origin and shape, status, claims, whether a user called). */
+  keyOf(call: RawCall): string {
+    const claims = call.claims >>> 1
+    return `${call.appId}\u0000${call.methodText}\u0000${this.shapes.text(call.shape)}\u0000${call.statusValue}\u0000${claims}\u0000${call.user ? 'u' : ''}`
+  }
+
+  private methodNumber(method: string): number {
+    let number = this.methods.get(method)
+    if (number === undefined) this.methods.set(ownText(method), (number = this.methods.size))
+    return number
+  }
+
+  /** A status as a number: an integer from 0 to 999 as itself, anything else by its text (`'403'` is the key's `403` too). */
+  private statusNumber(status: number | string): number {
+    if (typeof status === 'number' && Number.isInteger(status) && status >= 0 && status < 1000) return status
+    const text = String(status)
+    let number = this.statuses.get(text)
+    if (number === undefined) this.statuses.set(ownText(text), (number = 1000 + this.statuses.size))
+    return number
+  }
 }
 
 /** The last few distinct claims of one app, their raw values as read. */
@@ -40,6 +80,12 @@ interface AppClaims {
   readonly scopes: unknown
   readonly wids: unknown
   readonly id: number
+}
+
+/** An app of the log: its number, and the claim sets it was last seen with. */
+export interface AppEntry {
+  readonly number: number
+  readonly claims: AppClaims[]
 }
 
 /** Claim sets an app is remembered with (its tokens carry one, or a few directory-role variants). */
@@ -52,7 +98,7 @@ const CLAIMS_PER_APP = 8
  */
 export class ClaimsNumbers {
   private readonly numbers = new Map<string, number>()
-  private readonly apps = new Map<string, AppClaims[]>()
+  private readonly apps = new Map<string, AppEntry>()
 
   /** The number of a claims text. */
   of(text: string): number {
@@ -61,12 +107,17 @@ export class ClaimsNumbers {
     return id
   }
 
-  /** The number of a record's raw roles, scopes and wids (any values, read as text). */
-  ofRaw(app: string, roles: unknown, scopes: unknown, wids: unknown): number {
-    let known = this.apps.get(app)
-    if (known !== undefined) {
-      for (const entry of known) if (entry.roles === roles && entry.scopes === scopes && entry.wids === wids) return entry.id
-    } else this.apps.set(ownText(app), (known = []))
+  /** An app's entry (its number, and its last few claims), made the first time. */
+  appOf(appId: string): AppEntry {
+    let app = this.apps.get(appId)
+    if (app === undefined) this.apps.set(ownText(appId), (app = { number: this.apps.size, claims: [] }))
+    return app
+  }
+
+  /** The number of a record's raw roles, scopes and wids (any values, read as text), for its app. */
+  ofRaw(app: AppEntry, roles: unknown, scopes: unknown, wids: unknown): number {
+    const known = app.claims
+    for (const entry of known) if (entry.roles === roles && entry.scopes === scopes && entry.wids === wids) return entry.id
     const id = this.of(`${claimText(roles)}\u0000${claimText(scopes)}\u0000${claimText(wids)}`)
     if (known.length >= CLAIMS_PER_APP) known.shift()
     known.push({ roles: ownValue(roles), scopes: ownValue(scopes), wids: ownValue(wids), id })
