@@ -11,7 +11,7 @@
 // code on a cold start. dist/bin/package.json says so for the bin's `.js`; the command files are `.cjs`;
 // chunks/package.json keeps the `logs --workers` worker (chunks/logs-worker.js) an ES module.
 import { build } from 'esbuild'
-import { rmSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, relative } from 'node:path'
 
 const COMMANDS = ['diagnose', 'token', 'aadsts', 'perms', 'data', 'proxy', 'kql', 'logs', 'merge', 'web']
@@ -84,7 +84,15 @@ for (const [file, output] of Object.entries(commands.metafile.outputs)) {
   if (output.entryPoint !== undefined) commandFile.set(basename(output.entryPoint, '.ts'), `./${relative('dist/bin', file)}`)
 }
 
-/** The entry's `import('./commands/<name>.js')` points at that command's bundle instead of inlining it. */
+/**
+ * The entry's `import('./commands/<name>.js')` points at that command's bundle instead of inlining it,
+ * loaded through V8's code cache (chunks/code-cache.cjs, from src/cli/code-cache.ts) unless the file
+ * holds a native `import()` (vm.Script would need an ES module loader for it): the compile of a command
+ * file and of the functions a run calls was the largest part of a diagnose's start-up. The loader is a
+ * file of its own so that --help and --version do not compile it.
+ */
+const CODE_CACHE_FILE = './chunks/code-cache.cjs'
+await build({ ...commonJs, entryPoints: ['src/cli/code-cache.ts'], outfile: `${outdir}${CODE_CACHE_FILE.slice(2)}` })
 const commandsAreExternal = {
   name: 'commands-are-external',
   setup(builder) {
@@ -94,8 +102,25 @@ const commandsAreExternal = {
     })
   },
 }
+/** Command files that keep a native `import()` (an optional package, a lazily loaded built-in). */
+const nativeImports = new Set([...commandFile.values()].filter((path) => /(^|[^\w$.])import\(/.test(readFileSync(new URL(path, `file://${outdir}`), 'utf8'))))
 // Without native import() the entry loads each command file with require() (no ES module loader).
 await build({ ...commonJs, entryPoints: { 'graph-doctor': 'src/cli/main.ts' }, outdir, plugins: [commandsAreExternal], supported: { 'dynamic-import': false } })
+// `require("./chunks/<command>.cjs")` becomes `requireChunk(…)`: the code cache's loader, for the files it may load.
+const binFile = new URL('graph-doctor.js', `file://${outdir}`)
+const cached = [...commandFile.values()].filter((path) => !nativeImports.has(path))
+let bin = readFileSync(binFile, 'utf8')
+for (const path of cached) {
+  const call = `require(${JSON.stringify(path)})`
+  if (bin.split(call).length !== 2) throw new Error(`the bin should require ${path} once`)
+  bin = bin.replace(call, `requireChunk(${JSON.stringify(path)})`)
+}
+const strict = '#!/usr/bin/env node\n"use strict";'
+if (!bin.startsWith(strict)) throw new Error('the bin should start with its shebang and "use strict"')
+// Node 22.1+ has its own compile cache (main.ts enables it), which serves require() itself.
+const requireChunk = `function requireChunk(path){return require("node:module").enableCompileCache?require(path):require(${JSON.stringify(CODE_CACHE_FILE)}).requireWithCodeCache(require("node:path").join(__dirname,path)).exports}`
+bin = `${strict}${requireChunk}${bin.slice(strict.length)}`
+writeFileSync(binFile, bin)
 writeFileSync(new URL('package.json', `file://${outdir}`), '{ "type": "commonjs" }\n')
 // `logs --workers`: the worker threads' entry, next to the command files (the logs command finds it at
 // ./logs-worker.js; the snapshot is found from there as from any command file).

@@ -129,11 +129,12 @@ test('--help, --version and a command\'s help load no command, core or render mo
   }
 })
 
-test('a diagnose loads the bin and its one command file, without starting the ES module loader', () => {
+test('a diagnose loads the bin, the code cache loader and its one command file, without starting the ES module loader', () => {
   const { files, esmModules, stderr } = loadedFiles(['diagnose', 'test/fixtures/findings/permission-missing/hit.http'])
-  assert.equal(files.length, 2, stderr)
+  assert.equal(files.length, 3, stderr)
   assert.equal(files[0], 'bin/graph-doctor.js')
-  assert.match(files[1] ?? '', /^bin\/chunks\/diagnose-[A-Z0-9]+\.cjs$/)
+  assert.equal(files[1], 'bin/chunks/code-cache.cjs')
+  assert.match(files[2] ?? '', /^bin\/chunks\/diagnose-[A-Z0-9]+\.cjs$/)
   const empty = join(mkdtempSync(join(tmpdir(), 'graph-doctor-empty-')), 'empty.cjs')
   writeFileSync(empty, '')
   const bare = new Set(loadedModules(empty, []).esmModules)
@@ -144,7 +145,7 @@ test('the AADSTS tables are loaded only for an answer that names a code: chunks/
   const graph403 = loadedFiles(['diagnose', 'test/fixtures/findings/permission-missing/hit.http'])
   assert.ok(!graph403.files.some((file) => file.includes('aadsts-data')), graph403.stderr)
   const aadsts = loadedFiles(['diagnose', ...readdirSync('test/fixtures/findings/interaction-required').filter((name) => name.startsWith('hit')).map((name) => `test/fixtures/findings/interaction-required/${name}`)])
-  assert.deepEqual(aadsts.files.slice(1).map((file) => file.replace(/-[A-Z0-9]+\.cjs$/, '.cjs')), ['bin/chunks/diagnose.cjs', 'bin/chunks/aadsts-data.cjs'], aadsts.stderr)
+  assert.deepEqual(aadsts.files.slice(1).map((file) => file.replace(/-[A-Z0-9]+\.cjs$/, '.cjs')), ['bin/chunks/code-cache.cjs', 'bin/chunks/diagnose.cjs', 'bin/chunks/aadsts-data.cjs'], aadsts.stderr)
   const explained = cli(['aadsts', 'AADSTS50076'])
   assert.equal(explained.code, 0)
   assert.match(explained.stdout, /UserStrongAuthClientAuthNRequired/)

@@ -43,7 +43,14 @@ describe('the packed package, installed into an empty prefix', () => {
     const finding = document.results[0]?.findings.find((item) => item.id === 'permission-missing')
     assert.equal(finding?.permission?.leastPrivileged, 'User.ReadBasic.All')
     assert.equal(document.permissionData.source, 'snapshot')
-    assert.deepEqual(readdirSync(home), [], 'nothing written to the home folder')
+    // the one thing a diagnose writes is its code cache (Node 20; src/cli/code-cache.ts), inside graph-doctor's cache folder
+    const written = readdirSync(home, { recursive: true }).map(String)
+    assert.deepEqual(written.filter((path) => !/^\.cache(\/graph-doctor(\/code(\/diagnose-[A-Z0-9]+\.[^/]+\.cache)?)?)?$/.test(path)), [], 'nothing else written to the home folder')
+    const bareHome = join(work, 'bare-home')
+    mkdirSync(bareHome)
+    const again = spawnSync(bin, args, { cwd: elsewhere, env: { ...env, HOME: bareHome, GRAPH_DOCTOR_CODE_CACHE: '0' }, encoding: 'utf8' })
+    assert.equal(again.stdout, result.stdout)
+    assert.deepEqual(readdirSync(bareHome), [], 'GRAPH_DOCTOR_CODE_CACHE=0: nothing written to the home folder')
   })
 })
 
