@@ -78,12 +78,14 @@ const LINE_PATTERNS: readonly LinePattern[] = [
   { pattern: /\bRequest method: '([A-Za-z]{3,7})'/, read: (m, d) => setIfAbsent(d, 'method', m[1]?.toUpperCase()) },
   { pattern: /\bResponse status: (\d{3})\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
   { pattern: /^\s*(?:Error|HTTP)\s+(\d{3})\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
-  // The failing line PowerShell echoes: `+ Invoke-RestMethod -Uri "https://…" -Method Post …`.
-  { pattern: /^\+\s*(?:Invoke-RestMethod|Invoke-WebRequest|Invoke-MgGraphRequest|irm|iwr)\s[^\r\n]{0,2000}?["'\s](https:\/\/[^"'\s]{1,2000})/i, read: (m, d) => { setIfAbsent(d, 'url', m[1]); setIfAbsent(d, 'method', 'GET') } },
+  // The failing line PowerShell echoes: `+ Invoke-RestMethod -Uri "https://…" -Method Post …` (5.1), `   3 |  Invoke-RestMethod …` (7).
+  { pattern: /^(?:\+|\s{0,8}\d{1,5} \|)\s*(?:Invoke-RestMethod|Invoke-WebRequest|Invoke-MgGraphRequest|irm|iwr)\s[^\r\n]{0,2000}?["'\s](https:\/\/[^"'\s]{1,2000})/i, read: (m, d) => { setIfAbsent(d, 'url', m[1]); setIfAbsent(d, 'method', 'GET') } },
 ]
 
 /** Anywhere in a line (Python reprs, JavaScript objects, `requests` errors). */
 const INLINE_PATTERNS: readonly LinePattern[] = [
+  // A browser console's failed request: `GET https://graph.microsoft.com/v1.0/me 401 (Unauthorized)`.
+  { pattern: /\b(GET|POST|PUT|PATCH|DELETE)\s(https:\/\/\S{1,2000})\s(\d{3})\s\(([A-Za-z ]{0,40})\)/, read: (m, d) => { setIfAbsent(d, 'method', m[1]); setIfAbsent(d, 'url', m[2]); setIfAbsent(d, 'status', statusOf(m[3])) } },
   // PnP PowerShell: `Get-PnPAzureADUser: Forbidden (403): Insufficient privileges…`
   { pattern: /\b[A-Z][A-Za-z]{2,30} \((\d{3})\)\s?:/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
   { pattern: /\bresponse_status_code=(\d{3})\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },

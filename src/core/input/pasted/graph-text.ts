@@ -19,6 +19,9 @@ export type GraphTextFormat = Extract<InputFormat, 'powershell-error' | 'sdk-err
 /** `az rest` output: `ERROR: Forbidden({"error":…})`, `Bad Request({…})`, or its `--debug` log lines. */
 const AZURE_CLI = /^(?:ERROR: )?[A-Z][A-Za-z]{1,20}(?: [A-Z][A-Za-z]{1,20})?\(\{\s*"error"|\bcli\.azure\.cli\.core\.|\bAZURECLI\//m
 
+/** Graph PowerShell before Connect-MgGraph: a client-side refusal, no call was made. */
+const NOT_CONNECTED = /^Authentication needed\. Please call Connect-MgGraph/i
+
 const WHAT: Readonly<Record<GraphTextFormat, string>> = {
   'powershell-error': 'a Microsoft Graph PowerShell error',
   'sdk-error': 'a Microsoft Graph SDK error',
@@ -29,6 +32,7 @@ const WHAT: Readonly<Record<GraphTextFormat, string>> = {
  */
 export function graphTextExchange(text: string, name: string, format: GraphTextFormat): Exchange {
   const fields = readGraphErrorFields(text)
+  if (NOT_CONNECTED.test(fields.message ?? '')) throw formatError(name, undefined, 'Microsoft Graph PowerShell has no session, so nothing was sent to Graph: run Connect-MgGraph first (signed in as a user: Connect-MgGraph -Scopes <the permission the cmdlet needs>; app-only: -ClientId, -TenantId and -CertificateThumbprint), then the cmdlet again')
   const embedded = fields.embedded?.json
   const tokenError = embedded !== undefined && typeof embedded['error'] === 'string'
   const body = embedded !== undefined && (tokenError || isJsonObject(embedded['error'])) ? fields.embedded?.text : builtBody(fields)
