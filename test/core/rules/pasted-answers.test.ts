@@ -63,3 +63,9 @@ test('a Logic Apps / Power Automate HTTP action run: inputs give the call, outpu
   // Near miss: an object with a statusCode but no error body is no action run.
   assert.throws(() => parseInput('{"statusCode": 200, "body": {"value": []}}', 'ok.json'))
 })
+
+test('a bare "Invalid audience" body names no empty call ("GET :" before)', () => {
+  const body = '{"error":{"code":"InvalidAuthenticationToken","message":"Access token validation failure. Invalid audience."}}'
+  const finding = findingOf(diagnoseText(body), 'token-wrong-audience')
+  assert.match(finding.detail, /^The call: Graph reported "Invalid audience"/)
+})
