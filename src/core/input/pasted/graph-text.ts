@@ -48,6 +48,9 @@ export function graphTextExchange(text: string, name: string, format: GraphTextF
 /** The call as the text shows it, else as a cmdlet or a stack trace names it (marked as inferred). */
 function withRequest(exchange: Exchange, fields: GraphErrorFields, text: string): Exchange {
   const { format } = exchange
+  if (fields.url !== undefined && fields.authorization !== undefined) {
+    return { ...exchange, request: { method: fields.method ?? 'GET', url: fields.url, headers: [['Authorization', fields.authorization]] } }
+  }
   if (fields.url !== undefined) return { ...exchange, request: request(fields.method, fields.url) }
   // A call the text does not show but names (a cmdlet, a stack trace) is marked as inferred.
   if (format === 'powershell-error') return withCmdlet(exchange, findGraphCmdlet(text))
