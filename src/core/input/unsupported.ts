@@ -33,6 +33,7 @@ function msalClientError(text: string): string | undefined {
 /** Errors raised before or without a Graph response the text shows, with how to get one worth diagnosing. */
 const CLIENT_SIDE_ERRORS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:DefaultAzureCredential|ChainedTokenCredential) failed to retrieve a token|\bCredentialUnavailableError\b/, 'Azure Identity found no usable credential in its chain, so no token was requested and Graph was never called: configure the one you mean (environment variables AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET; a managed identity enabled on the Azure resource, with AZURE_CLIENT_ID for a user-assigned one; az login on a developer machine), or construct that credential directly instead of DefaultAzureCredential so its own error shows'],
+  [/Response status code does not indicate success: \d{3}/, 'a .NET HttpClient status check (EnsureSuccessStatusCode) that dropped Graph\'s answer: read the body before it (`var body = await response.Content.ReadAsStringAsync();`) and give graph-doctor that body with the request (or a capture)'],
   [/\berror status code received from the API\b/, 'the Go SDK\'s error without its details: print them (`var odataErr *odataerrors.ODataError; if errors.As(err, &odataErr) { e := odataErr.GetErrorEscaped(); fmt.Println(odataErr.ResponseStatusCode, *e.GetCode(), *e.GetMessage()) }`) and give graph-doctor that output'],
 ]
 

@@ -19,6 +19,7 @@ const ADVANCED_QUERY = /ConsistencyLevel|\$count with a value of true|Request wi
 const SEGMENT = /Resource not found for the segment '([^'\r\n]{1,200})'/i
 const SYNCED = /on-premises mastered Directory Sync objects|Unable to update the specified properties for (?:on-premises|objects that have originated within an external service)/i
 const CONTENT_TYPE = /must contain the Content-Type header/i
+const SUBSCRIPTION_VALIDATION = /Subscription validation request failed|validation request failed\. (?:Notification endpoint|Response)/i
 
 const HINTS: readonly RequestErrorHint[] = [
   {
@@ -41,6 +42,11 @@ const HINTS: readonly RequestErrorHint[] = [
     fix: () => [
       'Change the property in on-premises Active Directory and let Microsoft Entra Connect (or Cloud Sync) carry it over at the next sync cycle; check which objects are synchronized with GET /users/{id}?$select=onPremisesSyncEnabled.',
     ],
+  },
+  {
+    matches: (message) => SUBSCRIPTION_VALIDATION.test(message),
+    cause: 'Graph could not validate the subscription\'s notification URL: it POSTs a validationToken to that URL first and needs it echoed back',
+    fix: () => ['Make the notification endpoint answer the validation POST within 10 seconds with 200 OK, Content-Type text/plain and the URL-decoded validationToken query value as the body; it must be reachable from the internet over HTTPS (no authentication in front of it).'],
   },
   {
     matches: (message) => CONTENT_TYPE.test(message),

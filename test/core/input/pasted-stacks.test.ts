@@ -94,3 +94,25 @@ test('errors raised before any Graph response are refused with what to do: Defau
   assert.match(refusal('azure.identity._exceptions.CredentialUnavailableError: DefaultAzureCredential failed to retrieve a token from the included credentials.\nAttempted credentials:\n\tEnvironmentCredential: unavailable.'), /AZURE_CLIENT_ID.*managed identity/)
   assert.match(refusal('main.go:41: error status code received from the API'), /odataerrors\.ODataError.*GetErrorEscaped/)
 })
+
+test('a browser console\'s failed request line and PowerShell 7\'s echoed command give the call', () => {
+  const body = '{"error":{"code":"ErrorAccessDenied","message":"Access is denied. Check credentials and try again."}}'
+  assert.equal(callOf(`main.js:12  GET https://graph.microsoft.com/v1.0/me/messages 403 (Forbidden)\n${body}`), 'GET https://graph.microsoft.com/v1.0/me/messages (shown)')
+  assert.equal(parseInput(`GET https://graph.microsoft.com/v1.0/me/messages 403 (Forbidden)\n${body}`, 'c.txt')[0]?.response?.status, 403)
+  const ps7 = `Invoke-RestMethod: \nLine |\n   3 |  Invoke-RestMethod -Uri "https://graph.microsoft.com/v1.0/users/x/messages" -Headers $headers\n     |  ~~~~~~~~~~\n     | ${body}\n`
+  assert.equal(callOf(ps7), 'GET https://graph.microsoft.com/v1.0/users/x/messages (shown)')
+})
+
+test('client-side failures without a Graph answer are refused with what to do: no Graph PowerShell session, .NET EnsureSuccessStatusCode', () => {
+  const refusal = (text: string): string => {
+    try {
+      parseInput(text, 'x.txt')
+    } catch (error) {
+      if (isGraphDoctorError(error)) return error.message
+      throw error
+    }
+    return ''
+  }
+  assert.match(refusal('Get-MgUser_List: Authentication needed. Please call Connect-MgGraph.'), /no session.*Connect-MgGraph -Scopes/)
+  assert.match(refusal('System.Net.Http.HttpRequestException: Response status code does not indicate success: 403 (Forbidden).\n   at System.Net.Http.HttpResponseMessage.EnsureSuccessStatusCode()'), /ReadAsStringAsync/)
+})

@@ -246,3 +246,22 @@ describe('not-authorization-error, endpoint-unknown and healthy calls', () => {
     }
   })
 })
+
+describe('resource-policy: membership changes of a role-assignable group', () => {
+  it('an app with GroupMember.ReadWrite.All denied adding a member is told about RoleManagement.ReadWrite.Directory, not admin users', () => {
+    const denied = graphError('Authorization_RequestDenied', 'Insufficient privileges to complete the operation.')
+    const result = run(call({ method: 'POST', url: `${GRAPH}/groups/6f996ed6-0000-4000-8000-00000000aaaa/members/$ref`, token: appOnlyToken({ roles: ['GroupMember.ReadWrite.All'] }), status: 403, body: denied, requestBody: '{"@odata.id":"https://graph.microsoft.com/v1.0/directoryObjects/x"}' }), { withCatalogue: true })
+    const text = textOf(findingOf(result, 'resource-policy'))
+    assert.match(text, /isAssignableToRole/)
+    assert.match(text, /RoleManagement\.ReadWrite\.Directory/)
+    assert.doesNotMatch(text, /Privileged Authentication Administrator/)
+  })
+})
+
+describe('user-not-privileged: usage reports', () => {
+  it('a delegated Reports.Read.All denied names the reports roles', () => {
+    const body = graphError('UnknownError', '{"error":{"code":"S2SUnauthorized","message":"Invalid permission."}}')
+    const result = run(call({ url: `${GRAPH}/reports/getOffice365ActiveUserDetail(period='D7')`, token: delegatedToken({ scp: 'Reports.Read.All User.Read' }), status: 403, body }), { withCatalogue: true })
+    assert.match(textOf(findingOf(result, 'user-not-privileged')), /Reports Reader or Global Reader/)
+  })
+})

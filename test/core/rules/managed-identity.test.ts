@@ -33,3 +33,14 @@ test('near miss: an ordinary app-only token keeps the app registration steps', (
   const result = run(call({ url: `${G}/groups`, token: appOnlyToken({ roles: ['User.Read.All'] }), status: 403, body: denied }), { withCatalogue: true })
   assert.match(textOf(findingOf(result, 'permission-missing')), /API permissions > Add a permission/)
 })
+
+test('SharePoint REST "Unsupported app only token." to a client-secret token: a certificate (or Graph), not permissions', () => {
+  const spo = (acr: string) => run(call({ url: 'https://contoso.sharepoint.com/sites/finance/_api/web', token: appOnlyToken({ aud: '00000003-0000-0ff1-ce00-000000000000', appidacr: acr, roles: ['Sites.Read.All'] }), status: 401, body: { error_description: 'Unsupported app only token.' } }))
+  const finding = findingOf(spo('1'), 'token-type-mismatch')
+  assert.match(finding.detail, /only when the app signs in with a certificate, and this token was requested with a client secret/)
+  assert.match(finding.fix.join('\n'), /-CertificatePath/)
+  assert.doesNotMatch(findingOf(spo('2'), 'token-type-mismatch').detail, /client secret \(appidacr 1\)/)
+  // Near miss: another SharePoint 401 is not this finding.
+  const other = run(call({ url: 'https://contoso.sharepoint.com/sites/finance/_api/web', token: appOnlyToken({ aud: '00000003-0000-0ff1-ce00-000000000000', roles: ['Sites.Read.All'] }), status: 401, body: { error_description: 'Invalid issuer or signature.' } }))
+  assert.ok(!other.findings.some((item) => item.id === 'token-type-mismatch'))
+})

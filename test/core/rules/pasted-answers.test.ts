@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { parseInput } from '../../../src/core/input/index.js'
 import { catalogue, findingOf, textOf } from './helpers.js'
 import { diagnoseExchange } from '../../../src/core/diagnose.js'
+import { appOnlyToken } from '../../helpers/tokens.js'
 
 const read = (name: string): string => readFileSync(join(import.meta.dirname, '../../fixtures/inputs', name), 'utf8')
 const diagnoseText = (text: string) => {
@@ -62,4 +63,31 @@ test('a Logic Apps / Power Automate HTTP action run: inputs give the call, outpu
   assert.doesNotMatch(empty.fix.join('\n'), /allowed-hosts/, 'no SDK pitfall for a Logic App')
   // Near miss: an object with a statusCode but no error body is no action run.
   assert.throws(() => parseInput('{"statusCode": 200, "body": {"value": []}}', 'ok.json'))
+})
+
+test('a bare "Invalid audience" body names no empty call ("GET :" before)', () => {
+  const body = '{"error":{"code":"InvalidAuthenticationToken","message":"Access token validation failure. Invalid audience."}}'
+  const finding = findingOf(diagnoseText(body), 'token-wrong-audience')
+  assert.match(finding.detail, /^The call: Graph reported "Invalid audience"/)
+})
+
+test('an axios error as Node prints it: the call, the token it sent and Graph\'s answer (not axios\'s own code)', () => {
+  const token = appOnlyToken({ roles: ['User.Read.All'] })
+  const text = `AxiosError: Request failed with status code 403\n    at settle (/app/node_modules/axios/dist/node/axios.cjs:1966:12) {\n  code: 'ERR_BAD_REQUEST',\n  config: {\n    method: 'get',\n    url: 'https://graph.microsoft.com/v1.0/groups',\n    headers: Object [AxiosHeaders] {\n      Accept: 'application/json, text/plain, */*',\n      Authorization: 'Bearer ${token}'\n    }\n  },\n  response: {\n    status: 403,\n    data: { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.', innerError: { date: '2026-11-20T10:00:00' } } }\n  }\n}\n`
+  const [exchange] = parseInput(text, 'axios.txt')
+  assert.deepEqual([exchange?.request?.method, exchange?.request?.url, exchange?.request?.headersOmitted, exchange?.response?.status], ['GET', 'https://graph.microsoft.com/v1.0/groups', undefined, 403])
+  const result = diagnoseText(text)
+  const finding = findingOf(result, 'permission-missing')
+  assert.match(finding.detail, /needs one of \d+ application permissions/)
+  assert.equal(JSON.stringify(result).includes(token.split('.')[2] ?? '-'), false, 'the signature is never in the result')
+})
+
+test('a pasted 403 without any time is not "expired" by this machine\'s clock: Graph took the token then', () => {
+  const token = appOnlyToken({ roles: ['User.Read.All'], exp: 1_700_000_000, iat: 1_699_996_400, nbf: 1_699_996_400 })
+  const denied = { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } }
+  const late = diagnoseExchange({ source: 't', format: 'raw-http', request: { method: 'GET', url: 'https://graph.microsoft.com/v1.0/groups', headers: [['Authorization', `Bearer ${token}`]] }, response: { status: 403, headers: [], body: JSON.stringify(denied) } }, { permissions: catalogue() })
+  assert.ok(!late.findings.some((item) => item.id === 'token-expired'), late.findings.map((item) => item.id).join())
+  // Near miss: the same token refused with 401 is still judged expired.
+  const refused = diagnoseExchange({ source: 't', format: 'raw-http', request: { method: 'GET', url: 'https://graph.microsoft.com/v1.0/groups', headers: [['Authorization', `Bearer ${token}`]] }, response: { status: 401, headers: [], body: '{"error":{"code":"InvalidAuthenticationToken","message":"Access token validation failure."}}' } }, { permissions: catalogue() })
+  assert.ok(refused.findings.some((item) => item.id === 'token-expired'))
 })

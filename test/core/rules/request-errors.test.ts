@@ -32,3 +32,8 @@ test('near miss: another 400 keeps the generic reading', () => {
   const result = bad(`${G}/users?$select=foo`, 'BadRequest', "Could not find a property named 'foo' on type 'microsoft.graph.user'.")
   assert.match(findingOf(result, 'not-authorization-error').fix.join('\n'), /^Read the error code and message/)
 })
+
+test('a subscription whose notification URL failed validation: echo the validationToken, no permission', () => {
+  const result = bad(`${G}/subscriptions`, 'ValidationError', 'Subscription validation request failed. Notification endpoint must respond with 200 OK to validation request.', 'POST')
+  assert.match(findingOf(result, 'not-authorization-error').fix.join('\n'), /validationToken/)
+})

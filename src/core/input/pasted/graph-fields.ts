@@ -25,6 +25,8 @@ export interface GraphErrorFields {
   readonly date?: string
   readonly method?: string
   readonly url?: string
+  /** The request's Authorization header, when the text prints it (an axios error's config). */
+  readonly authorization?: string
   readonly headers: readonly Header[]
   readonly embedded?: EmbeddedObject
 }
@@ -63,10 +65,16 @@ const LINE_PATTERNS: readonly LinePattern[] = [
   { pattern: /^\s*HTTP StatusCode (\d{3})\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
   { pattern: /^\s*(?:StatusCode|statusCode|status_code|Code)\s*[:=]\s*(\d{3})\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
   { pattern: /^\s*(\d{3}) : ([A-Za-z][A-Za-z ]{0,40})$/, read: (m, d) => { setIfAbsent(d, 'status', statusOf(m[1])); setIfAbsent(d, 'statusText', m[2]) } },
-  { pattern: /^\s*(?:ErrorCode|Error code|Code|code)\s*:\s*['"]?([A-Za-z][\w.]{0,80})['"]?,?\s*$/, read: (m, d) => setIfAbsent(d, 'code', m[1]) },
+  // Not Node's own error codes (axios `code: 'ERR_BAD_REQUEST'`).
+  { pattern: /^\s*(?:ErrorCode|Error code|Code|code)\s*:\s*['"]?(?!ERR_[A-Z])([A-Za-z][\w.]{0,80})['"]?,?\s*$/, read: (m, d) => setIfAbsent(d, 'code', m[1]) },
   { pattern: /^\s*(?:Message\s*:\s*)?\[([A-Za-z][\w.]{0,80})\]\s*:(.*)/, read: (m, d) => { setIfAbsent(d, 'code', m[1]); setIfAbsent(d, 'message', m[2]?.trim()) } },
   { pattern: /^[\s+]*FullyQualifiedErrorId\s*:\s*([A-Za-z][\w.]{0,80}),/, read: (m, d) => setIfAbsent(d, 'code', m[1]) },
-  { pattern: /^\s*(?:Message|Error message|message|ErrorDetails)\s*:(.*)/, read: (m, d) => setIfAbsent(d, 'message', unquote(m[1])) },
+  { pattern: /^\s*(?:Message|Error message|message|ErrorDetails)\s*:(.*)/, read: (m, d) => { const text = unquote(m[1]); if (!AXIOS_OWN.test(text ?? '')) setIfAbsent(d, 'message', text) } },
+  // An axios error as Node prints it: `config: { method: 'get', url: '…', headers: { Authorization: 'Bearer …' } }, response: { status: 403, data: {…} }`.
+  { pattern: /^\s*url:\s*'(https:\/\/[^'\s]{1,2000})',?\s*$/, read: (m, d) => setIfAbsent(d, 'url', m[1]) },
+  { pattern: /^\s*method:\s*'([a-zA-Z]{3,7})',?\s*$/, read: (m, d) => setIfAbsent(d, 'method', m[1]?.toUpperCase()) },
+  { pattern: /^\s*status:\s*(\d{3}),?\s*$/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
+  { pattern: /^\s*['"]?Authorization['"]?:\s*'(Bearer [^'\s]{1,20000})',?\s*$/i, read: (m, d) => setIfAbsent(d, 'authorization', m[1]) },
   { pattern: /^\s*(GET|POST|PUT|PATCH|DELETE|HEAD)\s+(https:\/\/\S{1,2000})\s*$/i, read: (m, d) => { setIfAbsent(d, 'method', m[1]?.toUpperCase()); setIfAbsent(d, 'url', m[2]) } },
   { pattern: /^\s*HTTP Method:\s*([A-Za-z]{3,7})\s*$/, read: (m, d) => setIfAbsent(d, 'method', m[1]?.toUpperCase()) },
   { pattern: /^\s*Absolute Uri:\s*(https:\/\/\S{1,2000})\s*$/, read: (m, d) => setIfAbsent(d, 'url', m[1]) },
@@ -78,12 +86,14 @@ const LINE_PATTERNS: readonly LinePattern[] = [
   { pattern: /\bRequest method: '([A-Za-z]{3,7})'/, read: (m, d) => setIfAbsent(d, 'method', m[1]?.toUpperCase()) },
   { pattern: /\bResponse status: (\d{3})\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
   { pattern: /^\s*(?:Error|HTTP)\s+(\d{3})\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
-  // The failing line PowerShell echoes: `+ Invoke-RestMethod -Uri "https://…" -Method Post …`.
-  { pattern: /^\+\s*(?:Invoke-RestMethod|Invoke-WebRequest|Invoke-MgGraphRequest|irm|iwr)\s[^\r\n]{0,2000}?["'\s](https:\/\/[^"'\s]{1,2000})/i, read: (m, d) => { setIfAbsent(d, 'url', m[1]); setIfAbsent(d, 'method', 'GET') } },
+  // The failing line PowerShell echoes: `+ Invoke-RestMethod -Uri "https://…" -Method Post …` (5.1), `   3 |  Invoke-RestMethod …` (7).
+  { pattern: /^(?:\+|\s{0,8}\d{1,5} \|)\s*(?:Invoke-RestMethod|Invoke-WebRequest|Invoke-MgGraphRequest|irm|iwr)\s[^\r\n]{0,2000}?["'\s](https:\/\/[^"'\s]{1,2000})/i, read: (m, d) => { setIfAbsent(d, 'url', m[1]); setIfAbsent(d, 'method', 'GET') } },
 ]
 
 /** Anywhere in a line (Python reprs, JavaScript objects, `requests` errors). */
 const INLINE_PATTERNS: readonly LinePattern[] = [
+  // A browser console's failed request: `GET https://graph.microsoft.com/v1.0/me 401 (Unauthorized)`.
+  { pattern: /\b(GET|POST|PUT|PATCH|DELETE)\s(https:\/\/\S{1,2000})\s(\d{3})\s\(([A-Za-z ]{0,40})\)/, read: (m, d) => { setIfAbsent(d, 'method', m[1]); setIfAbsent(d, 'url', m[2]); setIfAbsent(d, 'status', statusOf(m[3])) } },
   // PnP PowerShell: `Get-PnPAzureADUser: Forbidden (403): Insufficient privileges…`
   { pattern: /\b[A-Z][A-Za-z]{2,30} \((\d{3})\)\s?:/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
   { pattern: /\bresponse_status_code=(\d{3})\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
@@ -97,11 +107,17 @@ const INLINE_PATTERNS: readonly LinePattern[] = [
   // A Graph error body cut off by the tool that printed it: its code and message as far as they go.
   { pattern: /\{\s*"error"\s*:\s*\{\s*"code"\s*:\s*"([A-Za-z][\w.]{0,80})"/, read: (m, d) => setIfAbsent(d, 'code', m[1]) },
   { pattern: /\{\s*"error"\s*:\s*\{\s*"code"\s*:\s*"[^"\r\n]{0,80}"\s*,\s*"message"\s*:\s*"((?:[^"\\\r\n]|\\.){1,2000})"/, read: (m, d) => setIfAbsent(d, 'message', jsonString(m[1])) },
+  { pattern: /\berror:\s\{\s?code:\s'([A-Za-z][\w.]{0,80})',\s?message:\s'((?:[^'\\\r\n]|\\.){0,2000})'/, read: (m, d) => { setIfAbsent(d, 'code', m[1]); setIfAbsent(d, 'message', m[2]) } },
+  { pattern: /\bdate:\s'(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})/, read: (m, d) => setIfAbsent(d, 'date', m[1]) },
+  { pattern: /\bRequest failed with status code (\d{3})\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
   { pattern: /\bcode=['"]([A-Za-z][\w.]{0,80})['"]/, read: (m, d) => setIfAbsent(d, 'code', m[1]) },
   { pattern: /\bmessage=(?:'([^'\r\n]{0,2000})'|"([^"\r\n]{0,2000})")/, read: (m, d) => setIfAbsent(d, 'message', m[1] ?? m[2]) },
   { pattern: /(?:client-request-id|clientRequestId|client_request_id|ClientRequestId)['"]?\s*[:=]\s*['"]?([0-9a-fA-F-]{36})/, read: (m, d) => setIfAbsent(d, 'clientRequestId', m[1]) },
   { pattern: /(?<![\w-])(?:request-id|requestId|request_id|RequestId)['"]?\s*[:=]\s*['"]?([0-9a-fA-F-]{36})/, read: (m, d) => setIfAbsent(d, 'requestId', m[1]) },
 ]
+
+/** axios's own message, which says nothing Graph said. */
+const AXIOS_OWN = /^Request failed with status code \d{3}/
 
 const HEADERS_START = /^\s*Headers\s*:\s*$/
 const HEADER_ROW = /^\s*([A-Za-z][\w-]{0,60})\s+:\s(.*)$/

@@ -19,6 +19,9 @@ export type GraphTextFormat = Extract<InputFormat, 'powershell-error' | 'sdk-err
 /** `az rest` output: `ERROR: Forbidden({"error":…})`, `Bad Request({…})`, or its `--debug` log lines. */
 const AZURE_CLI = /^(?:ERROR: )?[A-Z][A-Za-z]{1,20}(?: [A-Z][A-Za-z]{1,20})?\(\{\s*"error"|\bcli\.azure\.cli\.core\.|\bAZURECLI\//m
 
+/** Graph PowerShell before Connect-MgGraph: a client-side refusal, no call was made. */
+const NOT_CONNECTED = /^Authentication needed\. Please call Connect-MgGraph/i
+
 const WHAT: Readonly<Record<GraphTextFormat, string>> = {
   'powershell-error': 'a Microsoft Graph PowerShell error',
   'sdk-error': 'a Microsoft Graph SDK error',
@@ -29,6 +32,7 @@ const WHAT: Readonly<Record<GraphTextFormat, string>> = {
  */
 export function graphTextExchange(text: string, name: string, format: GraphTextFormat): Exchange {
   const fields = readGraphErrorFields(text)
+  if (NOT_CONNECTED.test(fields.message ?? '')) throw formatError(name, undefined, 'Microsoft Graph PowerShell has no session, so nothing was sent to Graph: run Connect-MgGraph first (signed in as a user: Connect-MgGraph -Scopes <the permission the cmdlet needs>; app-only: -ClientId, -TenantId and -CertificateThumbprint), then the cmdlet again')
   const embedded = fields.embedded?.json
   const tokenError = embedded !== undefined && typeof embedded['error'] === 'string'
   const body = embedded !== undefined && (tokenError || isJsonObject(embedded['error'])) ? fields.embedded?.text : builtBody(fields)
@@ -44,6 +48,9 @@ export function graphTextExchange(text: string, name: string, format: GraphTextF
 /** The call as the text shows it, else as a cmdlet or a stack trace names it (marked as inferred). */
 function withRequest(exchange: Exchange, fields: GraphErrorFields, text: string): Exchange {
   const { format } = exchange
+  if (fields.url !== undefined && fields.authorization !== undefined) {
+    return { ...exchange, request: { method: fields.method ?? 'GET', url: fields.url, headers: [['Authorization', fields.authorization]] } }
+  }
   if (fields.url !== undefined) return { ...exchange, request: request(fields.method, fields.url) }
   // A call the text does not show but names (a cmdlet, a stack trace) is marked as inferred.
   if (format === 'powershell-error') return withCmdlet(exchange, findGraphCmdlet(text))

@@ -8,6 +8,7 @@ export type PolicyVariant =
   | 'sites-selected'
   | 'teams-rsc'
   | 'directory-role'
+  | 'role-assignable-group'
   | 'other'
 
 interface VariantText {
@@ -75,6 +76,17 @@ export const VARIANTS: Readonly<Record<PolicyVariant, VariantText>> = {
     links: [
       { title: 'Who can perform sensitive actions on users', url: learn('graph/api/resources/users#who-can-perform-sensitive-actions') },
       { title: 'Microsoft Entra built-in roles', url: learn('entra/identity/role-based-access-control/permissions-reference') },
+    ],
+  },
+  'role-assignable-group': {
+    cause: 'a group that can be assigned to Microsoft Entra roles (isAssignableToRole) takes member and owner changes only from a caller that may manage role assignments: the app needs RoleManagement.ReadWrite.Directory as well, whatever group permission it holds',
+    fix: (appId) => [
+      'Check the group: `GET /groups/{id}?$select=isAssignableToRole,membershipRule,onPremisesSyncEnabled` (a dynamic group takes no manual members; a group synchronized from on-premises is changed there).',
+      `For a role-assignable group, add the application permission RoleManagement.ReadWrite.Directory to the app (app id ${appId}) and grant admin consent, or have a Privileged Role Administrator make the change; then request a new token.`,
+    ],
+    links: [
+      { title: 'Add members (role-assignable groups)', url: learn('graph/api/group-post-members') },
+      { title: 'Use Microsoft Entra groups to manage role assignments', url: learn('entra/identity/role-based-access-control/groups-concept') },
     ],
   },
   other: {

@@ -12,6 +12,7 @@ const APP_POLICY = /AccessPolicy|\[RAOP\]|application access policy|RBAC for App
 const ODATA_DISABLED = /Access to OData is disabled/i
 const EXCHANGE_PATH = /^\/(?:users\/[^/]+|me)\/(?:messages|mailfolders|sendmail|events|calendars?|calendarview|calendargroups|contacts|contactfolders|mailboxsettings|inferenceclassification|outlook)/
 const SHAREPOINT_PATH = /^\/(?:sites|drives|shares)\b|^\/(?:users\/[^/]+|groups\/[^/]+)\/drives?\b/
+const GROUP_MEMBERSHIP = /^\/groups\/[^/]+\/(?:members|owners)(?:\/|$)/
 const TEAMS_PATH = /^\/(?:teams|chats)\b|^\/(?:users\/[^/]+)\/chats\b/
 
 /**
@@ -42,6 +43,7 @@ function variantOf(ctx: AnalysisContext): PolicyVariant | undefined {
   if (ctx.permissions?.check?.isAuthorized !== true) return undefined
   if (EXCHANGE_PATH.test(path)) return 'exchange-app-policy'
   if (TEAMS_PATH.test(path)) return 'teams-rsc'
+  if (GROUP_MEMBERSHIP.test(path) && ctx.method !== 'GET') return 'role-assignable-group'
   // Directory roles guard changes to (privileged) directory objects; a denied read is something else.
   if (dataKindOf(ctx) === 'directory' && ctx.method !== 'GET') return 'directory-role'
   return 'other'

@@ -21,6 +21,7 @@ const ROLE_HINTS: readonly RoleHint[] = [
   { path: /^\/groups/, roles: 'Groups Administrator or User Administrator (or ownership of the group)' },
   { path: /^\/users/, roles: 'User Administrator' },
   { path: /^\/auditlogs/, roles: 'Reports Reader, Security Reader or Global Reader' },
+  { path: /^\/reports/, roles: 'Reports Reader or Global Reader (or the administrator role of the report\'s workload: Exchange, SharePoint, Teams)' },
   { path: /^\/security|^\/identityprotection|^\/riskyusers/, roles: 'Security Reader (read) or Security Administrator (write)' },
   { path: /^\/devicemanagement|^\/deviceappmanagement/, roles: 'Intune Administrator' },
   { path: /^\/devices/, roles: 'Cloud Device Administrator or Intune Administrator' },

@@ -5,6 +5,7 @@ import type { Evidence, Finding, PermissionScheme } from '../../types.js'
 import { claimEvidence, errorBodyEvidence, graphMessage, isMePath, isSuccess, listOrNone, requestSubject, statusEvidence } from '../facts.js'
 import { defaultScope, namedScope } from '../fix-text.js'
 import type { Rule } from '../rule.js'
+import { isSharePointSecretToken, sharePointSecretToken } from './sharepoint-app-only.js'
 import { managedIdentityOf, managedIdentitySteps } from '../authorization/managed-identity.js'
 
 const ME_DELEGATED_ONLY = /\/me request is only valid with delegated authentication flow/i
@@ -19,6 +20,7 @@ const NO_PERMISSION_CLAIMS = /either scp or roles claim need to be present|NoPer
 export const tokenTypeMismatch: Rule = {
   id: 'token-type-mismatch',
   check(ctx) {
+    if (isSharePointSecretToken(ctx)) return [sharePointSecretToken(ctx)]
     if (ctx.area !== 'graph' || isSuccess(ctx)) return []
     const token = ctx.token
     if (ME_DELEGATED_ONLY.test(graphMessage(ctx)) || (token?.kind === 'app-only' && isMePath(ctx))) return [appOnlyOnMe(ctx)]

@@ -50,7 +50,7 @@ function finding(ctx: AnalysisContext, reason: string): Finding {
     ? ''
     : ' (The 2021 troubleshooting article says a wrong audience gives 403; today Graph answers 401 InvalidAuthenticationToken "Access token validation failure. Invalid audience.")'
   return makeFinding('token-wrong-audience', {
-    detail: `${ctx.method ?? 'GET'} ${ctx.url ?? ''}: ${reason}${ctx.area === 'graph' ? statusNote : ''}`,
+    detail: `${ctx.url === null || ctx.url === '' ? 'The call' : `${ctx.method ?? 'GET'} ${ctx.url}`}: ${reason}${ctx.area === 'graph' ? statusNote : ''}`,
     evidence: [...audienceEvidence(ctx.token), ...statusEvidence(ctx), ...errorBodyEvidence(ctx), ...messageEvidence(ctx)],
     fix: fixesFor(ctx),
     // Only an app-only token has one right scope to name; a delegated one needs the call's own scopes.
