@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { codeCacheDir, requireWithCodeCache, saveCodeCaches } from '../../src/cli/code-cache.js'
+import { codeCacheDir, requireWithCodeCache, saveCodeCaches } from '../../src/cli/bin/code-cache.js'
 
 function workDir(): { dir: string; env: Record<string, string> } {
   const dir = mkdtempSync(join(tmpdir(), 'graph-doctor-code-cache-'))

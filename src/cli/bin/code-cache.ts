@@ -16,7 +16,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFile
 import Module from 'node:module'
 import { basename, dirname, join } from 'node:path'
 import { Script } from 'node:vm'
-import { userCacheDir } from './data/cache-dir.js'
+import { userCacheDir } from '../data/cache-dir.js'
 
 type Env = Readonly<Record<string, string | undefined>>
 
