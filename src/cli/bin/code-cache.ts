@@ -110,7 +110,7 @@ function remember(cache: PendingCache): void {
   process.once('exit', saveCodeCaches)
 }
 
-/** Write the caches this process made: a temporary file renamed into place, older caches of the same command removed. */
+/** Write the caches this process made: a temporary file renamed into place, older builds' caches of the same command removed. */
 export function saveCodeCaches(): void {
   for (const { script, source, file, stem } of pending.splice(0)) {
     const temporary = `${file}.${process.pid}.tmp`
@@ -131,9 +131,10 @@ export function saveCodeCaches(): void {
   }
 }
 
-/** Caches of the same command made for another build or Node: one file per command stays. */
+/** Caches of older builds of the same command (another hash in the name): those of other Node versions or options stay. */
 function removeOlder(dir: string, stem: string, keep: string): void {
+  const build = keep.slice(0, keep.indexOf('.') + 1)
   for (const name of readdirSync(dir)) {
-    if (name !== keep && name.startsWith(stem) && name.endsWith('.cache')) unlinkSync(join(dir, name))
+    if (name.startsWith(stem) && !name.startsWith(build) && name.endsWith('.cache')) unlinkSync(join(dir, name))
   }
 }
