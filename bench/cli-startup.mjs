@@ -4,8 +4,10 @@
 // filled in a temporary directory (never the repository) from ../shared/data; "no data" runs a copy of
 // dist/ that has no bundled snapshot beside it. A second table attributes the milliseconds above
 // `node -e 0` by subtraction of the same run's medians: reaching our code (the bin, --version), the
-// diagnose command file on its own (require: compile and top level), one diagnosis without data
-// (input, rules, render, exit), the snapshot's data (read, decode, first lookup), the cache's checks.
+// diagnose command file on its own (loaded as the bin loads it, through the code cache on Node 20:
+// compile and top level), one diagnosis without data (input, rules, render, exit), the snapshot's data
+// (read, decode, first lookup), the cache's checks, and what the code cache saves (a run with it off,
+// as a first run is). The code cache lives in the temporary cache folders, written by the first round.
 import { spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
@@ -53,16 +55,27 @@ function diagnoseChunk() {
   return join(dir, name)
 }
 
+/** Node 22.1+ has its own compile cache, which the bin uses instead of chunks/code-cache.cjs. */
+const hasCodeCache = (await import('node:module')).enableCompileCache === undefined && existsSync(join(root, 'dist', 'bin', 'chunks', 'code-cache.cjs'))
+
+/** `node -e` code that loads the diagnose command file as the bin does: through the code cache where the bin uses it. */
+function loadChunk() {
+  const chunk = JSON.stringify(diagnoseChunk())
+  if (!hasCodeCache) return `require(${chunk})`
+  return `require(${JSON.stringify(join(root, 'dist', 'bin', 'chunks', 'code-cache.cjs'))}).requireWithCodeCache(${chunk})`
+}
+
 /** Where the milliseconds above `node -e 0` go, by subtraction of this run's medians. */
 function breakdown(medians) {
   const over = (name) => medians[name] - medians.baseline
   const parts = [
     ['Node itself: node -e 0', medians.baseline],
     ['reaching our code: the bin and one line out (--version)', over('version')],
-    ['the diagnose command file alone: compile and top level (require)', over('require-diagnose')],
+    ['the diagnose command file alone: compile (code cache) and top level', over('require-diagnose')],
     ['one diagnosis without data: input, rules, render, exit', over('diagnose-no-data') - over('version') - over('require-diagnose')],
     ['permission data from the bundled snapshot: read, decode, first lookup', medians['diagnose-snapshot'] - medians['diagnose-no-data']],
     ['the user cache instead of the snapshot: its checks (sha256)', medians['diagnose-with-cache'] - medians['diagnose-snapshot']],
+    ...(medians['diagnose-no-code-cache'] === undefined ? [] : [['saved by the code cache (compiling the command file and what the run calls)', medians['diagnose-no-code-cache'] - medians['diagnose-snapshot']]]),
   ]
   return parts.map(([measure, ms]) => ({ measure, value: `${ms.toFixed(1)} ms`, baseline: `${medians.baseline.toFixed(0)} ms`, ratio: `${(ms / medians.baseline).toFixed(2)}×` }))
 }
@@ -93,7 +106,10 @@ function main() {
         : []),
       { name: 'diagnose-no-data', label: 'diagnose one 403, no permission data', args: [bare, 'diagnose', EXCHANGE], env: env(emptyCache) },
       { name: 'version', label: 'graph-doctor --version', args: [BIN, '--version'], env: env(emptyCache) },
-      { name: 'require-diagnose', label: 'require() of the diagnose command file only', args: ['-e', `require(${JSON.stringify(diagnoseChunk())})`], env: env(emptyCache) },
+      { name: 'require-diagnose', label: 'loading the diagnose command file only (as the bin does)', args: ['-e', loadChunk()], env: env(emptyCache) },
+      ...(hasCodeCache
+        ? [{ name: 'diagnose-no-code-cache', label: 'diagnose one 403, bundled snapshot, code cache off (a first run)', args: [BIN, 'diagnose', EXCHANGE], env: { ...env(emptyCache), GRAPH_DOCTOR_CODE_CACHE: '0' } }]
+        : []),
     ]
     const medians = measure(subjects)
     const rows = subjects.map((s) => {

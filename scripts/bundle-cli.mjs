@@ -85,18 +85,18 @@ for (const [file, output] of Object.entries(commands.metafile.outputs)) {
 }
 
 /**
- * The entry's `import('./commands/<name>.js')` points at that command's bundle instead of inlining it,
- * loaded through V8's code cache (chunks/code-cache.cjs, from src/cli/code-cache.ts) unless the file
+ * The entry's `import('../commands/<name>.js')` (src/cli/bin/command-table.ts) points at that command's bundle instead of inlining it,
+ * loaded through V8's code cache (chunks/code-cache.cjs, from src/cli/bin/code-cache.ts) unless the file
  * holds a native `import()` (vm.Script would need an ES module loader for it): the compile of a command
  * file and of the functions a run calls was the largest part of a diagnose's start-up. The loader is a
  * file of its own so that --help and --version do not compile it.
  */
 const CODE_CACHE_FILE = './chunks/code-cache.cjs'
-await build({ ...commonJs, entryPoints: ['src/cli/code-cache.ts'], outfile: `${outdir}${CODE_CACHE_FILE.slice(2)}` })
+await build({ ...commonJs, entryPoints: ['src/cli/bin/code-cache.ts'], outfile: `${outdir}${CODE_CACHE_FILE.slice(2)}` })
 const commandsAreExternal = {
   name: 'commands-are-external',
   setup(builder) {
-    builder.onResolve({ filter: /^\.\/commands\/[a-z]+\.js$/ }, (args) => {
+    builder.onResolve({ filter: /^\.\.\/commands\/[a-z]+\.js$/ }, (args) => {
       const path = commandFile.get(basename(args.path, '.js'))
       return path === undefined ? undefined : { path, external: true }
     })

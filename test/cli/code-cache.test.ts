@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { codeCacheDir, requireWithCodeCache, saveCodeCaches } from '../../src/cli/code-cache.js'
+import { codeCacheDir, requireWithCodeCache, saveCodeCaches } from '../../src/cli/bin/code-cache.js'
 
 function workDir(): { dir: string; env: Record<string, string> } {
   const dir = mkdtempSync(join(tmpdir(), 'graph-doctor-code-cache-'))
@@ -98,7 +98,7 @@ test('GRAPH_DOCTOR_CODE_CACHE=0 compiles from the source and neither reads nor w
   assert.equal(load(file, off).state, 'off')
 })
 
-test('a newer build of a command replaces the cache of the older one', () => {
+test('a newer build of a command replaces the cache of the older one; a cache made under other V8 options stays', () => {
   const { dir, env } = workDir()
   for (const name of ['tool-EEEE5555.cjs', 'tool-FFFF6666.cjs']) {
     const file = join(dir, name)
@@ -107,6 +107,11 @@ test('a newer build of a command replaces the cache of the older one', () => {
     saveCodeCaches()
   }
   assert.deepEqual(cacheFiles(env).map((name) => name.split('.')[0]), ['tool-FFFF6666'])
+  const file = join(dir, 'tool-FFFF6666.cjs')
+  load(file, { ...env, NODE_OPTIONS: '--stack-size=2000' })
+  saveCodeCaches()
+  assert.equal(cacheFiles(env).length, 2)
+  assert.equal(load(file, env).state, 'used')
 })
 
 /** One `diagnose` of a 403 by the built bin, with the code cache in `env`'s cache folder. */

@@ -43,7 +43,7 @@ describe('the packed package, installed into an empty prefix', () => {
     const finding = document.results[0]?.findings.find((item) => item.id === 'permission-missing')
     assert.equal(finding?.permission?.leastPrivileged, 'User.ReadBasic.All')
     assert.equal(document.permissionData.source, 'snapshot')
-    // the one thing a diagnose writes is its code cache (Node 20; src/cli/code-cache.ts), inside graph-doctor's cache folder
+    // the one thing a diagnose writes is its code cache (Node 20; src/cli/bin/code-cache.ts), inside graph-doctor's cache folder
     const written = readdirSync(home, { recursive: true }).map(String)
     assert.deepEqual(written.filter((path) => !/^\.cache(\/graph-doctor(\/code(\/diagnose-[A-Z0-9]+\.[^/]+\.cache)?)?)?$/.test(path)), [], 'nothing else written to the home folder')
     const bareHome = join(work, 'bare-home')

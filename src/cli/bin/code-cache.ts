@@ -16,7 +16,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFile
 import Module from 'node:module'
 import { basename, dirname, join } from 'node:path'
 import { Script } from 'node:vm'
-import { userCacheDir } from './data/cache-dir.js'
+import { userCacheDir } from '../data/cache-dir.js'
 
 type Env = Readonly<Record<string, string | undefined>>
 
@@ -26,6 +26,7 @@ export type CodeCacheState = 'used' | 'made' | 'rejected' | 'off'
 /** The first bytes of a cache file; the number is the layout's version. */
 const MAGIC = Buffer.from('graph-doctor code cache 1\n', 'latin1')
 const HEADER_BYTES = MAGIC.length + 4
+const [WRAP_START, WRAP_END] = Module.wrap('\u0000').split('\u0000').map((part) => Buffer.from(part, 'utf8')) as [Buffer, Buffer]
 
 interface PendingCache {
   readonly script: Script
@@ -57,6 +58,15 @@ function cacheName(filename: string, env: Env): { name: string; stem: string } {
   return { name: `${file}.${process.version}-${process.arch}-${optionsKey(env)}.cache`, stem: file.slice(0, file.lastIndexOf('-') + 1) }
 }
 
+/**
+ * The source inside CommonJS's function wrapper (`Module.wrap`), made as one flat string: a wrapper
+ * added to a 400 KB string makes V8 flatten it into a second copy, and two such copies in the young
+ * generation cost a diagnose one more scavenge.
+ */
+function wrapped(source: Buffer): string {
+  return Buffer.concat([WRAP_START, source, WRAP_END]).toString('utf8')
+}
+
 /** The V8 data of a cache file made from exactly `source`, or undefined. */
 function cachedDataFor(file: string, source: Buffer): Buffer | undefined {
   let bytes: Buffer
@@ -85,7 +95,7 @@ export function requireWithCodeCache(filename: string, env: Env = process.env): 
   const { name, stem } = cacheName(filename, env)
   const file = join(codeCacheDir(env), name)
   const cachedData = off ? undefined : cachedDataFor(file, source)
-  const script = new Script(Module.wrap(source.toString('utf8')), { filename, ...(cachedData === undefined ? {} : { cachedData }) })
+  const script = new Script(wrapped(source), { filename, ...(cachedData === undefined ? {} : { cachedData }) })
   const state: CodeCacheState = off ? 'off' : cachedData === undefined ? 'made' : script.cachedDataRejected === true ? 'rejected' : 'used'
   const module = new Module(filename)
   module.filename = filename
@@ -110,7 +120,7 @@ function remember(cache: PendingCache): void {
   process.once('exit', saveCodeCaches)
 }
 
-/** Write the caches this process made: a temporary file renamed into place, older caches of the same command removed. */
+/** Write the caches this process made: a temporary file renamed into place, older builds' caches of the same command removed. */
 export function saveCodeCaches(): void {
   for (const { script, source, file, stem } of pending.splice(0)) {
     const temporary = `${file}.${process.pid}.tmp`
@@ -131,9 +141,10 @@ export function saveCodeCaches(): void {
   }
 }
 
-/** Caches of the same command made for another build or Node: one file per command stays. */
+/** Caches of older builds of the same command (another hash in the name): those of other Node versions or options stay. */
 function removeOlder(dir: string, stem: string, keep: string): void {
+  const build = keep.slice(0, keep.indexOf('.') + 1)
   for (const name of readdirSync(dir)) {
-    if (name !== keep && name.startsWith(stem) && name.endsWith('.cache')) unlinkSync(join(dir, name))
+    if (name.startsWith(stem) && !name.startsWith(build) && name.endsWith('.cache')) unlinkSync(join(dir, name))
   }
 }
