@@ -6,11 +6,12 @@ import { sniff } from './detect.js'
 import { parseHar } from './har.js'
 import { actionRunExchange, graphErrorExchange, msalErrorExchange, tokenErrorExchange } from './json-errors.js'
 import { parseRawHttp } from './raw-http.js'
+import { isPostmanConsole, parsePostmanConsole } from './postman.js'
 import { graphTextExchange } from './pasted/graph-text.js'
 import { msalTextExchange } from './pasted/msal-text.js'
 import { parsePowerShell } from './pasted/powershell.js'
 import { jsonErrorOffset } from './json-locate.js'
-import { formatError, lineNumberAt, prepareText } from './text.js'
+import { formatError, lineNumberAt, prepareText, splitLines } from './text.js'
 import { unsupported } from './unsupported.js'
 
 export { detectFormat } from './detect.js'
@@ -54,7 +55,7 @@ function parseAs(format: InputFormat, text: string, name: string, json: unknown)
     case 'curl':
       return parseCurl(text, name)
     case 'raw-http':
-      return parseRawHttp(text, name)
+      return isPostmanConsole(splitLines(text)) ? parsePostmanConsole(text, name) : parseRawHttp(text, name)
     case 'token-error':
       return [tokenErrorExchange(text, name)]
     case 'msal-error':

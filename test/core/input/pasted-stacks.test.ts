@@ -116,3 +116,15 @@ test('client-side failures without a Graph answer are refused with what to do: n
   assert.match(refusal('Get-MgUser_List: Authentication needed. Please call Connect-MgGraph.'), /no session.*Connect-MgGraph -Scopes/)
   assert.match(refusal('System.Net.Http.HttpRequestException: Response status code does not indicate success: 403 (Forbidden).\n   at System.Net.Http.HttpResponseMessage.EnsureSuccessStatusCode()'), /ReadAsStringAsync/)
 })
+
+test('a Postman console entry: request line, status alone, labelled header and body sections', async () => {
+  const { delegatedToken } = await import('../../helpers/tokens.js')
+  const token = delegatedToken({ scp: 'User.Read' })
+  const text = `GET https://graph.microsoft.com/v1.0/users\n403\n123 ms\n▶ Network\n▼ Request Headers\nAuthorization: Bearer ${token}\nUser-Agent: PostmanRuntime/7.39.0\n▼ Response Headers\nContent-Type: application/json\nrequest-id: 0d1e2f30-0000-4000-8000-00000000a001\n▼ Response Body\n{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation."}}\n`
+  const [exchange] = parseInput(text, 'postman.txt')
+  assert.deepEqual([exchange?.request?.method, exchange?.request?.url, exchange?.response?.status], ['GET', 'https://graph.microsoft.com/v1.0/users', 403])
+  assert.equal(exchange?.request?.headers.find(([name]) => name === 'Authorization')?.[1], `Bearer ${token}`)
+  assert.match(exchange?.response?.body ?? '', /Authorization_RequestDenied/)
+  // Near miss: a raw HTTP exchange is still read as one.
+  assert.equal(parseInput('GET https://graph.microsoft.com/v1.0/me HTTP/1.1\nHost: graph.microsoft.com\n\nHTTP/1.1 403 Forbidden\n\n{}', 'raw.txt')[0]?.response?.status, 403)
+})

@@ -12,6 +12,7 @@ import { actionCall, cmdletLabel, findGraphCmdlet, type GraphCmdlet } from '../.
 import { readGraphErrorFields, type GraphErrorFields } from './graph-fields.js'
 import { knownMessage } from './known-messages.js'
 import { goBuilderCmdlet, requestBuilderCall } from './request-builder.js'
+import { pnpCmdletCall } from '../../powershell/pnp-cmdlets.js'
 
 /** The pasted Graph error formats. */
 export type GraphTextFormat = Extract<InputFormat, 'powershell-error' | 'sdk-error'>
@@ -53,6 +54,8 @@ function withRequest(exchange: Exchange, fields: GraphErrorFields, text: string)
   }
   if (fields.url !== undefined) return { ...exchange, request: request(fields.method, fields.url) }
   // A call the text does not show but names (a cmdlet, a stack trace) is marked as inferred.
+  const pnp = pnpCmdletCall(text)
+  if (pnp !== undefined) return { ...exchange, request: { ...request(pnp.method, `https://graph.microsoft.com/v1.0${pnp.path}`), inferredFrom: pnp.name } }
   if (format === 'powershell-error') return withCmdlet(exchange, findGraphCmdlet(text))
   const builder = requestBuilderCall(text)
   if (builder !== undefined) return { ...exchange, request: { ...request(builder.method, builder.url), inferredFrom: `the ${builder.sdk} SDK stack trace` } }

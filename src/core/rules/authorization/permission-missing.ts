@@ -106,7 +106,11 @@ function generic(ctx: AnalysisContext): Finding {
 }
 
 function compareStep(ctx: AnalysisContext): string {
-  const appOnly = ctx.token?.kind === 'app-only'
+  const schemes = ctx.permissions?.endpoint?.schemes
+  // Without the token, an endpoint that takes application permissions only can only have been called app-only.
+  const named = (least: string | null | undefined): boolean => least !== null && least !== undefined
+  const applicationOnly = ctx.token === undefined && named(schemes?.Application?.leastPrivileged) && !named(schemes?.DelegatedWork?.leastPrivileged)
+  const appOnly = ctx.token?.kind === 'app-only' || applicationOnly
   return `Compare the token's ${appOnly ? 'roles' : 'scp'} with the permissions the API reference lists for ${appOnly ? 'Application' : 'Delegated (work or school account)'}, add the least-privileged one to the app registration, grant consent (${consentUrl(ctx)}) and request a new token.`
 }
 
