@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -80,6 +80,23 @@ test('a cache file that is not one made from this source is not used, and is wri
   saveCodeCaches()
   assert.equal(load(file, env).state, 'used')
   assert.deepEqual(cacheFiles(env).filter((name) => name.endsWith('.tmp')), [])
+})
+
+test('on POSIX a cache file others may write is not used; caches are written readable by their owner only', { skip: process.platform === 'win32' }, () => {
+  const { dir, env } = workDir()
+  const file = join(dir, 'shared-GGGG7777.cjs')
+  writeFileSync(file, 'exports.k = 7\n')
+  load(file, env)
+  saveCodeCaches()
+  const cacheFile = join(codeCacheDir(env), cacheFiles(env)[0] ?? '')
+  assert.equal(statSync(cacheFile).mode & 0o777, 0o600)
+  assert.equal(statSync(codeCacheDir(env)).mode & 0o777, 0o700)
+  chmodSync(cacheFile, 0o666)
+  assert.equal(load(file, env).state, 'made')
+  chmodSync(cacheFile, 0o620)
+  assert.equal(load(file, env).state, 'made')
+  chmodSync(cacheFile, 0o644)
+  assert.equal(load(file, env).state, 'used')
 })
 
 test('GRAPH_DOCTOR_CODE_CACHE=0 compiles from the source and neither reads nor writes a cache', () => {
