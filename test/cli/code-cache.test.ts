@@ -129,6 +129,14 @@ test('a newer build of a command replaces the cache of the older one; a cache ma
   saveCodeCaches()
   assert.equal(cacheFiles(env).length, 2)
   assert.equal(load(file, env).state, 'used')
+  for (const size of [2001, 2002, 2003, 2004]) {
+    load(file, { ...env, NODE_OPTIONS: `--stack-size=${size}` })
+    saveCodeCaches()
+  }
+  // at most four variants of one build stay, the one just written among them
+  const left = cacheFiles(env)
+  assert.equal(left.length, 4, left.join(' '))
+  assert.equal(load(file, { ...env, NODE_OPTIONS: '--stack-size=2004' }).state, 'used')
 })
 
 /** One `diagnose` of a 403 by the built bin, with the code cache in `env`'s cache folder. */

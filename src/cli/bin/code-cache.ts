@@ -14,7 +14,7 @@
  * it is written readable by its owner only. `GRAPH_DOCTOR_CODE_CACHE=0` turns it off. Any failure to
  * read or write it is silent: it is only ever a shortcut.
  */
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import Module from 'node:module'
 import { basename, dirname, join } from 'node:path'
 import { Script } from 'node:vm'
@@ -156,10 +156,21 @@ export function saveCodeCaches(): void {
   }
 }
 
-/** Caches of older builds of the same command (another hash in the name): those of other Node versions or options stay. */
+/** How many caches of one command build stay (other Node versions or V8 options: a probe loaded with --require is one). */
+const VARIANTS_KEPT = 4
+
+/**
+ * Caches of older builds of the same command (another hash in the name) go; of this build, those of
+ * other Node versions or options stay, the {@link VARIANTS_KEPT} most recent (the one just written first).
+ */
 function removeOlder(dir: string, stem: string, keep: string): void {
   const build = keep.slice(0, keep.indexOf('.') + 1)
+  const variants: { name: string; at: number }[] = []
   for (const name of readdirSync(dir)) {
-    if (name.startsWith(stem) && !name.startsWith(build) && name.endsWith('.cache')) unlinkSync(join(dir, name))
+    if (!name.startsWith(stem) || !name.endsWith('.cache')) continue
+    if (!name.startsWith(build)) unlinkSync(join(dir, name))
+    else if (name !== keep) variants.push({ name, at: statSync(join(dir, name)).mtimeMs })
   }
+  variants.sort((a, b) => b.at - a.at)
+  for (const { name } of variants.slice(VARIANTS_KEPT - 1)) unlinkSync(join(dir, name))
 }
