@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -82,6 +82,23 @@ test('a cache file that is not one made from this source is not used, and is wri
   assert.deepEqual(cacheFiles(env).filter((name) => name.endsWith('.tmp')), [])
 })
 
+test('on POSIX a cache file others may write is not used; caches are written readable by their owner only', { skip: process.platform === 'win32' }, () => {
+  const { dir, env } = workDir()
+  const file = join(dir, 'shared-GGGG7777.cjs')
+  writeFileSync(file, 'exports.k = 7\n')
+  load(file, env)
+  saveCodeCaches()
+  const cacheFile = join(codeCacheDir(env), cacheFiles(env)[0] ?? '')
+  assert.equal(statSync(cacheFile).mode & 0o777, 0o600)
+  assert.equal(statSync(codeCacheDir(env)).mode & 0o777, 0o700)
+  chmodSync(cacheFile, 0o666)
+  assert.equal(load(file, env).state, 'made')
+  chmodSync(cacheFile, 0o620)
+  assert.equal(load(file, env).state, 'made')
+  chmodSync(cacheFile, 0o644)
+  assert.equal(load(file, env).state, 'used')
+})
+
 test('GRAPH_DOCTOR_CODE_CACHE=0 compiles from the source and neither reads nor writes a cache', () => {
   const { dir, env } = workDir()
   const file = join(dir, 'off-DDDD4444.cjs')
@@ -112,6 +129,14 @@ test('a newer build of a command replaces the cache of the older one; a cache ma
   saveCodeCaches()
   assert.equal(cacheFiles(env).length, 2)
   assert.equal(load(file, env).state, 'used')
+  for (const size of [2001, 2002, 2003, 2004]) {
+    load(file, { ...env, NODE_OPTIONS: `--stack-size=${size}` })
+    saveCodeCaches()
+  }
+  // at most four variants of one build stay, the one just written among them
+  const left = cacheFiles(env)
+  assert.equal(left.length, 4, left.join(' '))
+  assert.equal(load(file, { ...env, NODE_OPTIONS: '--stack-size=2004' }).state, 'used')
 })
 
 /** One `diagnose` of a 403 by the built bin, with the code cache in `env`'s cache folder. */

@@ -1,18 +1,20 @@
 /**
  * V8's code cache for the bundled command files, where Node has no compile cache of its own (Node 20
- * and 22.0; the bin uses Node's `module.enableCompileCache` on 22.1+, see main.ts and
- * scripts/bundle-cli.mjs). A command file is compiled from its
- * source plus the bytecode a previous run left in `<cache dir>/code/`, so the functions a diagnosis
- * runs are not parsed and compiled again on every start.
+ * and 22.0; on 22.1+ the bin uses Node's `module.enableCompileCache`: main.ts, scripts/bundle-cli.mjs).
+ * A command file is compiled from its source plus the bytecode a previous run left in
+ * `<cache dir>/code/`, so the functions a diagnosis runs are not parsed and compiled again each start.
  *
  * Safe by construction: the cache file holds a copy of the exact source it was made from and is used
  * only when the file on disk is byte-identical (V8 checks no more than the source's length); V8 checks
  * its own version and flags and rejects anything else; the file name carries Node's version, the
  * architecture and the process's V8 options; a missing, damaged or rejected cache means an ordinary
- * compile and a fresh cache, written at exit to a temporary name and renamed. `GRAPH_DOCTOR_CODE_CACHE=0`
- * turns it off. Any failure to read or write it is silent: it is only ever a shortcut.
+ * compile and a fresh cache, written at exit to a temporary name and renamed. Bytecode is code: on
+ * POSIX a cache file is used only when it belongs to this user and no one else may write it (a cache
+ * folder shared through GRAPH_DOCTOR_CACHE_DIR cannot hand another user's file to this process), and
+ * it is written readable by its owner only. `GRAPH_DOCTOR_CODE_CACHE=0` turns it off. Any failure to
+ * read or write it is silent: it is only ever a shortcut.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import Module from 'node:module'
 import { basename, dirname, join } from 'node:path'
 import { Script } from 'node:vm'
@@ -67,13 +69,26 @@ function wrapped(source: Buffer): string {
   return Buffer.concat([WRAP_START, source, WRAP_END]).toString('utf8')
 }
 
+/** On POSIX: the file belongs to this process's user, and neither its group nor others may write it. */
+function isOwnPrivateFile(fd: number): boolean {
+  const uid = process.getuid?.()
+  if (uid === undefined) return true
+  const stats = fstatSync(fd)
+  return stats.uid === uid && (stats.mode & 0o022) === 0
+}
+
 /** The V8 data of a cache file made from exactly `source`, or undefined. */
 function cachedDataFor(file: string, source: Buffer): Buffer | undefined {
   let bytes: Buffer
+  let fd: number | undefined
   try {
-    bytes = readFileSync(file)
+    fd = openSync(file, 'r')
+    if (!isOwnPrivateFile(fd)) return undefined
+    bytes = readFileSync(fd)
   } catch {
     return undefined
+  } finally {
+    if (fd !== undefined) closeSync(fd)
   }
   if (bytes.length < HEADER_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined
   const sourceEnd = HEADER_BYTES + bytes.readUInt32LE(MAGIC.length)
@@ -127,8 +142,8 @@ export function saveCodeCaches(): void {
     try {
       const length = Buffer.alloc(4)
       length.writeUInt32LE(source.length)
-      mkdirSync(dirname(file), { recursive: true })
-      writeFileSync(temporary, Buffer.concat([MAGIC, length, source, script.createCachedData()]), { flag: 'wx' })
+      mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
+      writeFileSync(temporary, Buffer.concat([MAGIC, length, source, script.createCachedData()]), { flag: 'wx', mode: 0o600 })
       renameSync(temporary, file)
       removeOlder(dirname(file), stem, basename(file))
     } catch {
@@ -141,10 +156,21 @@ export function saveCodeCaches(): void {
   }
 }
 
-/** Caches of older builds of the same command (another hash in the name): those of other Node versions or options stay. */
+/** How many caches of one command build stay (other Node versions or V8 options: a probe loaded with --require is one). */
+const VARIANTS_KEPT = 4
+
+/**
+ * Caches of older builds of the same command (another hash in the name) go; of this build, those of
+ * other Node versions or options stay, the {@link VARIANTS_KEPT} most recent (the one just written first).
+ */
 function removeOlder(dir: string, stem: string, keep: string): void {
   const build = keep.slice(0, keep.indexOf('.') + 1)
+  const variants: { name: string; at: number }[] = []
   for (const name of readdirSync(dir)) {
-    if (name.startsWith(stem) && !name.startsWith(build) && name.endsWith('.cache')) unlinkSync(join(dir, name))
+    if (!name.startsWith(stem) || !name.endsWith('.cache')) continue
+    if (!name.startsWith(build)) unlinkSync(join(dir, name))
+    else if (name !== keep) variants.push({ name, at: statSync(join(dir, name)).mtimeMs })
   }
+  variants.sort((a, b) => b.at - a.at)
+  for (const { name } of variants.slice(VARIANTS_KEPT - 1)) unlinkSync(join(dir, name))
 }
