@@ -255,4 +255,11 @@ describe('placeholders of an Authorization value are kept', () => {
     assert.equal(redactSecrets('Authorization: Basic dXNlcjpwYXNz').includes('dXNlcjpwYXNz'), false)
     assert.equal(redactSecrets('Authorization: (absent) Basic dXNlcjpwYXNz').includes('dXNlcjpwYXNz'), false)
   })
+
+  it('keeps Bearer (no token) in evidence, and hides a token-like run after a placeholder', () => {
+    const evidence = 'header Authorization: Bearer (no token) (nothing after "Bearer": the code that builds the header had no token)'
+    assert.equal(redactSecrets(evidence), evidence)
+    assert.equal(redactSecrets('Authorization: Bearer (no token) 0pAqUe-Secret.Value_123').includes('0pAqUe-Secret'), false)
+    assert.equal(redactSecrets('Authorization: (absent) 0pAqUe-Secret.Value_123').includes('0pAqUe-Secret'), false)
+  })
 })

@@ -22,10 +22,11 @@ const NAME_COLON_VALUE = /(^|[^A-Za-z0-9_.$"'-])([A-Za-z][A-Za-z0-9_.$-]*)([ \t]
 /** Header lines whose whole value is a secret. */
 const SECRET_HEADER_LINE = /(^|[^A-Za-z0-9-])((?:proxy-)?authorization|cookie|set-cookie)([ \t]*:[ \t]*)([^\r\n"]+)/gi
 /**
- * A header value that only stands for one: `(absent)` in evidence, `Bearer <token>` in a fix. JWTs and
- * opaque tokens after it are still caught by their own patterns.
+ * A header value that only stands for one: `(absent)` or `Bearer (no token)` in evidence, `Bearer <token>`
+ * in a fix; a parenthesised one not followed by a token-like run. JWTs and opaque tokens after it are
+ * still caught by their own patterns.
  */
-const PLACEHOLDER_VALUE = /^(?:Bearer[ \t]+)?<[A-Za-z][A-Za-z _-]{0,40}>|^\([a-z][a-z ]{0,30}\)/
+const PLACEHOLDER_VALUE = /^(?:Bearer[ \t]+)?(?:<[A-Za-z][A-Za-z _-]{0,40}>|\([a-z][a-z ]{0,30}\)(?![ \t]*[A-Za-z0-9._~+/=-]{8}))/
 /** `scheme://user:password@host`, also with the scheme mangled (`https:/%/admin:pw@host`): a `/`, a user, `:`, a password, `@`. */
 const USER_INFO = /(\/[^\s/?#@:]{0,256}):([^\s/?#@]+)@/g
 
