@@ -58,6 +58,10 @@ test('a Logic Apps / Power Automate HTTP action run: inputs give the call, outpu
   assert.deepEqual([run?.request?.method, run?.request?.url, run?.request?.headersOmitted, run?.response?.status, run?.via], ['GET', 'https://graph.microsoft.com/v1.0/groups/6f996ed6-0000-4000-8000-00000000aaaa/members', true, 403, 'logic-apps'])
   const denied = diagnoseText(read('logic-app-run.json'))
   assert.match(textOf(findingOf(denied, 'permission-missing')), /New-MgServicePrincipalAppRoleAssignment/)
+  // each authentication type is a step of its own, so no sentence runs on after the command
+  const steps = findingOf(denied, 'permission-missing').fix
+  assert.ok(steps.some((step) => step.startsWith('With a managed identity') && step.endsWith('`.')), steps.join('\n'))
+  assert.ok(steps.some((step) => step.startsWith('With Active Directory OAuth')), steps.join('\n'))
   const empty = findingOf(diagnoseText(read('logic-app-outputs-401.json')), 'token-missing')
   assert.match(empty.fix[0] ?? '', /HTTP action's Authentication: Managed identity with Audience https:\/\/graph\.microsoft\.com/)
   assert.doesNotMatch(empty.fix.join('\n'), /allowed-hosts/, 'no SDK pitfall for a Logic App')

@@ -12,6 +12,7 @@ export function logicAppsSteps(ctx: AnalysisContext, problem: 'no-token' | 'deni
   }
   const steps: string[] = []
   if (ctx.url === null || ctx.url === '') steps.push('The run history shows the action\'s inputs too: give graph-doctor the inputs and outputs together (Show raw inputs, Show raw outputs), so it can name the least-privileged permission of the URI.')
-  steps.push('With a managed identity (Authentication type Managed identity), grant the application permission as an app role assignment, since a managed identity has no API permissions page: `New-MgServicePrincipalAppRoleAssignment -ServicePrincipalId <identity-object-id> -PrincipalId <identity-object-id> -ResourceId <Microsoft Graph service principal id> -AppRoleId <permission id>`; with Active Directory OAuth, add the application permission to that app registration and grant admin consent.')
+  steps.push('With a managed identity (Authentication type Managed identity), grant the application permission as an app role assignment, since a managed identity has no API permissions page: `New-MgServicePrincipalAppRoleAssignment -ServicePrincipalId <identity-object-id> -PrincipalId <identity-object-id> -ResourceId <Microsoft Graph service principal id> -AppRoleId <permission id>`.')
+  steps.push('With Active Directory OAuth (Authentication type Active Directory OAuth: an app registration\'s secret or certificate), add the application permission to that app registration and grant admin consent.')
   return steps
 }
