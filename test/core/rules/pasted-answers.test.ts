@@ -61,6 +61,8 @@ test('a Logic Apps / Power Automate HTTP action run: inputs give the call, outpu
   // each authentication type is a step of its own, so no sentence runs on after the command
   const steps = findingOf(denied, 'permission-missing').fix
   assert.ok(steps.some((step) => step.startsWith('With a managed identity') && step.endsWith('`.')), steps.join('\n'))
+  // the app role is the call's least-privileged application permission, looked up on Graph's service principal
+  assert.ok(steps.some((step) => step.includes("-AppRoleId ($graph.AppRoles | Where-Object Value -eq 'GroupMember.ReadBasic.All').Id")), steps.join('\n'))
   assert.ok(steps.some((step) => step.startsWith('With Active Directory OAuth')), steps.join('\n'))
   const empty = findingOf(diagnoseText(read('logic-app-outputs-401.json')), 'token-missing')
   assert.match(empty.fix[0] ?? '', /HTTP action's Authentication: Managed identity with Audience https:\/\/graph\.microsoft\.com/)
