@@ -1,6 +1,9 @@
 /**
  * The packed package as a user gets it (run `npm run build` first): `npm pack`, installed offline into an
  * empty prefix, run from another folder with an empty home: it names the permission from its snapshot.
+ * Its runtime dependencies are packed from node_modules beside it, as an offline mirror would hold them:
+ * `npm ci` caches their tarballs but not the registry documents a range like `^7.30.2` is resolved from,
+ * so on a fresh machine `--offline` alone cannot install them.
  */
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
@@ -27,7 +30,12 @@ describe('the packed package, installed into an empty prefix', () => {
     assert.ok(tarball !== undefined)
     const prefix = join(work, 'prefix')
     mkdirSync(prefix)
-    npm(['install', '--offline', '--prefix', prefix, join(work, tarball)], work)
+    const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies?: Record<string, string> }
+    const dependencies = Object.keys(manifest.dependencies ?? {}).map((name) => join(process.cwd(), 'node_modules', name))
+    const before = new Set(readdirSync(work))
+    if (dependencies.length > 0) npm(['pack', '--ignore-scripts', '--pack-destination', work, ...dependencies], process.cwd())
+    const dependencyTarballs = readdirSync(work).filter((name) => name.endsWith('.tgz') && !before.has(name))
+    npm(['install', '--offline', '--prefix', prefix, join(work, tarball), ...dependencyTarballs.map((name) => join(work, name))], work)
     const home = join(work, 'home')
     const elsewhere = join(work, 'elsewhere')
     mkdirSync(home)
