@@ -1,4 +1,4 @@
-// Bundles the CLI into dist/bin/: a small entry (graph-doctor.js, with the help texts) and ONE
+// Bundles the CLI into dist/bin/: a small entry (graph-doctor.js, with the help texts of commands/help/) and ONE
 // self-contained file per command (chunks/<command>-<hash>.cjs), without shared chunks. Node's ES
 // module loader costs about a millisecond per module (resolve, read, link), so a command made of a
 // dozen shared chunks started slower than one file holding some code the run does not execute.

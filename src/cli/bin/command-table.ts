@@ -43,18 +43,18 @@ const COMMAND_LOADERS: Readonly<Record<string, () => Promise<Partial<CommandModu
   web: () => import('../commands/web.js'),
 }
 
-/** Commands whose help text lives in `commands/<name>-help.ts`, so help does not load the command. */
+/** Commands whose help text lives in `commands/help/<name>.ts`, so help does not load the command. */
 export const LIGHT_HELP_LOADERS: Readonly<Record<string, () => Promise<{ help: HelpDoc }>>> = {
-  diagnose: () => import('../commands/diagnose-help.js'),
-  token: () => import('../commands/token-help.js'),
-  aadsts: () => import('../commands/aadsts-help.js'),
-  perms: () => import('../commands/perms-help.js'),
-  data: () => import('../commands/data-help.js'),
-  proxy: () => import('../commands/proxy-help.js'),
-  kql: () => import('../commands/kql-help.js'),
-  logs: () => import('../commands/logs-help.js'),
-  merge: () => import('../commands/merge-help.js'),
-  web: () => import('../commands/web-help.js'),
+  diagnose: () => import('../commands/help/diagnose.js'),
+  token: () => import('../commands/help/token.js'),
+  aadsts: () => import('../commands/help/aadsts.js'),
+  perms: () => import('../commands/help/perms.js'),
+  data: () => import('../commands/help/data.js'),
+  proxy: () => import('../commands/help/proxy.js'),
+  kql: () => import('../commands/help/kql.js'),
+  logs: () => import('../commands/help/logs.js'),
+  merge: () => import('../commands/help/merge.js'),
+  web: () => import('../commands/help/web.js'),
 }
 
 export async function loadCommand(name: string): Promise<CommandModule> {

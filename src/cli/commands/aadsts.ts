@@ -55,4 +55,4 @@ export const run: Command = async (argv, io) => {
   return results.every((result) => result.known) ? 0 : 1
 }
 
-export { help } from './aadsts-help.js'
+export { help } from './help/aadsts.js'

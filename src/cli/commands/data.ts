@@ -65,4 +65,4 @@ async function runStatus(io: CliIo, cacheDir: string, format: Format): Promise<n
   return status.state !== 'damaged' && status.inUse !== undefined ? 0 : 1
 }
 
-export { help } from './data-help.js'
+export { help } from './help/data.js'

@@ -1,5 +1,5 @@
 /** `graph-doctor diagnose [FILE...]`: read captures or flags, diagnose, render, exit 0/1/2. */
-import { help } from './diagnose-help.js'
+import { help } from './help/diagnose.js'
 import { createDiagnoser, type Diagnoser } from '../../core/diagnose.js'
 import { GraphDoctorError, isGraphDoctorError } from '../../core/errors.js'
 import type { Exchange } from '../../core/exchange.js'

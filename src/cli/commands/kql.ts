@@ -21,4 +21,4 @@ export const run: Command = async (argv, io) => {
   return 0
 }
 
-export { help } from './kql-help.js'
+export { help } from './help/kql.js'

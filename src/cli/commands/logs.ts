@@ -1,7 +1,7 @@
 /** `graph-doctor logs FILE...`: read log exports, aggregate, report; `--partial` writes a mergeable aggregate. */
 import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { help } from './logs-help.js'
+import { help } from './help/logs.js'
 import { GraphDoctorError } from '../../core/errors.js'
 import { buildLogReport, LogAggregator, type LogState } from '../../core/logs/index.js'
 import { parseCommandArgs, parseNow, stringOption } from '../args.js'

@@ -1,7 +1,7 @@
 /** `graph-doctor merge PARTIAL...`: merge the partial aggregates of `logs --partial` into one report. */
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { help } from './merge-help.js'
+import { help } from './help/merge.js'
 import { GraphDoctorError } from '../../core/errors.js'
 import { buildLogReport, mergeStates, parsePartial } from '../../core/logs/index.js'
 import { parseCommandArgs, stringOption } from '../args.js'

@@ -101,4 +101,4 @@ export const run: Command = async (argv, io) => {
   return report.token === undefined || report.token.isEnough ? 0 : 1
 }
 
-export { help } from './perms-help.js'
+export { help } from './help/perms.js'

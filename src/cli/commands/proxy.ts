@@ -1,5 +1,5 @@
 /** `graph-doctor proxy`: run the live proxy of src/live until Ctrl-C, SIGTERM or --max-requests. */
-import { help } from './proxy-help.js'
+import { help } from './help/proxy.js'
 import { GraphDoctorError } from '../../core/errors.js'
 import type { DiagnosisResult } from '../../core/types.js'
 import { startProxy, type RunningProxy } from '../../live/proxy/server.js'

@@ -1,7 +1,7 @@
 /** `graph-doctor token <jwt|FILE|->`: the token analysis on its own. */
 import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { help } from './token-help.js'
+import { help } from './help/token.js'
 import { GraphDoctorError } from '../../core/errors.js'
 import { analyseToken, explainClaims, judgeTokenTime, parseAuthorizationHeader, summarizeToken, tokenFromResponseJson } from '../../core/token/index.js'
 import { renderTokenJson, type TokenReport } from '../../render/token/json.js'

@@ -1,6 +1,6 @@
 /** `graph-doctor web`: serve the web page on 127.0.0.1 and open it, until Ctrl-C or SIGTERM. */
 import { spawn } from 'node:child_process'
-import { help } from './web-help.js'
+import { help } from './help/web.js'
 import { GraphDoctorError } from '../../core/errors.js'
 import { parseCommandArgs, stringOption } from '../args.js'
 import type { CliIo, Command } from '../command.js'

@@ -1,5 +1,5 @@
 /** The `graph-doctor web --help` text: its own module so that help loads nothing else. */
-import type { HelpDoc } from '../../render/layout/help.js'
+import type { HelpDoc } from '../../../render/layout/help.js'
 
 export const help: HelpDoc = {
   usage: ['graph-doctor web [options]'],
