@@ -7,15 +7,16 @@
  * A value cut short (`…` and the end of the outer string) is hidden up to where it was cut.
  */
 import { isSecretValue } from './names.js'
+import { hasQuotedName } from './prefilter.js'
 
 /** `"name": "<header>", "value": "` with any run of backslashes before each quote (escaped JSON). */
-const HEADER_OBJECT = /"name\\*"\s*:\s*\\*"([A-Za-z0-9_-]{1,64})\\*"\s*,\s*\\*"value\\*"\s*:\s*(\\*)"/gi
+export const HEADER_OBJECT = /"name\\*"\s*:\s*\\*"([A-Za-z0-9_-]{1,64})\\*"\s*,\s*\\*"value\\*"\s*:\s*(\\*)"/gi
 /**
  * `"name\": \"` of an escaped `\"name\": \"` (the backslashes before the first quote are checked by
  * hand: a leading `\\+` made the scan quadratic on long runs of backslashes). The value's quote has
  * the backslashes of group 2.
  */
-const ESCAPED_PAIR = /"([A-Za-z0-9_.$ -]{1,80})\\+"\s*:\s*(\\+)"/g
+export const ESCAPED_PAIR = /"([A-Za-z0-9_.$ -]{1,80})\\+"\s*:\s*(\\+)"/g
 
 /**
  * Hide the values of secret header objects and of escaped `\"name\": \"value\"` pairs as
@@ -26,7 +27,8 @@ const ESCAPED_PAIR = /"([A-Za-z0-9_.$ -]{1,80})\\+"\s*:\s*(\\+)"/g
  * redactJsonPairs('"{\\"client_secret\\":\\"abc\\"}"') // '"{\\"client_secret\\":\\"[redacted, 3 chars]\\"}"'
  */
 export function redactJsonPairs(text: string): string {
-  return redactValuesAfter(redactValuesAfter(text, HEADER_OBJECT), ESCAPED_PAIR)
+  const headersDone = hasQuotedName(text) ? redactValuesAfter(text, HEADER_OBJECT) : text
+  return headersDone.includes('\\') ? redactValuesAfter(headersDone, ESCAPED_PAIR) : headersDone
 }
 
 function redactValuesAfter(text: string, pattern: RegExp): string {

@@ -4,9 +4,10 @@
  * `name: value` and `Cookie:`/`Authorization:` lines, and the password of a URL's user-info.
  */
 import { isSecretName, isSecretValue, normaliseName } from './names.js'
+import { hasSecretHeaderName } from './prefilter.js'
 
 /** `name=`, `name = ` or `name%3D`, the name starting after a character that cannot be part of it. */
-const NAME_EQUALS = /(^|[^A-Za-z0-9_.$-])([A-Za-z0-9_.$-]+)([ \t]*(?:=|%3[Dd])[ \t]*)/g
+export const NAME_EQUALS = /(^|[^A-Za-z0-9_.$-])([A-Za-z0-9_.$-]+)([ \t]*(?:=|%3[Dd])[ \t]*)/g
 /**
  * The value after {@link NAME_EQUALS}, read at one position (sticky): `"value"`, `'value'`, `\"value\"`
  * (quoted inside a JSON string) or a bare value. A bare value never takes a `\`: eating the escape of
@@ -14,13 +15,13 @@ const NAME_EQUALS = /(^|[^A-Za-z0-9_.$-])([A-Za-z0-9_.$-]+)([ \t]*(?:=|%3[Dd])[ 
  */
 const EQUALS_VALUE = /"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|\\"([^"\\\n]*)\\"|([^&#\s"'<>\\]+)/y
 /** `"name":` (also single quotes); the value after it is read with {@link QUOTED_VALUE} from there. */
-const QUOTED_NAME = /(["'])([A-Za-z0-9_.$ -]{1,80})\1\s*:\s*/g
+export const QUOTED_NAME = /(["'])([A-Za-z0-9_.$ -]{1,80})\1\s*:\s*/g
 /** `"value"`, `'value'` or `12345`, read at one position (sticky): a value scan ends at its closing quote or the line. */
 const QUOTED_VALUE = /"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|(-?[0-9][0-9.eE+-]*)/y
 /** `name: value` in free text and YAML-like lines. */
 const NAME_COLON_VALUE = /(^|[^A-Za-z0-9_.$"'-])([A-Za-z][A-Za-z0-9_.$-]*)([ \t]*:[ \t]*)([^\s"',;<>]+)/g
 /** Header lines whose whole value is a secret. */
-const SECRET_HEADER_LINE = /(^|[^A-Za-z0-9-])((?:proxy-)?authorization|cookie|set-cookie)([ \t]*:[ \t]*)([^\r\n"]+)/gi
+export const SECRET_HEADER_LINE = /(^|[^A-Za-z0-9-])((?:proxy-)?authorization|cookie|set-cookie)([ \t]*:[ \t]*)([^\r\n"]+)/gi
 /**
  * A header value that only stands for one: `(absent)` or `Bearer (no token)` in evidence, `Bearer <token>`
  * in a fix; a parenthesised one not followed by a token-like run. JWTs and opaque tokens after it are
@@ -28,7 +29,7 @@ const SECRET_HEADER_LINE = /(^|[^A-Za-z0-9-])((?:proxy-)?authorization|cookie|se
  */
 const PLACEHOLDER_VALUE = /^(?:Bearer[ \t]+)?(?:<[A-Za-z][A-Za-z _-]{0,40}>|\([a-z][a-z ]{0,30}\)(?![ \t]*[A-Za-z0-9._~+/=-]{8}))/
 /** `scheme://user:password@host`, also with the scheme mangled (`https:/%/admin:pw@host`): a `/`, a user, `:`, a password, `@`. */
-const USER_INFO = /(\/[^\s/?#@:]{0,256}):([^\s/?#@]+)@/g
+export const USER_INFO = /(\/[^\s/?#@:]{0,256}):([^\s/?#@]+)@/g
 
 /** A Teams channel, chat or meeting id in a path (`/19:8993…@thread.tacv2`, `/19:…@unq.gbl.spaces`): an id, not `user:password@`. */
 function isTeamsThreadId(before: string, text: string, afterAt: number): boolean {
@@ -78,10 +79,19 @@ function hiddenValue(value: string, encoded: boolean): string {
  * redactNamedSecrets('client-secret=abc&state=1') // 'client-secret=[redacted, 3 chars]&state=1'
  */
 export function redactNamedSecrets(text: string): string {
-  return redactQuotedAndLabelled(redactNameEqualsValue(text
-    .replace(USER_INFO, (match, before: string, password: string, at: number, whole: string) => (isRedacted(password) || isTeamsThreadId(before, whole, at + match.length) ? match : `${before}:[redacted, ${password.length} chars]@`))
-    .replace(SECRET_HEADER_LINE, (match, lead: string, name: string, colon: string, value: string) =>
-      (value.includes('[redacted') || PLACEHOLDER_VALUE.test(value) ? match : `${lead}${name}${colon}[redacted, ${value.trimEnd().length} chars]`))))
+  return redactQuotedAndLabelled(redactNameEqualsValue(redactHeaderLines(redactUserInfo(text))))
+}
+
+function redactUserInfo(text: string): string {
+  if (!text.includes('@')) return text
+  return text.replace(USER_INFO, (match, before: string, password: string, at: number, whole: string) =>
+    (isRedacted(password) || isTeamsThreadId(before, whole, at + match.length) ? match : `${before}:[redacted, ${password.length} chars]@`))
+}
+
+function redactHeaderLines(text: string): string {
+  if (!hasSecretHeaderName(text)) return text
+  return text.replace(SECRET_HEADER_LINE, (match, lead: string, name: string, colon: string, value: string) =>
+    (value.includes('[redacted') || PLACEHOLDER_VALUE.test(value) ? match : `${lead}${name}${colon}[redacted, ${value.trimEnd().length} chars]`))
 }
 
 /**
@@ -89,6 +99,7 @@ export function redactNamedSecrets(text: string): string {
  * for encoded pairs (`%3Faccess_token%3D…`) instead of being skipped whole.
  */
 function redactNameEqualsValue(text: string): string {
+  if (!text.includes('=') && !text.includes('%3')) return text
   let out = ''
   let copied = 0
   NAME_EQUALS.lastIndex = 0
@@ -113,6 +124,7 @@ function redactNameEqualsValue(text: string): string {
 
 /** `"name": value` pairs, scanned name by name: one expression for name and value was polynomial. */
 function redactQuotedPairs(text: string): string {
+  if (!text.includes('"') && !text.includes("'")) return text
   let out = ''
   let copied = 0
   QUOTED_NAME.lastIndex = 0

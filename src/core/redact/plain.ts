@@ -6,14 +6,14 @@
  * Why it holds: the text has only letters, digits, `.`, `_`, `-`, spaces and `"`. Then every
  * pattern that names a secret (`name=`, `name:`, `"name": "…"`, `user:password@`, `Cookie:`,
  * escaped pairs) lacks its `=`, `%` or `:`; a credential after `Bearer`, `PoP` or `Basic` lacks its
- * scheme word; a JWT needs an `e` followed by a character that makes its header decode to `{`
+ * scheme word followed by a space; a JWT needs an `e` followed by a character that makes its header decode to `{`
  * (`w`-`z`, a digit, `_`, `-`, `+`, `/`); an opaque token needs a run of 40 token characters.
  * `test/core/redact-plain.test.ts` checks it against `redactSecrets` on generated texts.
  */
+import { hasSchemeBeforeBlank } from './prefilter.js'
 
 /** Runs of token characters from this length on are judged by the opaque-token check. */
 const LONG_RUN = 40
-const SCHEME_WORD = /bearer|pop|basic/i
 
 /** True only when `redactSecrets(text) === text` is certain without running it. */
 export function isPlainText(text: string): boolean {
@@ -29,7 +29,7 @@ export function isPlainText(text: string): boolean {
     if (!isWordCode(code) || ++run >= LONG_RUN) return false
     if (code === 0x65 && startsJwtHeader(text.charCodeAt(i + 1))) return false
   }
-  return !spaced || !SCHEME_WORD.test(text)
+  return !spaced || !hasSchemeBeforeBlank(text)
 }
 
 /** Letters, digits, `.`, `_`, `-`. */

@@ -1,15 +1,16 @@
 /** Credentials found by shape: after an auth scheme, and opaque tokens standing alone. */
 import { decodeBase64Text } from '../token/base64url.js'
+import { hasSchemeBeforeBlank } from './prefilter.js'
 
 /**
  * The credential after an auth scheme. At least 16 token characters, so that prose such as
  * "a Bearer token" or "Bearer authentication" survives; already redacted text (`[redacted …`) too.
  */
-const SCHEME_CREDENTIAL = /\b(Bearer|PoP|Basic)([ \t]+)([A-Za-z0-9._~+/-]{16,}=*)/gi
+export const SCHEME_CREDENTIAL = /\b(Bearer|PoP|Basic)([ \t]+)([A-Za-z0-9._~+/-]{16,}=*)/gi
 /** A short Basic credential (`Basic YTpi` is `a:b`): redacted when it decodes to `user:password`. */
-const SHORT_BASIC = /\b(Basic)([ \t]+)([A-Za-z0-9+/]{4,15}={0,2})(?![A-Za-z0-9+/=])/gi
+export const SHORT_BASIC = /\b(Basic)([ \t]+)([A-Za-z0-9+/]{4,15}={0,2})(?![A-Za-z0-9+/=])/gi
 /** Opaque access tokens of personal Microsoft accounts (`EwB…`), standard base64 with `+` and `/`. */
-const OPAQUE_MSA = /\bEw[A-D][A-Za-z0-9+/]{200,}={0,2}/g
+export const OPAQUE_MSA = /\bEw[A-D][A-Za-z0-9+/]{200,}={0,2}/g
 /**
  * Token characters (`[A-Za-z0-9_.+=-]`): runs of 40+ of them (refresh tokens `0.AXoA…`, codes, keys)
  * are judged by {@link isOpaqueToken}. Runs are found by hand, in one pass: a regex over every run
@@ -45,6 +46,7 @@ function isOpaqueToken(run: string): boolean {
 
 /** Replace the credential after `Bearer`/`PoP`/`Basic` with `[redacted token, <n> chars]`. */
 export function redactSchemeCredentials(text: string): string {
+  if (!hasSchemeBeforeBlank(text)) return text
   return text
     .replace(SCHEME_CREDENTIAL, (_match, scheme: string, space: string, credential: string) => `${scheme}${space}[redacted token, ${credential.length} chars]`)
     .replace(SHORT_BASIC, (match, scheme: string, space: string, credential: string) =>
@@ -53,7 +55,8 @@ export function redactSchemeCredentials(text: string): string {
 
 /** Replace opaque tokens (`EwB…`, long mixed runs) with `[redacted token, <n> chars]`. */
 export function redactOpaqueTokens(text: string): string {
-  return redactLongRuns(text.replace(OPAQUE_MSA, (token) => `[redacted token, ${token.length} chars]`))
+  const withoutMsa = text.includes('Ew') ? text.replace(OPAQUE_MSA, (token) => `[redacted token, ${token.length} chars]`) : text
+  return redactLongRuns(withoutMsa)
 }
 
 /** Every maximal run of token characters of {@link MIN_RUN}+ that {@link isOpaqueToken} judges a token, replaced. */
