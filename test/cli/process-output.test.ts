@@ -119,6 +119,22 @@ test('stdout redirected to a file gets exactly what a pipe gets', () => {
   assert.equal(readFileSync(file, 'utf8'), piped.stdout)
 })
 
+test('stdout sent to /dev/null is written directly too: Node\'s stream modules are never loaded', () => {
+  const probe = join(dir, 'loaded-modules.cjs')
+  writeFileSync(probe, "process.on('exit', () => require('node:fs').writeSync(2, process.moduleLoadList.filter((name) => /stream/.test(name)).join(',')))\n")
+  const run = (stdout: number | 'pipe'): string => {
+    const result = spawnSync(process.execPath, ['--require', probe, BIN, '--version'], { env, stdio: ['ignore', stdout, 'pipe'], encoding: 'utf8' })
+    assert.equal(result.status, 0)
+    return result.stderr
+  }
+  const devNull = openSync('/dev/null', 'w')
+  try {
+    assert.equal(run(devNull), run('pipe'))
+  } finally {
+    closeSync(devNull)
+  }
+})
+
 test('a reader that stops early (diagnose big.har | head) ends the run quietly with exit 0', async () => {
   const har = writeHar(3000)
   const child = spawn(process.execPath, [BIN, 'diagnose', har], { env, stdio: ['ignore', 'pipe', 'pipe'] })
