@@ -119,7 +119,7 @@ test('stdout redirected to a file gets exactly what a pipe gets', () => {
   assert.equal(readFileSync(file, 'utf8'), piped.stdout)
 })
 
-test('stdout sent to /dev/null is written directly too: Node\'s stream modules are never loaded', () => {
+test('stdout sent to /dev/null is written directly too: Node\'s stream modules are never loaded', { skip: process.platform === 'win32' ? 'no /dev/null' : false }, () => {
   const probe = join(dir, 'loaded-modules.cjs')
   writeFileSync(probe, "process.on('exit', () => require('node:fs').writeSync(2, process.moduleLoadList.filter((name) => /stream/.test(name)).join(',')))\n")
   const run = (stdout: number | 'pipe'): string => {
