@@ -37,12 +37,46 @@ function describeParseError(error: unknown, command: string): string {
  * parseCommandArgs(['--format', 'json', 'a.har'], { format: { type: 'string' } }, 'diagnose')
  */
 export function parseCommandArgs(argv: readonly string[], options: Options, command: string): ParsedArgs {
+  const plain = parsePlainArgs(argv, options)
+  if (plain !== undefined) return plain
   try {
     const parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true })
     return { values: parsed.values as ParsedArgs['values'], positionals: parsed.positionals }
   } catch (error) {
     throw new GraphDoctorError('ERR_USAGE', describeParseError(error, command), { cause: error })
   }
+}
+
+/**
+ * The common command line (`diagnose capture.har --format json`) read without `node:util` parseArgs,
+ * whose two modules and first run cost about 0.6 ms of a start-up: only positionals, `-`, and known
+ * `--name` options (a string one followed by a value that is `-` or does not start with `-`). Anything else
+ * (`--name=value`, `--`, short or unknown options, a missing value) returns undefined for parseArgs,
+ * which then gives its result or its error. `test/cli/args.test.ts` holds both equal (fast-check).
+ */
+export function parsePlainArgs(argv: readonly string[], options: Options): ParsedArgs | undefined {
+  const values: ParsedArgs['values'] = Object.create(null) as ParsedArgs['values']
+  const positionals: string[] = []
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index] ?? ''
+    if (arg === '-' || !arg.startsWith('-')) {
+      positionals.push(arg)
+      continue
+    }
+    const name = arg.slice(2)
+    const option = arg.startsWith('--') && Object.hasOwn(options, name) ? options[name] : undefined
+    if (option === undefined || option.default !== undefined) return undefined
+    let value: string | boolean = true
+    if (option.type === 'string') {
+      const next = argv[index + 1]
+      if (next === undefined || (next.length > 1 && next.startsWith('-'))) return undefined
+      value = next
+      index++
+    }
+    const earlier = values[name]
+    values[name] = option.multiple === true ? [...(Array.isArray(earlier) ? earlier : []), value] : value
+  }
+  return { values, positionals }
 }
 
 /** A string option's value, or undefined (the last one wins when repeated). */
