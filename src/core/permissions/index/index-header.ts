@@ -23,6 +23,8 @@ export interface TablePlaces {
   readonly info: SectionPlace
   /** Permissions whose scheme details no code holds: number → `[rsc, per scheme 0 or [level or -1, admin 1|0|-1]]`. */
   readonly odd: Readonly<Record<string, readonly unknown[]>>
+  /** No two permission names differ only by case: a name asked for as decoded is its own number (no name map built). */
+  readonly distinctNames: boolean
   readonly guids: GuidPlaces
   /** `[permission number, scheme bits hidden]` */
   readonly hidden: readonly (readonly [number, number])[]
@@ -52,6 +54,7 @@ export function writeTables(writer: SectionWriter, tables: ModelTables): TablePl
     names: writeStrings(writer, names),
     info: writer.numbers(info),
     odd,
+    distinctNames: numbers.size === permissions.length,
     guids: writeGuids(writer, tables.ids.entries(), numbers, permissions.length),
     hidden: [...hidden],
     alsoRequires: tables.alsoRequires,
@@ -82,7 +85,7 @@ export function readTables(reader: SectionReader, places: Partial<TablePlaces> |
   if (typeof places !== 'object' || places === null || !Array.isArray(places.hidden) || !Array.isArray(places.alsoRequires) || typeof places.odd !== 'object') {
     invalid('missing tables')
   }
-  const permissions = new StoredPermissions(new StringList(reader, places.names), reader.numbers(places.info), places.odd ?? {})
+  const permissions = new StoredPermissions(new StringList(reader, places.names), reader.numbers(places.info), places.odd ?? {}, places.distinctNames === true)
   const hidden: Record<string, 1> = {}
   for (const [number, bits] of places.hidden) {
     const name = permissions.lowerName(number)
@@ -106,11 +109,14 @@ class StoredPermissions implements PermissionTable, PermissionNames {
   private readonly names: StringList
   private readonly info: ArrayLike<number>
   private readonly odd: Readonly<Record<string, readonly unknown[]>>
+  /** The permissions decoded so far by their exact name, when names are distinct without case (`distinctNames`). */
+  private readonly decodedNames: Map<string, number> | undefined
 
-  constructor(names: StringList, info: ArrayLike<number>, odd: Readonly<Record<string, readonly unknown[]>>) {
+  constructor(names: StringList, info: ArrayLike<number>, odd: Readonly<Record<string, readonly unknown[]>>, distinctNames: boolean) {
     this.names = names
     this.info = info
     this.odd = odd
+    this.decodedNames = distinctNames ? new Map() : undefined
     this.length = names.length
     if (info.length !== this.length * INFO) invalid('a permission table of another length')
     this.decoded = new Array<PermissionInfo | undefined>(this.length)
@@ -118,7 +124,13 @@ class StoredPermissions implements PermissionTable, PermissionNames {
 
   at(index: number): PermissionInfo | undefined {
     if (!(index >= 0 && index < this.length)) return undefined
-    return (this.decoded[index] ??= this.decode(index))
+    let permission = this.decoded[index]
+    if (permission === undefined) {
+      permission = this.decode(index)
+      this.decoded[index] = permission
+      this.decodedNames?.set(permission.name, index)
+    }
+    return permission
   }
 
   named(name: string): PermissionInfo | undefined {
@@ -127,6 +139,9 @@ class StoredPermissions implements PermissionTable, PermissionNames {
   }
 
   numberOf(name: string): number | undefined {
+    // The engine asks for the names of the permissions it has just decoded: those need no map of all 900.
+    const decoded = this.decodedNames?.get(name)
+    if (decoded !== undefined) return decoded
     // Filled aside and kept only when complete: a malformed entry throws on every call, never leaves a partial map.
     if (this.byName === undefined) {
       const byName = new Map<string, number>()
