@@ -4,8 +4,8 @@ import { invalid } from './index-binary.js'
 import { StringList, writeStrings } from './index-strings.js'
 import type { StringPlaces } from './index-strings.js'
 
-/** Bytes per entry in {@link GuidPlaces.bytes}: the delegated GUID, then the application one. */
-const ENTRY_BYTES = 32
+/** Bytes per GUID in {@link GuidPlaces.bytes}. */
+const GUID_BYTES = 16
 const HEX = '0123456789abcdef'
 /** Per kind in {@link GuidPlaces.kinds}: no GUID, one in {@link GuidPlaces.bytes}, one spelled otherwise (in `odd`). */
 const NONE = 0
@@ -14,7 +14,8 @@ const ODD = 2
 
 /**
  * The GUID table, one entry per name: the permission's number (or, for a name no permission has, the
- * permission count + its place in `names`), 2 bits per kind, and the two GUIDs as 16 bytes each (a
+ * permission count + its place in `names`), 2 bits per kind (delegated, then application), and its
+ * GUIDs as 16 bytes each, in entry order (a
  * GUID not written as 36 lower-case characters is kept as text in `odd`).
  */
 export interface GuidPlaces {
@@ -41,7 +42,8 @@ export function writeGuids(
   const names: string[] = []
   const kinds: number[] = []
   const odd: string[] = []
-  const bytes = new Uint8Array(byName.size * ENTRY_BYTES)
+  const bytes = new Uint8Array(byName.size * 2 * GUID_BYTES)
+  let packed = 0
   let entry = 0
   for (const [name, ids] of byName) {
     const number = numbers.get(name)
@@ -49,14 +51,15 @@ export function writeGuids(
     if (number === undefined) names.push(name)
     let kindBits = 0
     ids.forEach((id, kind) => {
-      const code = id === '' ? NONE : packGuid(id, bytes, entry * ENTRY_BYTES + kind * 16) ? PACKED : ODD
+      const code = id === '' ? NONE : packGuid(id, bytes, packed * GUID_BYTES) ? PACKED : ODD
       if (code === ODD) odd.push(id)
+      if (code === PACKED) packed++
       kindBits |= code << (kind * 2)
     })
     kinds.push(kindBits)
     entry++
   }
-  return { refs: writer.numbers(refs), names: writeStrings(writer, names), kinds: writer.numbers(kinds, 1), bytes: writer.bytes(bytes), odd: writeStrings(writer, odd) }
+  return { refs: writer.numbers(refs), names: writeStrings(writer, names), kinds: writer.numbers(kinds, 1), bytes: writer.bytes(bytes.subarray(0, packed * GUID_BYTES)), odd: writeStrings(writer, odd) }
 }
 
 /** Write a lower-case `8-4-4-4-12` GUID as 16 bytes at `at`; false (nothing meaningful written) for any other text. */
@@ -107,8 +110,8 @@ export class GuidBlock implements GuidTable {
   private byPermission: Int32Array | undefined
   /** Lower-case name → entry, for the names no permission has (built when first asked for one). */
   private byOtherName: Map<string, number> | undefined
-  /** Per entry, where its odd GUIDs start in `odd`. */
-  private oddStarts: Uint32Array | undefined
+  /** Per entry, how many GUIDs of each form come before it: where its own are in `bytes` and in `odd`. */
+  private starts: { packed: Uint32Array; odd: Uint32Array } | undefined
   private readonly permissions: PermissionNames
 
   constructor(reader: SectionReader, places: Partial<GuidPlaces> | undefined, permissions: PermissionNames) {
@@ -118,7 +121,7 @@ export class GuidBlock implements GuidTable {
     this.bytes = reader.bytes(places?.bytes)
     this.names = new StringList(reader, places?.names)
     this.odd = new StringList(reader, places?.odd)
-    if (this.kinds.length !== this.refs.length || this.bytes.length !== this.refs.length * ENTRY_BYTES) invalid('a GUID table of another length')
+    if (this.kinds.length !== this.refs.length || this.bytes.length % GUID_BYTES !== 0) invalid('a GUID table of another length')
     this.isEmpty = this.refs.length === 0
   }
 
@@ -171,17 +174,24 @@ export class GuidBlock implements GuidTable {
   private guid(entry: number, kind: 0 | 1): string | undefined {
     const code = ((this.kinds[entry] as number) >> (kind * 2)) & 3
     if (code === NONE) return undefined
-    if (code === PACKED) return unpackGuid(this.bytes, entry * ENTRY_BYTES + kind * 16)
-    if (code !== ODD) invalid('a malformed GUID entry')
-    if (this.oddStarts === undefined) {
-      const starts = new Uint32Array(this.refs.length + 1)
-      for (let at = 0; at < this.refs.length; at++) {
-        const kinds = this.kinds[at] as number
-        starts[at + 1] = (starts[at] as number) + ((kinds & 3) === ODD ? 1 : 0) + (((kinds >> 2) & 3) === ODD ? 1 : 0)
-      }
-      this.oddStarts = starts
+    if (code !== PACKED && code !== ODD) invalid('a malformed GUID entry')
+    const starts = (this.starts ??= this.countBefore())
+    const kinds = this.kinds[entry] as number
+    const before = kind === 1 && (kinds & 3) === code ? 1 : 0
+    if (code === ODD) return this.odd.at((starts.odd[entry] as number) + before)
+    const at = ((starts.packed[entry] as number) + before) * GUID_BYTES
+    if (at + GUID_BYTES > this.bytes.length) invalid('a GUID beyond its table')
+    return unpackGuid(this.bytes, at)
+  }
+
+  private countBefore(): { packed: Uint32Array; odd: Uint32Array } {
+    const packed = new Uint32Array(this.refs.length + 1)
+    const odd = new Uint32Array(this.refs.length + 1)
+    for (let entry = 0; entry < this.refs.length; entry++) {
+      const kinds = this.kinds[entry] as number
+      packed[entry + 1] = (packed[entry] as number) + ((kinds & 3) === PACKED ? 1 : 0) + (((kinds >> 2) & 3) === PACKED ? 1 : 0)
+      odd[entry + 1] = (odd[entry] as number) + ((kinds & 3) === ODD ? 1 : 0) + (((kinds >> 2) & 3) === ODD ? 1 : 0)
     }
-    const before = kind === 1 && ((this.kinds[entry] as number) & 3) === ODD ? 1 : 0
-    return this.odd.at((this.oddStarts[entry] as number) + before)
+    return { packed, odd }
   }
 }
