@@ -145,7 +145,8 @@ class StoredPermissions implements PermissionTable, PermissionNames {
     // Filled aside and kept only when complete: a malformed entry throws on every call, never leaves a partial map.
     if (this.byName === undefined) {
       const byName = new Map<string, number>()
-      for (let index = this.length - 1; index >= 0; index--) byName.set(this.lowerName(index), index) // the first of a name wins
+      const lower = this.names.lowerCased()
+      for (let index = this.length - 1; index >= 0; index--) byName.set(lower[index] as string, index) // the first of a name wins
       this.byName = byName
     }
     return this.byName.get(name.toLowerCase())
@@ -161,15 +162,20 @@ class StoredPermissions implements PermissionTable, PermissionNames {
     const odd = this.odd[index]
     if (odd !== undefined) return decodeOdd(name, odd)
     const schemes: Partial<Record<PermissionScheme, SchemeInfo>> = {}
-    SCHEMES.forEach((scheme, at) => {
+    for (let at = 0; at < SCHEMES.length; at++) {
       const code = this.info[index * INFO + 1 + at] as number
-      if (code === 0) return
-      const level = Math.floor((code - 1) / 3) - 1
-      const admin = (code - 1) % 3
-      schemes[scheme] = { ...(level === -1 ? {} : { privilegeLevel: level }), ...(admin === 0 ? {} : { requiresAdminConsent: admin === 2 }) }
-    })
+      if (code !== 0) schemes[SCHEMES[at] as PermissionScheme] = schemeInfo(code)
+    }
     return { name, rsc: this.info[index * INFO] === 1, schemes }
   }
+}
+
+/** The scheme details of a {@link schemeCode}. */
+function schemeInfo(code: number): SchemeInfo {
+  const level = Math.floor((code - 1) / 3) - 1
+  const admin = (code - 1) % 3
+  if (level === -1) return admin === 0 ? {} : { requiresAdminConsent: admin === 2 }
+  return admin === 0 ? { privilegeLevel: level } : { privilegeLevel: level, requiresAdminConsent: admin === 2 }
 }
 
 function decodeOdd(name: string, entry: readonly unknown[]): PermissionInfo {

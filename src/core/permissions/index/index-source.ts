@@ -33,6 +33,7 @@ export interface SourcePlaces {
 export function writeSource(writer: SectionWriter, source: TemplateSource, trie: TrieData, order: ArrayLike<number>): SourcePlaces {
   if (order.length !== source.count || trie.templateStart[trie.templateStart.length - 1] !== source.count) invalid('a trie without every template')
   const grants = new GrantListWriter()
+  const paths = new Map<number, string>()
   const columns = { lists: [] as number[], shared: [] as number[], caseCounts: [] as number[], caseSteps: [] as number[], suffixLengths: [] as number[] }
   const caseGroups: number[] = []
   const suffixGroups: number[] = []
@@ -44,7 +45,7 @@ export function writeSource(writer: SectionWriter, source: TemplateSource, trie:
     }
     const { template, methods } = source.record(order[id] as number)
     columns.lists.push(grants.add(methods))
-    const canonical = canonicalPath(trie, nodeOfTemplate(trie, id))
+    const canonical = canonicalPath(trie, nodeOfTemplate(trie, id), paths)
     let same = 0
     let capitals = 0
     let last = 0
@@ -100,6 +101,7 @@ export class IndexSource implements TemplateSource {
   private readonly grants: GrantLists
   private readonly columns: Record<'lists' | 'shared' | 'caseCounts' | 'caseSteps' | 'caseGroups' | 'suffixLengths' | 'suffixGroups', ArrayLike<number>>
   private text: string | undefined
+  private readonly paths = new Map<number, string>()
 
   constructor(reader: SectionReader, places: SourcePlaces, trie: TrieData, count: number, permissionCount: number) {
     this.reader = reader
@@ -136,7 +138,7 @@ export class IndexSource implements TemplateSource {
     if (known !== undefined) return known
     if (!(id >= 0 && id < this.count)) return { template: '', methods: {} }
     const { lists, shared, caseCounts, caseSteps, caseGroups, suffixLengths, suffixGroups } = this.columns
-    const canonical = canonicalPath(this.trie, nodeOfTemplate(this.trie, id))
+    const canonical = canonicalPath(this.trie, nodeOfTemplate(this.trie, id), this.paths)
     const sharedLength = shared[id] as number
     if (sharedLength > canonical.length) invalid('a template sharing more than its path')
     let template = ''

@@ -1,6 +1,8 @@
 import type { SectionPlace, SectionReader, SectionWriter } from './index-binary.js'
 import { invalid } from './index-binary.js'
 
+const NON_ASCII = /[^\u0000-\u007f]/
+
 /** A list of strings stored as one text and each one's length (UTF-16 code units). */
 export interface StringPlaces {
   readonly text: SectionPlace
@@ -33,6 +35,21 @@ export class StringList {
     const start = starts[index]
     if (start === undefined || index + 1 >= starts.length) invalid('an unknown string')
     return (this.text as string).slice(start, starts[index + 1])
+  }
+
+  /** Every string in lower case (one `toLowerCase` of the whole text when it is ASCII, where that is the same). */
+  lowerCased(): string[] {
+    if (this.text === undefined || this.starts === undefined) this.decode()
+    const text = this.text as string
+    const starts = this.starts as Uint32Array
+    const ascii = !NON_ASCII.test(text)
+    const lower = ascii ? text.toLowerCase() : text
+    const list = new Array<string>(this.length)
+    for (let index = 0; index < this.length; index++) {
+      const one = lower.slice(starts[index], starts[index + 1])
+      list[index] = ascii ? one : one.toLowerCase()
+    }
+    return list
   }
 
   private decode(): void {

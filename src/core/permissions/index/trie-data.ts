@@ -57,9 +57,12 @@ export function firstEdgeAtOrAfter(edges: ArrayLike<number>, key: number): numbe
  */
 export function checkEdgeOrder(edges: ArrayLike<number>, nodeCount: number): void {
   let previous = 0
+  const limit = nodeCount * 2
+  // A typed array (a loaded index) holds only integers: the check per key is then two comparisons.
+  const integers = ArrayBuffer.isView(edges)
   for (let at = 0; at < edges.length; at += EDGE_DATA) {
     const key = edges[at] as number
-    if (!(Number.isInteger(key) && key >= previous && key < nodeCount * 2)) invalidTrie()
+    if (!(key >= previous && key < limit && (integers || Number.isInteger(key)))) invalidTrie()
     previous = key
   }
 }

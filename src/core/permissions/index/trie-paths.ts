@@ -43,18 +43,22 @@ export function trieNodePaths(data: TrieData): string[][] {
  * A node's path as a template would spell it in lower case with `{id}` placeholders (`/users/{id}/messages`):
  * what the index stores each template against, keeping only the characters that differ. Walks up the
  * parents, finding each name by binary search among the parent's edges: nothing over the whole trie.
+ * `known` keeps the paths found (by node) for the next call: templates of one subtree share them.
  */
-export function canonicalPath(data: TrieData, node: number): string {
-  const { chars, parents, methods, edges } = data
-  const names: string[] = []
-  for (let at = node; at > 0; ) {
-    const parent = parents[at] as number
-    if (!(parent < at)) invalidTrie()
-    if (((methods[at] as number) & PARAM_CHILD) !== 0) names.push('{id}')
-    else names.push(edgeName(edges, chars, parent, at))
-    at = parent
-  }
-  return '/' + names.reverse().join('/')
+export function canonicalPath(data: TrieData, node: number, known: Map<number, string>): string {
+  return node === 0 ? '/' : pathOf(data, node, known)
+}
+
+function pathOf(data: TrieData, node: number, known: Map<number, string>): string {
+  if (node === 0) return ''
+  let path = known.get(node)
+  if (path !== undefined) return path
+  const parent = data.parents[node] as number
+  if (!(parent < node && parent >= 0)) invalidTrie()
+  const name = ((data.methods[node] as number) & PARAM_CHILD) !== 0 ? '{id}' : edgeName(data.edges, data.chars, parent, node)
+  path = `${pathOf(data, parent, known)}/${name}`
+  known.set(node, path)
+  return path
 }
 
 function edgeName(edges: ArrayLike<number>, chars: string, parent: number, child: number): string {

@@ -124,16 +124,18 @@ export abstract class TrieStore extends EdgeTable {
     const nodeCount = checkTrieShape(data)
     const { parents, methods, edges } = data
     this.chars = data.chars
-    this.nodes = new Int32Array(nodeCount * RECORD)
+    const records = new Int32Array(nodeCount * RECORD)
+    this.nodes = records
     this.nodeEdge = new Int32Array(nodeCount)
-    for (let node = 0; node < nodeCount; node++) {
+    records[1] = (methods[0] as number) & ~PARAM_CHILD
+    // One plain pass in code not yet optimised: a parent is checked where a placeholder child names it (the rest where a walk or a path reads it).
+    for (let node = 1; node < nodeCount; node++) {
       const bits = methods[node] as number
-      this.nodes[node * RECORD + 1] = bits & ~PARAM_CHILD
+      records[node * RECORD + 1] = bits & ~PARAM_CHILD
+      if (bits < PARAM_CHILD) continue
       const parent = parents[node] as number
-      if (!(parent < node || node === 0)) invalidTrie()
-      if ((bits & PARAM_CHILD) === 0 || node === 0) continue
-      if (this.nodes[parent * RECORD] !== 0) invalidTrie()
-      this.nodes[parent * RECORD] = node + 1
+      if (!(parent < node) || records[parent * RECORD] !== 0) invalidTrie()
+      records[parent * RECORD] = node + 1
     }
     this.nodeCount = nodeCount
     checkEdgeOrder(edges, nodeCount)
