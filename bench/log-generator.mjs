@@ -26,7 +26,7 @@ const CHUNK = 1 << 20
 
 /** The synthetic records of one kind, in order (Log Analytics column names). */
 export async function* generateRecords(kind, count, seed = 1) {
-  const tenant = makeTenant(seed, INDEX_PATH)
+  const tenant = await makeTenant(seed, INDEX_PATH)
   const random = rng(seed + 1)
   const aadsts = kind === 'signins' ? await loadAadsts() : undefined
   for (let n = 0; n < count; n++) yield kind === 'activity' ? activityRecord(n, count, tenant, random) : signinRecord(n, count, tenant, aadsts, random)

@@ -28,40 +28,33 @@ const SCHEME_DELEGATED = 1
 const SCHEME_APPLICATION = 4
 
 /**
- * Templates of the snapshot with, per method, the permission names that grant it per scheme. Reads the
- * index format of src/core/permissions/index/index-format.ts (version 6): a JSON header (permissions
- * as `[name, …]`), the trie line, `grantLists` lines of `METHOD=grants;…`, then groups of template
- * lines `<characters shared with the previous template, base 36> TAB <rest> TAB <grant list, base 36>`.
+ * Templates of the snapshot with, per method, the permission names that grant it per scheme, read
+ * through the engine (the index is binary: src/core/permissions/index/index-format.ts). The engine
+ * comes from src/ when a TypeScript loader runs (the tests), else from the build in dist/.
  */
-export function loadTemplates(indexPath) {
-  const lines = readFileSync(indexPath, 'utf8').split('\n')
-  const header = JSON.parse(lines[0])
-  if (header.version !== 6) throw new Error(`${indexPath}: index version ${header.version}, this reader knows 6`)
-  const names = header.permissions.map((permission) => permission[0])
-  const grantLists = lines.slice(2, 2 + header.grantLists).map((packed) => methodsOf(packed, names))
+export async function loadTemplates(indexPath) {
+  let engine
+  try {
+    engine = await import('../src/core/permissions/index.ts')
+  } catch {
+    engine = await import('../dist/core/permissions/index.js')
+  }
+  const { model } = engine.loadCatalogueIndex(readFileSync(indexPath))
   const templates = []
-  let previous = ''
-  for (const line of lines.slice(2 + header.grantLists)) {
-    if (line.startsWith('\u0001')) previous = ''
-    const first = line.indexOf('\t')
-    const last = line.lastIndexOf('\t')
-    if (first === -1 || last === first || line.startsWith('\u0001')) continue
-    const path = previous.slice(0, parseInt(line.slice(0, first), 36)) + line.slice(first + 1, last)
-    previous = path
-    if (path.startsWith('/')) templates.push({ path, methods: grantLists[parseInt(line.slice(last + 1), 36)] ?? [] })
+  for (let id = 0; id < model.templates.count; id++) {
+    const { template: path, methods } = model.templates.record(id)
+    if (path.startsWith('/')) templates.push({ path, methods: methodsOf(methods, (number) => model.permissions.at(number)?.name) })
   }
   return templates
 }
 
-function methodsOf(packedList, names) {
+function methodsOf(grantsByMethod, nameOf) {
   const methods = []
-  for (const part of packedList === '' ? [] : packedList.split(';')) {
-    const [method, packed = ''] = part.split('=')
-    const numbers = packed.split(',').map(Number)
+  for (const [method, numbers] of Object.entries(grantsByMethod)) {
     const delegated = []
     const application = []
     for (let i = 0; i + 4 < numbers.length; i += 5) {
-      const name = names[numbers[i]]
+      const name = nameOf(numbers[i])
       if (name === undefined) continue
       if (numbers[i + 1] & SCHEME_DELEGATED) delegated.push(name)
       if (numbers[i + 1] & SCHEME_APPLICATION) application.push(name)
@@ -106,9 +99,9 @@ function makeApp(random, index, templates) {
 }
 
 /** The synthetic tenant: `apps` apps calling templates of the snapshot (seeded). */
-export function makeTenant(seed, indexPath, apps = 150) {
+export async function makeTenant(seed, indexPath, apps = 150) {
   const random = rng(seed)
-  const all = loadTemplates(indexPath)
+  const all = await loadTemplates(indexPath)
   // A stable shuffle so the hot templates are not all /accessreviews/….
   const templates = all.map((template) => ({ template, key: random() })).sort((a, b) => a.key - b.key).map((entry) => entry.template)
   return {

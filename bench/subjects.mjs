@@ -17,12 +17,12 @@ const subjects = {
         descriptions: readJson('permissions-descriptions.json'),
       }),
     ),
-  /** Read + load the derived index, then one lookup. */
-  'ready-index': async () => ready(async (engine) => engine.loadCatalogueIndex(readText(indexFile))),
+  /** Read + load the derived index (its bytes, as the CLI reads it), then one lookup. */
+  'ready-index': async () => ready(async (engine) => engine.loadCatalogueIndex(readFileSync(indexFile))),
   /** `templatePaths()` after the load and one lookup, as a pasted PowerShell cmdlet error pays it (once per run). */
   'template-paths': async () => {
     const engine = await import('../dist/core/permissions/index.js')
-    const catalogue = engine.loadCatalogueIndex(readText(indexFile))
+    const catalogue = engine.loadCatalogueIndex(readFileSync(indexFile))
     catalogue.lookup('GET', 'https://graph.microsoft.com/v1.0/me/messages')
     const start = performance.now()
     const paths = catalogue.templatePaths()

@@ -72,7 +72,7 @@ SOFTWARE.
 }
 
 /** The snapshot's files by name, derived from the three upstream files in `dir`. Pure apart from reading them. */
-export function snapshotFiles(dir: string, provenance: Provenance): Map<string, string> {
+export function snapshotFiles(dir: string, provenance: Provenance): Map<string, string | Uint8Array> {
   const raw = {} as Record<DataFileRole, Buffer>
   for (const role of DATA_FILE_ROLES) raw[role] = readFileSync(join(dir, DATA_FILES[role]))
   const parse = (role: DataFileRole): unknown => JSON.parse(raw[role].toString('utf8'))
@@ -87,7 +87,7 @@ export function snapshotFiles(dir: string, provenance: Provenance): Map<string, 
     index: { name: SNAPSHOT_FILES.index, bytes: Buffer.byteLength(index), sha256: sha256(index) },
     stats: { templates: catalogue.stats.templates, permissions: catalogue.stats.permissions },
   }
-  return new Map([
+  return new Map<string, string | Uint8Array>([
     [SNAPSHOT_FILES.manifest, `${JSON.stringify(manifest, null, 2)}\n`],
     [SNAPSHOT_FILES.index, index],
     [SNAPSHOT_FILES.licence, licence(provenance)],

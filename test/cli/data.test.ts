@@ -123,8 +123,11 @@ describe('graph-doctor data update and status against a local HTTP server', () =
   it('detects a tampered cache file: status says damaged, diagnose warns once and uses the bundled snapshot', async () => {
     const pointer = JSON.parse(await readFile(join(cacheDir, 'current.json'), 'utf8')) as { generation: string }
     const index = join(cacheDir, pointer.generation, 'catalogue-index.json')
-    const text = await readFile(index, 'utf8')
-    await writeFile(index, text.replace(/Mail\.Read/, 'Mail.Reed'))
+    const bytes = await readFile(index)
+    const at = bytes.indexOf('Mail.Read')
+    assert.ok(at > 0)
+    bytes[at + 'Mail.Re'.length] = 'e'.charCodeAt(0) // same size, another sha256
+    await writeFile(index, bytes)
     const status = fakeIo(env)
     assert.equal(await run(['status'], status), 1)
     assert.match(status.out.join(''), /damaged, not used \(catalogue-index\.json does not match its sha256\)/)

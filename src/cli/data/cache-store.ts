@@ -20,7 +20,7 @@ export interface NewGeneration {
   readonly source: string
   /** permissions.json always; a GUID file only when the source had it. */
   readonly files: Readonly<Partial<Record<DataFileRole, { readonly data: Uint8Array; readonly origin: string }>>>
-  readonly index: string
+  readonly index: Uint8Array
   readonly stats: CacheManifest['stats']
   readonly now: Date
 }
@@ -68,7 +68,7 @@ async function writeStaging(staging: string, generation: NewGeneration): Promise
     await writeFileDurably(join(staging, name), data)
     files[role] = { name, sha256: sha256Hex(data), bytes: data.byteLength, origin }
   }
-  const indexBytes = new TextEncoder().encode(generation.index)
+  const indexBytes = generation.index
   await writeFileDurably(join(staging, INDEX_FILE), indexBytes)
   const manifest: CacheManifest = {
     format: 'graph-doctor/permission-data',

@@ -1,11 +1,10 @@
-import { isAscii } from 'node:buffer'
 import {
   buildPermissionCatalogue,
   loadCatalogueIndex,
   serializeCatalogueIndex,
   validatePermissionsDocument,
 } from '../../core/permissions/index.js'
-import { checkCatalogueIndex, loadIndexText } from '../../core/permissions/index/index-format.js'
+import { checkCatalogueIndex } from '../../core/permissions/index/index-format.js'
 import type { PermissionCatalogue } from '../../core/permissions/types.js'
 
 /** The three parsed data files; the GUID files are optional for `--permissions FILE`. */
@@ -54,28 +53,17 @@ export function buildCatalogue(data: ParsedData): PermissionCatalogue {
   return buildPermissionCatalogue(data)
 }
 
-/** The derived index as text, to be written to the cache. */
-export function serializeIndex(catalogue: PermissionCatalogue): string {
+/** The derived index, to be written to the cache. */
+export function serializeIndex(catalogue: PermissionCatalogue): Uint8Array {
   return serializeCatalogueIndex(catalogue)
 }
 
-/**
- * Load the derived index from its bytes (throws when this engine cannot read it). An ASCII index (the
- * usual case) is read as latin1, only the regions that loading and lookups use: UTF-8 decoding of the
- * whole file cost about 10 ms at start-up.
- */
+/** Load the derived index from its bytes (throws when this engine cannot read it): its tables are read in place. */
 export function loadIndex(bytes: Uint8Array): PermissionCatalogue {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  if (!isAscii(buffer)) return loadCatalogueIndex(bytes)
-  return loadIndexText({
-    length: buffer.length,
-    indexOf: (code, from) => buffer.indexOf(code, from),
-    codeAt: (at) => buffer[at],
-    text: (start, end) => buffer.toString('latin1', start, end),
-  })
+  return loadCatalogueIndex(bytes)
 }
 
-/** Load the derived index and decode every line: `data status` checks all of it. */
+/** Load the derived index and decode every entry: `data status` checks all of it. */
 export function checkIndex(bytes: Uint8Array): void {
   checkCatalogueIndex(bytes)
 }

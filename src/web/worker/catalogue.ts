@@ -4,6 +4,7 @@
  */
 import { GraphDoctorError } from '../../core/errors.js'
 import { buildPermissionCatalogue, loadCatalogueIndex, validatePermissionsDocument } from '../../core/permissions/index.js'
+import { isCatalogueIndex } from '../../core/permissions/index/index-format.js'
 import type { PermissionCatalogue } from '../../core/permissions/types.js'
 import { gunzipBase64 } from '../gzip.js'
 
@@ -14,8 +15,9 @@ export async function loadEmbeddedSnapshot(base64: string): Promise<PermissionCa
 
 /** A permission file chosen by the user: the official permissions.json, or a graph-doctor catalogue index. */
 export async function loadPermissionFile(file: File): Promise<PermissionCatalogue> {
-  const text = await file.text()
-  if (text.startsWith('{"format":"graph-doctor-permission-index"')) return loadCatalogueIndex(text)
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  if (isCatalogueIndex(bytes)) return loadCatalogueIndex(bytes)
+  const text = new TextDecoder().decode(bytes)
   let json: unknown
   try {
     json = JSON.parse(text)

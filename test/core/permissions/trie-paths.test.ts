@@ -37,14 +37,15 @@ describe('template paths (the trie read without placing its edges)', () => {
   })
 
   it('rejects a trie whose child comes before its parent, is named twice or is out of range', () => {
-    // Root, `users`, `me`, and `users/{id}`: per node its param child + 1 and method bits; per edge key (parent × 2), child, name length, name offset.
-    const data = { chars: 'usersme', nodes: [0, 0, 4, 1, 0, 1, 0, 1], edges: [0, 1, 5, 0, 0, 2, 2, 5], templateStart: [0, 0, 0, 0, 0], templateIds: [] }
+    // Root, `users`, `me`, and `users/{id}`: per node its parent and method bits (0x80: its parent's placeholder child); per edge key (parent × 2), child, name length, name offset.
+    const data = { chars: 'usersme', parents: [0, 0, 0, 1], methods: [0, 1, 1, 0x81], edges: [0, 1, 5, 0, 0, 2, 2, 5], templateStart: [0, 0, 0, 0, 0] }
     assert.deepEqual(trieNodePaths(data), [[], ['users'], ['me'], ['users', '\u0000']])
     const withEdges = (edges: number[]): typeof data => ({ ...data, edges })
     assert.throws(() => trieNodePaths(withEdges([0, 1, 5, 0, 0, 1, 2, 5])), isDataInvalid, 'named twice')
-    assert.throws(() => trieNodePaths(withEdges([0, 2, 2, 5, 4, 1, 5, 0])), isDataInvalid, 'child before its parent')
+    assert.throws(() => trieNodePaths(withEdges([0, 2, 2, 5, 4, 1, 5, 0])), isDataInvalid, 'an edge from another parent than the node names')
+    assert.throws(() => trieNodePaths({ ...data, parents: [0, 0, 3, 1] }), isDataInvalid, 'a parent after its child')
     assert.throws(() => trieNodePaths(withEdges([0, 1, 5, 0, 0, 9, 2, 5])), isDataInvalid, 'child out of range')
     assert.throws(() => trieNodePaths(withEdges([0, 1, 5, 0, 0, 2, 2, 9])), isDataInvalid, 'name out of range')
-    assert.throws(() => trieNodePaths(withEdges([0, 1, 5, 0])), isDataInvalid, 'a node without a parent')
+    assert.throws(() => trieNodePaths(withEdges([0, 1, 5, 0])), isDataInvalid, 'a node without a name')
   })
 })

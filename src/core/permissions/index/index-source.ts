@@ -1,177 +1,170 @@
-import { GraphDoctorError } from '../../errors.js'
 import type { TemplateRecord, TemplateSource } from '../model.js'
-import { GRANT_STRIDE } from '../model.js'
+import type { SectionPlace, SectionReader, SectionWriter } from './index-binary.js'
+import { invalid } from './index-binary.js'
+import { GrantListWriter, GrantLists } from './index-grants.js'
+import type { GrantPlaces } from './index-grants.js'
+import type { TrieData } from './trie-data.js'
+import { canonicalPath } from './trie-paths.js'
 
-/** Starts a group line (`\u0001<first template id>\t<template count>`); the last line is `\u0002<template count>`. */
-export const GROUP = '\u0001'
-export const END = '\u0002'
-const GROUP_CODE = 1
-const NEWLINE = 10
-
-/** The index text or its UTF-8 bytes: what {@link IndexSource} needs to find groups without decoding them. */
-export interface IndexText {
-  readonly length: number
-  indexOf(code: number, from: number): number
-  codeAt(at: number): number | undefined
-  text(start: number, end: number): string
-}
-
-export function indexText(input: string | Uint8Array): IndexText {
-  if (typeof input === 'string') {
-    return {
-      length: input.length,
-      indexOf: (code, from) => input.indexOf(String.fromCharCode(code), from),
-      codeAt: (at) => input.charCodeAt(at),
-      text: (start, end) => input.slice(start, end),
-    }
-  }
-  const decoder = new TextDecoder()
-  return {
-    length: input.length,
-    indexOf: (code, from) => input.indexOf(code, from),
-    codeAt: (at) => input[at],
-    text: (start, end) => decoder.decode(input.subarray(start, end)),
-  }
-}
-
-export function invalid(reason: string): never {
-  throw new GraphDoctorError('ERR_DATA_INVALID', `the permission index is corrupt: ${reason}`)
-}
-
-interface Group {
-  readonly first: number
-  readonly count: number
-  readonly start: number
-  readonly end: number
-}
-
-/** Where the distinct grant lists are (one per line), decoded on first use. */
-export interface GrantBlock {
-  readonly start: number
-  readonly end: number
-  readonly count: number
-}
+/** Templates per group: a group's first suffix and capital are stored, the rest summed from there. */
+const GROUP = 64
 
 /**
- * Template lines of an index. Loading only finds the group lines; a group's text is decoded and split
- * on first use, so a run that looks up one URL decodes one or two groups. A line is `<characters
- * shared with the previous template of the group, base 36> TAB <the rest of the template> TAB <grant
- * list number, base 36>`; the distinct grant lists (`GET=…;POST=…`) are stored once each, in the
- * {@link GrantBlock}, and decoded once however many templates share them. Template id = ordinal.
+ * Where the templates are. Stored ids follow the trie's nodes (`storedTrie`), and a template is stored
+ * against the path of the node it ends at, spelled in lower case with `{id}` placeholders
+ * ({@link canonicalPath}): how many characters it shares with that path but for case, where it has a
+ * capital instead (`caseCounts`, and `caseSteps` from one capital to the next), then the rest
+ * (`suffixes`); seven in ten templates are spelled exactly so and store no character. `lists` names
+ * each template's grant list (index-grants.ts).
  */
+export interface SourcePlaces {
+  readonly grants: GrantPlaces
+  readonly lists: SectionPlace
+  readonly shared: SectionPlace
+  readonly caseCounts: SectionPlace
+  readonly caseSteps: SectionPlace
+  readonly caseGroups: SectionPlace
+  readonly suffixLengths: SectionPlace
+  readonly suffixGroups: SectionPlace
+  readonly suffixes: SectionPlace
+}
+
+/** Write the templates in the order of `order` (stored id → the source's id); `trie` numbers its templates in that order. */
+export function writeSource(writer: SectionWriter, source: TemplateSource, trie: TrieData, order: ArrayLike<number>): SourcePlaces {
+  if (order.length !== source.count || trie.templateStart[trie.templateStart.length - 1] !== source.count) invalid('a trie without every template')
+  const grants = new GrantListWriter()
+  const paths = new Map<number, string>()
+  const columns = { lists: [] as number[], shared: [] as number[], caseCounts: [] as number[], caseSteps: [] as number[], suffixLengths: [] as number[] }
+  const caseGroups: number[] = []
+  const suffixGroups: number[] = []
+  let suffixes = ''
+  for (let id = 0; id < source.count; id++) {
+    if (id % GROUP === 0) {
+      caseGroups.push(columns.caseSteps.length)
+      suffixGroups.push(suffixes.length)
+    }
+    const { template, methods } = source.record(order[id] as number)
+    columns.lists.push(grants.add(methods))
+    const canonical = canonicalPath(trie, nodeOfTemplate(trie, id), paths)
+    let same = 0
+    let capitals = 0
+    let last = 0
+    for (; same < canonical.length && same < template.length; same++) {
+      const expected = canonical.charAt(same)
+      const char = template.charAt(same)
+      if (char === expected) continue
+      if (char !== expected.toUpperCase()) break
+      capitals++
+      columns.caseSteps.push(same - last)
+      last = same
+    }
+    columns.shared.push(same)
+    columns.caseCounts.push(capitals)
+    columns.suffixLengths.push(template.length - same)
+    suffixes += template.slice(same)
+  }
+  return {
+    grants: { methods: [...grants.methods.keys()], starts: writer.numbers(grants.starts), words: writer.numbers(grants.words) },
+    lists: writer.numbers(columns.lists),
+    shared: writer.numbers(columns.shared),
+    caseCounts: writer.numbers(columns.caseCounts),
+    caseSteps: writer.numbers(columns.caseSteps),
+    caseGroups: writer.numbers(caseGroups),
+    suffixLengths: writer.numbers(columns.suffixLengths),
+    suffixGroups: writer.numbers(suffixGroups),
+    suffixes: writer.text(suffixes),
+  }
+}
+
+/** The node template `id` ends at (templates are numbered by node): a binary search of `templateStart`. */
+function nodeOfTemplate(trie: TrieData, id: number): number {
+  const starts = trie.templateStart
+  let low = 0
+  let high = starts.length - 1
+  while (low < high) {
+    const middle = (low + high + 1) >> 1
+    if ((starts[middle] as number) <= id) low = middle
+    else high = middle - 1
+  }
+  // Nodes with no template share their start with the next: the last node starting at or before id is the one holding it.
+  if (!((starts[low] as number) <= id && (starts[low + 1] as number) > id)) invalid('a template outside the trie')
+  return low
+}
+
+/** The templates of an index, each decoded on first use (a run that looks up one URL decodes a few). */
 export class IndexSource implements TemplateSource {
   readonly count: number
-  private readonly input: IndexText
-  private readonly permissionCount: number
-  private readonly byId: Group[] = []
   private readonly records: (TemplateRecord | undefined)[]
-  private readonly grantBlock: GrantBlock
-  private grantLines: readonly string[] | undefined
-  private readonly grantLists: (TemplateRecord['methods'] | undefined)[]
+  private readonly reader: SectionReader
+  private readonly places: SourcePlaces
+  private readonly trie: TrieData
+  private readonly grants: GrantLists
+  private readonly columns: Record<'lists' | 'shared' | 'caseCounts' | 'caseSteps' | 'caseGroups' | 'suffixLengths' | 'suffixGroups', ArrayLike<number>>
+  private text: string | undefined
+  private readonly paths = new Map<number, string>()
 
-  constructor(input: IndexText, grants: GrantBlock, bodyStart: number, count: number, permissionCount: number) {
-    this.input = input
-    this.grantBlock = grants
-    this.grantLists = new Array<TemplateRecord['methods'] | undefined>(grants.count)
+  constructor(reader: SectionReader, places: SourcePlaces, trie: TrieData, count: number, permissionCount: number) {
+    this.reader = reader
+    this.places = places
+    this.trie = trie
     this.count = count
-    this.permissionCount = permissionCount
+    this.grants = new GrantLists(reader, places.grants, permissionCount)
+    const read = (place: SectionPlace, length: number): ArrayLike<number> => {
+      const numbers = reader.numbers(place)
+      if (length !== -1 && numbers.length !== length) invalid('a template table of another length')
+      return numbers
+    }
+    const groups = Math.ceil(count / GROUP)
+    this.columns = {
+      lists: read(places.lists, count),
+      shared: read(places.shared, count),
+      caseCounts: read(places.caseCounts, count),
+      caseSteps: read(places.caseSteps, -1),
+      caseGroups: read(places.caseGroups, groups),
+      suffixLengths: read(places.suffixLengths, count),
+      suffixGroups: read(places.suffixGroups, groups),
+    }
+    if (trie.templateStart[trie.templateStart.length - 1] !== count) invalid('a trie for another template count')
     this.records = new Array<TemplateRecord | undefined>(count)
-    const bodyEnd = this.checkEnd(count)
-    let at = bodyStart
-    let templates = 0
-    while (at < bodyEnd) {
-      const group = this.readGroup(at, bodyEnd)
-      templates += group.count
-      at = group.end + 1
-    }
-    if (templates !== count || this.byId.length !== count) invalid('truncated or incomplete')
   }
 
-  /** A truncated or spliced file fails here rather than answering wrongly later. */
-  private checkEnd(count: number): number {
-    const expected = '\n' + END + String(count)
-    const from = this.input.length - expected.length
-    if (from < 0 || this.input.text(from, this.input.length) !== expected) invalid('truncated or incomplete')
-    return from + 1
-  }
-
-  private readGroup(at: number, bodyEnd: number): Group {
-    const lineEnd = this.input.indexOf(NEWLINE, at)
-    if (this.input.codeAt(at) !== GROUP_CODE || lineEnd === -1) invalid('a template outside a group')
-    const [, countText = ''] = this.input.text(at + 1, lineEnd).split('\t')
-    const count = Number(countText)
-    if (!(Number.isSafeInteger(count) && count >= 0)) invalid('a malformed group line')
-    let end = bodyEnd
-    for (let next = this.input.indexOf(GROUP_CODE, lineEnd); next !== -1 && next < bodyEnd; next = this.input.indexOf(GROUP_CODE, next + 1)) {
-      if (this.input.codeAt(next - 1) === NEWLINE) {
-        end = next
-        break
-      }
-    }
-    const group: Group = { first: this.byId.length, count, start: lineEnd + 1, end: end - 1 }
-    for (let i = 0; i < count && this.byId.length < this.count; i++) this.byId.push(group)
-    return group
-  }
-
-  /** Decode and check every template line (for `data status`; loading checks only the framing). */
+  /** Decode and check every template (for `data status`; loading checks only the table lengths). */
   checkAll(): void {
     for (let id = 0; id < this.count; id++) this.record(id)
   }
 
   record(id: number): TemplateRecord {
-    const record = this.records[id]
-    if (record !== undefined) return record
-    const group = this.byId[id]
-    if (group === undefined) return { template: '', methods: {} }
-    this.decodeGroup(group)
-    return this.records[id] as TemplateRecord
-  }
-
-  private decodeGroup(group: Group): void {
-    const lines = this.input.text(group.start, group.end).split('\n')
-    if (lines.length !== group.count) invalid('a group with a wrong template count')
-    let previous = ''
-    for (let index = 0; index < lines.length; index++) {
-      const line = lines[index] as string
-      const first = line.indexOf('\t')
-      const last = line.lastIndexOf('\t')
-      const shared = parseInt(line.slice(0, first), 36)
-      if (first < 1 || last === first || !(shared >= 0 && shared <= previous.length)) invalid('a malformed template line')
-      const template = previous.slice(0, shared) + line.slice(first + 1, last)
-      this.records[group.first + index] = { template, methods: this.grantList(parseInt(line.slice(last + 1), 36)) }
-      previous = template
+    const known = this.records[id]
+    if (known !== undefined) return known
+    if (!(id >= 0 && id < this.count)) return { template: '', methods: {} }
+    const { lists, shared, caseCounts, caseSteps, caseGroups, suffixLengths, suffixGroups } = this.columns
+    const canonical = canonicalPath(this.trie, nodeOfTemplate(this.trie, id), this.paths)
+    const sharedLength = shared[id] as number
+    if (sharedLength > canonical.length) invalid('a template sharing more than its path')
+    let template = ''
+    let from = 0
+    const firstCapital = runningSum(caseGroups, caseCounts, id)
+    for (let step = firstCapital, at = 0; step < firstCapital + (caseCounts[id] as number); step++) {
+      at += caseSteps[step] as number
+      if (!(at >= from && at < sharedLength)) invalid('a capital outside its template')
+      template += canonical.slice(from, at) + canonical.charAt(at).toUpperCase()
+      from = at + 1
     }
+    const text = (this.text ??= this.reader.text(this.places.suffixes))
+    const start = runningSum(suffixGroups, suffixLengths, id)
+    const end = start + (suffixLengths[id] as number)
+    if (!(end <= text.length)) invalid('a template beyond its text')
+    template += canonical.slice(from, sharedLength) + text.slice(start, end)
+    const record = { template, methods: this.grants.list(lists[id] as number) }
+    this.records[id] = record
+    return record
   }
+}
 
-  /** Grant list `number`, decoded once however many templates share it. */
-  private grantList(number: number): TemplateRecord['methods'] {
-    let methods = this.grantLists[number]
-    if (methods !== undefined) return methods
-    const block = this.grantBlock
-    if (this.grantLines === undefined) {
-      this.grantLines = block.count === 0 ? [] : this.input.text(block.start, block.end).split('\n')
-      if (this.grantLines.length !== block.count) invalid('a grant block with a wrong count')
-    }
-    const line = this.grantLines[number]
-    if (line === undefined) invalid('an unknown grant list')
-    methods = this.decodeGrants(line)
-    this.grantLists[number] = methods
-    return methods
-  }
-
-  private decodeGrants(packed: string): TemplateRecord['methods'] {
-    const methods: Record<string, number[]> = {}
-    if (packed === '') return methods
-    for (const part of packed.split(';')) {
-      const equals = part.indexOf('=')
-      const grants = part.slice(equals + 1).split(',').map(Number)
-      if (equals < 1 || grants.length % GRANT_STRIDE !== 0) invalid('a malformed grant list')
-      for (let at = 0; at < grants.length; at += GRANT_STRIDE) {
-        const permission = grants[at] ?? -1
-        if (!(permission >= 0 && permission < this.permissionCount)) invalid('a grant of an unknown permission')
-      }
-      methods[part.slice(0, equals)] = grants
-    }
-    return methods
-  }
+/** The sum of `values` before `id`: the stored sum at its group's start plus the rest of the group. */
+function runningSum(groups: ArrayLike<number>, values: ArrayLike<number>, id: number): number {
+  const group = Math.floor(id / GROUP)
+  let sum = groups[group] as number
+  for (let at = group * GROUP; at < id; at++) sum += values[at] as number
+  return sum
 }

@@ -9,25 +9,32 @@ import { GraphDoctorError } from '../../errors.js'
 export interface TrieData {
   /** The characters of every segment name; edges give offset and length. */
   readonly chars: string
-  /** Per node: param child + 1, method bits (the bloom words are rebuilt from the edges). */
-  readonly nodes: ArrayLike<number>
+  /** Per node: its parent (the root: 0); a parent comes before its children. */
+  readonly parents: ArrayLike<number>
+  /**
+   * Per node: the method bits of the templates ending there, and {@link PARAM_CHILD} when its parent
+   * reaches it by a placeholder (the bloom words are rebuilt from the edges).
+   */
+  readonly methods: ArrayLike<number>
   /** Per edge, sorted by key: key (parent × 2, + 1 for an alias), child, name length, name offset (hashes are recomputed when the edge is placed). */
   readonly edges: ArrayLike<number>
   /** Per node, where its templates start in {@link templateIds} (one more entry than nodes). */
   readonly templateStart: ArrayLike<number>
-  /** Template ids grouped by the node they end at. */
-  readonly templateIds: ArrayLike<number>
+  /** Template ids grouped by the node they end at; absent when the templates are numbered in that order (a loaded index). */
+  readonly templateIds?: ArrayLike<number>
 }
 
 /** Numbers per edge in {@link TrieData.edges}. */
 export const EDGE_DATA = 4
+/** In {@link TrieData.methods}: the node is its parent's placeholder child. */
+export const PARAM_CHILD = 0x80
 
 /** The shape checks of {@link TrieData} before loading: table lengths, and template ranges that start at 0 and end at the last id. */
 export function checkTrieShape(data: TrieData): number {
-  const { chars, nodes, edges, templateIds, templateStart } = data
-  const nodeCount = nodes.length / 2
-  if (typeof chars !== 'string' || !Number.isInteger(nodeCount) || nodeCount < 1 || edges.length % EDGE_DATA !== 0 || templateStart.length !== nodeCount + 1) invalidTrie()
-  if (templateStart[0] !== 0 || templateStart[nodeCount] !== templateIds.length) invalidTrie()
+  const { chars, parents, methods, edges, templateIds, templateStart } = data
+  const nodeCount = parents.length
+  if (typeof chars !== 'string' || methods.length !== nodeCount || nodeCount < 1 || edges.length % EDGE_DATA !== 0 || templateStart.length !== nodeCount + 1) invalidTrie()
+  if (templateStart[0] !== 0 || (templateIds !== undefined && templateStart[nodeCount] !== templateIds.length)) invalidTrie()
   return nodeCount
 }
 
@@ -50,9 +57,12 @@ export function firstEdgeAtOrAfter(edges: ArrayLike<number>, key: number): numbe
  */
 export function checkEdgeOrder(edges: ArrayLike<number>, nodeCount: number): void {
   let previous = 0
+  const limit = nodeCount * 2
+  // A typed array (a loaded index) holds only integers: the check per key is then two comparisons.
+  const integers = ArrayBuffer.isView(edges)
   for (let at = 0; at < edges.length; at += EDGE_DATA) {
     const key = edges[at] as number
-    if (!(Number.isInteger(key) && key >= previous && key < nodeCount * 2)) invalidTrie()
+    if (!(key >= previous && key < limit && (integers || Number.isInteger(key)))) invalidTrie()
     previous = key
   }
 }

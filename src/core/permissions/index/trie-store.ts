@@ -4,7 +4,7 @@ import { PARAM, QUALIFIED_PREFIX } from '../match/segments.js'
 import { EdgeTable } from './edge-table.js'
 import { bloomBit, COPY, EDGE, RECORD } from './trie-layout.js'
 import type { TrieData } from './trie-data.js'
-import { checkEdgeOrder, checkTrieShape, EDGE_DATA, firstEdgeAtOrAfter, invalidTrie } from './trie-data.js'
+import { checkEdgeOrder, checkTrieShape, EDGE_DATA, firstEdgeAtOrAfter, invalidTrie, PARAM_CHILD } from './trie-data.js'
 import { trieNodePaths } from './trie-paths.js'
 
 /** Nodes placed one by one before all are: a lookup places about one per literal segment. */
@@ -32,10 +32,11 @@ export abstract class TrieStore extends EdgeTable {
     const loaded = this.loaded
     if (loaded === undefined) return this.building[node] ?? []
     const ids: number[] = []
-    const start = loaded.templateStart[node] as number
-    const end = loaded.templateStart[node + 1] as number
-    if (!(start >= 0 && start <= end && end <= loaded.templateIds.length)) invalidTrie()
-    for (let at = start; at < end; at++) ids.push(loaded.templateIds[at] as number)
+    const { templateStart, templateIds } = loaded
+    const start = templateStart[node] as number
+    const end = templateStart[node + 1] as number
+    if (!(start >= 0 && start <= end && end <= (templateIds?.length ?? (templateStart[this.nodeCount] as number)))) invalidTrie()
+    for (let at = start; at < end; at++) ids.push(templateIds === undefined ? at : (templateIds[at] as number))
     return ids
   }
 
@@ -88,19 +89,29 @@ export abstract class TrieStore extends EdgeTable {
     if (this.loaded !== undefined) return this.loaded
     const templateStart = [0]
     const templateIds: number[] = []
-    const nodes: number[] = []
+    const parents = new Array<number>(this.nodeCount).fill(0)
+    const methods: number[] = []
     for (let node = 0; node < this.nodeCount; node++) {
       templateIds.push(...(this.building[node] ?? []))
       templateStart.push(templateIds.length)
-      nodes.push(this.nodes[node * RECORD] as number, this.nodes[node * RECORD + 1] as number)
+      methods.push(this.nodes[node * RECORD + 1] as number)
+    }
+    for (let node = 0; node < this.nodeCount; node++) {
+      const param = (this.nodes[node * RECORD] as number) - 1
+      if (param === -1) continue
+      parents[param] = node
+      methods[param] = (methods[param] as number) | PARAM_CHILD
     }
     const list: [number, number, number, number][] = []
     for (let at = 0; at < this.edges.length; at += EDGE) {
-      if (this.edges[at] !== 0) list.push([(this.edges[at] as number) - 1, this.edges[at + 2] as number, this.edges[at + 3] as number, this.edges[at + 4] as number])
+      const key = (this.edges[at] as number) - 1
+      if (key === -1) continue
+      list.push([key, this.edges[at + 2] as number, this.edges[at + 3] as number, this.edges[at + 4] as number])
+      if ((key & 1) === 0) parents[this.edges[at + 2] as number] = key >> 1
     }
     // By key (parent × 2, + 1 for an alias): a node's edges are found by binary search when first placed
     list.sort((a, b) => a[0] - b[0] || a[3] - b[3] || a[1] - b[1])
-    return { chars: this.chars, nodes, edges: list.flat(), templateStart, templateIds }
+    return { chars: this.chars, parents, methods, edges: list.flat(), templateStart, templateIds }
   }
 
   /**
@@ -111,15 +122,20 @@ export abstract class TrieStore extends EdgeTable {
    */
   load(data: TrieData): void {
     const nodeCount = checkTrieShape(data)
-    const { nodes, edges } = data
+    const { parents, methods, edges } = data
     this.chars = data.chars
-    this.nodes = new Int32Array(nodeCount * RECORD)
+    const records = new Int32Array(nodeCount * RECORD)
+    this.nodes = records
     this.nodeEdge = new Int32Array(nodeCount)
-    for (let node = 0; node < nodeCount; node++) {
-      const param = nodes[node * 2] as number
-      if (!(param >= 0 && param <= nodeCount)) invalidTrie()
-      this.nodes[node * RECORD] = param
-      this.nodes[node * RECORD + 1] = nodes[node * 2 + 1] as number
+    records[1] = (methods[0] as number) & ~PARAM_CHILD
+    // One plain pass in code not yet optimised: a parent is checked where a placeholder child names it (the rest where a walk or a path reads it).
+    for (let node = 1; node < nodeCount; node++) {
+      const bits = methods[node] as number
+      records[node * RECORD + 1] = bits & ~PARAM_CHILD
+      if (bits < PARAM_CHILD) continue
+      const parent = parents[node] as number
+      if (!(parent < node) || records[parent * RECORD] !== 0) invalidTrie()
+      records[parent * RECORD] = node + 1
     }
     this.nodeCount = nodeCount
     checkEdgeOrder(edges, nodeCount)
@@ -131,13 +147,15 @@ export abstract class TrieStore extends EdgeTable {
   /** Put the edges of `node` (of a loaded trie) into the table, and their bloom bits into its record. */
   protected placeChildren(node: number): void {
     this.unplaced[node] = 0
-    const edges = (this.loaded as TrieData).edges
+    const loaded = this.loaded as TrieData
+    const edges = loaded.edges
     for (let at = firstEdgeAtOrAfter(edges, node * 2); at < edges.length && (edges[at] as number) >> 1 === node; at += EDGE_DATA) {
       const key = edges[at] as number
       const child = edges[at + 1] as number
       const length = edges[at + 2] as number
       const offset = edges[at + 3] as number
       if (!(child > 0 && child < this.nodeCount && length >= 0 && offset >= 0 && offset + length <= this.chars.length)) invalidTrie()
+      if ((key & 1) === 0 && (loaded.parents[child] !== node || ((loaded.methods[child] as number) & PARAM_CHILD) !== 0)) invalidTrie()
       const hash = foldedHash(this.chars, offset, offset + length)
       const bloom = 2 + (key & 1)
       this.setRecord(node, bloom, (this.nodes[node * RECORD + bloom] as number) | bloomBit(hash))
