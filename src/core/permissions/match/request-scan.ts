@@ -23,7 +23,8 @@ export function scanRequest(url: string): boolean {
   let start = pathStart(text)
   const end = pathEnd(text, start)
   if (text.charCodeAt(start) === SLASH) start++
-  if (isVersionAt(text, start, 'v1.0', end) || isVersionAt(text, start, 'beta', end)) start += 4
+  const first = text.charCodeAt(start) | 32
+  if ((first === 118 && isVersionAt(text, start, 'v1.0', end)) || (first === 98 && isVersionAt(text, start, 'beta', end))) start += 4
   // The slash after the version: skipped here rather than found by one more search
   if (text.charCodeAt(start) === SLASH) start++
   split(text, start, end)
