@@ -1,6 +1,7 @@
 /**
- * The layout of the segment trie's typed arrays (`edge-table.ts`) and its two hashes. Bump
- * INDEX_VERSION when {@link slotOf} or `foldedHash` change: a loaded index places its edges by them.
+ * The layout of the segment trie's typed arrays (`edge-table.ts`) and its two hashes. The index stores
+ * no hash and no slot (a loaded trie hashes and places each edge from its name), so {@link slotOf} and
+ * `foldedHash` can change without a new INDEX_VERSION; the layout of a stored trie cannot.
  */
 
 /**

@@ -13,16 +13,17 @@ export function fold(char: number): number {
 }
 
 /**
- * A hash of `text[start, end)` ignoring case, from its length and five characters: reading every
- * character of a 40-character id costs more than the few full comparisons the collisions cause.
+ * A hash of `text[start, end)` ignoring case, from its length and three characters (first, middle,
+ * last): reading every character of a 40-character id costs more than the few full comparisons the
+ * collisions cause. Three characters rather than five: each `charCodeAt` is a measurable part of
+ * scanning a URL (about 5 % of a lookup for the two dropped), and 112 of the 6,448 edges share a hash
+ * with a sibling (29 with five), which costs one more name comparison for those alone.
  */
 export function foldedHash(text: string, start: number, end: number): number {
   const length = end - start
   if (length <= 0) return 0
-  const last = end - 1
-  const quarter = length >> 2
-  let hash = Math.imul(length ^ (loose(text.charCodeAt(start)) << 8) ^ (loose(text.charCodeAt(last)) << 16), 0x9e3779b1)
-  hash ^= loose(text.charCodeAt(start + (length >> 1))) ^ (loose(text.charCodeAt(start + quarter)) << 8) ^ (loose(text.charCodeAt(last - quarter)) << 16)
+  let hash = Math.imul(length ^ (loose(text.charCodeAt(start)) << 8) ^ (loose(text.charCodeAt(end - 1)) << 16), 0x9e3779b1)
+  hash ^= loose(text.charCodeAt(start + (length >> 1)))
   hash = Math.imul(hash ^ (hash >>> 15), 0x85ebca6b)
   return hash ^ (hash >>> 13)
 }

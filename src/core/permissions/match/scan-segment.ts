@@ -37,7 +37,8 @@ export function scanSegment(text: string, start: number, end: number, rawStart: 
     scanEncoded(text, rawStart, end)
     return
   }
-  if (start === rawStart && end - start > DEFAULT_PREFIX.length && (text.charCodeAt(start) | 32) === 100 && equalsFolded(DEFAULT_PREFIX, text, start)) {
+  // Its first letter and its dot tested here: `deviceManagement`, `directory`… then skip the call
+  if (start === rawStart && end - start > DEFAULT_PREFIX.length && text.charCodeAt(start + 7) === 46 && (text.charCodeAt(start) | 32) === 100 && equalsFolded(DEFAULT_PREFIX, text, start)) {
     scanSegment(text, start + DEFAULT_PREFIX.length, end, rawStart)
     return
   }
