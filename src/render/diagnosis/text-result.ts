@@ -15,20 +15,26 @@ import { wrapText } from '../layout/wrap.js'
 export interface BlockLayout {
   readonly style: Style
   readonly width: number
+  /** `redactSecrets`, or a memo of it (the same texts): the finding texts of a long capture repeat. */
+  readonly redact?: (text: string) => string
 }
 
 const pad = (columns: number): string => ' '.repeat(columns)
 
+function redact(text: string, layout: BlockLayout): string {
+  return (layout.redact ?? redactSecrets)(text)
+}
+
 /** A paragraph (or several, one per line of `text`) wrapped at `indent` columns, continuation lines `hang` further. */
 function paragraph(text: string, layout: BlockLayout, indent: number, hang = 0): string[] {
-  return redactSecrets(text)
+  return redact(text, layout)
     .split('\n')
     .flatMap((line) => wrapText(line, { width: layout.width, first: pad(indent), rest: pad(indent + hang) }))
 }
 
 function evidenceLines(item: Evidence, layout: BlockLayout, indent: number): string[] {
   const { style } = layout
-  const note = item.note === undefined ? '' : ` ${style.dim(`(${redactSecrets(item.note)})`)}`
+  const note = item.note === undefined ? '' : ` ${style.dim(`(${redact(item.note, layout)})`)}`
   return paragraph(`${style.dim(item.source)} ${style.bold(item.field)}: ${item.value}${note}`, layout, indent, 2)
 }
 
@@ -36,7 +42,7 @@ function evidenceLines(item: Evidence, layout: BlockLayout, indent: number): str
 function stepLines(step: string, label: string, layout: BlockLayout, indent: number): string[] {
   const hang = pad(indent + label.length)
   const lines: string[] = []
-  for (const part of fixParts(redactSecrets(step))) {
+  for (const part of fixParts(redact(step, layout))) {
     const first = lines.length === 0 ? pad(indent) + label : hang
     if (part.kind === 'text') appendAll(lines, wrapText(part.text, { width: layout.width, first, rest: hang }))
     else {
@@ -67,7 +73,7 @@ function permissionLines(finding: Finding, layout: BlockLayout, indent: number):
 
 function findingLines(finding: Finding, layout: BlockLayout, indent: number): string[] {
   const { style } = layout
-  const heading = `${severityMarker(finding.severity, style)} ${style.bold(redactSecrets(finding.title))} ${style.dim(`[${finding.id}]`)}`
+  const heading = `${severityMarker(finding.severity, style)} ${style.bold(redact(finding.title, layout))} ${style.dim(`[${finding.id}]`)}`
   const lines = paragraph(heading, layout, indent, 2)
   if (finding.detail !== '') appendAll(lines, paragraph(finding.detail, layout, indent + 2))
   if (finding.evidence.length > 0) {
