@@ -18,9 +18,23 @@ const MEMBER = '": "'
 /** Layouts remembered before starting afresh (a capture's failures fall into a few dozen). */
 const LAYOUT_LIMIT = 1000
 
+interface Layout {
+  readonly parts: readonly string[]
+  readonly template: OutputTemplate | null
+}
+
+/** Layouts of the same count of parts and length compared with each other before a new one is made. */
+const MAX_ALIKE = 8
+
+function sameParts(a: readonly string[], b: readonly string[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
 /** Templates by their fixed text: every failure laid out alike fills the same template object. */
 export class JsonHoles {
-  private layouts = new Map<string, OutputTemplate | null>()
+  private layouts = new Map<string, Layout[]>()
+  private count = 0
   private readonly keys = new Map<string, boolean>()
 
   /** `text` (JSON as `JSON.stringify(…, null, 2)` lays it out, after a line-break separator) as a filled template, or undefined. */
@@ -46,17 +60,29 @@ export class JsonHoles {
     return template === null ? undefined : { template, values }
   }
 
+  /**
+   * The template of these fixed parts, found by their count and length, then compared part by part
+   * (a key of the whole fixed text, a few KB, was hashed for every result).
+   */
   private templateOf(parts: string[]): OutputTemplate | null {
-    const layout = parts.join('\u0000')
-    let template = this.layouts.get(layout)
-    if (template !== undefined) return template
+    let length = 0
+    for (const part of parts) length += part.length
+    const key = `${parts.length}:${length}`
+    let alike = this.layouts.get(key)
+    if (alike === undefined) this.layouts.set(key, (alike = []))
+    for (const layout of alike) if (sameParts(layout.parts, parts)) return layout.template
+    let template: OutputTemplate | null
     try {
       template = new OutputTemplate(parts)
     } catch {
       template = null
     }
-    if (this.layouts.size >= LAYOUT_LIMIT) this.layouts = new Map()
-    this.layouts.set(layout, template)
+    if (++this.count > LAYOUT_LIMIT) {
+      this.layouts = new Map([[key, (alike = [])]])
+      this.count = 1
+    }
+    // Layouts of one count and length past a few (hostile input) are not remembered.
+    if (alike.length < MAX_ALIKE) alike.push({ parts, template })
     return template
   }
 

@@ -61,9 +61,13 @@ export class ResultTemplates {
     const token = (result as { readonly token?: unknown }).token
     const seen = result.batch === undefined ? this.repeated.get(result.findings) : undefined
     const same = seen !== undefined && seen.request === result.request && seen.status === result.status && seen.judgedAt === result.judgedAt && seen.token === token
-    if (same && seen.separator === separator && seen.pieces !== undefined) {
-      const [head, ...rest] = seen.pieces
-      if (head !== undefined) return [{ template: head.template, values: [JSON.stringify(this.redact(result.source)), ...head.values.slice(1)] }, ...rest]
+    const head = same && seen.separator === separator ? seen.pieces?.[0] : undefined
+    if (head !== undefined && seen?.pieces !== undefined) {
+      const values = head.values.slice()
+      values[0] = JSON.stringify(this.redact(result.source))
+      const pieces = seen.pieces.slice()
+      pieces[0] = { template: head.template, values }
+      return pieces
     }
     const pieces = this.pieces(separator + nestedResultJson(result, this.redact, this.tokens))
     if (seen === undefined && result.batch === undefined) {
