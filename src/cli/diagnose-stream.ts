@@ -32,10 +32,15 @@ export class OutputSink {
     this.io = io
   }
 
-  async write(text: OutputPart): Promise<void> {
-    this.pending.push(text)
-    this.pendingLength += typeof text === 'string' ? text.length : partLength(text)
+  async write(text: OutputPart | readonly OutputPart[]): Promise<void> {
+    if (typeof text === 'string' || !Array.isArray(text)) this.add(text as OutputPart)
+    else for (const part of text as readonly OutputPart[]) this.add(part)
     if (this.pendingLength >= (this.started ? WRITE_CHARS : HOLD_CHARS)) await this.flush()
+  }
+
+  private add(part: OutputPart): void {
+    this.pending.push(part)
+    this.pendingLength += typeof part === 'string' ? part.length : partLength(part)
   }
 
   /** A warning line for stderr, held back with the output (an unusable input prints only its error). */

@@ -14,6 +14,7 @@
  *
  * `test/core/diagnose-memo.test.ts` proves both give the results of diagnosing every entry.
  */
+import { AuthorizationMap } from './authorization-map.js'
 import { exchangeTime } from './context-time.js'
 import { getHeader, getHeaders, type Exchange } from './exchange.js'
 import { pathShape, uriOrigin } from './kql/path-shape.js'
@@ -59,12 +60,8 @@ interface Bucket {
  * Graph calls, by a key without the path's ids; bounded in count and in the characters of its keys.
  */
 export class DiagnosisMemo {
-  /**
-   * By Authorization header value, the value itself the key (a length-prefixed copy cost a 1 KB
-   * string built and hashed per entry); calls without the header in a bucket of their own.
-   */
-  private buckets = new Map<string, Bucket>()
-  private withoutAuthorization: Bucket | undefined
+  /** By Authorization header value (or none). */
+  private readonly buckets = new AuthorizationMap<Bucket>()
   private remembered = 0
   private keyChars = 0
   private readonly tools: MemoTools
@@ -111,8 +108,7 @@ export class DiagnosisMemo {
   /** Start afresh when one more result of `keyLength` would pass the count or the size of keys held. */
   private makeRoom(keyLength: number): void {
     if (this.remembered + 1 > MEMO_LIMIT || this.keyChars + keyLength > MEMO_KEY_CHARS) {
-      this.buckets = new Map()
-      this.withoutAuthorization = undefined
+      this.buckets.clear()
       this.remembered = 0
       this.keyChars = 0
     }
@@ -121,14 +117,10 @@ export class DiagnosisMemo {
   }
 
   private bucketOf(authorization: string | undefined): Bucket {
-    const known = authorization === undefined ? this.withoutAuthorization : this.buckets.get(authorization)
-    if (known !== undefined) return known
-    const auth = parseAuthorizationHeader(authorization)
-    const token = auth.state === 'present' ? this.tools.analyse(auth.token) : undefined
-    const bucket: Bucket = { token, exact: new Map(), healthy: new Map() }
-    if (authorization === undefined) this.withoutAuthorization = bucket
-    else this.buckets.set(authorization, bucket)
-    return bucket
+    return this.buckets.get(authorization, () => {
+      const auth = parseAuthorizationHeader(authorization)
+      return { token: auth.state === 'present' ? this.tools.analyse(auth.token) : undefined, exact: new Map(), healthy: new Map() }
+    })
   }
 
   /** The healthy key of a successful Graph call without an error in its body, or undefined. */

@@ -15,7 +15,10 @@ import type { Exchange } from '../../src/core/exchange.js'
 import { HarStreamReader } from '../../src/core/stream/har-stream.js'
 import { renderJson, stringifyRedacted, toJsonDocument } from '../../src/render/diagnosis/json.js'
 import { renderMarkdown } from '../../src/render/diagnosis/markdown.js'
-import { renderText } from '../../src/render/diagnosis/text.js'
+import { createTextRenderer, renderText } from '../../src/render/diagnosis/text.js'
+import { resultBlock } from '../../src/render/diagnosis/text-result.js'
+import { makeStyle } from '../../src/render/layout/style.js'
+import { redactSecrets } from '../../src/core/redact.js'
 import { appOnlyToken, delegatedToken, FIXTURE_TIME } from '../helpers/tokens.js'
 import { catalogue } from './rules/helpers.js'
 
@@ -52,6 +55,22 @@ describe('diagnosing a repeated call once', () => {
       return [renderText(diagnosis, { colour: showAll, width: 72, showAll }), renderJson(diagnosis), renderMarkdown(diagnosis)]
     }
     for (const showAll of [false, true]) assert.deepEqual(rendered(true, showAll), rendered(false, showAll))
+  })
+
+  it('renders each failure in text as its whole block redacted, first seen or repeated', () => {
+    // The renderer makes a failure's heading and findings apart (the findings once per remembered result).
+    const now = new Date((GENERATOR_TIME + 60) * 1000)
+    const diagnoser = createDiagnoser({ permissions: catalogue(), now })
+    const renderer = createTextRenderer({ colour: true, width: 72 })
+    const layout = { style: makeStyle(true), width: 72 }
+    let failures = 0
+    for (const result of exchanges.slice(0, 800).flatMap((exchange) => diagnoser.diagnose(exchange))) {
+      const text = renderer.result(result)
+      if (text === '') continue
+      failures++
+      assert.equal(text, `${redactSecrets(resultBlock(result, layout))}\n\n`)
+    }
+    assert.ok(failures > 100)
   })
 
   it('writes JSON from its templates that is the plain JSON document of the same results', () => {

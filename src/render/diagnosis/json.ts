@@ -23,7 +23,7 @@ import { ResultTemplates } from './json-templates.js'
 
 export { resultToJson } from './json-result.js'
 import { memoizeRedaction } from '../../core/redact/memo.js'
-import { fillTemplate, type OutputPart } from '../../core/redact/template.js'
+import { joinParts, type OutputPart } from '../../core/redact/template.js'
 import { TallyCounter, writeAll, type DiagnosisWriter } from './writer.js'
 
 /** Version of the JSON contract; bumped only for a breaking change. */
@@ -79,7 +79,7 @@ export function jsonWriter(options: JsonWriterOptions = {}): DiagnosisWriter {
   const redact = memoizeRedaction(redactSecrets)
   const tokens: TokenJsonCache = new WeakMap()
   const templates = new ResultTemplates(redact, tokens)
-  const resultPart = (result: DiagnosisResult): OutputPart => {
+  const resultPart = (result: DiagnosisResult): OutputPart | readonly OutputPart[] => {
     const separator = tally.results === 0 ? '\n    ' : ',\n    '
     tally.add(result)
     return templates.filled(result, separator) ?? separator + nestedResultJson(result, redact, tokens)
@@ -88,7 +88,7 @@ export function jsonWriter(options: JsonWriterOptions = {}): DiagnosisWriter {
     begin: () => `{\n  "version": ${JSON_CONTRACT_VERSION},\n  "results": [`,
     result: (result) => {
       const part = resultPart(result)
-      return typeof part === 'string' ? part : fillTemplate(part)
+      return typeof part === 'string' ? part : joinParts(Array.isArray(part) ? part : [part as OutputPart])
     },
     resultPart,
     end() {

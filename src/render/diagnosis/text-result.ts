@@ -15,28 +15,61 @@ import { wrapText } from '../layout/wrap.js'
 export interface BlockLayout {
   readonly style: Style
   readonly width: number
+  /** `redactSecrets`, or a memo of it (the same texts): the finding texts of a long capture repeat. */
+  readonly redact?: (text: string) => string
 }
 
 const pad = (columns: number): string => ' '.repeat(columns)
 
+function redact(text: string, layout: BlockLayout): string {
+  return (layout.redact ?? redactSecrets)(text)
+}
+
+/** Wrapped lines by layout (a renderer's own, with its redaction memo): a capture's failures repeat their titles, fix steps and links. */
+const wrappedByLayout = new WeakMap<BlockLayout, Map<string, readonly string[]>>()
+const WRAPPED_LIMIT = 10_000
+const WRAPPED_MAX_TEXT = 4096
+
+/** `wrap()`, remembered under `key` when `text` holds no secret (a memo never keeps one). */
+function remembered(layout: BlockLayout, key: string, text: string, wrap: () => string[]): string[] {
+  if (layout.redact === undefined || text.length > WRAPPED_MAX_TEXT || redact(text, layout) !== text) return wrap()
+  let memo = wrappedByLayout.get(layout)
+  if (memo === undefined) wrappedByLayout.set(layout, (memo = new Map()))
+  let lines = memo.get(key)
+  if (lines === undefined) {
+    if (memo.size >= WRAPPED_LIMIT) memo.clear()
+    memo.set(key, (lines = wrap()))
+  }
+  return lines.slice()
+}
+
 /** A paragraph (or several, one per line of `text`) wrapped at `indent` columns, continuation lines `hang` further. */
-function paragraph(text: string, layout: BlockLayout, indent: number, hang = 0): string[] {
-  return redactSecrets(text)
+function wrapParagraph(text: string, layout: BlockLayout, indent: number, hang = 0): string[] {
+  return redact(text, layout)
     .split('\n')
     .flatMap((line) => wrapText(line, { width: layout.width, first: pad(indent), rest: pad(indent + hang) }))
 }
 
+/** {@link wrapParagraph} of a text that repeats across results. */
+function paragraph(text: string, layout: BlockLayout, indent: number, hang = 0): string[] {
+  return remembered(layout, `p${indent}:${hang}:${text}`, text, () => wrapParagraph(text, layout, indent, hang))
+}
+
 function evidenceLines(item: Evidence, layout: BlockLayout, indent: number): string[] {
   const { style } = layout
-  const note = item.note === undefined ? '' : ` ${style.dim(`(${redactSecrets(item.note)})`)}`
+  const note = item.note === undefined ? '' : ` ${style.dim(`(${redact(item.note, layout)})`)}`
   return paragraph(`${style.dim(item.source)} ${style.bold(item.field)}: ${item.value}${note}`, layout, indent, 2)
 }
 
 /** One numbered fix step: prose wrapped under its number, code lines whole and indented two further. */
 function stepLines(step: string, label: string, layout: BlockLayout, indent: number): string[] {
+  return remembered(layout, `s${indent}:${label}:${step}`, step, () => wrapStep(step, label, layout, indent))
+}
+
+function wrapStep(step: string, label: string, layout: BlockLayout, indent: number): string[] {
   const hang = pad(indent + label.length)
   const lines: string[] = []
-  for (const part of fixParts(redactSecrets(step))) {
+  for (const part of fixParts(redact(step, layout))) {
     const first = lines.length === 0 ? pad(indent) + label : hang
     if (part.kind === 'text') appendAll(lines, wrapText(part.text, { width: layout.width, first, rest: hang }))
     else {
@@ -67,7 +100,7 @@ function permissionLines(finding: Finding, layout: BlockLayout, indent: number):
 
 function findingLines(finding: Finding, layout: BlockLayout, indent: number): string[] {
   const { style } = layout
-  const heading = `${severityMarker(finding.severity, style)} ${style.bold(redactSecrets(finding.title))} ${style.dim(`[${finding.id}]`)}`
+  const heading = `${severityMarker(finding.severity, style)} ${style.bold(redact(finding.title, layout))} ${style.dim(`[${finding.id}]`)}`
   const lines = paragraph(heading, layout, indent, 2)
   if (finding.detail !== '') appendAll(lines, paragraph(finding.detail, layout, indent + 2))
   if (finding.evidence.length > 0) {
@@ -86,7 +119,7 @@ function findingLines(finding: Finding, layout: BlockLayout, indent: number): st
 /** The header line of a result: `GET https://… → 403 (capture.har entry 3)`. */
 export function resultHeading(result: DiagnosisResult, layout: BlockLayout): string[] {
   const { style } = layout
-  return paragraph(`${style.bold(describeRequest(result))} → ${style.bold(describeStatus(result))} ${style.dim(`(${result.source})`)}`, layout, 0, 4)
+  return wrapParagraph(`${style.bold(describeRequest(result))} → ${style.bold(describeStatus(result))} ${style.dim(`(${result.source})`)}`, layout, 0, 4)
 }
 
 /**
@@ -99,7 +132,7 @@ export function resultBlock(result: DiagnosisResult, layout: BlockLayout): strin
   const { style } = layout
   const lines = resultHeading(result, layout)
   if (result.batch !== undefined) {
-    appendAll(lines, paragraph(style.dim(`sub-request ${result.batch.requestId} of the $batch in ${result.batch.source}`), layout, 2, 2))
+    appendAll(lines, wrapParagraph(style.dim(`sub-request ${result.batch.requestId} of the $batch in ${result.batch.source}`), layout, 2, 2))
   }
   if (result.findings.length === 0) return [...lines, `  ${style.green('✔ no problems found')}`].join('\n')
   return lines.join('\n') + findingsBlock(result.findings, layout)

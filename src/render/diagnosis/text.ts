@@ -5,6 +5,7 @@
  */
 import { catalogue, type FindingId } from '../../core/catalogue.js'
 import { redactSecrets } from '../../core/redact.js'
+import { memoizeRedaction } from '../../core/redact/memo.js'
 import type { Diagnosis, DiagnosisResult } from '../../core/types.js'
 import { makeStyle, type Style } from '../layout/style.js'
 import { findingsBlock, resultBlock, resultHeading, type BlockLayout } from './text-result.js'
@@ -63,12 +64,12 @@ function foldedLine(tally: Tally, style: Style, width: number): string[] {
   return wrapText(style.green(text), { width, rest: '  ' })
 }
 
-/** A result with findings seen once: the objects a repeat shares with it, and its findings' text once repeated. */
+/** A result with findings seen once: the objects a repeat shares with it, and its findings' text. */
 interface Seen {
   readonly request: DiagnosisResult['request']
   readonly status: number | null
   readonly token: unknown
-  findings?: string
+  readonly findings: string
 }
 
 /**
@@ -89,13 +90,12 @@ class RepeatedBlocks {
   block(result: DiagnosisResult): string | undefined {
     if (result.findings.length === 0 || result.batch !== undefined) return undefined
     const token = (result as { readonly token?: unknown }).token
-    const seen = this.seen.get(result.findings)
+    let seen = this.seen.get(result.findings)
     if (seen === undefined) {
-      this.seen.set(result.findings, { request: result.request, status: result.status, token })
-      return undefined
-    }
-    if (seen.request !== result.request || seen.status !== result.status || seen.token !== token) return undefined
-    seen.findings ??= redactSecrets(findingsBlock(result.findings, this.layout))
+      // Made at first sight, so that a failure that repeats is not rendered a second time.
+      seen = { request: result.request, status: result.status, token, findings: redactSecrets(findingsBlock(result.findings, this.layout)) }
+      this.seen.set(result.findings, seen)
+    } else if (seen.request !== result.request || seen.status !== result.status || seen.token !== token) return undefined
     return redactSecrets(resultHeading(result, this.layout).join('\n')) + seen.findings
   }
 }
@@ -111,7 +111,8 @@ class RepeatedBlocks {
 export function createTextRenderer(options: TextRenderOptions): TextRenderer {
   const style = makeStyle(options.colour)
   const width = outputWidth(options.width ?? DEFAULT_WIDTH)
-  const layout = { style, width }
+  // Finding texts (titles, fix steps, links) repeat across distinct failures: each is redacted once.
+  const layout = { style, width, redact: memoizeRedaction(redactSecrets) }
   const tally: Tally = { counts: new TallyCounter(), folded: 0, lone: undefined, causes: new Map() }
   const repeats = new RepeatedBlocks(layout)
   return {

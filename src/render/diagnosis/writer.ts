@@ -16,10 +16,10 @@ export interface DiagnosisWriter {
   /** The text of the next result (empty when it is folded into the closing summary). */
   readonly result: (result: DiagnosisResult) => string
   /**
-   * The same output as `result`, as a text or a filled template (a result that repeats with other
+   * The same output as `result`, as a text or filled templates (a result that repeats with other
    * values), for a sink that checks templates once (the CLI's redacting stdout). Optional.
    */
-  readonly resultPart?: (result: DiagnosisResult) => OutputPart
+  readonly resultPart?: (result: DiagnosisResult) => OutputPart | readonly OutputPart[]
   /** The closing text (summary), from every result written. */
   readonly end: () => string
 }
