@@ -9,12 +9,12 @@
  * worker's entry is bundled as `dist/bin/chunks/logs-worker.js`, next to the logs command's file
  * (scripts/bundle-cli.mjs).
  */
-import { Worker } from 'node:worker_threads'
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads'
 import { GraphDoctorError, type ErrorCode } from '../../core/errors.js'
-import { mergeStates, type LogAggregator, type LogState } from '../../core/logs/index.js'
+import { mergeStates, type LogAggregator, type LogState, type SharedVerdict } from '../../core/logs/index.js'
 import type { CliIo } from '../command.js'
 import { readLogInput, type ReadProgress } from './input.js'
-import { readBlocks, type BlocksTask } from './range-read.js'
+import { everyBytes, EXCHANGE_BYTES, readBlocks, type BlocksTask } from './range-read.js'
 import { joinBlocks, planBlocks, type ThreadRead } from './ranges.js'
 
 /** What every worker is started with (the permission data is resolved again in each thread). */
@@ -31,12 +31,35 @@ export type WorkerReply =
   | ({ readonly kind: 'done' } & ThreadRead)
   | { readonly kind: 'failed'; readonly code: ErrorCode; readonly message: string }
 
-/** Worker threads, started at once (each loads its permission data while this thread reads). */
+/**
+ * Worker threads, started at once (each loads its permission data while this thread reads), each with
+ * a port for verdicts: a worker sends this thread the verdicts it judged, which this thread passes on
+ * to the other workers with its own (read synchronously between chunks: every thread reads without
+ * yielding).
+ */
 export class WorkerThreads {
   private readonly workers: Worker[] = []
+  private readonly ports: MessagePort[] = []
 
   constructor(count: number, setup: WorkerSetup) {
-    for (let i = 0; i < count; i++) this.workers.push(new Worker(new URL('./logs-worker.js', import.meta.url), { workerData: setup }))
+    for (let i = 0; i < count; i++) {
+      const { port1, port2 } = new MessageChannel()
+      this.ports.push(port1)
+      this.workers.push(new Worker(new URL('./logs-worker.js', import.meta.url), { workerData: { ...setup, verdicts: port2 }, transferList: [port2] }))
+    }
+  }
+
+  /** The workers' new verdicts taken into `aggregator` and passed on to the other workers, with this thread's own. */
+  exchange(aggregator: LogAggregator): void {
+    const own = aggregator.takeVerdicts()
+    this.ports.forEach((port, from) => {
+      for (let received = receiveMessageOnPort(port); received !== undefined; received = receiveMessageOnPort(port)) {
+        const verdicts = received.message as SharedVerdict[]
+        aggregator.receiveVerdicts(verdicts)
+        this.ports.forEach((other, to) => to !== from && other.postMessage(verdicts))
+      }
+    })
+    if (own.length > 0) for (const port of this.ports) port.postMessage(own)
   }
 
   /** Every worker takes blocks of `task` until none is left; what each read. */
@@ -55,12 +78,13 @@ export class WorkerThreads {
   }
 
   async close(): Promise<void> {
+    for (const port of this.ports) port.close()
     await Promise.all(this.workers.map((worker) => worker.terminate()))
   }
 }
 
-/** A fresh aggregator with the command's options. */
-export type NewAggregator = () => LogAggregator
+/** A fresh aggregator with the command's options (`shareVerdicts` for the blocks this thread reads). */
+export type NewAggregator = (options?: { shareVerdicts?: boolean }) => LogAggregator
 
 /**
  * Every file's state, in the order of the files, merged: big JSON-lines files in blocks shared by this
@@ -78,15 +102,17 @@ export async function aggregateInParallel(files: readonly string[], io: CliIo, w
     const states: LogState[] = []
     for (const file of files) {
       const blocks = planBlocks(file, io.cwd, workers)
-      const aggregator = newAggregator()
       if (blocks === undefined) {
+        const aggregator = newAggregator()
         await readLogInput(file, io, aggregator, progress)
         states.push(aggregator.state)
         continue
       }
+      const aggregator = newAggregator({ shareVerdicts: true })
       const task: BlocksTask = { name: file, blocks, next: new Int32Array(new SharedArrayBuffer(4)) }
       const others = threads.read(task, progress.onBytes)
-      const own = counted({ state: aggregator.state, blocks: readBlocks(task, io.cwd, aggregator, progress.onBytes) })
+      const onBytes = everyBytes(EXCHANGE_BYTES, () => threads.exchange(aggregator), progress.onBytes)
+      const own = counted({ state: aggregator.state, blocks: readBlocks(task, io.cwd, aggregator, onBytes) })
       const read = await Promise.all(others.map((other) => other.then(counted)))
       states.push(joinBlocks(file, [own, ...read]))
     }

@@ -11,6 +11,8 @@ import type { BlockRead, ByteRange } from './ranges.js'
 
 const CHUNK_BYTES = 64 * 1024
 const PROGRESS_EVERY = 64
+/** Bytes read between two exchanges of verdicts (each thread sends those it judged and takes the others'). */
+export const EXCHANGE_BYTES = 4 * 1024 * 1024
 
 /** The blocks of one file shared among threads: each takes the next block from `next` (shared memory) until none is left. */
 export interface BlocksTask {
@@ -60,4 +62,16 @@ export function readRange(name: string, range: ByteRange, cwd: string, aggregato
   feed.end()
   if (bytes > 0) onBytes(bytes)
   return feed.lines
+}
+
+/** `onBytes` passed on, with `then` called after every `every` bytes. */
+export function everyBytes(every: number, then: () => void, onBytes: (bytes: number) => void): (bytes: number) => void {
+  let since = 0
+  return (bytes) => {
+    onBytes(bytes)
+    since += bytes
+    if (since < every) return
+    since = 0
+    then()
+  }
 }

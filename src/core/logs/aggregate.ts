@@ -11,7 +11,7 @@ import type { RawRecord } from './read/fields.js'
 import { readRecord, type ActivityRecord, type SigninRecord } from './read/records.js'
 import { newSlot, type Slot } from './group-rows.js'
 import { countSignin, emptyState, MAX_UNREADABLE_LISTED, nameApp, type InputSummary, type LogState } from './state.js'
-import type { LoggedGroup } from './group-judge.js'
+import type { LoggedGroup, SharedVerdict } from './group-judge.js'
 import type { PendingGroup, PendingGroupRow } from './pending-groups.js'
 import { addActivityRecord, addRawCall } from './activity-calls.js'
 import { GroupSlots } from './group-slots.js'
@@ -33,6 +33,12 @@ export interface LogAggregatorOptions {
    * {@link LogAggregator.takeGroups}, for another aggregator's {@link LogAggregator.addGroups}.
    */
   readonly countLater?: boolean
+  /**
+   * Keep the verdicts of the groups judged here for {@link LogAggregator.takeVerdicts}, and take other
+   * aggregators' with {@link LogAggregator.receiveVerdicts} (`logs --workers` threads: a group another
+   * thread judged is not judged again).
+   */
+  readonly shareVerdicts?: boolean
 }
 
 /**
@@ -138,6 +144,16 @@ export class LogAggregator {
   /** Count groups another aggregator counted without verdicts (see {@link takeGroups}), judging each distinct one once. */
   addGroups(rows: readonly PendingGroupRow[]): void {
     this.slots.addGroups(rows)
+  }
+
+  /** The verdicts judged here since the last call (`shareVerdicts`), for other aggregators' {@link receiveVerdicts}. */
+  takeVerdicts(): SharedVerdict[] {
+    return this.slots.verdicts.takeShared()
+  }
+
+  /** Verdicts other aggregators judged (their {@link takeVerdicts}), taken instead of judging their groups here. */
+  receiveVerdicts(verdicts: readonly SharedVerdict[]): void {
+    this.slots.verdicts.receiveShared(verdicts)
   }
 
   addSignin(record: SigninRecord): void {

@@ -19,6 +19,8 @@ export interface GroupSlotsOptions {
   readonly memoise?: boolean
   /** Count groups without judging them: their rows come out of {@link GroupSlots.takeGroups}. */
   readonly countLater?: boolean
+  /** Keep the verdicts judged for other aggregators, and take theirs (see {@link GroupJudge.takeShared}). */
+  readonly shareVerdicts?: boolean
 }
 
 /** The slots of one aggregation, keyed by app, method, URL shape, status, token kind and claims number. */
@@ -44,7 +46,12 @@ export class GroupSlots {
     this.state = state
     this.memoise = options.memoise !== false
     this.countLater = options.countLater === true
-    this.judge = new GroupJudge(options)
+    this.judge = new GroupJudge({ ...options, ...(options.shareVerdicts === true ? { claimsText: (claims: number) => this.claims.textOf(claims) } : {}) })
+  }
+
+  /** The judge's verdicts for other aggregators, and theirs for it (`shareVerdicts`). */
+  get verdicts(): Pick<GroupJudge, 'takeShared' | 'receiveShared'> {
+    return this.judge
   }
 
   /** Distinct groups judged so far (each once). */

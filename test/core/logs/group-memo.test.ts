@@ -112,3 +112,30 @@ describe('groups counted later (logs --workers): the same state as one aggregato
     }
   })
 })
+
+describe('verdicts shared between aggregators (logs --workers threads): the same state as one aggregator', () => {
+  it('over generated activity read in shards, each shard judging only groups no other shard judged before', async () => {
+    const lines = (await variedActivity()).trimEnd().split('\n')
+    const options = { catalogue: catalogue() }
+    const feed = (aggregator: LogAggregator, part: readonly string[]): void => {
+      aggregator.beginInput('input', 'json-lines')
+      const reader = new JsonLinesReader(aggregator, 'input')
+      reader.push(`${part.join('\n')}\n`)
+      reader.end()
+    }
+    const single = new LogAggregator(options)
+    feed(single, lines)
+    const half = Math.floor(lines.length / 2)
+    const [first, second] = [new LogAggregator({ ...options, shareVerdicts: true }), new LogAggregator({ ...options, shareVerdicts: true })]
+    const alone = new LogAggregator(options)
+    feed(first, lines.slice(0, half))
+    second.receiveVerdicts(first.takeVerdicts())
+    assert.deepEqual(first.takeVerdicts(), [], 'each verdict is taken once')
+    feed(second, lines.slice(half))
+    feed(alone, lines.slice(half))
+    assert.ok(second.diagnosedGroups < alone.diagnosedGroups, `the second shard judged ${second.diagnosedGroups} groups, alone ${alone.diagnosedGroups}`)
+    assert.equal(first.diagnosedGroups + second.diagnosedGroups, single.diagnosedGroups, 'every distinct verdict judged once in all')
+    const merged = mergeStates([first.state, second.state])
+    assert.deepEqual({ ...buildLogReport(merged, catalogue()), inputs: [] }, { ...buildLogReport(single.state, catalogue()), inputs: [] })
+  })
+})
