@@ -10,7 +10,7 @@ import type { PrincipalClaims } from '../token/principal.js'
 import type { TokenKind } from '../token/types.js'
 import { ownText } from './state.js'
 import { judgeLoggedCall, type Verdict } from './verdict.js'
-import { ownList } from './pending-groups.js'
+import { ownList } from './group-keys.js'
 
 /** One distinct group of logged calls, as its first record shows it. */
 export interface LoggedGroup {
@@ -77,12 +77,6 @@ export class GroupJudge {
   /** Distinct groups judged so far. */
   get judged(): number {
     return this.diagnosed
-  }
-
-  /** A verdict judged elsewhere for this group (another thread's {@link verdict} of it). */
-  preset(group: LoggedGroup, verdict: Verdict): void {
-    const key = verdictKey(group)
-    if (this.memoise && !this.verdicts.has(key)) this.verdicts.set(ownText(key), verdict)
   }
 
   /** The verdict of a group, judged the first time its key is seen. */
