@@ -5,7 +5,8 @@
 // child's process.resourceUsage() (bench/rusage-hook.mjs). The fixed cost (start-up, permission data)
 // is measured on a small file and subtracted. Figures go to bench/results/logs.json (gitignored).
 //
-// `logs --workers 2` is timed by the wall clock against the one-thread run (past the fixed cost);
+// `logs --workers 2` is timed by the wall clock against the one-thread run (past the fixed cost), and
+// its report compared byte for byte with the one-thread report (an untimed run of each);
 // `logs FILE FILE` reads the file twice, so the second pass (every group already diagnosed) shows the
 // per-record cost apart from the per-group diagnosis. GRAPH_DOCTOR_BENCH_LOG_SCALE=1 adds the peak
 // RSS of `logs` on 100 MB, 500 MB and 2 GB of generated activity log, whose distinct groups grow with
@@ -123,6 +124,8 @@ async function main() {
     line('logs-text')
     perRecordLine(results, base)
     workersLine(results)
+    results.workersSame = sameReport(work, [BIN, 'logs', '--format', 'json', big], [BIN, 'logs', '--workers', '2', '--format', 'json', big])
+    console.log(`logs --workers 2 report byte-identical to the one-thread report on this file: ${results.workersSame ? 'yes' : 'NO'}`)
     if (results.jq?.wallMs !== undefined && results.jq.failed === undefined) console.log(`jq (filter failures, group by app, method, status): ${fmt(RECORDS / (results.jq.wallMs / 1000))} records/s wall`)
     else if (results.jq === undefined) console.log('jq: not installed (apt-get install jq), not measured')
     const harRun = results['logs-har']
@@ -164,6 +167,13 @@ function workersLine(results) {
   // On a loaded machine the wall clock says little; the CPU both runs spent bounds what 2 idle cores give.
   const bound = (2 * (results['logs-json'].cpuMs ?? 0)) / Math.max(results['logs-workers'].cpuMs ?? 1, 1)
   console.log(`logs --workers 2: ${speedup.toFixed(2)}× the one-thread throughput by the wall clock past the fixed cost (${speedup >= 1.7 ? 'met' : 'NOT MET'} ≥ 1.7× on 2 cores; load average ${loadavg()[0].toFixed(2)}), peak RSS ${fmt(results['logs-workers'].peakRssMb)} MB; CPU ${fmt(results['logs-workers'].cpuMs ?? 0)} ms against ${fmt(results['logs-json'].cpuMs ?? 0)} ms on one thread: at most ${bound.toFixed(2)}× on 2 idle cores`)
+}
+
+/** Whether two runs print the same bytes (not timed). */
+function sameReport(work, one, other) {
+  const output = (args) => spawnSync(process.execPath, args, { env: { ...process.env, NO_COLOR: '1', GRAPH_DOCTOR_CACHE_DIR: join(work, 'cache') }, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 30 }).stdout
+  const first = output(one)
+  return first.length > 0 && first.equals(output(other))
 }
 
 /**

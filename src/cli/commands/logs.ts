@@ -96,7 +96,7 @@ export const run: Command = async (argv, io) => {
   const now = parseNow(stringOption(args, 'now'))
   const permissions = stringOption(args, 'permissions')
   const catalogue = await loadCatalogue(permissions, io, format === 'json')
-  const newAggregator = (extra: { countLater?: boolean } = {}): LogAggregator => new LogAggregator({ ...(catalogue === undefined ? {} : { catalogue }), ...(now === undefined ? {} : { now }), ...extra })
+  const newAggregator = (extra: { shareVerdicts?: boolean } = {}): LogAggregator => new LogAggregator({ ...(catalogue === undefined ? {} : { catalogue }), ...(now === undefined ? {} : { now }), ...extra })
   const parallel = workers > 1 ? { workers, setup: { permissions, now: now?.toISOString(), env: io.env, cwd: io.cwd } } : undefined
   const state = engine === 'duckdb' ? await aggregateWithDuckdb(args.positionals, io, newAggregator()) : await aggregateFiles(args.positionals, io, newAggregator, parallel)
   const partial = stringOption(args, 'partial')

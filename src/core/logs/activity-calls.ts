@@ -1,7 +1,7 @@
 /**
  * Activity-log call records counted into their groups' slots: the hot path of a log (a record of a
  * group seen before, counted from its raw fields through the numbers of its group's parts), and the
- * full reading of a record whose group is new (its group made, judged or left pending, once).
+ * full reading of a record whose group is new (its group made and judged, once).
  */
 import { UNKNOWN_APP } from './exchange-calls.js'
 import { pathShape, uriOrigin } from '../kql/path-shape.js'
@@ -12,7 +12,7 @@ import { readRecord, type ActivityRecord } from './read/records.js'
 import type { Slot } from './group-rows.js'
 import type { LoggedGroup } from './group-judge.js'
 import type { GroupSlots } from './group-slots.js'
-import { claimsTextOf, slotKeyOfGroup, type PendingGroup } from './pending-groups.js'
+import { claimsTextOf, slotKeyOfGroup } from './group-keys.js'
 import { nameApp, type LogState } from './state.js'
 
 /** The origin of a logged path without one (Log Analytics writes full URLs; group rows, paths). */
@@ -39,7 +39,7 @@ export function addRawCall(state: LogState, slots: GroupSlots, record: RawRecord
     slots.rememberCall(call, slot)
   }
   const name = raw['AppDisplayName'] ?? raw['appDisplayName']
-  if (typeof name === 'string' && name !== '') nameApp(state, slot.pending === true ? slot.appId : slot.app.appId, name)
+  if (typeof name === 'string' && name !== '') nameApp(state, slot.app.appId, name)
   const seen = rawText(raw['TimeGenerated'] ?? raw['timeGenerated']) ?? time
   const sample = rawText(raw['SampleRequestId'] ?? raw['sampleRequestId'] ?? raw['RequestId'] ?? raw['requestId'])
   slots.count(slot, rawWeight(raw['Count'] ?? raw['count']), rawText(raw['FirstSeen'] ?? raw['firstSeen']) ?? seen, rawText(raw['LastSeen'] ?? raw['lastSeen']) ?? seen, sample)
@@ -47,7 +47,7 @@ export function addRawCall(state: LogState, slots: GroupSlots, record: RawRecord
 }
 
 /** One activity record read in full: its group's slot is made the first time (under `slotKeyOf` when given), then counted. */
-export function addActivityRecord(state: LogState, slots: GroupSlots, record: ActivityRecord, inputName: string, slotKeyOf?: string): Slot | PendingGroup {
+export function addActivityRecord(state: LogState, slots: GroupSlots, record: ActivityRecord, inputName: string, slotKeyOf?: string): Slot {
   const appId = record.appId ?? record.servicePrincipalId ?? UNKNOWN_APP
   const kind = principalKind(record.roles, record.scopes, record.userId)
   const shape = pathShape(record.uri)
@@ -59,7 +59,7 @@ export function addActivityRecord(state: LogState, slots: GroupSlots, record: Ac
   if (slot === undefined) {
     const { method, status, roles, scopes, wids, tenantId } = record
     const group: LoggedGroup = { method, url, status, kind, claims, roles, scopes, wids, source: `${inputName} (group)`, ...(tenantId === undefined ? {} : { tenantId }) }
-    slot = slots.open(slotKey, appId, group, claimsText)
+    slot = slots.open(slotKey, appId, group)
   }
   if (record.appName !== undefined) nameApp(state, appId, record.appName)
   slots.count(slot, record.count, record.firstSeen, record.lastSeen, record.sampleId)

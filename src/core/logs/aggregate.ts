@@ -11,11 +11,9 @@ import type { RawRecord } from './read/fields.js'
 import { readRecord, type ActivityRecord, type SigninRecord } from './read/records.js'
 import { newSlot, type Slot } from './group-rows.js'
 import { countSignin, emptyState, MAX_UNREADABLE_LISTED, nameApp, type InputSummary, type LogState } from './state.js'
-import type { LoggedGroup } from './group-judge.js'
-import type { PendingGroup, PendingGroupRow } from './pending-groups.js'
+import type { SharedVerdict } from './group-judge.js'
 import { addActivityRecord, addRawCall } from './activity-calls.js'
 import { GroupSlots } from './group-slots.js'
-import type { Verdict } from './verdict.js'
 
 export interface LogAggregatorOptions {
   readonly catalogue?: PermissionCatalogue
@@ -29,10 +27,11 @@ export interface LogAggregatorOptions {
    */
   readonly memoise?: boolean
   /**
-   * Count calls by group without judging them (a `--workers` thread): their rows come out of
-   * {@link LogAggregator.takeGroups}, for another aggregator's {@link LogAggregator.addGroups}.
+   * Keep the verdicts of the groups judged here for {@link LogAggregator.takeVerdicts}, and take other
+   * aggregators' with {@link LogAggregator.receiveVerdicts} (`logs --workers` threads: a group another
+   * thread judged is not judged again).
    */
-  readonly countLater?: boolean
+  readonly shareVerdicts?: boolean
 }
 
 /**
@@ -105,39 +104,18 @@ export class LogAggregator {
   }
 
   /** One activity record (its group's slot is made the first time, under `slotKeyOf` when given). */
-  addActivity(record: ActivityRecord, slotKeyOf?: string): Slot | PendingGroup {
+  addActivity(record: ActivityRecord, slotKeyOf?: string): Slot {
     return addActivityRecord(this.state, this.slots, record, this.input.name, slotKeyOf)
   }
 
-  /**
-   * The groups counted so far without a verdict (`countLater`), to be counted by another aggregator
-   * with {@link addGroups}: what a `--workers` thread sends back.
-   */
-  takeGroups(): PendingGroupRow[] {
-    return this.slots.takeGroups()
+  /** The verdicts judged here since the last call (`shareVerdicts`), for other aggregators' {@link receiveVerdicts}. */
+  takeVerdicts(): SharedVerdict[] {
+    return this.slots.verdicts.takeShared()
   }
 
-  /**
-   * The first group of each distinct verdict among `rows` (in order), numbered by this aggregator's
-   * claims: what must be judged before {@link addGroups} (e.g. split among threads).
-   */
-  groupsToJudge(rows: readonly PendingGroupRow[]): LoggedGroup[] {
-    return this.slots.groupsToJudge(rows)
-  }
-
-  /** Judge groups now (they are remembered for {@link addGroups}). */
-  judgeGroups(groups: readonly LoggedGroup[]): void {
-    this.slots.judgeGroups(groups)
-  }
-
-  /** Verdicts judged elsewhere (by `GroupJudge.verdict` of the same groups), taken as this aggregator's own. */
-  presetVerdicts(groups: readonly LoggedGroup[], verdicts: readonly Verdict[]): void {
-    this.slots.presetVerdicts(groups, verdicts)
-  }
-
-  /** Count groups another aggregator counted without verdicts (see {@link takeGroups}), judging each distinct one once. */
-  addGroups(rows: readonly PendingGroupRow[]): void {
-    this.slots.addGroups(rows)
+  /** Verdicts other aggregators judged (their {@link takeVerdicts}), taken instead of judging their groups here. */
+  receiveVerdicts(verdicts: readonly SharedVerdict[]): void {
+    this.slots.verdicts.receiveShared(verdicts)
   }
 
   addSignin(record: SigninRecord): void {

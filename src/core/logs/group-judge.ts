@@ -10,7 +10,7 @@ import type { PrincipalClaims } from '../token/principal.js'
 import type { TokenKind } from '../token/types.js'
 import { ownText } from './state.js'
 import { judgeLoggedCall, type Verdict } from './verdict.js'
-import { ownList } from './pending-groups.js'
+import { ownList } from './group-keys.js'
 
 /** One distinct group of logged calls, as its first record shows it. */
 export interface LoggedGroup {
@@ -38,7 +38,15 @@ export interface GroupJudgeOptions {
    * only for the test that the memoised verdicts change nothing.
    */
   readonly memoise?: boolean
+  /**
+   * The claims text of a group's claims number: given, the judge keeps the verdicts it judges for
+   * {@link GroupJudge.takeShared} and takes those of other judges (`logs --workers` threads).
+   */
+  readonly claimsText?: (claims: number) => string
 }
+
+/** A verdict as judges share it: keyed by {@link sharedVerdictKey}, which numbers no claims. */
+export type SharedVerdict = readonly [key: string, verdict: Verdict]
 
 /**
  * Verdicts of logged groups, sharing what repeats across them: a success's verdict per endpoint,
@@ -52,12 +60,17 @@ export class GroupJudge {
   private readonly templates = new Map<string, string>()
   private readonly principals = new Map<string, PrincipalClaims>()
   private readonly verdicts = new Map<string, Verdict>()
+  private readonly claimsText: ((claims: number) => string) | undefined
+  /** Verdicts of other judges by shared key, and this judge's own since the last {@link takeShared}. */
+  private readonly received = new Map<string, Verdict>()
+  private fresh: SharedVerdict[] = []
   private diagnosed = 0
 
   constructor(options: GroupJudgeOptions = {}) {
     this.catalogue = options.catalogue
     this.now = options.now
     this.memoise = options.memoise !== false
+    this.claimsText = options.claimsText
     this.diagnoser = createDiagnoser({ ...(options.catalogue === undefined ? {} : { permissions: options.catalogue }), ...(options.now === undefined ? {} : { now: options.now }) })
   }
 
@@ -66,22 +79,41 @@ export class GroupJudge {
     return this.diagnosed
   }
 
-  /** A verdict judged elsewhere for this group (another thread's {@link verdict} of it). */
-  preset(group: LoggedGroup, verdict: Verdict): void {
-    const key = verdictKey(group)
-    if (this.memoise && !this.verdicts.has(key)) this.verdicts.set(ownText(key), verdict)
-  }
-
   /** The verdict of a group, judged the first time its key is seen. */
   verdict(group: LoggedGroup): Verdict {
     if (!this.memoise) return this.judgeAlone(group)
     const key = verdictKey(group)
     let verdict = this.verdicts.get(key)
     if (verdict === undefined) {
-      verdict = judgeLoggedCall(this.diagnoser, this.catalogue, { ...group, principal: this.principalOf(group) }, this.templates)
+      verdict = this.claimsText === undefined ? this.judge(group) : this.judgeOrReceived(group, this.claimsText)
       this.verdicts.set(ownText(key), verdict)
-      this.diagnosed++
     }
+    return verdict
+  }
+
+  /** The verdicts this judge made since the last call, for other judges' {@link receiveShared}. */
+  takeShared(): SharedVerdict[] {
+    const fresh = this.fresh
+    this.fresh = []
+    return fresh
+  }
+
+  /** Verdicts another judge made (its {@link takeShared}): groups with their keys are not judged here. */
+  receiveShared(verdicts: readonly SharedVerdict[]): void {
+    for (const [key, verdict] of verdicts) if (!this.received.has(key)) this.received.set(key, verdict)
+  }
+
+  private judge(group: LoggedGroup): Verdict {
+    this.diagnosed++
+    return judgeLoggedCall(this.diagnoser, this.catalogue, { ...group, principal: this.principalOf(group) }, this.templates)
+  }
+
+  private judgeOrReceived(group: LoggedGroup, claimsText: (claims: number) => string): Verdict {
+    const key = sharedVerdictKey(group, claimsText(group.claims))
+    const received = this.received.get(key)
+    if (received !== undefined) return received
+    const verdict = this.judge(group)
+    this.fresh.push([ownText(key), verdict])
     return verdict
   }
 
@@ -107,8 +139,17 @@ export class GroupJudge {
  * in the verdict: the first group's stands for all.
  */
 export function verdictKey(group: LoggedGroup): string {
+  return keyWithClaims(group, group.claims)
+}
+
+/** {@link verdictKey} with the claims as their text: the same for a group in every aggregator. */
+export function sharedVerdictKey(group: LoggedGroup, claimsText: string): string {
+  return keyWithClaims(group, claimsText)
+}
+
+function keyWithClaims(group: LoggedGroup, claims: number | string): string {
   const endpoint = `${group.method} ${group.url} ${group.status} ${group.kind}`
-  return group.status > 0 && group.status < 400 ? endpoint : `${endpoint} ${group.claims}`
+  return group.status > 0 && group.status < 400 ? endpoint : `${endpoint} ${claims}`
 }
 
 function ownedPrincipal(group: LoggedGroup): PrincipalClaims {

@@ -9,8 +9,6 @@ import type { Verdict } from './verdict.js'
 
 /** One (app, group) seen before: its verdict and the rows it counts into. */
 export interface Slot {
-  /** Never: a pending group (`pending-groups.ts`) is the other thing a group key leads to. */
-  readonly pending?: false
   readonly verdict: Verdict
   readonly app: AppRow
   readonly method: string

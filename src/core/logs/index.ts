@@ -19,5 +19,4 @@ export { readRecord, type ActivityRecord, type ReadRecord, type SigninRecord, ty
 export * from './report.js'
 export { emptyState, PARTIAL_FORMAT, PARTIAL_VERSION, type AppRow, type FailureRow, type InputSummary, type LogState, type SigninRow, type UnreadableRecord } from './state.js'
 export { UNEXPLAINED, type Verdict } from './verdict.js'
-export { GroupJudge, type GroupJudgeOptions, type LoggedGroup } from './group-judge.js'
-export type { PendingGroupRow } from './pending-groups.js'
+export { GroupJudge, type GroupJudgeOptions, type LoggedGroup, type SharedVerdict } from './group-judge.js'

@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
 import { GENERATOR_TIME } from '../../../bench/har-generator.mjs'
 import { generateRecords, writeLogs } from '../../../bench/log-generator.mjs'
-import { buildLogReport, createLogFeed, detectLogContainer, GroupJudge, JsonLinesReader, LogAggregator, mergeStates, type LogExportContainer } from '../../../src/core/logs/index.js'
+import { buildLogReport, createLogFeed, detectLogContainer, JsonLinesReader, LogAggregator, mergeStates, type LogExportContainer } from '../../../src/core/logs/index.js'
 import { HarStreamReader } from '../../../src/core/stream/har-stream.js'
 import { catalogue } from '../rules/helpers.js'
 
@@ -79,36 +79,29 @@ describe('groups of logged calls: the shared work changes nothing', () => {
   })
 })
 
-describe('groups counted later (logs --workers): the same state as one aggregator', () => {
-  it('over generated activity read in shards, the groups judged in shares by other judges', async () => {
+describe('verdicts shared between aggregators (logs --workers threads): the same state as one aggregator', () => {
+  it('over generated activity read in shards, each shard judging only groups no other shard judged before', async () => {
     const lines = (await variedActivity()).trimEnd().split('\n')
+    const options = { catalogue: catalogue() }
     const feed = (aggregator: LogAggregator, part: readonly string[]): void => {
       aggregator.beginInput('input', 'json-lines')
       const reader = new JsonLinesReader(aggregator, 'input')
       reader.push(`${part.join('\n')}\n`)
       reader.end()
     }
-    const options = { catalogue: catalogue() }
     const single = new LogAggregator(options)
     feed(single, lines)
-    for (const cuts of [[1500], [10, 999, 2000]]) {
-      const shards = [0, ...cuts].map((from, index) => lines.slice(from, cuts[index] ?? lines.length))
-      const readers = shards.map((part) => {
-        const aggregator = new LogAggregator({ ...options, countLater: true })
-        feed(aggregator, part)
-        assert.equal(aggregator.state.totals.calls, 0, 'nothing counted before the verdicts')
-        return aggregator
-      })
-      const rows = readers.flatMap((aggregator) => aggregator.takeGroups())
-      const counting = new LogAggregator(options)
-      const groups = counting.groupsToJudge(rows)
-      const elsewhere = new GroupJudge(options)
-      counting.presetVerdicts(groups.slice(0, 200), groups.slice(0, 200).map((group) => elsewhere.verdict(group)))
-      counting.judgeGroups(groups.slice(200))
-      counting.addGroups(rows)
-      const merged = mergeStates([...readers.map((aggregator) => aggregator.state), counting.state])
-      assert.deepEqual(buildLogReport(merged, catalogue()).failures, buildLogReport(single.state, catalogue()).failures)
-      assert.deepEqual({ ...buildLogReport(merged, catalogue()), inputs: [] }, { ...buildLogReport(single.state, catalogue()), inputs: [] })
-    }
+    const half = Math.floor(lines.length / 2)
+    const [first, second] = [new LogAggregator({ ...options, shareVerdicts: true }), new LogAggregator({ ...options, shareVerdicts: true })]
+    const alone = new LogAggregator(options)
+    feed(first, lines.slice(0, half))
+    second.receiveVerdicts(first.takeVerdicts())
+    assert.deepEqual(first.takeVerdicts(), [], 'each verdict is taken once')
+    feed(second, lines.slice(half))
+    feed(alone, lines.slice(half))
+    assert.ok(second.diagnosedGroups < alone.diagnosedGroups, `the second shard judged ${second.diagnosedGroups} groups, alone ${alone.diagnosedGroups}`)
+    assert.equal(first.diagnosedGroups + second.diagnosedGroups, single.diagnosedGroups, 'every distinct verdict judged once in all')
+    const merged = mergeStates([first.state, second.state])
+    assert.deepEqual({ ...buildLogReport(merged, catalogue()), inputs: [] }, { ...buildLogReport(single.state, catalogue()), inputs: [] })
   })
 })

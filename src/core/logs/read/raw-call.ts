@@ -98,13 +98,23 @@ const CLAIMS_PER_APP = 8
  */
 export class ClaimsNumbers {
   private readonly numbers = new Map<string, number>()
+  private readonly texts: string[] = []
   private readonly apps = new Map<string, AppEntry>()
 
   /** The number of a claims text. */
   of(text: string): number {
     let id = this.numbers.get(text)
-    if (id === undefined) this.numbers.set(ownText(text), (id = this.numbers.size))
+    if (id === undefined) {
+      const owned = ownText(text)
+      this.numbers.set(owned, (id = this.texts.length))
+      this.texts.push(owned)
+    }
     return id
+  }
+
+  /** The claims text of a number (the same in every aggregator, unlike the number). */
+  textOf(id: number): string {
+    return this.texts[id] ?? ''
   }
 
   /** An app's entry (its number, and its last few claims), made the first time. */
