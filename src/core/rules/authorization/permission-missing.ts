@@ -2,7 +2,7 @@ import type { AnalysisContext } from '../../context.js'
 import { evidence, makeFinding } from '../../finding.js'
 import type { EndpointPermissions } from '../../permissions/types.js'
 import type { Evidence, Finding, PermissionScheme } from '../../types.js'
-import { errorBodyEvidence, graphMessage, grantedEvidence, hasGraphCode, inferredRequestEvidence, listOrNone, requestLine, requestSubject, statusEvidence } from '../facts.js'
+import { errorBodyEvidence, graphMessage, grantedEvidence, hasGraphCode, inferredRequestEvidence, isLimitReached, listOrNone, requestLine, requestSubject, statusEvidence } from '../facts.js'
 import { consentUrl, consentUrlAction, permissionFixActions, permissionFixSteps, schemeWords } from './permission-fix.js'
 import type { Rule } from '../rule.js'
 import { azureCliSteps } from './azure-cli-step.js'
@@ -25,7 +25,7 @@ const NO_PERMISSIONS = /either scp or roles claim need to be present|NoPermissio
 export const permissionMissing: Rule = {
   id: 'permission-missing',
   check(ctx) {
-    if (ctx.area !== 'graph' || !isPermissionDenial(ctx)) return []
+    if (ctx.area !== 'graph' || !isPermissionDenial(ctx) || isLimitReached(ctx)) return []
     // The service's own words outrank the catalogue.
     const fromService = fromServiceWords(ctx, tokenPermissions(ctx))
     if (fromService !== undefined) return [fromService]
