@@ -91,3 +91,28 @@ test('every fix of these answers survives the output redaction (the password-res
   assert.ok(steps.some((step) => step.includes('Helpdesk Administrator')))
   for (const step of steps) assert.equal(redactSecrets(step), step)
 })
+
+const signInText = (text: string): DiagnosisResult => {
+  const [exchange] = parseInput(text, 'x.txt')
+  assert.ok(exchange !== undefined)
+  return diagnoseExchange(exchange)
+}
+
+test('AADSTS700082 (refresh token expired by inactivity) is a session that ended, not MFA or Conditional Access', () => {
+  const finding = findingOf(signInText('ERROR: AADSTS700082: The refresh token has expired due to inactivity. The token was issued on 2026-08-01T10:00:00.0000000Z and was inactive for 90.00:00:00. Trace ID: 1 Correlation ID: 2 Timestamp: 2026-11-20 10:00:00Z\n'), 'interaction-required')
+  assert.match(finding.detail, /session or refresh token has expired or was revoked/)
+  assert.doesNotMatch(finding.fix.join('\n'), /Conditional Access policy applied/)
+  assert.match(finding.fix.join('\n'), /az login/)
+  // Near miss: AADSTS50076 keeps the MFA reading and the sign-in log step.
+  const mfa = findingOf(signInText("AADSTS50076: Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '00000003-0000-0000-c000-000000000000'.\n"), 'interaction-required')
+  assert.match(mfa.detail, /MFA or a Conditional Access policy/)
+  assert.match(mfa.fix.join('\n'), /Conditional Access policy applied/)
+})
+
+test('AADSTS500011 naming Graph with a version path: the scope is the host alone', () => {
+  const body = (resource: string): string => JSON.stringify({ error: 'invalid_resource', error_description: `AADSTS500011: The resource principal named ${resource} was not found in the tenant named Contoso. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.`, error_codes: [500011] })
+  const fix = findingOf(signInText(body('https://graph.microsoft.com/v1.0')), 'token-request-failed').fix.join('\n')
+  assert.match(fix, /scope `https:\/\/graph\.microsoft\.com\/\.default`/)
+  // Near miss: another API's resource gets the table's fix only.
+  assert.doesNotMatch(findingOf(signInText(body('api://contoso-api')), 'token-request-failed').fix.join('\n'), /belongs in the call's URL/)
+})

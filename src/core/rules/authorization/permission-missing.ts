@@ -111,6 +111,7 @@ function compareStep(ctx: AnalysisContext): string {
   const named = (least: string | null | undefined): boolean => least !== null && least !== undefined
   const applicationOnly = ctx.token === undefined && named(schemes?.Application?.leastPrivileged) && !named(schemes?.DelegatedWork?.leastPrivileged)
   const appOnly = ctx.token?.kind === 'app-only' || applicationOnly
+  if (ctx.token === undefined && !appOnly) return `Compare the token's scp (signed in as a user) or roles (app-only) with the permissions the API reference lists for that kind, add the least-privileged one to the app registration, grant consent (${consentUrl(ctx)}) and request a new token.`
   return `Compare the token's ${appOnly ? 'roles' : 'scp'} with the permissions the API reference lists for ${appOnly ? 'Application' : 'Delegated (work or school account)'}, add the least-privileged one to the app registration, grant consent (${consentUrl(ctx)}) and request a new token.`
 }
 
