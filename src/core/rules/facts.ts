@@ -25,16 +25,6 @@ export function graphMessage(ctx: AnalysisContext): string {
   return ctx.graphError?.message ?? ''
 }
 
-const LIMIT_REACHED = /has reached its limit|exceeded the (?:maximum|limit)|quota (?:exceeded|limit)/i
-
-/**
- * A 403 that is a service limit, not a denial of access: "App '…' has reached its limit of '1000' for
- * subscriptions on mailbox '…'" (inside an ExtensionError, msgraph-sdk-javascript#252), OneDrive's quotaLimitReached.
- */
-export function isLimitReached(ctx: AnalysisContext): boolean {
-  return LIMIT_REACHED.test(graphMessage(ctx)) || hasGraphCode(ctx, 'quotaLimitReached')
-}
-
 /** Graph error code and inner codes, lower-cased (codes differ in casing between workloads). */
 export function graphCodes(ctx: AnalysisContext): string[] {
   if (ctx.graphError === undefined) return []

@@ -1,7 +1,8 @@
 import type { AnalysisContext } from '../context.js'
 import { evidence, makeFinding } from '../finding.js'
 import type { Evidence, Finding } from '../types.js'
-import { errorBodyEvidence, graphMessage, isLimitReached, requestSubject, statusEvidence } from './facts.js'
+import { errorBodyEvidence, graphMessage, requestSubject, statusEvidence } from './facts.js'
+import { nonDenial403 } from './non-denial-403.js'
 import { requestErrorHint } from './request-error-hints.js'
 import type { Rule } from './rule.js'
 
@@ -13,7 +14,7 @@ export const notAuthorizationError: Rule = {
   id: 'not-authorization-error',
   check(ctx) {
     if (ctx.area !== 'graph' || ctx.status === null || ctx.status < 400 || ctx.status === 401) return []
-    if (ctx.status === 403 && !isLimitReached(ctx)) return []
+    if (ctx.status === 403 && nonDenial403(ctx) === undefined) return []
     if (ME_DELEGATED_ONLY.test(graphMessage(ctx))) return []
     return [finding(ctx, ctx.status)]
   },
@@ -21,7 +22,7 @@ export const notAuthorizationError: Rule = {
 
 function finding(ctx: AnalysisContext, status: number): Finding {
   const items: Evidence[] = []
-  const hint = status === 400 ? requestErrorHint(ctx) : undefined
+  const hint = status === 400 ? requestErrorHint(ctx) : status === 403 ? nonDenial403(ctx) : undefined
   if (ctx.retryAfter !== undefined) items.push(evidence('header', 'Retry-After', ctx.retryAfter, 'seconds to wait before retrying'))
   return makeFinding('not-authorization-error', {
     detail: `${requestSubject(ctx)} failed with ${status}${ctx.graphError === undefined ? '' : ` ${ctx.graphError.code}`}: ${hint === undefined ? meaningOf(status) : `${hint.cause}.`} The token and permissions are not the problem here.`,
@@ -32,7 +33,6 @@ function finding(ctx: AnalysisContext, status: number): Finding {
 }
 
 function meaningOf(status: number): string {
-  if (status === 403) return 'a service limit was reached (a quota on subscriptions, storage or similar), not a denial of access.'
   if (status === 429) return 'Graph throttled the client (too many requests).'
   if (status === 404) return 'the resource does not exist at this URL (or is not visible to the caller).'
   if (status === 400) return 'the request itself is malformed or not supported.'
@@ -55,7 +55,6 @@ function fixesFor(ctx: AnalysisContext, status: number): string[] {
       `Retry with exponential backoff${ctx.retryAfter === undefined ? '' : ` (honour Retry-After: ${ctx.retryAfter})`}; if it persists, report it to Microsoft with the request-id and date from the response.`,
     ]
   }
-  if (status === 403) return ['Stay under the limit the message names: delete what is no longer needed (for subscriptions: DELETE /subscriptions/{id} of expired or duplicate ones, listed by GET /subscriptions with the same app), then retry. No permission or consent changes a limit.']
   if (status === 404) return ['Check the id, the path and the API version (v1.0 or beta) in the URL; a resource created moments ago may not be replicated yet (retry after a short delay).']
   return ['Read the error code and message: fix the request (URL, query options, body) as the API reference describes.']
 }

@@ -39,3 +39,13 @@ test('a pasted GraphError with the code line gets that request, marked as inferr
   assert.equal(exchange?.request?.inferredFrom, 'the client.api(…) call in the pasted code')
   assert.equal(exchange?.response?.status, 403)
 })
+
+test('without a code line, the answer asks for it (the SDK does not print the call)', async () => {
+  const { diagnoseExchange } = await import('../../../src/core/diagnose.js')
+  const text = "GraphError: Insufficient privileges to complete the operation.\n    at new GraphError (/app/node_modules/@microsoft/microsoft-graph-client/lib/src/GraphError.js:35:28) {\n  statusCode: 403,\n  code: 'Authorization_RequestDenied'\n}\n"
+  const [exchange] = parseInput(text, 'x.txt')
+  assert.ok(exchange !== undefined && exchange.request === undefined)
+  const fix = diagnoseExchange(exchange).findings.find((finding) => finding.id === 'permission-missing')?.fix.join('\n') ?? ''
+  assert.match(fix, /paste the line of code that made it/)
+  assert.match(fix, /scp \(signed in as a user\) or roles \(app-only\)/)
+})

@@ -116,3 +116,27 @@ test('AADSTS500011 naming Graph with a version path: the scope is the host alone
   // Near miss: another API's resource gets the table's fix only.
   assert.doesNotMatch(findingOf(signInText(body('api://contoso-api')), 'token-request-failed').fix.join('\n'), /belongs in the call's URL/)
 })
+
+test('a B2C tenant on a workforce-only API (403 AADB2C) is no permission matter; another 403 still is', () => {
+  const b2c = signInText(`ERROR: Forbidden({"error":{"code":"AADB2C","message":"'' is an Azure AD B2C directory. Access to this Api can only be made for an Azure AD directory (non b2c).","innerError":{"date":"2026-11-20T10:00:00","request-id":"r"}}})\n`)
+  assert.deepEqual(ids(b2c), ['not-authorization-error'])
+  assert.match(findingOf(b2c, 'not-authorization-error').fix.join('\n'), /b2cUserFlows/)
+  // With an app-only token that holds an accepted permission, no resource-level control is claimed either.
+  const withToken = run(call({ method: 'POST', url: `${G}/identity/b2xUserFlows`, token: appOnlyToken({ roles: ['IdentityUserFlow.ReadWrite.All'] }), requestBody: '{}', status: 403, body: graphError('AADB2C', "'' is an Azure AD B2C directory. Access to this Api can only be made for an Azure AD directory (non b2c).") }), { withCatalogue: true })
+  assert.deepEqual(ids(withToken), ['not-authorization-error'])
+  assert.ok(ids(signInText('ERROR: Forbidden({"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation."}})\n')).includes('permission-missing'))
+})
+
+test('Sites.Selected cannot search sites: address the granted site directly; a site by path keeps the grant answer', () => {
+  const search = findingOf(run(call({ url: `${G}/sites?search=Finance`, token: appOnlyToken({ roles: ['Sites.Selected'] }), status: 403, body: graphError('accessDenied', 'Access denied') }), { withCatalogue: true }), 'resource-policy')
+  assert.match(search.detail, /never lists or searches sites/)
+  assert.match(search.fix.join('\n'), /GET \/sites\/\{hostname\}:\/sites\/\{site-path\}/)
+  const byPath = findingOf(run(call({ url: `${G}/sites/contoso.sharepoint.com:/sites/Finance`, token: appOnlyToken({ roles: ['Sites.Selected'] }), status: 403, body: graphError('accessDenied', 'Access denied') }), { withCatalogue: true }), 'resource-policy')
+  assert.match(byPath.detail, /this site has no grant for it/)
+})
+
+test('a Python httpx error names the call: "Client error \'403 Forbidden\' for url \'…\'"', () => {
+  const [exchange] = parseInput("httpx.HTTPStatusError: Client error '403 Forbidden' for url 'https://graph.microsoft.com/v1.0/sites?search=Finance'\nHTTP error 403: b'{\"error\":{\"code\":\"accessDenied\",\"message\":\"Access denied\"}}'\n", 'x.txt')
+  assert.equal(exchange?.request?.url, `${G}/sites?search=Finance`)
+  assert.equal(exchange?.response?.status, 403)
+})

@@ -4,6 +4,7 @@ import type { Evidence, Finding, FixActions, Link } from '../../types.js'
 import { errorBodyEvidence, graphPath, listOrNone, requestLine, statusEvidence } from '../facts.js'
 import { firstRoleNamed } from './role-action.js'
 import type { Rule } from '../rule.js'
+import { nonDenial403 } from '../non-denial-403.js'
 import { dataKindOf, isOwnData, sharedScopeFor } from './workload.js'
 import type { DataKind } from './workload.js'
 
@@ -47,7 +48,7 @@ export const userNotPrivileged: Rule = {
   id: 'user-not-privileged',
   check(ctx) {
     if (ctx.area !== 'graph' || ctx.status !== 403 || ctx.token?.kind !== 'delegated') return []
-    if (ctx.permissions?.check?.isAuthorized !== true || ctx.requiredPermissions !== undefined) return []
+    if (ctx.permissions?.check?.isAuthorized !== true || ctx.requiredPermissions !== undefined || nonDenial403(ctx) !== undefined) return []
     const kind = dataKindOf(ctx)
     if ((kind === 'mailbox' || kind === 'files') && isOwnData(ctx) === true) return []
     return [finding(ctx, kind)]
