@@ -40,7 +40,9 @@ export function tokenErrorExchange(text: string, name: string): Exchange {
  * (`InvalidAuthenticationToken` → 401, `Authorization_RequestDenied` → 403 …), else 0 (unknown).
  */
 export function graphErrorExchange(text: string, json: JsonObject, name: string): Exchange {
-  return { source: name, format: 'graph-error', response: { status: graphErrorStatus(json), headers: [], body: text.trim() } }
+  // The JavaScript SDK's GraphError serialized (JSON.stringify(error)) carries the status beside the code.
+  const status = numberFieldAnyCase(json, ['statusCode']) ?? graphErrorStatus(json)
+  return { source: name, format: 'graph-error', response: { status, headers: [], body: text.trim() } }
 }
 
 export function graphErrorStatus(json: unknown): number {

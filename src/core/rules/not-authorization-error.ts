@@ -2,6 +2,7 @@ import type { AnalysisContext } from '../context.js'
 import { evidence, makeFinding } from '../finding.js'
 import type { Evidence, Finding } from '../types.js'
 import { errorBodyEvidence, graphMessage, requestSubject, statusEvidence } from './facts.js'
+import { nonDenial403 } from './non-denial-403.js'
 import { requestErrorHint } from './request-error-hints.js'
 import type { Rule } from './rule.js'
 
@@ -12,7 +13,8 @@ const ME_DELEGATED_ONLY = /\/me request is only valid with delegated authenticat
 export const notAuthorizationError: Rule = {
   id: 'not-authorization-error',
   check(ctx) {
-    if (ctx.area !== 'graph' || ctx.status === null || ctx.status < 400 || ctx.status === 401 || ctx.status === 403) return []
+    if (ctx.area !== 'graph' || ctx.status === null || ctx.status < 400 || ctx.status === 401) return []
+    if (ctx.status === 403 && nonDenial403(ctx) === undefined) return []
     if (ME_DELEGATED_ONLY.test(graphMessage(ctx))) return []
     return [finding(ctx, ctx.status)]
   },
@@ -20,7 +22,7 @@ export const notAuthorizationError: Rule = {
 
 function finding(ctx: AnalysisContext, status: number): Finding {
   const items: Evidence[] = []
-  const hint = status === 400 ? requestErrorHint(ctx) : undefined
+  const hint = status === 400 ? requestErrorHint(ctx) : status === 403 ? nonDenial403(ctx) : undefined
   if (ctx.retryAfter !== undefined) items.push(evidence('header', 'Retry-After', ctx.retryAfter, 'seconds to wait before retrying'))
   return makeFinding('not-authorization-error', {
     detail: `${requestSubject(ctx)} failed with ${status}${ctx.graphError === undefined ? '' : ` ${ctx.graphError.code}`}: ${hint === undefined ? meaningOf(status) : `${hint.cause}.`} The token and permissions are not the problem here.`,

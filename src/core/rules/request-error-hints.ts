@@ -7,6 +7,7 @@
  */
 import type { AnalysisContext } from '../context.js'
 import { graphMessage } from './facts.js'
+import { teamCreateHint } from './team-create-hint.js'
 
 interface RequestErrorHint {
   readonly matches: (message: string, code: string, url: string) => boolean
@@ -57,6 +58,8 @@ const HINTS: readonly RequestErrorHint[] = [
 
 /** The known cause and fix of a 400 from Graph's own message, or undefined. */
 export function requestErrorHint(ctx: AnalysisContext): { readonly cause: string; readonly fix: string[] } | undefined {
+  const team = teamCreateHint(ctx)
+  if (team !== undefined) return team
   const message = graphMessage(ctx)
   const code = ctx.graphError?.code ?? ''
   const hint = HINTS.find((candidate) => candidate.matches(message, code, ctx.url ?? ''))

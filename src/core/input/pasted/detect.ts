@@ -26,7 +26,7 @@ const DOTNET_TYPE_ONLY = /Exception of type '[\w.]{0,200}(?:ODataError|ServiceEx
  * An HTTP client's own words around a Graph error: Python `requests` (`401 Client Error: Unauthorized for
  * url: https://…`), PHP Guzzle (`Client error: \`GET https://…\` resulted in a \`400 Bad Request\` response`).
  */
-const HTTP_CLIENT_ERROR = /\bAxiosError: Request failed with status code \d{3}|\b(?:Client|Server) Error: [A-Za-z ]{1,40} for url: https:\/\/|(?:Client|Server) error: `[A-Z]{3,7} https:\/\/[^`\s]{1,2000}` resulted in a `\d{3}/
+const HTTP_CLIENT_ERROR = /\bAxiosError: Request failed with status code \d{3}|\b(?:Client|Server) Error: [A-Za-z ]{1,40} for url: https:\/\/|(?:Client|Server) error: `[A-Z]{3,7} https:\/\/[^`\s]{1,2000}` resulted in a `\d{3}|(?:Client|Server) error '\d{3}[A-Za-z ]{0,40}' for url 'https:\/\//
 /** A Graph error body cut off by the tool that printed it (Guzzle shortens bodies to 120 characters). */
 const CUT_GRAPH_BODY = /\{\s*"error"\s*:\s*\{\s*"code"\s*:\s*"[A-Za-z][\w.]{0,80}"/
 /** `Invoke-MgGraphRequest: GET https://…` followed by a raw HTTP response. */

@@ -99,6 +99,8 @@ const INLINE_PATTERNS: readonly LinePattern[] = [
   { pattern: /\bresponse_status_code=(\d{3})\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
   // Python `requests` (`401 Client Error: Unauthorized for url: https://…`); python-o365 leaves the number out.
   { pattern: /(?:(\d{3}) )?(?:Client|Server) Error: ([A-Za-z ]{1,40}) for url: (https:\/\/\S{1,2000})/, read: (m, d) => { setIfAbsent(d, 'status', statusOf(m[1] ?? m[2]?.replaceAll(' ', ''))); setIfAbsent(d, 'url', m[3]) } },
+  // Python httpx: `Client error '403 Forbidden' for url 'https://…'`.
+  { pattern: /(?:Client|Server) error '(\d{3})(?: [A-Za-z ]{1,40})?' for url '(https:\/\/[^'\s]{1,2000})'/, read: (m, d) => { setIfAbsent(d, 'status', statusOf(m[1])); setIfAbsent(d, 'url', m[2]) } },
   // python-o365: `… for url: https://… | Error Message: <Graph's message> | Error Code: …`
   { pattern: /\| Error Message: ([^|\r\n]{1,2000})/, read: (m, d) => setIfAbsent(d, 'message', m[1]?.trim()) },
   // PHP Guzzle: Client error: `GET https://…` resulted in a `400 Bad Request` response:

@@ -12,6 +12,7 @@ import { actionCall, cmdletLabel, findGraphCmdlet, type GraphCmdlet } from '../.
 import { readGraphErrorFields, type GraphErrorFields } from './graph-fields.js'
 import { knownMessage } from './known-messages.js'
 import { goBuilderCmdlet, requestBuilderCall } from './request-builder.js'
+import { codeCall } from './code-call.js'
 import { pnpCmdletCall } from '../../powershell/pnp-cmdlets.js'
 
 /** The pasted Graph error formats. */
@@ -59,6 +60,8 @@ function withRequest(exchange: Exchange, fields: GraphErrorFields, text: string)
   if (format === 'powershell-error') return withCmdlet(exchange, findGraphCmdlet(text))
   const builder = requestBuilderCall(text)
   if (builder !== undefined) return { ...exchange, request: { ...request(builder.method, builder.url), inferredFrom: `the ${builder.sdk} SDK stack trace` } }
+  const code = codeCall(text)
+  if (code !== undefined) return { ...exchange, request: { ...request(code.method, code.url), inferredFrom: code.from } }
   const go = goBuilderCmdlet(text)
   return go === undefined ? exchange : { ...exchange, cmdlet: go }
 }

@@ -10,6 +10,7 @@ import { logicAppsSteps } from './logic-apps-step.js'
 import { managedIdentityOf } from './managed-identity.js'
 import { powerShellStep } from './powershell-step.js'
 import { fromServiceWords } from './service-permissions.js'
+import { nonDenial403 } from '../non-denial-403.js'
 import { dataKindOf, isOwnData, sharedScopeFor } from './workload.js'
 
 const OIDC_SCOPES = new Set(['openid', 'profile', 'email', 'offline_access'])
@@ -25,7 +26,7 @@ const NO_PERMISSIONS = /either scp or roles claim need to be present|NoPermissio
 export const permissionMissing: Rule = {
   id: 'permission-missing',
   check(ctx) {
-    if (ctx.area !== 'graph' || !isPermissionDenial(ctx)) return []
+    if (ctx.area !== 'graph' || !isPermissionDenial(ctx) || nonDenial403(ctx) !== undefined) return []
     // The service's own words outrank the catalogue.
     const fromService = fromServiceWords(ctx, tokenPermissions(ctx))
     if (fromService !== undefined) return [fromService]
@@ -111,6 +112,7 @@ function compareStep(ctx: AnalysisContext): string {
   const named = (least: string | null | undefined): boolean => least !== null && least !== undefined
   const applicationOnly = ctx.token === undefined && named(schemes?.Application?.leastPrivileged) && !named(schemes?.DelegatedWork?.leastPrivileged)
   const appOnly = ctx.token?.kind === 'app-only' || applicationOnly
+  if (ctx.token === undefined && !appOnly) return `Compare the token's scp (signed in as a user) or roles (app-only) with the permissions the API reference lists for that kind, add the least-privileged one to the app registration, grant consent (${consentUrl(ctx)}) and request a new token.`
   return `Compare the token's ${appOnly ? 'roles' : 'scp'} with the permissions the API reference lists for ${appOnly ? 'Application' : 'Delegated (work or school account)'}, add the least-privileged one to the app registration, grant consent (${consentUrl(ctx)}) and request a new token.`
 }
 
@@ -140,6 +142,7 @@ function sharedMailboxStep(ctx: AnalysisContext, least: string | null): string[]
 /** What would let graph-doctor name the exact permission: the request when it is missing, else the data. */
 function catalogueStep(ctx: AnalysisContext, hasCatalogue: boolean): string {
   if (ctx.url === null || ctx.url === '') {
+    if (ctx.exchange.format === 'sdk-error') return 'The SDK\'s error does not print the call: paste the line of code that made it together with the error (`client.api(\'/users/…\').get()` or a request builder chain such as `graphClient.users.byUserId(id).messages.get()`), or give the call itself (a HAR or curl -v capture, or --method and --url with the token), so graph-doctor can name the exact least-privileged permission.'
     return 'The input holds no request: give the call itself (a HAR or curl -v capture, or --method and --url with the token) so graph-doctor can name the exact least-privileged permission.'
   }
   const endpoint = ctx.permissions?.endpoint

@@ -6,6 +6,7 @@ export type PolicyVariant =
   | 'exchange-app-policy'
   | 'exchange-rest-blocked'
   | 'sites-selected'
+  | 'sites-selected-discovery'
   | 'teams-rsc'
   | 'directory-role'
   | 'role-assignable-group'
@@ -56,6 +57,15 @@ export const VARIANTS: Readonly<Record<PolicyVariant, VariantText>> = {
     fix: (appId) => [
       `An admin grants the app on the site: POST /sites/{site-id}/permissions {"roles":["read"|"write"|"fullcontrol"],"grantedToIdentities":[{"application":{"id":"${appId}"}}]} (with a token that holds Sites.FullControl.All), or \`Grant-PnPAzureADAppSitePermission\`.`,
       'Check the existing grants with GET /sites/{site-id}/permissions.',
+    ],
+    links: [{ title: 'Selected permissions in OneDrive and SharePoint', url: learn('graph/permissions-selected-overview') }],
+  },
+  'sites-selected-discovery': {
+    cause: 'Sites.Selected reaches only the sites granted to the app one by one, and it never lists or searches sites (GET /sites?search=, getAllSites, /sites/delta): finding sites needs Sites.Read.All, which reaches every site',
+    fix: (appId) => [
+      'Address the granted site directly instead of searching for it: GET /sites/{hostname}:/sites/{site-path} (for example /sites/contoso.sharepoint.com:/sites/Finance) or GET /sites/{site-id}; keep the site id in the app\'s configuration.',
+      `The site must be granted to the app (app id ${appId}): an admin POSTs /sites/{site-id}/permissions {"roles":["read"],"grantedToIdentities":[{"application":{"id":"${appId}"}}]} with a token that holds Sites.FullControl.All, or uses \`Grant-PnPAzureADAppSitePermission\`.`,
+      'Only if the app must discover sites: the application permission Sites.Read.All (admin consent), which gives up the per-site limit.',
     ],
     links: [{ title: 'Selected permissions in OneDrive and SharePoint', url: learn('graph/permissions-selected-overview') }],
   },

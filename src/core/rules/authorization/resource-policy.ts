@@ -6,6 +6,7 @@ import type { Rule } from '../rule.js'
 import { VARIANTS } from './resource-policy-variants.js'
 import { dataKindOf } from './workload.js'
 import type { PolicyVariant } from './resource-policy-variants.js'
+import { nonDenial403 } from '../non-denial-403.js'
 
 const PROTECTED_API = /requires Protected API access|Protected API access in application-only context/i
 const APP_POLICY = /AccessPolicy|\[RAOP\]|application access policy|RBAC for Applications/i
@@ -24,11 +25,14 @@ const TEAMS_PATH = /^\/(?:teams|chats)\b|^\/(?:users\/[^/]+)\/chats\b/
 export const resourcePolicy: Rule = {
   id: 'resource-policy',
   check(ctx) {
-    if (ctx.area !== 'graph' || ctx.status !== 403 || ctx.requiredPermissions !== undefined) return []
+    if (ctx.area !== 'graph' || ctx.status !== 403 || ctx.requiredPermissions !== undefined || nonDenial403(ctx) !== undefined) return []
     const variant = variantOf(ctx)
     return variant === undefined ? [] : [finding(ctx, variant)]
   },
 }
+
+/** Listing or searching sites, which Sites.Selected never covers. */
+const SITE_DISCOVERY = /^\/sites(?:\/(?:getallsites|delta))?$/
 
 function variantOf(ctx: AnalysisContext): PolicyVariant | undefined {
   const message = graphMessage(ctx)
@@ -39,7 +43,7 @@ function variantOf(ctx: AnalysisContext): PolicyVariant | undefined {
   if (token?.kind !== 'app-only') return undefined
   const path = graphPath(ctx)
   const holdsSelected = token.roles.some((role) => role.toLowerCase() === 'sites.selected')
-  if (SHAREPOINT_PATH.test(path) && holdsSelected) return 'sites-selected'
+  if (SHAREPOINT_PATH.test(path) && holdsSelected) return SITE_DISCOVERY.test(path) ? 'sites-selected-discovery' : 'sites-selected'
   if (ctx.permissions?.check?.isAuthorized !== true) return undefined
   if (EXCHANGE_PATH.test(path)) return 'exchange-app-policy'
   if (TEAMS_PATH.test(path)) return 'teams-rsc'

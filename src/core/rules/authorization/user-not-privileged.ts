@@ -4,6 +4,7 @@ import type { Evidence, Finding, FixActions, Link } from '../../types.js'
 import { errorBodyEvidence, graphPath, listOrNone, requestLine, statusEvidence } from '../facts.js'
 import { firstRoleNamed } from './role-action.js'
 import type { Rule } from '../rule.js'
+import { nonDenial403 } from '../non-denial-403.js'
 import { dataKindOf, isOwnData, sharedScopeFor } from './workload.js'
 import type { DataKind } from './workload.js'
 
@@ -11,6 +12,13 @@ interface RoleHint {
   readonly path: RegExp
   readonly roles: string
 }
+
+const INTUNE_PATH = /^\/devicemanagement|^\/deviceappmanagement/
+/**
+ * Intune checks the signed-in admin's own licence as well as the role (learn.microsoft.com "Unlicensed
+ * admins"; a non-admin user's managedDevices read answers an opaque Forbidden, graph-explorer-v4#706).
+ */
+const INTUNE_LICENCE = 'Intune also requires the signed-in user to hold an Intune licence (Microsoft Intune Plan 1, included in EMS E3 and Microsoft 365 E3/E5/Business Premium) unless the tenant allows unlicensed admins (Intune admin center > Tenant administration > Roles > Administrator Licensing); check with GET /users/{id}/licenseDetails.'
 
 /** Which built-in directory roles usually grant the rights on directory objects, by Graph path. */
 const ROLE_HINTS: readonly RoleHint[] = [
@@ -23,7 +31,7 @@ const ROLE_HINTS: readonly RoleHint[] = [
   { path: /^\/auditlogs/, roles: 'Reports Reader, Security Reader or Global Reader' },
   { path: /^\/reports/, roles: 'Reports Reader or Global Reader (or the administrator role of the report\'s workload: Exchange, SharePoint, Teams)' },
   { path: /^\/security|^\/identityprotection|^\/riskyusers/, roles: 'Security Reader (read) or Security Administrator (write)' },
-  { path: /^\/devicemanagement|^\/deviceappmanagement/, roles: 'Intune Administrator' },
+  { path: INTUNE_PATH, roles: 'Intune Administrator, or an Intune role such as Read Only Operator or Help Desk Operator (Intune admin center > Tenant administration > Roles)' },
   { path: /^\/devices/, roles: 'Cloud Device Administrator or Intune Administrator' },
   { path: /^\/policies/, roles: 'Security Administrator (or the administrator role of the policy\'s area)' },
   { path: /^\/domains|^\/organization/, roles: 'Domain Name Administrator or Global Administrator' },
@@ -40,7 +48,7 @@ export const userNotPrivileged: Rule = {
   id: 'user-not-privileged',
   check(ctx) {
     if (ctx.area !== 'graph' || ctx.status !== 403 || ctx.token?.kind !== 'delegated') return []
-    if (ctx.permissions?.check?.isAuthorized !== true || ctx.requiredPermissions !== undefined) return []
+    if (ctx.permissions?.check?.isAuthorized !== true || ctx.requiredPermissions !== undefined || nonDenial403(ctx) !== undefined) return []
     const kind = dataKindOf(ctx)
     if ((kind === 'mailbox' || kind === 'files') && isOwnData(ctx) === true) return []
     return [finding(ctx, kind)]
@@ -69,7 +77,7 @@ function finding(ctx: AnalysisContext, kind: DataKind): Finding {
   if (kind === 'directory') items.push(evidence('token', 'wids', listOrNone((token?.directoryRoles ?? []).map((role) => role.name ?? role.id)), 'directory roles of the signed-in user'))
   if (token?.user !== undefined) items.push(evidence('token', 'upn', token.user))
   return makeFinding('user-not-privileged', {
-    detail: `The token holds ${listOrNone(granted)}, which this API accepts, yet ${requestLine(ctx)} was denied. A delegated permission never exceeds what the signed-in user (${token?.user ?? 'unknown user'}) may do: ${lacking(kind)}.`,
+    detail: `The token holds ${listOrNone(granted)}, which this API accepts, yet ${requestLine(ctx)} was denied. A delegated permission never exceeds what the signed-in user (${token?.user ?? 'unknown user'}) may do: ${lackingOn(ctx, kind)}.`,
     evidence: [...items, ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
     fix: fixesFor(ctx, kind, granted),
     links: LINKS[kind],
@@ -104,6 +112,10 @@ function lacking(kind: DataKind): string {
   return 'the user lacks the directory role or the rights on this object'
 }
 
+function lackingOn(ctx: AnalysisContext, kind: DataKind): string {
+  return kind === 'directory' && INTUNE_PATH.test(graphPath(ctx)) ? 'the user lacks an Intune role, or an Intune licence' : lacking(kind)
+}
+
 function fixesFor(ctx: AnalysisContext, kind: DataKind, granted: readonly string[]): string[] {
   if (kind === 'mailbox') {
     const shared = sharedScopeFor(granted, ctx.token?.scopes ?? [])
@@ -127,6 +139,7 @@ function fixesFor(ctx: AnalysisContext, kind: DataKind, granted: readonly string
     hint === undefined
       ? 'Give the signed-in user the directory role (or the object-level rights) this operation needs, per the API reference\'s note on roles, or sign in as a user who has them.'
       : `Sign in as a user with ${hint}, or have an admin assign that role (Entra admin center > Roles and administrators; PIM users must activate it first, then get a new token).`,
+    ...(INTUNE_PATH.test(graphPath(ctx)) ? [INTUNE_LICENCE] : []),
     'Role changes reach the token only after a new sign-in: the wids claim is fixed when the token is issued.',
   ]
 }

@@ -18,24 +18,30 @@ export const interactionRequired: Rule = {
   },
 }
 
+/** The session or refresh token expired or was revoked: signing in again is the whole fix, no policy is involved. */
+const SESSION_ENDED: ReadonlySet<number> = new Set([50132, 50133, 50173, 70008, 700082, 700084])
+
 function finding(ctx: AnalysisContext): Finding {
   const error = ctx.tokenError
+  const sessionEnded = ctx.aadsts.some((entry) => SESSION_ENDED.has(entry.code))
   const claims = error?.claims
   const items = [...tokenErrorEvidence(ctx), ...aadstsEvidence(ctx)]
   if (claims !== undefined) items.push(evidence('body', 'claims', claims, 'pass this claims request unchanged to the interactive sign-in'))
   return makeFinding('interaction-required', {
-    detail: `The token request cannot succeed silently: ${whoActs(error?.suberror)} The 2021 article describes this as a 400 interaction_required at token acquisition; the real signal is the AADSTS code and suberror, since the same code comes back as invalid_grant or interaction_required depending on the flow.`,
+    detail: `The token request cannot succeed silently: ${sessionEnded ? SESSION_ENDED_WORDS : whoActs(error?.suberror)} The 2021 article describes this as a 400 interaction_required at token acquisition; the real signal is the AADSTS code and suberror, since the same code comes back as invalid_grant or interaction_required depending on the flow.`,
     evidence: items,
     links: aadstsLinks(ctx),
     fix: [
       ...aadstsFixes(ctx),
       ...suberrorFixes(error?.suberror),
-      'In code: catch MSAL\'s interaction-required error (MSAL.js `InteractionRequiredAuthError`, MSAL.NET `MsalUiRequiredException`, MSAL Python `"error": "interaction_required"`) and call the interactive method (acquireTokenPopup / acquireTokenRedirect / AcquireTokenInteractive). Daemons, ROPC and silent flows cannot satisfy MFA or device policies.',
+      `In code: catch MSAL's interaction-required error (MSAL.js \`InteractionRequiredAuthError\`, MSAL.NET \`MsalUiRequiredException\`, MSAL Python \`"error": "interaction_required"\`) and call the interactive method (acquireTokenPopup / acquireTokenRedirect / AcquireTokenInteractive).${sessionEnded ? ' Azure CLI: `az login`; Graph PowerShell: `Connect-MgGraph` again.' : ' Daemons, ROPC and silent flows cannot satisfy MFA or device policies.'}`,
       ...(claims === undefined ? [] : msalClaimsSamples(claims)),
-      'The sign-in log (Entra admin center > Sign-in logs, filter by the correlation id) shows which Conditional Access policy applied and what it required.',
+      ...(sessionEnded ? [] : ['The sign-in log (Entra admin center > Sign-in logs, filter by the correlation id) shows which Conditional Access policy applied and what it required.']),
     ],
   })
 }
+
+const SESSION_ENDED_WORDS = 'the session or refresh token has expired or was revoked (long inactivity, a password change, sessions revoked by an admin), so the user must sign in again; no MFA or Conditional Access policy is involved.'
 
 function whoActs(suberror: string | undefined): string {
   switch (suberror?.toLowerCase()) {

@@ -64,7 +64,7 @@ function profileAppOnlyFixes(inputs: FixInputs): string[] {
 function profileDelegatedFixes(): string[] {
   return [
     'Request the delegated scope User-PasswordProfile.ReadWrite.All (admin consent required).',
-    'The signed-in user needs a role that may reset this user\'s password: Helpdesk Administrator or Password Administrator (non-admin users), User Administrator, or Privileged Authentication Administrator (any user, admins included).',
+    'The signed-in user needs a role that may reset passwords for this user: Helpdesk Administrator or Password Administrator (non-admin users), User Administrator, or Privileged Authentication Administrator (any user, admins included).',
   ]
 }
 

@@ -25,8 +25,19 @@ function finding(ctx: AnalysisContext): Finding {
     detail: `The token endpoint refused to issue a token: ${summary}${grant === undefined ? '' : ` (grant_type ${grant})`}. No call to Graph can work until this is fixed.`,
     evidence: [...tokenErrorEvidence(ctx), ...aadstsEvidence(ctx)],
     links: aadstsLinks(ctx),
-    fix: [...aadstsFixes(ctx), ...specialFixes(unknown), ...genericFixes(ctx, unknown)],
+    fix: [...aadstsFixes(ctx), ...resourceNamed(ctx), ...specialFixes(unknown), ...genericFixes(ctx, unknown)],
   })
+}
+
+const RESOURCE_NAMED = /resource principal named (\S{1,300}) was not found/i
+const GRAPH_WITH_PATH = /^https:\/\/(?:graph\.microsoft\.com|graph\.microsoft\.us|dod-graph\.microsoft\.us|microsoftgraph\.chinacloudapi\.cn)\/[^\s/]/i
+
+/** AADSTS500011 naming Graph's host with a path ("https://graph.microsoft.com/v1.0"): the version went into the scope. */
+function resourceNamed(ctx: AnalysisContext): string[] {
+  const named = RESOURCE_NAMED.exec(ctx.tokenError?.description ?? '')?.[1]
+  if (named === undefined || !GRAPH_WITH_PATH.test(named)) return []
+  const host = new URL(named).origin
+  return [`The request named the resource ${named}, but Graph's resource is ${host} alone: ask for the scope \`${host}/.default\` (or ${host}/User.Read and the like; v1 endpoint: resource=${host}). The API version belongs in the call's URL, not in the scope.`]
 }
 
 /** Fallbacks for codes the AADSTS table does not know; a known code already carries its one-line fix. */
