@@ -76,7 +76,7 @@ describe('graph-doctor data update and status against a local HTTP server', () =
     assert.equal(json.state, 'ready')
     assert.equal(json.source, base)
     assert.ok(!Number.isNaN(Date.parse(json.updatedAt)))
-    assert.deepEqual(json.files.map((file) => file.name), [...FILES, 'catalogue-index.json'])
+    assert.deepEqual(json.files.map((file) => file.name), [...FILES, 'catalogue-index'])
     const original = await readFile(join(MINI_DIR, 'permissions.json'))
     assert.equal(json.files[0]?.bytes, original.byteLength)
     assert.ok(json.files.every((file) => file.isIntact && /^[0-9a-f]{64}$/.test(file.sha256)))
@@ -122,7 +122,7 @@ describe('graph-doctor data update and status against a local HTTP server', () =
 
   it('detects a tampered cache file: status says damaged, diagnose warns once and uses the bundled snapshot', async () => {
     const pointer = JSON.parse(await readFile(join(cacheDir, 'current.json'), 'utf8')) as { generation: string }
-    const index = join(cacheDir, pointer.generation, 'catalogue-index.json')
+    const index = join(cacheDir, pointer.generation, 'catalogue-index')
     const bytes = await readFile(index)
     const at = bytes.indexOf('Mail.Read')
     assert.ok(at > 0)
@@ -130,7 +130,7 @@ describe('graph-doctor data update and status against a local HTTP server', () =
     await writeFile(index, bytes)
     const status = fakeIo(env)
     assert.equal(await run(['status'], status), 1)
-    assert.match(status.out.join(''), /damaged, not used \(catalogue-index\.json does not match its sha256\)/)
+    assert.match(status.out.join(''), /damaged, not used \(catalogue-index does not match its sha256\)/)
     const warnings: string[] = []
     const data = await resolvePermissionData({ env, warn: (line) => warnings.push(line) })
     assert.equal(data?.source.kind, 'snapshot')
@@ -168,7 +168,7 @@ describe('graph-doctor data update --from a local file or folder', () => {
       assert.equal(await run(['status', '--format', 'json'], status), 0)
       const json = JSON.parse(status.out.join('')) as { state: string; files: { name: string; isIntact: boolean }[]; inUse: { source: string } }
       assert.equal(json.state, 'ready')
-      assert.deepEqual(json.files.map((file) => file.name), [...expected, 'catalogue-index.json'])
+      assert.deepEqual(json.files.map((file) => file.name), [...expected, 'catalogue-index'])
       assert.equal(json.inUse.source, 'cache')
       const data = await resolvePermissionData({ env, warn: () => undefined })
       assert.equal(data?.catalogue.lookup('GET', '/users/{id}/messages')?.schemes.Application?.leastPrivileged, 'Mail.ReadBasic.All')

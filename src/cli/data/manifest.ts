@@ -8,8 +8,8 @@ export const DATA_FILES = {
 export type DataFileRole = keyof typeof DATA_FILES
 export const DATA_FILE_ROLES: readonly DataFileRole[] = ['permissions', 'provisioningInfo', 'descriptions']
 
-/** The derived index written beside the data; loads faster than permissions.json. */
-export const INDEX_FILE = 'catalogue-index.json'
+/** The derived index written beside the data (binary since index version 7, as the bundled snapshot's); loads faster than permissions.json. */
+export const INDEX_FILE = 'catalogue-index'
 export const MANIFEST_FILE = 'manifest.json'
 /** The pointer readers follow; replaced by rename, so it always names a complete generation. */
 export const POINTER_FILE = 'current.json'
