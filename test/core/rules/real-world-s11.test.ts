@@ -140,3 +140,9 @@ test('a Python httpx error names the call: "Client error \'403 Forbidden\' for u
   assert.equal(exchange?.request?.url, `${G}/sites?search=Finance`)
   assert.equal(exchange?.response?.status, 403)
 })
+
+test('invalid_scope quoting /.default beside other scopes: /.default stands alone; a scope without /.default gets no such step', () => {
+  const body = (scope: string): string => JSON.stringify({ error: 'invalid_scope', error_description: `AADSTS28002: Provided value for the input parameter scope '${scope}' is not valid when requesting an access token. Please specify a valid scope.`, error_codes: [28002] })
+  assert.match(findingOf(signInText(body('https://graph.microsoft.com/.default offline_access')), 'token-request-failed').fix.join('\n'), /\/\.default stands alone/)
+  assert.doesNotMatch(findingOf(signInText(body('https://graph.microsoft.com/User.Reed')), 'token-request-failed').fix.join('\n'), /stands alone/)
+})
