@@ -23,7 +23,7 @@ test('POST /teams with owners@odata.bind in v1.0: the owner as a member with the
   const result = createTeam({ 'template@odata.bind': TEMPLATE, displayName: 'T', 'owners@odata.bind': [`${G}/users('${USER}')`] }, 'Invalid bind property name owners in request.')
   assert.deepEqual(ids(result), ['not-authorization-error'])
   assert.match(findingOf(result, 'not-authorization-error').detail, /owners@odata\.bind exists only in beta/)
-  assert.match(fixOf(result, 'not-authorization-error'), /"roles": \["owner"\], "user@odata\.bind"/)
+  assert.match(fixOf(result, 'not-authorization-error'), /"roles": \["owner"\],\n {4}"user@odata\.bind": "https:\/\/graph\.microsoft\.com\/v1\.0\/users/)
 })
 
 test('POST /teams naming a member by userId: bind it with user@odata.bind', () => {
@@ -139,4 +139,10 @@ test('a Python httpx error names the call: "Client error \'403 Forbidden\' for u
   const [exchange] = parseInput("httpx.HTTPStatusError: Client error '403 Forbidden' for url 'https://graph.microsoft.com/v1.0/sites?search=Finance'\nHTTP error 403: b'{\"error\":{\"code\":\"accessDenied\",\"message\":\"Access denied\"}}'\n", 'x.txt')
   assert.equal(exchange?.request?.url, `${G}/sites?search=Finance`)
   assert.equal(exchange?.response?.status, 403)
+})
+
+test('invalid_scope quoting /.default beside other scopes: /.default stands alone; a scope without /.default gets no such step', () => {
+  const body = (scope: string): string => JSON.stringify({ error: 'invalid_scope', error_description: `AADSTS28002: Provided value for the input parameter scope '${scope}' is not valid when requesting an access token. Please specify a valid scope.`, error_codes: [28002] })
+  assert.match(findingOf(signInText(body('https://graph.microsoft.com/.default offline_access')), 'token-request-failed').fix.join('\n'), /\/\.default stands alone/)
+  assert.doesNotMatch(findingOf(signInText(body('https://graph.microsoft.com/User.Reed')), 'token-request-failed').fix.join('\n'), /stands alone/)
 })

@@ -25,7 +25,7 @@ function finding(ctx: AnalysisContext): Finding {
     detail: `The token endpoint refused to issue a token: ${summary}${grant === undefined ? '' : ` (grant_type ${grant})`}. No call to Graph can work until this is fixed.`,
     evidence: [...tokenErrorEvidence(ctx), ...aadstsEvidence(ctx)],
     links: aadstsLinks(ctx),
-    fix: [...aadstsFixes(ctx), ...resourceNamed(ctx), ...specialFixes(unknown), ...genericFixes(ctx, unknown)],
+    fix: [...aadstsFixes(ctx), ...resourceNamed(ctx), ...defaultMixed(ctx), ...specialFixes(unknown), ...genericFixes(ctx, unknown)],
   })
 }
 
@@ -38,6 +38,17 @@ function resourceNamed(ctx: AnalysisContext): string[] {
   if (named === undefined || !GRAPH_WITH_PATH.test(named)) return []
   const host = new URL(named).origin
   return [`The request named the resource ${named}, but Graph's resource is ${host} alone: ask for the scope \`${host}/.default\` (or ${host}/User.Read and the like; v1 endpoint: resource=${host}). The API version belongs in the call's URL, not in the scope.`]
+}
+
+const DEFAULT_MIXED = /\/\.default[ +]{1,5}[A-Za-z]|[A-Za-z][ +]{1,5}https:\/\/[^\s']{1,200}\/\.default/
+
+/** A scope list that puts /.default beside other scopes (AADSTS70011, 28002 and the like quote it). */
+function defaultMixed(ctx: AnalysisContext): string[] {
+  const description = ctx.tokenError?.description ?? ''
+  if (!/invalid_scope/i.test(ctx.tokenError?.error ?? '') || !DEFAULT_MIXED.test(description)) return []
+  // The table's own fix may say it already (AADSTS70011).
+  if (ctx.aadsts.some((entry) => entry.fix.includes('mix a /.default'))) return []
+  return ['The scope list puts /.default beside other scopes: /.default stands alone. Client credentials: send only `https://graph.microsoft.com/.default` (no offline_access, openid or named permissions); signed in as a user, ask either for /.default or for named permissions, not both.']
 }
 
 /** Fallbacks for codes the AADSTS table does not know; a known code already carries its one-line fix. */
