@@ -113,7 +113,8 @@ function scanFrom(text: string, start: number): Scan {
   return { end: parts >= 2 && secondPartLength > 0 ? index : -1, stop: index }
 }
 
-function isHeaderStart(text: string, index: number): boolean {
+/** True where `redactJwts` would try a JWT: an `e` whose base64 decodes to the start of a JSON object. */
+export function isHeaderStart(text: string, index: number): boolean {
   // `e` is sextet 30 (011110): the first byte is `{` (01111011) only when the next sextet is 48 or more.
   if (text[index] !== 'e' || sextet(text[index + 1] ?? '') < 48) return false
   const probe = text.slice(index, index + HEADER_PROBE)
