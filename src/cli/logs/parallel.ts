@@ -111,6 +111,8 @@ export async function aggregateInParallel(files: readonly string[], io: CliIo, w
       const aggregator = newAggregator({ shareVerdicts: true })
       const task: BlocksTask = { name: file, blocks, next: new Int32Array(new SharedArrayBuffer(4)) }
       const others = threads.read(task, progress.onBytes)
+      // Awaited only once this thread has read its blocks: if that read fails, the workers stopped by close() reject unheard.
+      for (const other of others) other.catch(() => undefined)
       const onBytes = everyBytes(EXCHANGE_BYTES, () => threads.exchange(aggregator), progress.onBytes)
       const own = counted({ state: aggregator.state, blocks: readBlocks(task, io.cwd, aggregator, onBytes) })
       const read = await Promise.all(others.map((other) => other.then(counted)))
