@@ -94,6 +94,9 @@ const LINE_PATTERNS: readonly LinePattern[] = [
 const INLINE_PATTERNS: readonly LinePattern[] = [
   // A browser console's failed request: `GET https://graph.microsoft.com/v1.0/me 401 (Unauthorized)`.
   { pattern: /\b(GET|POST|PUT|PATCH|DELETE)\s(https:\/\/\S{1,2000})\s(\d{3})\s\(([A-Za-z ]{0,40})\)/, read: (m, d) => { setIfAbsent(d, 'method', m[1]); setIfAbsent(d, 'url', m[2]); setIfAbsent(d, 'status', statusOf(m[3])) } },
+  // iOS/macOS `print(response)`: `<NSHTTPURLResponse: 0x…> { URL: https://… } { status code: 401, headers {`.
+  { pattern: /<NSHTTPURLResponse: 0x[0-9a-f]{1,16}> \{ URL: (https:\/\/[^\s}]{1,2000}) \}/, read: (m, d) => setIfAbsent(d, 'url', m[1]) },
+  { pattern: /\} \{ [Ss]tatus [Cc]ode: (\d{3}),/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
   // PnP PowerShell: `Get-PnPAzureADUser: Forbidden (403): Insufficient privileges…`
   { pattern: /\b[A-Z][A-Za-z]{2,30} \((\d{3})\)\s?:/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
   { pattern: /\bresponse_status_code=(\d{3})\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
