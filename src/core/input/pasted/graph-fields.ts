@@ -114,6 +114,8 @@ const INLINE_PATTERNS: readonly LinePattern[] = [
   { pattern: /\{\s*"error"\s*:\s*\{\s*"code"\s*:\s*"[^"\r\n]{0,80}"\s*,\s*"message"\s*:\s*"((?:[^"\\\r\n]|\\.){1,2000})"/, read: (m, d) => setIfAbsent(d, 'message', jsonString(m[1])) },
   { pattern: /\berror:\s\{\s?code:\s'([A-Za-z][\w.]{0,80})',\s?message:\s'((?:[^'\\\r\n]|\\.){0,2000})'/, read: (m, d) => { setIfAbsent(d, 'code', m[1]); setIfAbsent(d, 'message', m[2]) } },
   { pattern: /\bdate:\s'(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})/, read: (m, d) => setIfAbsent(d, 'date', m[1]) },
+  // Kiota's ApiException when the SDK has no error type for the status: `… no error factory is registered for this code: 403`.
+  { pattern: /\bno error factory is registered for this code: (\d{3})\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
   { pattern: /\bRequest failed with status code (\d{3})\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
   { pattern: /\bcode=['"]([A-Za-z][\w.]{0,80})['"]/, read: (m, d) => setIfAbsent(d, 'code', m[1]) },
   { pattern: /\bmessage=(?:'([^'\r\n]{0,2000})'|"([^"\r\n]{0,2000})")/, read: (m, d) => setIfAbsent(d, 'message', m[1] ?? m[2]) },

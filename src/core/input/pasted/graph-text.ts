@@ -7,6 +7,7 @@ import { getHeader, type Exchange, type HttpRequest, type HttpResponse, type Inp
 import { isJsonObject } from '../../response/json.js'
 import { graphErrorStatus } from '../json-errors.js'
 import { formatError } from '../text.js'
+import { clientSideError } from '../unsupported.js'
 import type { Header } from '../http-lines.js'
 import { actionCall, cmdletLabel, findGraphCmdlet, type GraphCmdlet } from '../../powershell/cmdlet.js'
 import { readGraphErrorFields, type GraphErrorFields } from './graph-fields.js'
@@ -35,6 +36,8 @@ const WHAT: Readonly<Record<GraphTextFormat, string>> = {
 export function graphTextExchange(text: string, name: string, format: GraphTextFormat): Exchange {
   const fields = readGraphErrorFields(text)
   if (NOT_CONNECTED.test(fields.message ?? '')) throw formatError(name, undefined, 'Microsoft Graph PowerShell has no session, so nothing was sent to Graph: run Connect-MgGraph first (signed in as a user: Connect-MgGraph -Scopes <the permission the cmdlet needs>; app-only: -ClientId, -TenantId and -CertificateThumbprint), then the cmdlet again')
+  const clientSide = fields.embedded === undefined && fields.code === undefined ? clientSideError(text) : undefined
+  if (clientSide !== undefined) throw formatError(name, undefined, clientSide)
   const embedded = fields.embedded?.json
   const tokenError = embedded !== undefined && typeof embedded['error'] === 'string'
   const body = embedded !== undefined && (tokenError || isJsonObject(embedded['error'])) ? fields.embedded?.text : builtBody(fields)

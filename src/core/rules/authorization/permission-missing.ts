@@ -99,7 +99,7 @@ function generic(ctx: AnalysisContext): Finding {
   const powerShell = powerShellStep(ctx)
   const toolSteps = [...azureCliSteps(ctx), ...logicAppsSteps(ctx, 'denied')]
   return makeFinding('permission-missing', {
-    detail: `Graph denied ${requestLine(ctx)}${ctx.graphError === undefined ? '' : ` (${ctx.graphError.code})`}. The most common cause is a token without a permission the API accepts; ${otherCauses(ctx)}`,
+    detail: `Graph denied ${requestLine(ctx)}${ctx.graphError === undefined || ctx.graphError.code === '' ? '' : ` (${ctx.graphError.code})`}. The most common cause is a token without a permission the API accepts; ${otherCauses(ctx)}`,
     evidence: [...inferredRequestEvidence(ctx), ...(token === undefined ? [] : grantedEvidence(token)), ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
     fix: toolSteps.length > 0 ? [...(ctx.url === null || ctx.url === '' ? [] : [catalogueStep(ctx, unknownEndpoint)]), ...toolSteps] : [catalogueStep(ctx, unknownEndpoint), ...(powerShell.length > 0 ? powerShell : [compareStep(ctx)])],
     actions: consentUrlAction(ctx),
