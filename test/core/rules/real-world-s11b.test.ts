@@ -65,3 +65,22 @@ test('MSAL.NET without an account and Connect-MgGraph without a WAM window are r
   // Near miss: Connect-MgGraph failing on the server side keeps its AADSTS answer.
   assert.deepEqual(ids(diagnosed(`Connect-MgGraph: ClientSecretCredential authentication failed: AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${APP}'.\n`)), ['token-request-failed'])
 })
+
+const PANE_BODY = '{\n    "error": {\n        "code": "Authorization_RequestDenied",\n        "message": "Insufficient privileges to complete the operation.",\n        "innerError": { "date": "2026-11-20T10:00:00", "request-id": "0b1c2d3e-0000-4000-8000-000000000000" }\n    }\n}\n'
+
+test('a denial copied from Graph Explorer\'s response pane is answered for Graph Explorer: its query bar, its Modify permissions tab, no app registration', () => {
+  const text = `Forbidden - 403 - 254ms. Either the signed-in user does not have sufficient privileges, or you need to consent to one of the permissions on the Modify permissions tab\n${PANE_BODY}`
+  const [exchange] = parseInput(text, 'x.txt')
+  assert.equal(exchange?.via, 'graph-explorer')
+  assert.equal(exchange?.response?.status, 403)
+  const fix = findingOf(diagnoseExchange(exchange!), 'permission-missing').fix.join('\n')
+  assert.match(fix, /query bar/)
+  assert.match(fix, /Modify permissions tab/)
+  assert.doesNotMatch(fix, /SDK's error|<app-id>/)
+})
+
+test('near miss: the same body under another tool\'s words gets no Graph Explorer steps', () => {
+  const [exchange] = parseInput(`Invoke-RestMethod : Forbidden - 403\n${PANE_BODY}`, 'x.txt')
+  assert.equal(exchange?.via, undefined)
+  assert.doesNotMatch(findingOf(diagnoseExchange(exchange!), 'permission-missing').fix.join('\n'), /Modify permissions tab/)
+})

@@ -85,6 +85,8 @@ const LINE_PATTERNS: readonly LinePattern[] = [
   { pattern: /\bRequest URL: '(https:\/\/[^'\s]{1,2000})'/, read: (m, d) => setIfAbsent(d, 'url', m[1]) },
   { pattern: /\bRequest method: '([A-Za-z]{3,7})'/, read: (m, d) => setIfAbsent(d, 'method', m[1]?.toUpperCase()) },
   { pattern: /\bResponse status: (\d{3})\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
+  // Graph Explorer's response pane: `Forbidden - 403 - 254ms. Either the signed-in user …`.
+  { pattern: /^\s*[A-Z][A-Za-z ]{1,30} - (\d{3}) - \d{1,7} ?ms\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
   { pattern: /^\s*(?:Error|HTTP)\s+(\d{3})\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
   // The failing line PowerShell echoes: `+ Invoke-RestMethod -Uri "https://…" -Method Post …` (5.1), `   3 |  Invoke-RestMethod …` (7).
   { pattern: /^(?:\+|\s{0,8}\d{1,5} \|)\s*(?:Invoke-RestMethod|Invoke-WebRequest|Invoke-MgGraphRequest|irm|iwr)\s[^\r\n]{0,2000}?["'\s](https:\/\/[^"'\s]{1,2000})/i, read: (m, d) => { setIfAbsent(d, 'url', m[1]); setIfAbsent(d, 'method', 'GET') } },

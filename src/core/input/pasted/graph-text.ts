@@ -22,6 +22,9 @@ export type GraphTextFormat = Extract<InputFormat, 'powershell-error' | 'sdk-err
 /** `az rest` output: `ERROR: Forbidden({"error":…})`, `Bad Request({…})`, or its `--debug` log lines. */
 const AZURE_CLI = /^(?:ERROR: )?[A-Z][A-Za-z]{1,20}(?: [A-Z][A-Za-z]{1,20})?\(\{\s*"error"|\bcli\.azure\.cli\.core\.|\bAZURECLI\//m
 
+/** Graph Explorer's response pane, copied with its status line: `Forbidden - 403 - 254ms. …`. */
+const GRAPH_EXPLORER = /^[A-Z][A-Za-z ]{1,30} - \d{3} - \d{1,7} ?ms\b/m
+
 /** Graph PowerShell before Connect-MgGraph: a client-side refusal, no call was made. */
 const NOT_CONNECTED = /^Authentication needed\. Please call Connect-MgGraph/i
 
@@ -46,8 +49,13 @@ export function graphTextExchange(text: string, name: string, format: GraphTextF
   const bodyStatus = tokenError ? 400 : graphErrorStatus(JSON.parse(body) as unknown)
   const status = fields.status ?? (bodyStatus !== 0 ? bodyStatus : known?.status ?? 0)
   const response: HttpResponse = { status, headers: responseHeaders(fields), body, ...(fields.statusText === undefined ? {} : { statusText: fields.statusText }) }
-  const exchange: Exchange = { source: name, format, response, ...(AZURE_CLI.test(text.slice(0, 64_000)) ? { via: 'azure-cli' as const } : {}) }
+  const exchange: Exchange = { source: name, format, response, ...viaOf(text.slice(0, 64_000)) }
   return withRequest(exchange, fields, text)
+}
+
+function viaOf(head: string): Pick<Exchange, 'via'> {
+  if (AZURE_CLI.test(head)) return { via: 'azure-cli' }
+  return GRAPH_EXPLORER.test(head) ? { via: 'graph-explorer' } : {}
 }
 
 /** The call as the text shows it, else as a cmdlet or a stack trace names it (marked as inferred). */
