@@ -137,9 +137,9 @@ export const catalogue = {
     links: [links.authUser, links.authService, links.resolveAuthErrors],
   },
   'token-rejected': {
-    title: 'Graph rejected a token that looks valid',
+    title: 'Graph rejected the token',
     severity: 'error',
-    summary: 'Graph answered 401 to a JWT whose audience, lifetime and form look right (invalid signature, issuer or signing key, "Access token validation failure"), or to an opaque token on an API that accepts personal accounts, and no more specific token finding explains it.',
+    summary: 'Graph answered 401 to a JWT whose audience, lifetime and form look right (invalid signature, issuer or signing key, "Access token validation failure"), to an opaque token on an API that accepts personal accounts, or to a token the input does not show (an SDK or app print-out), and no more specific token finding explains it.',
     rank: 105,
     links: [links.accessTokens, links.tokenClaims, links.nationalClouds, links.resolveAuthErrors],
   },

@@ -76,9 +76,10 @@ export interface Exchange {
   /**
    * The tool that sent the call, when a pasted text shows it and it changes the fix: `az rest` (Azure
    * CLI's own app and token, the URL only in `--debug` output), a Logic Apps or Power Automate HTTP action
-   * (the token added by the action's authentication setting).
+   * (the token added by the action's authentication setting), Graph Explorer (its own app, consent on its
+   * Modify permissions tab, the call in its query bar, not in the response pane).
    */
-  readonly via?: 'azure-cli' | 'logic-apps'
+  readonly via?: 'azure-cli' | 'logic-apps' | 'graph-explorer'
 }
 
 /** The first value of a header, case-insensitively, or undefined. */

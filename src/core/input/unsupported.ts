@@ -34,11 +34,13 @@ function msalClientError(text: string): string | undefined {
 const CLIENT_SIDE_ERRORS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:DefaultAzureCredential|ChainedTokenCredential) failed to retrieve a token|\bCredentialUnavailableError\b/, 'Azure Identity found no usable credential in its chain, so no token was requested and Graph was never called: configure the one you mean (environment variables AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET; a managed identity enabled on the Azure resource, with AZURE_CLIENT_ID for a user-assigned one; az login on a developer machine), or construct that credential directly instead of DefaultAzureCredential so its own error shows'],
   [/Response status code does not indicate success: \d{3}/, 'a .NET HttpClient status check (EnsureSuccessStatusCode) that dropped Graph\'s answer: read the body before it (`var body = await response.Content.ReadAsStringAsync();`) and give graph-doctor that body with the request (or a capture)'],
+  [/\bNo account or login hint was passed to the AcquireTokenSilent call\b|\bErrorCode: user_null\b/, 'MSAL.NET found no account for AcquireTokenSilent (MsalUiRequiredException, user_null), so no token was requested and Graph was never called: pass an account (`(await app.GetAccountsAsync()).FirstOrDefault()`) or a login hint, and when AcquireTokenSilent throws MsalUiRequiredException call AcquireTokenInteractive; a web app or service keeps its accounts only with a persistent token cache, and a daemon uses AcquireTokenForClient instead'],
+  [/\bA window handle must be configured\b/, 'the Windows sign-in broker (WAM) could not open its window from this terminal (an elevated, remote or embedded console), so nobody signed in and Graph was never called: run `Set-MgGraphOption -DisableLoginByWAM $true` and then Connect-MgGraph again (a browser window opens), or sign in with `Connect-MgGraph -UseDeviceCode`; an MSAL.NET app using the broker must give it the parent window (`.WithParentActivityOrWindow(…)`)'],
   [/\berror status code received from the API\b/, 'the Go SDK\'s error without its details: print them (`var odataErr *odataerrors.ODataError; if errors.As(err, &odataErr) { e := odataErr.GetErrorEscaped(); fmt.Println(odataErr.ResponseStatusCode, *e.GetCode(), *e.GetMessage()) }`) and give graph-doctor that output'],
 ]
 
 /** The hint for an error raised without a diagnosable response, or undefined. */
-function clientSideError(text: string): string | undefined {
+export function clientSideError(text: string): string | undefined {
   const head = text.slice(0, 16_384)
   return CLIENT_SIDE_ERRORS.find(([pattern]) => pattern.test(head))?.[1]
 }

@@ -220,3 +220,20 @@ test('unmatched input says which command takes it: a token goes to token, a bare
   assert.match(message('50076\n'), /an AADSTS code: use graph-doctor aadsts/)
   assert.match(message('hello there'), /graph-doctor token.*graph-doctor aadsts -/)
 })
+
+// swift-nshttpurlresponse.txt: microsoftgraph/ios-swift-connect-rest-sample#8 (print(response) and print(body) in Swift).
+test('an iOS/Swift NSHTTPURLResponse print is read: URL and status from the response, the body from its Swift string', () => {
+  const exchange = only('swift-nshttpurlresponse.txt')
+  assert.equal(exchange.response?.status, 401)
+  assert.equal(exchange.request?.url, 'https://graph.microsoft.com/v1.0/me/microsoft.graph.sendmail')
+  assert.equal(exchange.request?.headersOmitted, true)
+  assert.equal(parseGraphError(exchange.response?.body)?.code, 'UnknownError')
+  assert.equal(parseGraphError(exchange.response?.body)?.requestId, 'ca06952d-0000-4000-8000-000000000000')
+})
+
+test('near miss: an escaped string that is not a Graph error body, or an NSHTTPURLResponse of another kind, is not read as one', () => {
+  const notError = 'response: Optional(<NSHTTPURLResponse: 0x7fb5d070a850> { URL: https://graph.microsoft.com/v1.0/me } { status code: 200, headers {\n} })\nOptional("{\\r\\n  \\"value\\": []\\r\\n}")\n'
+  assert.throws(() => parseInput(notError, 'swift'), (error: unknown) => isGraphDoctorError(error))
+  const broken = 'Optional("{\\r\\n  \\"error\\": {\\r\\n    \\"code\\": \\"Unknown'
+  assert.throws(() => parseInput(broken, 'swift'), (error: unknown) => isGraphDoctorError(error))
+})

@@ -132,3 +132,29 @@ describe('token-rejected gives way to the specific causes', () => {
     assert.ok(!ids(run(noResponse)).includes('token-rejected'))
   })
 })
+
+describe('token-rejected when the input does not show the token (an SDK or app print-out)', () => {
+  const unseen = (status: number, body: unknown): ReturnType<typeof call> => {
+    const exchange = call({ url: 'https://graph.microsoft.com/v1.0/me/messages', token: null, status, body })
+    return { ...exchange, format: 'sdk-error', request: { ...exchange.request!, headersOmitted: true } }
+  }
+
+  it('a 401 with no specific message says the token is not in the input, lists the causes and asks for the token', () => {
+    const result = run(unseen(401, graphError('UnknownError', '')))
+    assert.deepEqual(ids(result), ['token-rejected'])
+    const finding = findingOf(result, 'token-rejected')
+    assert.match(finding.detail, /The token is not in the input/)
+    assert.match(finding.detail, /expired/)
+    assert.doesNotMatch(finding.detail, /looks right|decodes/)
+    assert.ok(finding.evidence.some((item) => item.field === 'access token' && item.value === 'not in the input'))
+    assert.match(finding.fix[0] ?? '', /graph-doctor token/)
+  })
+
+  it('near miss: a specific message names its own cause, and a 403 is not a refused token', () => {
+    assert.deepEqual(ids(run(unseen(401, graphError('InvalidAuthenticationToken', 'Lifetime validation failed, the token is expired.')))), ['token-expired'])
+    const empty = run(unseen(401, graphError('InvalidAuthenticationToken', 'Access token is empty.')))
+    assert.deepEqual(ids(empty), ['token-missing'])
+    assert.doesNotMatch(findingOf(empty, 'token-missing').detail, /carries no Authorization header/)
+    assert.ok(!ids(run(unseen(403, graphError('ErrorAccessDenied', 'Access is denied. Check credentials and try again.')))).includes('token-rejected'))
+  })
+})

@@ -7,7 +7,7 @@ import { splitLines } from '../text.js'
 import { findErrorObject } from './embedded.js'
 import { isCmdletName } from '../../powershell/cmdlet.js'
 import { knownMessageIn } from './known-messages.js'
-import { hasAadstsCode } from './msal-text.js'
+import { hasAadstsCode, redirectError } from './msal-text.js'
 
 /** The pasted formats. */
 export type PastedFormat = Extract<InputFormat, 'powershell-error' | 'sdk-error' | 'msal-text'>
@@ -43,6 +43,7 @@ export function sniffPasted(text: string): PastedFormat | undefined {
   const lines = splitLines(text).slice(0, 300).map((line) => line.slice(0, 4000))
   const embedded = findErrorObject(text)?.json
   const hasGraphBody = embedded !== undefined && typeof embedded['error'] === 'object'
+  if (redirectError(text) !== undefined) return 'msal-text'
   if (!hasGraphBody && (hasAadstsCode(text) || typeof embedded?.['error'] === 'string')) return 'msal-text'
   if (lines.some((line) => INVOKE_REQUEST.test(line))) return 'powershell-error'
   const types = lines.map((line) => TYPE_NAME.exec(line)?.[1]).filter((type): type is string => type !== undefined)

@@ -8,6 +8,10 @@ import { pythonReprEnd, pythonReprToJson } from './python-repr.js'
 
 /** Where a JSON or Python error object may start: `{"error"` or `{'error'`, spaces allowed. */
 const ERROR_OBJECT_START = /\{\s*(["'])error\1\s*:/g
+/** The same body printed as a string literal (Swift `Optional("{\r\n  \"error\"…")`, a logged JSON string). */
+const ESCAPED_OBJECT_START = /\{(?:\s|\\[rnt])*\\"error\\"(?:\s|\\[rnt])*:/
+/** The longest escaped body read: a string literal longer than this is not a pasted error body. */
+const MAX_ESCAPED = 200_000
 
 const MAX_TRIES = 8
 
@@ -32,7 +36,24 @@ export function findErrorObject(text: string): EmbeddedObject | undefined {
     const found = match[1] === '"' ? jsonAt(text, match.index) : pythonAt(text, match.index)
     if (found !== undefined) return found
   }
-  return undefined
+  return escapedAt(text)
+}
+
+/** A body inside a string literal: up to the first unescaped quote or line end, its escapes undone, then parsed. */
+function escapedAt(text: string): EmbeddedObject | undefined {
+  const start = ESCAPED_OBJECT_START.exec(text)?.index
+  if (start === undefined) return undefined
+  const quote = text.charAt(start - 1) === "'" ? "'" : '"'
+  let end = start
+  const limit = Math.min(text.length, start + MAX_ESCAPED)
+  while (end < limit && !`${quote}\r\n`.includes(text.charAt(end))) end += text.charAt(end) === '\\' ? 2 : 1
+  const literal = text.slice(start, Math.min(end, limit)).replaceAll("\\'", "'")
+  try {
+    const unescaped = JSON.parse(`"${literal}"`) as unknown
+    return typeof unescaped === 'string' ? parsed(unescaped) : undefined
+  } catch {
+    return undefined
+  }
 }
 
 function jsonAt(text: string, start: number): EmbeddedObject | undefined {

@@ -85,6 +85,8 @@ const LINE_PATTERNS: readonly LinePattern[] = [
   { pattern: /\bRequest URL: '(https:\/\/[^'\s]{1,2000})'/, read: (m, d) => setIfAbsent(d, 'url', m[1]) },
   { pattern: /\bRequest method: '([A-Za-z]{3,7})'/, read: (m, d) => setIfAbsent(d, 'method', m[1]?.toUpperCase()) },
   { pattern: /\bResponse status: (\d{3})\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
+  // Graph Explorer's response pane: `Forbidden - 403 - 254ms. Either the signed-in user …`.
+  { pattern: /^\s*[A-Z][A-Za-z ]{1,30} - (\d{3}) - \d{1,7} ?ms\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
   { pattern: /^\s*(?:Error|HTTP)\s+(\d{3})\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
   // The failing line PowerShell echoes: `+ Invoke-RestMethod -Uri "https://…" -Method Post …` (5.1), `   3 |  Invoke-RestMethod …` (7).
   { pattern: /^(?:\+|\s{0,8}\d{1,5} \|)\s*(?:Invoke-RestMethod|Invoke-WebRequest|Invoke-MgGraphRequest|irm|iwr)\s[^\r\n]{0,2000}?["'\s](https:\/\/[^"'\s]{1,2000})/i, read: (m, d) => { setIfAbsent(d, 'url', m[1]); setIfAbsent(d, 'method', 'GET') } },
@@ -94,6 +96,9 @@ const LINE_PATTERNS: readonly LinePattern[] = [
 const INLINE_PATTERNS: readonly LinePattern[] = [
   // A browser console's failed request: `GET https://graph.microsoft.com/v1.0/me 401 (Unauthorized)`.
   { pattern: /\b(GET|POST|PUT|PATCH|DELETE)\s(https:\/\/\S{1,2000})\s(\d{3})\s\(([A-Za-z ]{0,40})\)/, read: (m, d) => { setIfAbsent(d, 'method', m[1]); setIfAbsent(d, 'url', m[2]); setIfAbsent(d, 'status', statusOf(m[3])) } },
+  // iOS/macOS `print(response)`: `<NSHTTPURLResponse: 0x…> { URL: https://… } { status code: 401, headers {`.
+  { pattern: /<NSHTTPURLResponse: 0x[0-9a-f]{1,16}> \{ URL: (https:\/\/[^\s}]{1,2000}) \}/, read: (m, d) => setIfAbsent(d, 'url', m[1]) },
+  { pattern: /\} \{ [Ss]tatus [Cc]ode: (\d{3}),/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
   // PnP PowerShell: `Get-PnPAzureADUser: Forbidden (403): Insufficient privileges…`
   { pattern: /\b[A-Z][A-Za-z]{2,30} \((\d{3})\)\s?:/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
   { pattern: /\bresponse_status_code=(\d{3})\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
@@ -111,6 +116,8 @@ const INLINE_PATTERNS: readonly LinePattern[] = [
   { pattern: /\{\s*"error"\s*:\s*\{\s*"code"\s*:\s*"[^"\r\n]{0,80}"\s*,\s*"message"\s*:\s*"((?:[^"\\\r\n]|\\.){1,2000})"/, read: (m, d) => setIfAbsent(d, 'message', jsonString(m[1])) },
   { pattern: /\berror:\s\{\s?code:\s'([A-Za-z][\w.]{0,80})',\s?message:\s'((?:[^'\\\r\n]|\\.){0,2000})'/, read: (m, d) => { setIfAbsent(d, 'code', m[1]); setIfAbsent(d, 'message', m[2]) } },
   { pattern: /\bdate:\s'(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})/, read: (m, d) => setIfAbsent(d, 'date', m[1]) },
+  // Kiota's ApiException when the SDK has no error type for the status: `… no error factory is registered for this code: 403`.
+  { pattern: /\bno error factory is registered for this code: (\d{3})\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
   { pattern: /\bRequest failed with status code (\d{3})\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
   { pattern: /\bcode=['"]([A-Za-z][\w.]{0,80})['"]/, read: (m, d) => setIfAbsent(d, 'code', m[1]) },
   { pattern: /\bmessage=(?:'([^'\r\n]{0,2000})'|"([^"\r\n]{0,2000})")/, read: (m, d) => setIfAbsent(d, 'message', m[1] ?? m[2]) },

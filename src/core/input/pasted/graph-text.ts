@@ -7,6 +7,7 @@ import { getHeader, type Exchange, type HttpRequest, type HttpResponse, type Inp
 import { isJsonObject } from '../../response/json.js'
 import { graphErrorStatus } from '../json-errors.js'
 import { formatError } from '../text.js'
+import { clientSideError } from '../unsupported.js'
 import type { Header } from '../http-lines.js'
 import { actionCall, cmdletLabel, findGraphCmdlet, type GraphCmdlet } from '../../powershell/cmdlet.js'
 import { readGraphErrorFields, type GraphErrorFields } from './graph-fields.js'
@@ -20,6 +21,9 @@ export type GraphTextFormat = Extract<InputFormat, 'powershell-error' | 'sdk-err
 
 /** `az rest` output: `ERROR: Forbidden({"error":…})`, `Bad Request({…})`, or its `--debug` log lines. */
 const AZURE_CLI = /^(?:ERROR: )?[A-Z][A-Za-z]{1,20}(?: [A-Z][A-Za-z]{1,20})?\(\{\s*"error"|\bcli\.azure\.cli\.core\.|\bAZURECLI\//m
+
+/** Graph Explorer's response pane, copied with its status line: `Forbidden - 403 - 254ms. …`. */
+const GRAPH_EXPLORER = /^[A-Z][A-Za-z ]{1,30} - \d{3} - \d{1,7} ?ms\b/m
 
 /** Graph PowerShell before Connect-MgGraph: a client-side refusal, no call was made. */
 const NOT_CONNECTED = /^Authentication needed\. Please call Connect-MgGraph/i
@@ -35,6 +39,8 @@ const WHAT: Readonly<Record<GraphTextFormat, string>> = {
 export function graphTextExchange(text: string, name: string, format: GraphTextFormat): Exchange {
   const fields = readGraphErrorFields(text)
   if (NOT_CONNECTED.test(fields.message ?? '')) throw formatError(name, undefined, 'Microsoft Graph PowerShell has no session, so nothing was sent to Graph: run Connect-MgGraph first (signed in as a user: Connect-MgGraph -Scopes <the permission the cmdlet needs>; app-only: -ClientId, -TenantId and -CertificateThumbprint), then the cmdlet again')
+  const clientSide = fields.embedded === undefined && fields.code === undefined ? clientSideError(text) : undefined
+  if (clientSide !== undefined) throw formatError(name, undefined, clientSide)
   const embedded = fields.embedded?.json
   const tokenError = embedded !== undefined && typeof embedded['error'] === 'string'
   const body = embedded !== undefined && (tokenError || isJsonObject(embedded['error'])) ? fields.embedded?.text : builtBody(fields)
@@ -43,8 +49,13 @@ export function graphTextExchange(text: string, name: string, format: GraphTextF
   const bodyStatus = tokenError ? 400 : graphErrorStatus(JSON.parse(body) as unknown)
   const status = fields.status ?? (bodyStatus !== 0 ? bodyStatus : known?.status ?? 0)
   const response: HttpResponse = { status, headers: responseHeaders(fields), body, ...(fields.statusText === undefined ? {} : { statusText: fields.statusText }) }
-  const exchange: Exchange = { source: name, format, response, ...(AZURE_CLI.test(text.slice(0, 64_000)) ? { via: 'azure-cli' as const } : {}) }
+  const exchange: Exchange = { source: name, format, response, ...viaOf(text.slice(0, 64_000)) }
   return withRequest(exchange, fields, text)
+}
+
+function viaOf(head: string): Pick<Exchange, 'via'> {
+  if (AZURE_CLI.test(head)) return { via: 'azure-cli' }
+  return GRAPH_EXPLORER.test(head) ? { via: 'graph-explorer' } : {}
 }
 
 /** The call as the text shows it, else as a cmdlet or a stack trace names it (marked as inferred). */

@@ -23,14 +23,17 @@ const CLAIMS_START = /\bclaims['"]?[\s:=]{1,4}['"]?(?=\{)/i
 const AADSTS_AT = /AADSTS[ :#-]?\d{4,9}/i
 
 /** The exchange of a pasted sign-in error. */
-export function msalTextExchange(text: string, name: string): Exchange {
+export function msalTextExchange(pasted: string, name: string): Exchange {
+  const redirect = redirectError(pasted)
+  // An address-bar URL is read as its decoded error and description, so the codes and ids inside count.
+  const text = redirect === undefined ? pasted : `${redirect.error}: ${redirect.description}`
   const embedded = findErrorObject(text)
   const status = statusOf(text)
   if (embedded !== undefined && typeof embedded.json['error'] === 'string') {
     return { source: name, format: 'msal-text', response: { status: status ?? 400, headers: [], body: embedded.text } }
   }
   const body: Record<string, unknown> = { error: OAUTH_ERROR.exec(text)?.[1] ?? 'unknown_error' }
-  const description = descriptionLine(text)
+  const description = descriptionLine(text) ?? redirect?.description.trim()
   if (description !== undefined) body['error_description'] = description
   const codes = extractAadstsCodes(text)
   if (codes.length > 0) body['error_codes'] = codes
@@ -43,6 +46,19 @@ export function msalTextExchange(text: string, name: string): Exchange {
   const trace = TRACE.exec(text)?.[1]
   if (trace !== undefined) body['trace_id'] = trace
   return { source: name, format: 'msal-text', response: { status: status ?? 400, headers: [], body: JSON.stringify(body) } }
+}
+
+/** The OAuth error of a redirect URL pasted from the address bar (`…/callback?error=…&error_description=…`, or after `#`). */
+export function redirectError(text: string): { readonly error: string; readonly description: string } | undefined {
+  const line = text.trim()
+  if (!/^https?:\/\/\S{1,16000}$/.test(line) || !line.includes('error=')) return undefined
+  for (const part of line.split(/[?#]/).slice(1)) {
+    const params = new URLSearchParams(part)
+    const error = params.get('error')
+    const description = params.get('error_description')
+    if (error !== null && /^[a-z_]{3,60}$/.test(error) && description !== null) return { error, description }
+  }
+  return undefined
 }
 
 /** True when the text names an AADSTS code (`AADSTS50076`, `AADSTS 50076`). */

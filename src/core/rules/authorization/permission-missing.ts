@@ -7,6 +7,7 @@ import { consentUrl, consentUrlAction, permissionFixActions, permissionFixSteps,
 import type { Rule } from '../rule.js'
 import { azureCliSteps } from './azure-cli-step.js'
 import { logicAppsSteps } from './logic-apps-step.js'
+import { graphExplorerSteps } from './graph-explorer-step.js'
 import { managedIdentityOf } from './managed-identity.js'
 import { powerShellStep } from './powershell-step.js'
 import { fromServiceWords } from './service-permissions.js'
@@ -97,9 +98,9 @@ function generic(ctx: AnalysisContext): Finding {
   const unknownEndpoint = ctx.permissions !== undefined
   const token = ctx.token
   const powerShell = powerShellStep(ctx)
-  const toolSteps = [...azureCliSteps(ctx), ...logicAppsSteps(ctx, 'denied')]
+  const toolSteps = [...azureCliSteps(ctx), ...logicAppsSteps(ctx, 'denied'), ...graphExplorerSteps(ctx)]
   return makeFinding('permission-missing', {
-    detail: `Graph denied ${requestLine(ctx)}${ctx.graphError === undefined ? '' : ` (${ctx.graphError.code})`}. The most common cause is a token without a permission the API accepts; ${otherCauses(ctx)}`,
+    detail: `Graph denied ${requestLine(ctx)}${ctx.graphError === undefined || ctx.graphError.code === '' ? '' : ` (${ctx.graphError.code})`}. The most common cause is a token without a permission the API accepts; ${otherCauses(ctx)}`,
     evidence: [...inferredRequestEvidence(ctx), ...(token === undefined ? [] : grantedEvidence(token)), ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
     fix: toolSteps.length > 0 ? [...(ctx.url === null || ctx.url === '' ? [] : [catalogueStep(ctx, unknownEndpoint)]), ...toolSteps] : [catalogueStep(ctx, unknownEndpoint), ...(powerShell.length > 0 ? powerShell : [compareStep(ctx)])],
     actions: consentUrlAction(ctx),

@@ -63,6 +63,12 @@ function specialFixes(codes: readonly number[]): string[] {
 
 function genericFixes(ctx: AnalysisContext, unknown: readonly number[]): string[] {
   const fixes = unknown.map((code) => `AADSTS${code} is not in graph-doctor's table: look it up at ${aadstsErrorUrl(code)}`)
-  if ((ctx.tokenError?.codes ?? []).length === 0) fixes.push(`The error "${ctx.tokenError?.error ?? ''}" came without an AADSTS code: read error_description, and check the authority, client id, redirect URI and scopes of the token request.`)
+  if ((ctx.tokenError?.codes ?? []).length > 0) return fixes
+  // A personal-account sign-in (login.live.com) names the parameter in words instead of an AADSTS code.
+  if (/\binput parameter 'redirect_uri' is not valid\b/.test(ctx.tokenError?.description ?? '')) {
+    fixes.push('The redirect URI the app sent is not registered for it: add it exactly (scheme, host, port, path, trailing slash) under App registration > Authentication, on the platform the app is (Web, Single-page application, or Mobile and desktop), or change the app to send a registered one.')
+  } else {
+    fixes.push(`The error "${ctx.tokenError?.error ?? ''}" came without an AADSTS code: read error_description, and check the authority, client id, redirect URI and scopes of the token request.`)
+  }
   return fixes
 }

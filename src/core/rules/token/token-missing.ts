@@ -39,7 +39,7 @@ function detail(ctx: AnalysisContext): string {
   if (ctx.auth.state === 'empty') {
     return `The Authorization header has no usable token (${ctx.auth.problem}), so Graph cannot tell who is calling.`
   }
-  if (ctx.auth.state === 'absent') {
+  if (ctx.auth.state === 'absent' && ctx.exchange.request?.headersOmitted !== true) {
     const note = ctx.exchange.format === 'har'
       ? ' (If this HAR was exported with a browser\'s "sanitized" export, the header may have been removed from the capture: the response still says what Graph received.)'
       : ''

@@ -6,6 +6,7 @@ import { claimEvidence, errorBodyEvidence, graphMessage, isoTime, statusEvidence
 import { cloudName, loginHost, namedScope } from '../fix-text.js'
 import type { Rule } from '../rule.js'
 import { suspicionsOf } from './token-rejected-suspicions.js'
+import { isTokenUnseen, unseenTokenFinding } from './token-rejected-unseen.js'
 
 /**
  * Graph answered 401 to a JWT whose form, audience and lifetime look right ("Access token validation
@@ -17,7 +18,9 @@ import { suspicionsOf } from './token-rejected-suspicions.js'
 export const tokenRejected: Rule = {
   id: 'token-rejected',
   check(ctx) {
-    if (ctx.area !== 'graph' || ctx.status !== 401 || ctx.auth.state !== 'present') return []
+    if (ctx.area !== 'graph' || ctx.status !== 401) return []
+    if (isTokenUnseen(ctx)) return [unseenTokenFinding(ctx)]
+    if (ctx.auth.state !== 'present') return []
     const token = ctx.token
     if (token?.form === 'opaque') return [opaqueFinding(ctx, token)]
     if (token?.form !== 'jwt') return []
