@@ -3,8 +3,8 @@ import { GraphDoctorError } from '../../errors.js'
 /**
  * The trie as plain numbers and one string, which `TrieStore.load` turns back into its tables (no
  * template inserted; a node's edges are placed and hashed when a walk first reaches the node) and the
- * derived index stores as JSON. Bump INDEX_VERSION when the layout or the hashes (`foldedHash`,
- * `slotOf`) change.
+ * derived index stores (in binary blocks since index version 7). Bump INDEX_VERSION when this layout
+ * changes; the hashes (`foldedHash`, `slotOf`) are computed at load, never stored, so they may change freely.
  */
 export interface TrieData {
   /** The characters of every segment name; edges give offset and length. */
