@@ -79,12 +79,13 @@ export function buildContext(exchange: Exchange, options: ContextOptions = {}): 
   const { request, response } = exchange
   const target = request === undefined ? undefined : classifyUrl(request.url)
   const tokenError = parseTokenEndpointError(response?.body)
-  const area = areaOf(exchange, target, tokenError)
+  const challenges = parseWwwAuthenticate(response === undefined ? [] : getHeaders(response.headers, 'www-authenticate'))
+  const claimsChallenge = findClaimsChallenge(challenges)
+  const area = areaOf(exchange, target, tokenError, claimsChallenge !== undefined)
   const auth = parseAuthorizationHeader(request === undefined ? undefined : getHeader(request.headers, 'authorization'))
   const graphError = area === 'token-endpoint' ? undefined : errorOfResponse(response)
   const { at, source: atSource } = exchangeTime(exchange, options.now, graphError?.date)
   const token = tokenOf(exchange, area, auth, options)
-  const challenges = parseWwwAuthenticate(response === undefined ? [] : getHeaders(response.headers, 'www-authenticate'))
   const base = {
     exchange,
     method: request === undefined ? null : request.method.toUpperCase(),
@@ -104,7 +105,7 @@ export function buildContext(exchange: Exchange, options: ContextOptions = {}): 
     token,
     tokenTime: token === undefined ? undefined : judgeTokenTime(token, at),
     graphError,
-    claimsChallenge: findClaimsChallenge(challenges),
+    claimsChallenge,
     tokenError: area === 'token-endpoint' ? tokenError : undefined,
     requiredPermissions: graphError === undefined ? undefined : parseRequiredPermissionsMessage(graphError.message),
     retryAfter: response === undefined ? undefined : getHeader(response.headers, 'retry-after'),
@@ -122,10 +123,16 @@ function tokenOf(exchange: Exchange, area: TrafficArea, auth: AuthorizationState
 /** Formats that carry a Graph response without its request (a pasted body or SDK error). */
 const REQUESTLESS_GRAPH_FORMATS: ReadonlySet<string> = new Set(['graph-error', 'powershell-error', 'sdk-error'])
 
-function areaOf(exchange: Exchange, target: Target | undefined, tokenError: TokenEndpointError | undefined): TrafficArea {
+/**
+ * Without a request, a pasted Graph error is Graph's answer; so is a response alone (curl -i, a
+ * browser's or Postman's response pane) whose body is an OData error or whose WWW-Authenticate is a
+ * claims challenge, which only a resource API sends, never a token endpoint.
+ */
+function areaOf(exchange: Exchange, target: Target | undefined, tokenError: TokenEndpointError | undefined, claimsChallenged: boolean): TrafficArea {
   if (target === undefined) {
     if (tokenError !== undefined) return 'token-endpoint'
-    return REQUESTLESS_GRAPH_FORMATS.has(exchange.format) ? 'graph' : 'other'
+    if (REQUESTLESS_GRAPH_FORMATS.has(exchange.format)) return 'graph'
+    return exchange.request === undefined && (claimsChallenged || hasODataError(exchange.response)) ? 'graph' : 'other'
   }
   switch (target.kind) {
     case 'graph':
@@ -138,6 +145,12 @@ function areaOf(exchange: Exchange, target: Target | undefined, tokenError: Toke
     case 'other':
       return exchange.format === 'token-error' || exchange.format === 'msal-error' || exchange.format === 'msal-text' ? 'token-endpoint' : 'other'
   }
+}
+
+function hasODataError(response: Exchange['response']): boolean {
+  if (response === undefined || response.status < 400) return false
+  const found = parseGraphError(response.body)
+  return found !== undefined && found.form === undefined && found.code !== ''
 }
 
 /** A page or text body is an error only on a failed response (a 200 may well be HTML or text). */

@@ -272,6 +272,20 @@ test('flags that describe only a response are a usage error naming what is missi
   assertOneLineError(cli(['--status', '401', '--token', delegatedToken()]), /without the request \(method and URL\): add --url,/)
 })
 
+test('a response alone with its status line (curl -i, a response pane) is Graph\'s answer when its body is an OData error or it carries a claims challenge; an HTML 401 is still refused', () => {
+  const claims = Buffer.from('{"access_token":{"nbf":{"essential":true,"value":"1604106651"}}}').toString('base64')
+  const challenged = file('cae-401.http', `HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer realm="", error="insufficient_claims", claims="${claims}"\nContent-Type: application/json\n\n{"error":{"code":"InvalidAuthenticationToken","message":"Continuous access evaluation resulted in challenge with result: InteractionRequired and code: TokenIssuedBeforeRevocationTimestamp"}}\n`)
+  const run = cli([challenged])
+  assert.equal(run.code, 1, run.stderr)
+  assert.match(run.stdout, /\[claims-challenge\]/)
+  const denied = file('denied-403.http', 'HTTP/1.1 403 Forbidden\nContent-Type: application/json\n\n{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation."}}\n')
+  const deniedRun = cli([denied])
+  assert.equal(deniedRun.code, 1, deniedRun.stderr)
+  assert.match(deniedRun.stdout, /\[permission-missing\]/)
+  const page = file('page-401.http', 'HTTP/1.1 401 Unauthorized\nContent-Type: text/html\n\n<html><body>Unauthorized</body></html>\n')
+  assertOneLineError(cli([page]), /^graph-doctor: page-401\.http: a 401 response alone cannot be diagnosed/)
+})
+
 test('a token-endpoint error given with --body needs no URL: it explains itself', () => {
   const body = JSON.stringify({ error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.', error_codes: [7000215] })
   const run = cli(['--status', '401', '--body', body])
@@ -283,7 +297,10 @@ test('a bare response that names no cause is refused with what is missing; one t
   const unknown = JSON.stringify({ error: { code: 'UnknownError', message: '' } })
   assertOneLineError(cli(['-'], { input: unknown }), /^graph-doctor: stdin: a response \(UnknownError\) alone cannot be diagnosed: add the request \(method and URL\) and the token that was sent/)
   const withStatus = file('bare-500.http', 'HTTP/1.1 500 Internal Server Error\nContent-Type: application/json\n\n{"error":{"code":"generalException","message":"General exception while processing"}}\n')
-  assertOneLineError(cli([withStatus]), /^graph-doctor: bare-500\.http: a 500 response \(generalException\) alone cannot be diagnosed/)
+  // with its status line, Graph's OData error is Graph's answer: a 500 is a service-side failure, not authorization
+  const serverError = cli([withStatus])
+  assert.equal(serverError.code, 0, serverError.stderr)
+  assert.match(serverError.stdout, /\[not-authorization-error\]/)
   const denied = JSON.stringify({ error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } })
   const run = cli(['-'], { input: denied })
   assert.equal(run.code, 1, run.stderr)
