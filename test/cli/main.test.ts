@@ -79,6 +79,17 @@ test('each command has its own help with usage and examples, via --help, -h or "
   assert.match(cli(['help']).stdout, /^Usage: graph-doctor <command>/)
 })
 
+test('no help text is cut by the output redaction, and every --permissions default names the bundled snapshot', () => {
+  // help passes the same redaction as every output: an example such as -H "Authorization: Bearer $TOKEN" would print as [redacted, …]
+  for (const name of [...COMMANDS, 'logs', 'merge']) {
+    const { stdout } = cli([name, '--help'])
+    assert.doesNotMatch(stdout, /\[redacted/, name)
+    const permissions = /\n  --permissions FILE\|DIR +([^\n]*(?:\n {10,}[^\n]*)*)/.exec(stdout)?.[1]?.replace(/\s+/g, ' ')
+    if (permissions !== undefined && name !== 'merge') assert.match(permissions, /GRAPH_DOCTOR_PERMISSIONS.*data update.*bundled snapshot/, name)
+  }
+  assert.match(cli(['diagnose', '--help']).stdout, /curl -sv --oauth2-bearer "\$TOKEN" https:\/\/graph\.microsoft\.com\/v1\.0\/me 2>&1 \| graph-doctor diagnose -\n/)
+})
+
 test('help after "--" is an argument, not a request for help', () => {
   const { code, stderr } = cli(['token', '--', '--help'])
   assert.equal(code, 2)

@@ -30,7 +30,7 @@ export const help: HelpDoc = {
         { term: '--format text|json|markdown', text: 'output format (default text; colour only on a terminal, never with NO_COLOR)' },
         { term: '--all', text: 'show healthy calls in full too (text and markdown)' },
         { term: '--now ISO', text: 'judge token lifetimes at this time instead of the exchange time' },
-        { term: '--permissions FILE|DIR', text: 'the Microsoft Graph permissions.json (default: GRAPH_DOCTOR_PERMISSIONS, then the cache filled by graph-doctor data update)' },
+        { term: '--permissions FILE|DIR', text: 'a permissions.json or a folder holding it (default: GRAPH_DOCTOR_PERMISSIONS, else the cache filled by graph-doctor data update, else the bundled snapshot)' },
         { term: '-h, --help', text: 'show this help' },
       ],
     },
@@ -40,7 +40,7 @@ export const help: HelpDoc = {
       lines: [
         'graph-doctor diagnose capture.har',
         "graph-doctor diagnose --format json capture.har | jq '.results[].findings[].id'",
-        'curl -sv https://graph.microsoft.com/v1.0/me -H "Authorization: Bearer $TOKEN" 2>&1 | graph-doctor diagnose -',
+        'curl -sv --oauth2-bearer "$TOKEN" https://graph.microsoft.com/v1.0/me 2>&1 | graph-doctor diagnose -',
         'graph-doctor diagnose --url https://graph.microsoft.com/v1.0/users --status 403 --token "$TOKEN"',
       ],
     },
