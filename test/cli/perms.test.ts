@@ -42,6 +42,25 @@ describe('graph-doctor perms', () => {
     assert.match(out, /Mail\.Read +application +admin consent yes +[0-9a-f]{8}-[0-9a-f-]{27}/)
   })
 
+  it('lays the permission table out in columns: one line per permission when it fits, else the GUID on the line below', async () => {
+    const table = (out: string): string[] => out.split('\nPermissions\n')[1]?.split('\n\n')[0]?.split('\n').filter((line) => line !== '') ?? []
+    const wide = table((await call(['GET', '/users/{id}/messages'])).out)
+    assert.equal(wide.length, 6)
+    const guidColumns = new Set(wide.map((line) => line.search(/[0-9a-f]{8}-[0-9a-f]{4}-/)))
+    assert.equal(guidColumns.size, 1, wide.join('\n'))
+    assert.match(wide.find((line) => line.startsWith('  Mail.ReadBasic.All ')) ?? '', /^ {2}Mail\.ReadBasic\.All {2}application {2}admin consent yes {2}693c5e45-/)
+    assert.match(wide.find((line) => line.startsWith('  Mail.ReadBasic ')) ?? '', /^ {2}Mail\.ReadBasic {6}delegated {4}admin consent no {3}a4b8392a-/)
+    const saved = env
+    env = { ...env, COLUMNS: '80' }
+    const narrow = table((await call(['GET', '/users/{id}/messages'])).out)
+    env = saved
+    assert.equal(narrow.length, 12, narrow.join('\n'))
+    for (const [index, line] of narrow.entries()) {
+      assert.ok(line.length <= 80, line)
+      assert.match(line, index % 2 === 0 ? /^ {2}Mail\.\S+ +(?:delegated|application) +admin consent (?:yes|no)$/ : /^ {4}[0-9a-f]{8}-[0-9a-f-]{27}$/)
+    }
+  })
+
   it('says "Not supported." for a scheme the endpoint does not accept (a lone path means GET)', async () => {
     const { code, out } = await call(['/me'])
     assert.equal(code, 0)
@@ -79,7 +98,7 @@ describe('graph-doctor perms', () => {
     assert.match(beta.stdout, /\n {2}API version beta \(the permission data covers v1\.0 and beta together and does not say whether this endpoint exists in beta\)\n/)
     assert.doesNotMatch(beta.stdout, /beta-only|v1\.0 only/)
     assert.match(cli(['GET', 'https://graph.microsoft.com/v1.0/users']).stdout, /API version v1\.0 \(/)
-    assert.match(cli(['GET', '/users']).stdout, /API version not given \(not given in the request; the permission data covers v1\.0 and beta together\)/)
+    assert.match(cli(['GET', '/users']).stdout, /\n {2}API version not given \(the permission data covers v1\.0 and beta together\)\n/)
     const json = JSON.parse(cli(['GET', 'https://graph.microsoft.com/beta/users', '--format', 'json']).stdout) as { request: { apiVersion: string | null }; apiVersionNote: string }
     assert.equal(json.request.apiVersion, 'beta')
     assert.match(json.apiVersionNote, /does not say whether this endpoint exists in beta/)

@@ -61,6 +61,22 @@ function hanging(line: string, width: number): string[] {
 }
 
 /**
+ * The GUID and consent table in aligned columns: one line per permission when every row fits the width,
+ * else each GUID on the line below its permission, so the columns stay aligned either way.
+ */
+function detailLines(details: readonly PermissionRow[], width: number): string[] {
+  const nameWidth = Math.max(...details.map((row) => row.name.length))
+  const consentWidth = Math.max(...details.map((row) => adminConsentLabel(row).length))
+  const rows = details.map((row) => {
+    const kind = row.scheme === 'Application' ? 'application' : 'delegated'
+    const also = row.alsoRequires.length > 0 ? `  also requires one of: ${row.alsoRequires.join(', ')}` : ''
+    return { head: `  ${row.name.padEnd(nameWidth)}  ${kind.padEnd(11)}  admin consent ${adminConsentLabel(row).padEnd(consentWidth)}`, id: row.id ?? '(GUID unknown)', also }
+  })
+  if (rows.every((row) => row.head.length + 2 + row.id.length + row.also.length <= width)) return rows.map((row) => `${row.head}  ${row.id}${row.also}`)
+  return rows.flatMap((row) => [row.head.trimEnd(), ...hanging(`    ${row.id}${row.also}`, width)])
+}
+
+/**
  * `graph-doctor perms` for a terminal.
  *
  * @example
@@ -78,16 +94,7 @@ export function renderPermsText(report: PermsReport, options: { readonly colour:
     lines.push('', style.bold(SCHEME_LABELS[scheme]), ...aligned([['Least privileged', cells.least], ['Higher privileged', cells.higher]], style, width))
   }
   const details = detailRows(report)
-  if (details.length > 0) {
-    lines.push('', style.bold('Permissions'))
-    const nameWidth = Math.max(...details.map((row) => row.name.length))
-    const consentWidth = Math.max(...details.map((row) => adminConsentLabel(row).length))
-    for (const row of details) {
-      const kind = row.scheme === 'Application' ? 'application' : 'delegated  '
-      const also = row.alsoRequires.length > 0 ? `  also requires one of: ${row.alsoRequires.join(', ')}` : ''
-      lines.push(...hanging(`  ${row.name.padEnd(nameWidth)}  ${kind}  admin consent ${adminConsentLabel(row).padEnd(consentWidth)}  ${row.id ?? '(GUID unknown)'}${also}`, width))
-    }
-  }
+  if (details.length > 0) lines.push('', style.bold('Permissions'), ...detailLines(details, width))
   if (report.token !== undefined) lines.push('', ...tokenLines(report.token, style, width))
   return `${lines.join('\n')}\n`
 }

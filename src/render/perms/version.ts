@@ -22,7 +22,7 @@ const PATH_VERSION = /^\/(v1\.0|beta)(?:\/|$)/i
 export function apiVersionOf(url: string): ApiVersionInfo {
   const version = /^https?:\/\//i.test(url) ? classifyUrl(url).version : PATH_VERSION.exec(url)?.[1]?.toLowerCase()
   if (version === undefined || version === '') {
-    return { note: 'not given in the request; the permission data covers v1.0 and beta together' }
+    return { note: 'the permission data covers v1.0 and beta together' }
   }
   if (version !== 'v1.0' && version !== 'beta') {
     return { version, note: `"${version.slice(0, 20)}" is not a Microsoft Graph version (v1.0 or beta)` }
