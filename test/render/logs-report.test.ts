@@ -33,6 +33,12 @@ describe('logs report wording', () => {
 
 describe('logs text report', () => {
   const report = reportOf(fixture)
+  it('sets a cause\'s time span apart from its title: "(seen first … last)", not run on after it', () => {
+    for (const width of [200, 80]) {
+      const section = renderLogReportText(report, { width }).split('Failures by cause\n')[1]?.split('\n\n')[0]?.replace(/\s+/g, ' ')
+      assert.match(section ?? '', /permission-missing: The token lacks a permission this API accepts \(seen 2026-11-20 10:01:00Z … 2026-11-21 10:11:00Z\)$/, `width ${width}`)
+    }
+  })
   it('wraps every row to the width, continuation lines hanging under the row text past the count', () => {
     const text = renderLogReportText(report, { width: 50 })
     for (const line of text.split('\n')) assert.ok(visibleLength(line) <= 50 || !line.trim().includes(' '), `too wide: ${line}`)

@@ -1,5 +1,5 @@
 /** `graph-doctor logs` (text, the default): the report for a terminal. */
-import type { LogReport } from '../../core/logs/report.js'
+import type { LogReport, ReportTally } from '../../core/logs/report.js'
 import { makeStyle, severityMarker } from '../layout/style.js'
 import { DEFAULT_WIDTH, outputWidth, wrapText } from '../layout/wrap.js'
 import { appLabel, count, counted, headline, names, seen } from './common.js'
@@ -21,7 +21,7 @@ export function renderLogReportText(report: LogReport, options: LogTextOptions =
     if (lines.length === 0) return
     out.push(...wrapText(style.bold(title), { width }), ...lines.flatMap((line) => line.split('\n')).flatMap((line) => wrapRow(line, width)), '')
   }
-  section('Failures by cause', report.byCause.map((cause) => `  ${count(cause.count).padStart(8)}  ${severityMarker(cause.severity, style)} ${cause.id}: ${cause.title}  ${style.dim(seen(cause))}`))
+  section('Failures by cause', report.byCause.map((cause) => `  ${count(cause.count).padStart(8)}  ${severityMarker(cause.severity, style)} ${cause.id}: ${cause.title}${seenNote(cause, style)}`))
   section('Apps', report.byApp.slice(0, TOP).map((app) => `  ${count(app.failures).padStart(8)} failed of ${count(app.calls)}  ${appLabel(app.appId, app.appName)}`))
   section('Failed endpoints', report.byTemplate.slice(0, TOP).map((row) => `  ${count(row.count).padStart(8)}  ${row.method} ${row.template}${samplesOf(row.samples, style)}`))
   section('Missing permissions', report.byMissingPermission.map((row) => `  ${count(row.count).padStart(8)}  ${row.permission} (${row.scheme ?? '?'}) for ${names(row.apps)}`))
@@ -50,4 +50,10 @@ function wrapRow(line: string, width: number): string[] {
 /** ` (e.g. id, id)` after an endpoint, dimmed; nothing without samples. */
 function samplesOf(samples: readonly string[], style: ReturnType<typeof makeStyle>): string {
   return samples.length === 0 ? '' : ` ${style.dim(`(e.g. ${samples.join(', ')})`)}`
+}
+
+/** ` (seen first … last)` after a cause's title, or nothing when its records carried no time. */
+function seenNote(tally: ReportTally, style: ReturnType<typeof makeStyle>): string {
+  const span = seen(tally)
+  return span === '–' ? '' : ` ${style.dim(`(seen ${span})`)}`
 }
