@@ -1,6 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createTextRenderer, renderText } from '../../src/render/diagnosis/text.js'
+import { renderMarkdown } from '../../src/render/diagnosis/markdown.js'
 import { ANSI_PATTERN, stripAnsi } from '../../src/render/layout/style.js'
 import { fakeSignature, delegatedToken } from '../helpers/tokens.js'
 import { failedResult, healthyResult, permissionFinding, sampleDiagnosis } from './sample-diagnosis.js'
@@ -104,9 +105,14 @@ test('colour: false emits no ANSI code; colour: true emits some and the same tex
   assert.equal(stripAnsi(coloured), plain)
 })
 
-test('a response-only result reads "(no request: response only)" and "no response" for a missing status', () => {
-  const text = renderText({ results: [{ ...failedResult, request: { method: null, url: null }, status: null }] }, { colour: false })
-  assert.match(text, /^\(no request: response only\) → no response \(capture\.har#2\)/)
+test('a response-only result reads "(no request: response only)"; with neither request nor status, the heading is its source alone', () => {
+  const responseOnly = renderText({ results: [{ ...failedResult, request: { method: null, url: null }, status: 400 }] }, { colour: false })
+  assert.match(responseOnly, /^\(no request: response only\) → 400 \(capture\.har#2\)\n/)
+  // an unreadable HAR entry: "(no request: response only) → no response" contradicted itself
+  const nothing = { results: [{ ...failedResult, request: { method: null, url: null }, status: null }] }
+  assert.match(renderText(nothing, { colour: false }), /^capture\.har#2\n\n/)
+  assert.match(renderMarkdown(nothing), /\n## 1\. `capture\.har#2`\n/)
+  assert.match(renderText({ results: [{ ...failedResult, status: null }] }, { colour: false }), /^GET https:\/\/graph\.microsoft\.com\/v1\.0\/users → no response \(capture\.har#2\)\n/)
 })
 
 test('a token that slipped into evidence is redacted: neither the JWT nor its signature is printed, at any width', () => {

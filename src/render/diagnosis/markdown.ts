@@ -6,7 +6,7 @@ import { catalogue, type FindingId } from '../../core/catalogue.js'
 import { redactSecrets } from '../../core/redact.js'
 import type { Diagnosis, DiagnosisResult, Finding } from '../../core/types.js'
 import { fixParts } from './fix-parts.js'
-import { describeRequest, describeStatus, isFailure, plural, summaryLine } from './text-parts.js'
+import { describeRequest, describeStatus, isFailure, isNothingRead, plural, summaryLine } from './text-parts.js'
 import { TallyCounter, writeAll, type DiagnosisWriter } from './writer.js'
 
 const SEVERITY_LABEL = { error: '✖ Error', warning: '▲ Warning', info: 'ℹ Info' } as const
@@ -83,7 +83,7 @@ function markdownText(text: string): string {
 }
 
 function resultSection(result: DiagnosisResult, index: number): string {
-  const lines = [`## ${index + 1}. ${callHeading(result)} → ${describeStatus(result)}`, '']
+  const lines = [`## ${index + 1}. ${isNothingRead(result) ? inlineCode(result.source) : `${callHeading(result)} → ${describeStatus(result)}`}`, '']
   const batch = result.batch === undefined ? '' : ` · sub-request ${inlineCode(result.batch.requestId)} of the \`$batch\` in ${inlineCode(result.batch.source)}`
   lines.push(`Source: ${inlineCode(result.source)}${batch} · times judged at ${result.judgedAt}`, '')
   if (result.findings.length === 0) lines.push('✔ No problems found.', '')

@@ -15,6 +15,11 @@ export function describeRequest(result: DiagnosisResult): string {
   return result.request.inferredFrom === undefined ? call : `${call} (inferred from ${result.request.inferredFrom})`
 }
 
+/** Nothing of the exchange was read (an unreadable HAR entry): no method, URL or status, so the heading is its source alone. */
+export function isNothingRead(result: DiagnosisResult): boolean {
+  return result.request.method === null && result.request.url === null && (result.status === null || result.status === 0)
+}
+
 /** The status part of a header line: `403`, or `no response`. */
 export function describeStatus(result: DiagnosisResult): string {
   return result.status === null || result.status === 0 ? 'no response' : String(result.status)

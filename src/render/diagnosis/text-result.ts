@@ -8,7 +8,7 @@ import { redactSecrets } from '../../core/redact.js'
 import type { DiagnosisResult, Evidence, Finding } from '../../core/types.js'
 import { fixParts } from './fix-parts.js'
 import { severityMarker, type Style } from '../layout/style.js'
-import { describeRequest, describeStatus } from './text-parts.js'
+import { describeRequest, describeStatus, isNothingRead } from './text-parts.js'
 import { wrapText } from '../layout/wrap.js'
 
 /** How a block is laid out. */
@@ -119,6 +119,7 @@ function findingLines(finding: Finding, layout: BlockLayout, indent: number): st
 /** The header line of a result: `GET https://… → 403 (capture.har entry 3)`. */
 export function resultHeading(result: DiagnosisResult, layout: BlockLayout): string[] {
   const { style } = layout
+  if (isNothingRead(result)) return wrapParagraph(style.bold(result.source), layout, 0, 4)
   return wrapParagraph(`${style.bold(describeRequest(result))} → ${style.bold(describeStatus(result))} ${style.dim(`(${result.source})`)}`, layout, 0, 4)
 }
 

@@ -5,7 +5,7 @@
  */
 import type { DiagnosisResult, Finding } from '../../core/types.js'
 import { fixParts } from '../../render/diagnosis/fix-parts.js'
-import { describeRequest, describeStatus } from '../../render/diagnosis/text-parts.js'
+import { describeRequest, describeStatus, isNothingRead } from '../../render/diagnosis/text-parts.js'
 import { el, prose } from '../dom.js'
 import { codeBlock, copyButton } from './copy.js'
 import { msalCode } from './msal-code.js'
@@ -102,7 +102,7 @@ export function resultCards(result: DiagnosisResult): HTMLElement {
   return el(
     'div',
     { class: 'result' },
-    el('p', { class: 'call' }, el('code', {}, describeRequest(result)), ` → ${describeStatus(result)}`, el('span', { class: 'source' }, ` (${result.source})`)),
+    isNothingRead(result) ? el('p', { class: 'call' }, el('span', { class: 'source' }, result.source)) : el('p', { class: 'call' }, el('code', {}, describeRequest(result)), ` → ${describeStatus(result)}`, el('span', { class: 'source' }, ` (${result.source})`)),
     ...(findings.length === 0 ? [el('p', {}, 'No findings: nothing in this exchange points to an authorization problem.')] : findings),
   )
 }
