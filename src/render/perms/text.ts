@@ -62,7 +62,8 @@ function hanging(line: string, width: number): string[] {
 
 /**
  * The GUID and consent table in aligned columns: one line per permission when every row fits the width,
- * else each GUID on the line below its permission, so the columns stay aligned either way.
+ * else each GUID on the line below its permission; only a terminal too narrow for the columns
+ * themselves gets each row wrapped as prose.
  */
 function detailLines(details: readonly PermissionRow[], width: number): string[] {
   const nameWidth = Math.max(...details.map((row) => row.name.length))
@@ -73,7 +74,8 @@ function detailLines(details: readonly PermissionRow[], width: number): string[]
     return { head: `  ${row.name.padEnd(nameWidth)}  ${kind.padEnd(11)}  admin consent ${adminConsentLabel(row).padEnd(consentWidth)}`, id: row.id ?? '(GUID unknown)', also }
   })
   if (rows.every((row) => row.head.length + 2 + row.id.length + row.also.length <= width)) return rows.map((row) => `${row.head}  ${row.id}${row.also}`)
-  return rows.flatMap((row) => [row.head.trimEnd(), ...hanging(`    ${row.id}${row.also}`, width)])
+  if (rows.every((row) => row.head.trimEnd().length <= width)) return rows.flatMap((row) => [row.head.trimEnd(), ...hanging(`    ${row.id}${row.also}`, width)])
+  return rows.flatMap((row) => hanging(`${row.head} ${row.id}${row.also}`, width))
 }
 
 /**
