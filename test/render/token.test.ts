@@ -98,6 +98,19 @@ test('the text report shows the signature only as its length and one line per cl
   assert.equal(stripAnsi(coloured), text)
 })
 
+test('narrow: a value that would get under 24 columns beside its label goes on the lines below it instead', () => {
+  const withLongClaim = { ...report, claims: [...report.claims, { claim: 'app_displayname', value: 'Contoso Test App', meaning: 'display name of the client app' }] }
+  const text = renderTokenText(withLongClaim, { colour: false, width: 40 })
+  // at 40 columns the facts' 21-character labels left 15 columns: "Contoso Test" / "App" / "(aaaa…)" one under another
+  assert.match(text, /\n {2}App\n {4}Contoso Test App\n {4}\(aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee\)\n/)
+  assert.match(text, /\n {2}app_displayname\n {4}Contoso Test App — display name of\n {4}the client app\n/)
+  assert.match(text, /\n {2}typ {8}JWT\n/, 'short labels keep their column')
+  assert.match(text, /\n {2}scp\n {4}User\.Read Mail\.Read — delegated\n/, 'every claim stacked when the widest name leaves too little room')
+  for (const line of text.split('\n')) assert.ok(line.length <= 40 || !line.trim().includes(' '), `too wide: ${line}`)
+  const wide = renderTokenText(report, { colour: false, width: 80 })
+  assert.match(wide, /\n {2}App {20}Contoso Test App \(aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee\)\n/)
+})
+
 test('the JSON report has version, token summary, header, signatureLength, time and claims', () => {
   const json = JSON.parse(renderTokenJson(report)) as Record<string, unknown>
   assert.deepEqual(Object.keys(json), ['version', 'token', 'header', 'signatureLength', 'time', 'claims'])

@@ -4,7 +4,7 @@ import type { TokenAnalysis, TokenTimeJudgement } from '../../core/token/types.j
 import { inlineCode, markdownCell } from '../diagnosis/markdown.js'
 import { makeStyle, type Style } from '../layout/style.js'
 import { describeTokenTime, displayHeader, finishTokenOutput, isoTime, tokenHeadline, type TokenReport } from './json.js'
-import { DEFAULT_WIDTH, outputWidth, wrapText } from '../layout/wrap.js'
+import { DEFAULT_WIDTH, outputWidth, visibleLength, wrapText } from '../layout/wrap.js'
 
 const SIGN_IN_SCOPES: ReadonlySet<string> = new Set(['openid', 'profile', 'email', 'offline_access'])
 
@@ -62,12 +62,18 @@ export function tokenFacts(analysis: TokenAnalysis, time: TokenTimeJudgement): A
   return facts.filter((fact): fact is [string, string] => fact[1] !== undefined)
 }
 
+/** Fewer columns than this beside a label (a narrow terminal), and the value goes on the lines below it. */
+const MIN_VALUE_COLUMNS = 24
+
+/** `label  value` rows with the values aligned, or, when that leaves too little room, each value under its label. */
+function labelled(label: string, value: string, labelWidth: number, width: number): string[] {
+  if (width - labelWidth - 4 < MIN_VALUE_COLUMNS) return [`  ${label}`, ...wrapText(value, { width, first: '    ', rest: '    ' })]
+  return wrapText(value, { width, first: `  ${label}${' '.repeat(labelWidth - visibleLength(label))}  `, rest: ' '.repeat(labelWidth + 4) })
+}
+
 function aligned(rows: ReadonlyArray<readonly [string, string]>, style: Style, width: number, paint: (label: string, value: string) => string = (_label, value) => value): string[] {
   const labelWidth = Math.max(0, ...rows.map(([label]) => label.length))
-  return rows.flatMap(([label, value]) => {
-    const first = `  ${style.dim(label.padEnd(labelWidth))}  `
-    return wrapText(paint(label, value), { width, first, rest: ' '.repeat(labelWidth + 4) })
-  })
+  return rows.flatMap(([label, value]) => labelled(style.dim(label), paint(label, value), labelWidth, width))
 }
 
 /**
@@ -90,8 +96,9 @@ export function renderTokenText(report: TokenReport, options: { readonly colour:
     const claimWidth = report.claims.reduce((widest, claim) => Math.max(widest, claim.claim.length), 0)
     lines.push('', style.bold('Claims'))
     for (const claim of report.claims) {
-      const first = `  ${style.bold(claim.claim.padEnd(claimWidth))}  `
-      appendAll(lines, wrapText(`${claim.value} ${style.dim(`— ${claim.meaning}`)}`, { width, first, rest: ' '.repeat(claimWidth + 6) }))
+      const text = `${claim.value} ${style.dim(`— ${claim.meaning}`)}`
+      if (width - claimWidth - 6 < MIN_VALUE_COLUMNS) appendAll(lines, labelled(style.bold(claim.claim), text, claimWidth, width))
+      else appendAll(lines, wrapText(text, { width, first: `  ${style.bold(claim.claim.padEnd(claimWidth))}  `, rest: ' '.repeat(claimWidth + 6) }))
     }
   }
   return finishTokenOutput(lines.join('\n'))
