@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
@@ -59,6 +59,22 @@ describe('the packed package, installed into an empty prefix', () => {
     const again = spawnSync(bin, args, { cwd: elsewhere, env: { ...env, HOME: bareHome, GRAPH_DOCTOR_CODE_CACHE: '0' }, encoding: 'utf8' })
     assert.equal(again.stdout, result.stdout)
     assert.deepEqual(readdirSync(bareHome), [], 'GRAPH_DOCTOR_CODE_CACHE=0: nothing written to the home folder')
+  })
+
+  it('runs the README\'s first Library API example as written, against the installed package and its snapshot', () => {
+    const readme = readFileSync('README.md', 'utf8')
+    const example = /## Library API\n[\s\S]*?```js\n([\s\S]*?)```/.exec(readme)?.[1]
+    assert.ok(example !== undefined, 'README: a js example under "## Library API"')
+    const consumer = join(work, 'prefix', 'consumer')
+    mkdirSync(consumer)
+    writeFileSync(join(consumer, 'example.mjs'), example)
+    const body = JSON.stringify({ error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } })
+    const transcript = ['> GET /v1.0/users HTTP/2', '> Host: graph.microsoft.com', `> Authorization: Bearer ${delegatedToken()}`, '>', '< HTTP/2 403', '< content-type: application/json', '< date: Fri, 20 Nov 2026 10:00:00 GMT', '<', body, ''].join('\n')
+    writeFileSync(join(consumer, 'curl-verbose.txt'), transcript)
+    const result = spawnSync(process.execPath, ['example.mjs'], { cwd: consumer, env: { ...process.env, NODE_PATH: '' }, encoding: 'utf8' })
+    assert.equal(result.status, 0, result.stderr)
+    assert.match(result.stdout, /^User\.ReadBasic\.All\n/)
+    assert.match(result.stdout, /permission-missing/)
   })
 })
 
