@@ -67,6 +67,14 @@ describe('graph-doctor perms', () => {
     assert.match(out, /Application\n {2}Least privileged {3}Not supported\./)
   })
 
+  it('gives the Markdown permission table an "Also requires" column only when a permission has one', async () => {
+    const plain = (await call(['GET', '/users', '--format', 'markdown'])).out
+    assert.match(plain, /\n\| Permission \| Type \| Admin consent \| GUID \|\n\|---\|---\|---\|---\|\n\| User\.ReadBasic\.All \| Delegated \| no \| `[0-9a-f-]{36}` \|\n/)
+    const paired = (await call(['GET', '/applications/{id}/tokenIssuancePolicies', '--format', 'markdown'])).out
+    assert.match(paired, /\n\| Permission \| Type \| Admin consent \| GUID \| Also requires \|\n/)
+    assert.match(paired, /\| Policy\.Read\.All \| Application \| yes \| `[0-9a-f-]{36}` \| one of Application\.ReadWrite\.(?:All|OwnedBy), Application\.ReadWrite\.(?:All|OwnedBy) \|\n/)
+  })
+
   it('prints the docs table in Markdown and a stable JSON document', async () => {
     const markdown = await call(['GET', '/users', '--format', 'markdown'])
     assert.match(markdown.out, /\| Permission type \| Least privileged permissions \| Higher privileged permissions \|\n\|---\|---\|---\|\n\| Delegated \(work or school account\) \| User\.ReadBasic\.All \|/)

@@ -20,11 +20,12 @@ export function renderPermsMarkdown(report: PermsReport): string {
   }
   const details = detailRows(report)
   if (details.length > 0) {
-    lines.push('', '| Permission | Type | Admin consent | GUID | Also requires |', '|---|---|---|---|---|')
+    const hasAlso = details.some((row) => row.alsoRequires.length > 0)
+    lines.push('', `| Permission | Type | Admin consent | GUID |${hasAlso ? ' Also requires |' : ''}`, `|---|---|---|---|${hasAlso ? '---|' : ''}`)
     for (const row of details) {
       const kind = row.scheme === 'Application' ? 'Application' : 'Delegated'
       const also = row.alsoRequires.length > 0 ? markdownCell(`one of ${row.alsoRequires.join(', ')}`) : ''
-      lines.push(`| ${markdownCell(row.name)} | ${kind} | ${adminConsentLabel(row)} | ${row.id === undefined ? 'unknown' : inlineCode(row.id)} | ${also} |`)
+      lines.push(`| ${markdownCell(row.name)} | ${kind} | ${adminConsentLabel(row)} | ${row.id === undefined ? 'unknown' : inlineCode(row.id)} |${hasAlso ? ` ${also} |` : ''}`)
     }
   }
   if (report.token !== undefined) lines.push('', ...tokenMarkdown(report.token))
