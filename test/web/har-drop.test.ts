@@ -50,7 +50,7 @@ function dropHar(entries: number, token: string): Promise<number> {
 /** Record progress values, long tasks and clicks, with in-page timestamps. */
 function instrument(): Promise<void> {
   return opened.page.evaluate(() => {
-    const record = { progress: [] as number[], longTasks: [] as Array<{ start: number; duration: number }>, clicks: [] as Array<{ state: string; delay: number }>, start: 0, end: 0 }
+    const record = { progress: [] as number[], longTasks: [] as Array<{ start: number; duration: number }>, clicks: [] as Array<{ state: string; delay: number; madeAt: number }>, start: 0, end: 0 }
     ;(globalThis as unknown as { record: typeof record }).record = record
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) record.longTasks.push({ start: entry.startTime, duration: entry.duration })
@@ -62,26 +62,41 @@ function instrument(): Promise<void> {
       if (state === 'busy' && record.start === 0) record.start = performance.now()
       else if (state !== 'busy' && record.start !== 0 && record.end === 0) record.end = performance.now()
     }).observe(document.body, { attributes: true, attributeFilter: ['data-state'] })
-    document.getElementById('perms-url')?.addEventListener('click', (event) => record.clicks.push({ state: document.body.dataset['state'] ?? '', delay: performance.now() - event.timeStamp }))
+    document.getElementById('perms-url')?.addEventListener('click', (event) => record.clicks.push({ state: document.body.dataset['state'] ?? '', delay: performance.now() - event.timeStamp, madeAt: event.timeStamp }))
   })
 }
 
 interface Record {
   progress: number[]
   longTasks: Array<{ start: number; duration: number }>
-  clicks: Array<{ state: string; delay: number }>
+  /** `madeAt`: the click's own timestamp (when the browser got the input), on the page's clock. */
+  clicks: Array<{ state: string; delay: number; madeAt: number }>
   start: number
   end: number
 }
 
+/**
+ * Drop the HAR and click while it is read. On a loaded machine Playwright's click can reach the page
+ * after the read has ended, which says nothing about responsiveness: then the drop is made again (a
+ * click made during the read and handled after it still fails the test).
+ */
+async function dropAndClickDuringRead(): Promise<{ bytes: number; record: Record }> {
+  for (let attempt = 1; ; attempt += 1) {
+    await instrument()
+    const bytes = await dropHar(ENTRIES, appOnlyToken({ roles: ['Mail.Read'] }))
+    await opened.page.waitForSelector('#progress-area:not([hidden])')
+    await opened.page.waitForFunction(() => ((globalThis as unknown as { record: Record }).record.progress.some((value) => value > 0)))
+    await opened.page.click('#perms-url')
+    await opened.page.waitForFunction(() => document.body.dataset['state'] === 'done', null, { timeout: 120_000 })
+    const record = await opened.page.evaluate(() => (globalThis as unknown as { record: Record }).record)
+    const madeAt = record.clicks[0]?.madeAt ?? Number.POSITIVE_INFINITY
+    if (madeAt < record.end || attempt === 3) return { bytes, record }
+    console.log(`# attempt ${attempt}: the click reached the page ${Math.round(madeAt - record.end)} ms after the read ended; dropping again`)
+  }
+}
+
 test(`a dropped HAR of ${ENTRIES} entries: progress, a responsive page, the table`, async () => {
-  await instrument()
-  const bytes = await dropHar(ENTRIES, appOnlyToken({ roles: ['Mail.Read'] }))
-  await opened.page.waitForSelector('#progress-area:not([hidden])')
-  await opened.page.waitForFunction(() => ((globalThis as unknown as { record: Record }).record.progress.some((value) => value > 0)))
-  await opened.page.click('#perms-url')
-  await opened.page.waitForFunction(() => document.body.dataset['state'] === 'done', null, { timeout: 120_000 })
-  const record = await opened.page.evaluate(() => (globalThis as unknown as { record: Record }).record)
+  const { bytes, record } = await dropAndClickDuringRead()
   const partial = record.progress.filter((value) => value > 0 && value < 1)
   assert.ok(partial.length >= 1, `the progress bar moved: ${record.progress.join(', ')}`)
   assert.equal(record.clicks.length, 1)
