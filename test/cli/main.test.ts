@@ -87,6 +87,7 @@ test('no help text is cut by the output redaction, and every --permissions defau
     const permissions = /\n  --permissions FILE\|DIR +([^\n]*(?:\n {10,}[^\n]*)*)/.exec(stdout)?.[1]?.replace(/\s+/g, ' ')
     if (permissions !== undefined && name !== 'merge') assert.match(permissions, /GRAPH_DOCTOR_PERMISSIONS.*data update.*bundled snapshot/, name)
   }
+  assert.match(cli(['web', '--help']).stdout.replace(/\s+/g, ' '), /dist\/web\/graph-doctor\.html inside the installed graph-doctor package/, 'a path relative to the package, not to where the user stands')
   assert.match(cli(['diagnose', '--help']).stdout, /curl -sv --oauth2-bearer "\$TOKEN" https:\/\/graph\.microsoft\.com\/v1\.0\/me 2>&1 \| graph-doctor diagnose -\n/)
 })
 

@@ -30,7 +30,7 @@ export const help: HelpDoc = {
         { term: '--format text|json|markdown', text: 'output format (default text; colour only on a terminal, never with NO_COLOR)' },
         { term: '--all', text: 'show healthy calls in full too (text and markdown)' },
         { term: '--now ISO', text: 'judge token lifetimes at this time instead of the exchange time' },
-        { term: '--permissions FILE|DIR', text: 'a permissions.json or a folder holding it (default: GRAPH_DOCTOR_PERMISSIONS, else the cache filled by graph-doctor data update, else the bundled snapshot)' },
+        { term: '--permissions FILE|DIR', text: 'a permissions.json or a folder holding it (default: GRAPH_DOCTOR_PERMISSIONS, else the cache of graph-doctor data update, else the bundled snapshot)' },
         { term: '-h, --help', text: 'show this help' },
       ],
     },

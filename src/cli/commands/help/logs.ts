@@ -18,7 +18,7 @@ export const help: HelpDoc = {
       rows: [
         { term: '--format text|json|markdown|csv|html', text: 'report format (default text); csv has one row per app × cause × endpoint; html is one self-contained page' },
         { term: '--partial FILE', text: 'also write a mergeable partial aggregate to FILE (see graph-doctor merge)' },
-        { term: '--permissions FILE|DIR', text: 'permission data (default: GRAPH_DOCTOR_PERMISSIONS, else the cache filled by graph-doctor data update, else the bundled snapshot)' },
+        { term: '--permissions FILE|DIR', text: 'permission data (default: GRAPH_DOCTOR_PERMISSIONS, else the cache of graph-doctor data update, else the bundled snapshot)' },
         { term: '--engine stream|duckdb', text: 'stream (default) reads the files here; duckdb pre-aggregates them with DuckDB (optional @duckdb/node-api)' },
         { term: '--workers N', text: 'read each large JSON-lines file with N threads (each takes blocks of it in turn; the report is the same as with one); default 1' },
         { term: '--now ISO', text: 'judge token lifetimes of HAR entries at this time' },

@@ -13,7 +13,7 @@ export const help: HelpDoc = {
       title: 'Options:',
       rows: [
         { term: '--token T|-', text: 'an access token (or "Bearer …"), - reads it from stdin' },
-        { term: '--permissions FILE|DIR', text: 'permission data (default: GRAPH_DOCTOR_PERMISSIONS, else the cache filled by graph-doctor data update, else the bundled snapshot)' },
+        { term: '--permissions FILE|DIR', text: 'permission data (default: GRAPH_DOCTOR_PERMISSIONS, else the cache of graph-doctor data update, else the bundled snapshot)' },
         { term: '--format text|json|markdown', text: 'output format (default text)' },
         { term: '-h, --help', text: 'show this help' },
       ],

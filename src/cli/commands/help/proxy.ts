@@ -21,7 +21,7 @@ export const help: HelpDoc = {
         { term: '--report DIR', text: 'on exit, write DIR/session.har (redacted), DIR/diagnosis.json and DIR/summary.md' },
         { term: '--max-requests N', text: 'stop after N completed requests' },
         { term: '--timeout SECONDS', text: 'how long to wait for the upstream\'s response headers, and then between pieces of its body: 504 after it (default 60; connecting has its own 10 s)' },
-        { term: '--permissions FILE|DIR', text: 'permission data (default: GRAPH_DOCTOR_PERMISSIONS, else the cache filled by graph-doctor data update, else the bundled snapshot); loaded on the first failed call' },
+        { term: '--permissions FILE|DIR', text: 'permission data (default: GRAPH_DOCTOR_PERMISSIONS, else the cache of graph-doctor data update, else the bundled snapshot); loaded on the first failed call' },
         { term: '-h, --help', text: 'show this help' },
       ],
     },

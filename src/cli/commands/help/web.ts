@@ -6,7 +6,7 @@ export const help: HelpDoc = {
   blocks: [
     {
       kind: 'text',
-      text: 'Serves the graph-doctor web page on 127.0.0.1 and opens it in your browser: paste or drop a token, an error, a HAR or a log export and see the diagnosis. The page runs entirely in the browser, with the bundled permission snapshot inside it; its Content-Security-Policy forbids every connection, and it stores nothing. The same page works as a file: dist/web/graph-doctor.html.',
+      text: 'Serves the graph-doctor web page on 127.0.0.1 and opens it in your browser: paste or drop a token, an error, a HAR or a log export and see the diagnosis. The page runs entirely in the browser, with the bundled permission snapshot inside it; its Content-Security-Policy forbids every connection, and it stores nothing. The same page works as a file: dist/web/graph-doctor.html inside the installed graph-doctor package or a built clone.',
     },
     {
       kind: 'rows',
