@@ -57,10 +57,11 @@ export async function readVerified(dir: string, file: StoredFile): Promise<Buffe
 /**
  * Load the catalogue from the cache: the derived index when this engine can read it, otherwise
  * (an index from another graph-doctor version) rebuilt from the verified raw files, with a note.
- * Anything that fails a checksum makes the whole cache `damaged`: it is never used.
+ * Anything that fails a checksum makes the whole cache `damaged`: it is never used. `inspected`: this
+ * run's {@link inspectCache} of the same folder, which is then not read and checked again.
  */
-export async function loadCachedCatalogue(cacheDir: string): Promise<CacheLoad> {
-  const inspection = await inspectCache(cacheDir)
+export async function loadCachedCatalogue(cacheDir: string, inspected?: CacheInspection): Promise<CacheLoad> {
+  const inspection = inspected ?? (await inspectCache(cacheDir))
   if (inspection.state !== 'ready') return inspection
   const { generationDir, manifest } = inspection
   const index = await readVerified(generationDir, manifest.index)
