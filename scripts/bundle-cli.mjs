@@ -1,5 +1,6 @@
-// Bundles the CLI into dist/bin/: a small entry (graph-doctor.js, with the help texts of commands/help/) and ONE
-// self-contained file per command (chunks/<command>-<hash>.cjs), without shared chunks. Node's ES
+// Bundles the CLI into dist/bin/: a small entry (graph-doctor.js) and ONE self-contained file per command
+// (chunks/<command>-<hash>.cjs), without shared chunks, and each command's help text apart
+// (chunks/help-<command>.cjs). Node's ES
 // module loader costs about a millisecond per module (resolve, read, link), so a command made of a
 // dozen shared chunks started slower than one file holding some code the run does not execute.
 // Inside a command file, its own lazy `import()`s become deferred initialisers: still evaluated only
@@ -26,11 +27,14 @@ const common = {
   packages: 'external',
   logLevel: 'warning',
 }
-/** CommonJS output: `import.meta.url` becomes the file's own URL (the code finds data/ and package.json from it). */
+/**
+ * CommonJS output: `import.meta.url` becomes the file's own URL, made when first read, and
+ * `import.meta.dirname` its folder (the code finds data/ and package.json from them).
+ */
 const commonJs = {
   ...common,
   format: 'cjs',
-  define: { 'import.meta.url': 'import_meta_url' },
+  define: { 'import.meta.url': 'import_meta.url', 'import.meta.dirname': 'import_meta.dirname' },
   inject: [new URL('./cjs-import-meta.js', import.meta.url).pathname],
 }
 
@@ -93,11 +97,30 @@ for (const [file, output] of Object.entries(commands.metafile.outputs)) {
  */
 const CODE_CACHE_FILE = './chunks/code-cache.cjs'
 await build({ ...commonJs, entryPoints: ['src/cli/bin/code-cache.ts'], outfile: `${outdir}${CODE_CACHE_FILE.slice(2)}` })
+// The help texts (src/cli/commands/help/<name>.ts, plain data) are files of their own too,
+// chunks/help-<name>.cjs, required only by `--help`: in the bin they were about 20 KB of its 49 KB,
+// parsed on every run.
+const helpFiles = await build({
+  ...commonJs,
+  entryPoints: Object.fromEntries(COMMANDS.map((name) => [`help-${name}`, `src/cli/commands/help/${name}.ts`])),
+  outdir,
+  entryNames: 'chunks/[name]',
+  outExtension: { '.js': '.cjs' },
+  metafile: true,
+})
+const helpFile = new Map()
+for (const [file, output] of Object.entries(helpFiles.metafile.outputs)) {
+  if (output.entryPoint !== undefined) helpFile.set(basename(output.entryPoint, '.ts'), `./${relative('dist/bin', file)}`)
+}
 const commandsAreExternal = {
   name: 'commands-are-external',
   setup(builder) {
     builder.onResolve({ filter: /^\.\.\/commands\/[a-z]+\.js$/ }, (args) => {
       const path = commandFile.get(basename(args.path, '.js'))
+      return path === undefined ? undefined : { path, external: true }
+    })
+    builder.onResolve({ filter: /^\.\.\/commands\/help\/[a-z]+\.js$/ }, (args) => {
+      const path = helpFile.get(basename(args.path, '.js'))
       return path === undefined ? undefined : { path, external: true }
     })
   },
@@ -117,8 +140,9 @@ for (const path of cached) {
 }
 const strict = '#!/usr/bin/env node\n"use strict";'
 if (!bin.startsWith(strict)) throw new Error('the bin should start with its shebang and "use strict"')
-// Node 22.1+ has its own compile cache (main.ts enables it), which serves require() itself.
-const requireChunk = `function requireChunk(path){return require("node:module").enableCompileCache?require(path):require(${JSON.stringify(CODE_CACHE_FILE)}).requireWithCodeCache(require("node:path").join(__dirname,path)).exports}`
+// Node 22.1+ has its own compile cache (main.ts enables it), which serves require() itself; on Node 20
+// node:module is not loaded at all (its public module loads the ES module loader's files).
+const requireChunk = `function requireChunk(path){return+process.versions.node.split(".")[0]>=22&&require("node:module").enableCompileCache?require(path):require(${JSON.stringify(CODE_CACHE_FILE)}).requireWithCodeCache(require("node:path").join(__dirname,path)).exports}`
 bin = `${strict}${requireChunk}${bin.slice(strict.length)}`
 writeFileSync(binFile, bin)
 writeFileSync(new URL('package.json', `file://${outdir}`), '{ "type": "commonjs" }\n')

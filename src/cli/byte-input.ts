@@ -5,7 +5,6 @@
  */
 import { closeSync, createReadStream, fstatSync, openSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { createRequire } from 'node:module'
 import type { CliIo } from './command.js'
 import { GraphDoctorError } from '../core/errors.js'
 import { describeFsError } from './io.js'
@@ -13,12 +12,12 @@ import { syncFileChunks } from './file-chunks.js'
 
 /** node:zlib, loaded only for a gzip-compressed input: importing it cost every diagnose run its compile. */
 function zlib(): typeof import('node:zlib') {
-  return process.getBuiltinModule?.('node:zlib') ?? (createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib'))
+  return process.getBuiltinModule('node:zlib')
 }
 
 /** node:stream too, for gzip only: it and its internal modules are not loaded by Node's own start-up. */
 function streams(): typeof import('node:stream') {
-  return process.getBuiltinModule?.('node:stream') ?? (createRequire(import.meta.url)('node:stream') as typeof import('node:stream'))
+  return process.getBuiltinModule('node:stream')
 }
 
 const CHUNK_BYTES = 1024 * 1024

@@ -1,7 +1,8 @@
 /** Byte-level checks and decoding of input, with the fast paths Node offers. */
 import { Buffer, isAscii } from 'node:buffer'
 
-const fatalUtf8 = new TextDecoder('utf-8', { fatal: true })
+/** Made on first use: the bin imports this file, and most runs never decode a HAR's chunks. */
+let fatalUtf8: TextDecoder | undefined
 
 function isUtf16Bom(bytes: Uint8Array): boolean {
   return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)
@@ -53,5 +54,6 @@ export function utf8ErrorOffset(bytes: Uint8Array): number {
  */
 export function decodeUtf8Fast(bytes: Uint8Array): string {
   if (isAscii(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
+  fatalUtf8 ??= new TextDecoder('utf-8', { fatal: true })
   return fatalUtf8.decode(bytes)
 }

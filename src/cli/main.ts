@@ -72,11 +72,15 @@ function reportError(error: unknown, io: CliIo): number {
 }
 
 
+/** Node 22+ (`module.enableCompileCache` since 22.1; the bundle's `requireChunk` asks the same). */
+function hasCompileCache(): boolean {
+  return Number(process.versions.node.split('.')[0]) >= 22
+}
+
 async function main(): Promise<void> {
   // Node 22.1+ keeps compiled code of the command bundles on disk between runs (in the OS temporary
-  // directory); Node 20 has no compile cache and runs as before.
-  const nodeModule = process.getBuiltinModule?.('node:module') as { enableCompileCache?: () => unknown } | undefined
-  nodeModule?.enableCompileCache?.()
+  // directory); Node 20 has no compile cache, and is spared loading node:module to find that out.
+  if (hasCompileCache()) (process.getBuiltinModule('node:module') as { enableCompileCache?: () => unknown }).enableCompileCache?.()
   // the reader of stdout has gone (`graph-doctor diagnose big.har | head`): nothing more to say
   const processIo = createProcessIo(() => process.exit(0), !SERVERS.has(process.argv[2] ?? ''))
   const io = redactingIo(processIo.io)

@@ -9,7 +9,7 @@ import type { PermissionCatalogue } from '../core/permissions/types.js'
 import type { PermissionDataJson } from '../render/diagnosis/json.js'
 import { ageInDays, isSupersededBySnapshot, STALE_DAYS } from './data/age.js'
 import { userCacheDir } from './data/cache-dir.js'
-import { inspectCache, loadCachedCatalogue } from './data/cache-read.js'
+import { inspectCache, loadCachedCatalogue, type CacheInspection } from './data/cache-read.js'
 import { errorReason, loadNamedSource } from './data/named-source.js'
 import { loadSnapshot, readSnapshotManifest, snapshotDir } from './data/snapshot.js'
 
@@ -75,12 +75,13 @@ export async function resolvePermissionData(options: PermissionSourceOptions): P
   }
   const bundled = options.snapshotDir ?? snapshotDir()
   // the cache's manifest date decides first: a cache the snapshot replaces is not read (or rebuilt) at all
-  const superseded = await isCacheSuperseded(cacheDir, bundled)
-  let cache: CacheOutcome = superseded ? { code: 'ERR_DATA_MISSING', problem: HOW_TO_GET } : await loadFromCache(cacheDir, options.warn)
+  const inspection = await inspectOrUndefined(cacheDir)
+  const superseded = await isCacheSuperseded(inspection, bundled)
+  let cache: CacheOutcome = superseded ? { code: 'ERR_DATA_MISSING', problem: HOW_TO_GET } : await loadFromCache(cacheDir, options.warn, inspection)
   if ('catalogue' in cache) return withAgeNote(cache, options)
   const snapshot = await loadSnapshot(bundled)
   if (snapshot.state !== 'loaded' && superseded) {
-    cache = await loadFromCache(cacheDir, options.warn) // an old cache is better than none
+    cache = await loadFromCache(cacheDir, options.warn, inspection) // an old cache is better than none
     if ('catalogue' in cache) return withAgeNote(cache, options)
   }
   if (snapshot.state === 'loaded') {
@@ -120,25 +121,28 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value !== undefined && value.trim() !== '' ? value.trim() : undefined
 }
 
-/** Whether the cache is ready and older than the bundled snapshot, from the two manifests alone. */
-async function isCacheSuperseded(cacheDir: string, snapshot: string): Promise<boolean> {
-  let inspection
+/** The cache's pointer and manifest, checked; undefined when they cannot be read (loadFromCache then reports why). */
+async function inspectOrUndefined(cacheDir: string): Promise<CacheInspection | undefined> {
   try {
-    inspection = await inspectCache(cacheDir)
+    return await inspectCache(cacheDir)
   } catch {
-    return false // loadFromCache reports why the cache cannot be read
+    return undefined
   }
-  if (inspection.state !== 'ready') return false
+}
+
+/** Whether the cache is ready and older than the bundled snapshot, from the two manifests alone. */
+async function isCacheSuperseded(inspection: CacheInspection | undefined, snapshot: string): Promise<boolean> {
+  if (inspection?.state !== 'ready') return false
   const manifest = await readSnapshotManifest(snapshot)
   return typeof manifest !== 'string' && isSupersededBySnapshot(inspection.manifest.updatedAt, manifest.upstream.date)
 }
 
 type CacheOutcome = PermissionData | { readonly code: 'ERR_DATA_MISSING' | 'ERR_DATA_INVALID'; readonly problem: string }
 
-async function loadFromCache(cacheDir: string, warn: (line: string) => void): Promise<CacheOutcome> {
+async function loadFromCache(cacheDir: string, warn: (line: string) => void, inspection: CacheInspection | undefined): Promise<CacheOutcome> {
   let loaded
   try {
-    loaded = await loadCachedCatalogue(cacheDir)
+    loaded = await loadCachedCatalogue(cacheDir, inspection)
   } catch (error) {
     return { code: 'ERR_DATA_INVALID', problem: `cannot read the permission data cache ${cacheDir} (${errorReason(error)}); run \`graph-doctor data update\`` }
   }

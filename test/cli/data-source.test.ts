@@ -177,7 +177,8 @@ describe('resolvePermissionCatalogue', () => {
     const manifest = JSON.parse(await readFile(join(generationDir, 'manifest.json'), 'utf8')) as { updatedAt: string; index: { name: string; bytes: number; sha256: string } }
     const foreignIndex = Buffer.from('{"an index written by another graph-doctor version": true}\n')
     await writeFile(join(generationDir, manifest.index.name), foreignIndex)
-    manifest.index = { ...manifest.index, bytes: foreignIndex.byteLength, sha256: sha256Hex(foreignIndex) }
+    // as a graph-doctor without the quick check writes it: sha256 only
+    manifest.index = { name: manifest.index.name, bytes: foreignIndex.byteLength, sha256: sha256Hex(foreignIndex) }
     const current = JSON.stringify({ ...manifest }, null, 2)
     await writeFile(join(generationDir, 'manifest.json'), current)
     await writeFile(join(cacheDir, 'current.json'), JSON.stringify({ generation: pointer.generation, manifestSha256: sha256Hex(current) }))

@@ -1,12 +1,10 @@
-import { createRequire } from 'node:module'
 import { posix, win32 } from 'node:path'
 
 type Env = Readonly<Record<string, string | undefined>>
 
 /** node:os only when HOME (or USERPROFILE) is unset: Node's own start-up does not load it. */
 function homedir(): string {
-  const os = process.getBuiltinModule?.('node:os') ?? createRequire(import.meta.url)('node:os') as typeof import('node:os')
-  return os.homedir()
+  return process.getBuiltinModule('node:os').homedir()
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import type { PermissionCatalogue } from '../../core/permissions/types.js'
 import { buildCatalogue, loadIndex } from './engine.js'
 import { readIfExists, sha256Hex } from './fs-util.js'
+import { quickCheckHex } from './quick-check.js'
 import {
   MANIFEST_FILE,
   POINTER_FILE,
@@ -30,14 +31,14 @@ export async function readCachePointer(cacheDir: string): Promise<CachePointer |
 }
 
 /** Follow the pointer to the live generation and check its manifest. Reads no data file. */
-export async function inspectCache(cacheDir: string): Promise<CacheInspection> {
+export async function inspectCache(cacheDir: string, verification: Verification = 'quick'): Promise<CacheInspection> {
   const pointer = await readCachePointer(cacheDir)
   if (pointer === undefined) return { state: 'empty', cacheDir }
   if (typeof pointer === 'string') return { state: 'damaged', cacheDir, problem: pointer }
   const generationDir = join(cacheDir, pointer.generation)
   const manifestBytes = await readIfExists(join(generationDir, MANIFEST_FILE))
   if (manifestBytes === undefined) return { state: 'damaged', cacheDir, problem: `${pointer.generation}/${MANIFEST_FILE} is missing` }
-  if (sha256Hex(manifestBytes) !== pointer.manifestSha256) {
+  if (!matches(manifestBytes, pointer.manifestCheck, pointer.manifestSha256, verification)) {
     return { state: 'damaged', cacheDir, problem: `${MANIFEST_FILE} does not match its checksum` }
   }
   const manifest = parseManifest(manifestBytes.toString('utf8'))
@@ -45,22 +46,35 @@ export async function inspectCache(cacheDir: string): Promise<CacheInspection> {
   return { state: 'ready', cacheDir, generationDir, manifest }
 }
 
-/** The bytes of a stored file after checking size and sha256, or a problem string. */
-export async function readVerified(dir: string, file: StoredFile): Promise<Buffer | string> {
+/** How a run verifies a stored file: its quick check where the manifest has one, else sha256; or sha256 always. */
+export type Verification = 'quick' | 'sha256'
+
+/**
+ * The bytes of a stored file after checking size and checksum (`quick`: the manifest's quick check
+ * when it has one and this Node can compute it, else sha256; `sha256` always), or a problem string.
+ */
+export async function readVerified(dir: string, file: StoredFile, verification: Verification = 'quick'): Promise<Buffer | string> {
   const bytes = await readIfExists(join(dir, file.name))
   if (bytes === undefined) return `${file.name} is missing`
   if (bytes.byteLength !== file.bytes) return `${file.name} has ${bytes.byteLength} bytes, the manifest says ${file.bytes}`
-  if (sha256Hex(bytes) !== file.sha256) return `${file.name} does not match its sha256`
+  if (!matches(bytes, file.check, file.sha256, verification)) return `${file.name} does not match its ${verification === 'quick' && file.check !== undefined ? 'checksum' : 'sha256'}`
   return bytes
+}
+
+/** The bytes against their recorded quick check (see quick-check.ts: as safe against damage, without loading node:crypto) or sha256. */
+function matches(bytes: Uint8Array, check: string | undefined, sha256: string, verification: Verification): boolean {
+  const quick = verification === 'quick' && check !== undefined ? quickCheckHex(bytes) : undefined
+  return quick === undefined ? sha256Hex(bytes) === sha256 : quick === check
 }
 
 /**
  * Load the catalogue from the cache: the derived index when this engine can read it, otherwise
  * (an index from another graph-doctor version) rebuilt from the verified raw files, with a note.
- * Anything that fails a checksum makes the whole cache `damaged`: it is never used.
+ * Anything that fails a checksum makes the whole cache `damaged`: it is never used. `inspected`: this
+ * run's {@link inspectCache} of the same folder, which is then not read and checked again.
  */
-export async function loadCachedCatalogue(cacheDir: string): Promise<CacheLoad> {
-  const inspection = await inspectCache(cacheDir)
+export async function loadCachedCatalogue(cacheDir: string, inspected?: CacheInspection): Promise<CacheLoad> {
+  const inspection = inspected ?? (await inspectCache(cacheDir))
   if (inspection.state !== 'ready') return inspection
   const { generationDir, manifest } = inspection
   const index = await readVerified(generationDir, manifest.index)

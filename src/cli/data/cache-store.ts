@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { GraphDoctorError } from '../../core/errors.js'
 import { readCachePointer } from './cache-read.js'
 import { crypto, sha256Hex, syncDirectory, writeFileDurably } from './fs-util.js'
+import { quickCheckHex } from './quick-check.js'
 import {
   DATA_FILE_ROLES,
   DATA_FILES,
@@ -48,7 +49,8 @@ export async function installGeneration(generation: NewGeneration): Promise<Cach
     const name = `gen-${generation.now.toISOString().replace(/[:.]/g, '-')}-${crypto().randomBytes(4).toString('hex')}`
     await rename(staging, join(cacheDir, name))
     await syncDirectory(cacheDir)
-    await writePointer(cacheDir, { generation: name, manifestSha256: sha256Hex(JSON.stringify(manifest, null, 2)) })
+    const manifestText = JSON.stringify(manifest, null, 2)
+    await writePointer(cacheDir, { generation: name, manifestSha256: sha256Hex(manifestText), ...checkOf(Buffer.from(manifestText, 'utf8'), 'manifestCheck') })
     await removeOldGenerations(cacheDir, [name, typeof previous === 'object' ? previous.generation : ''])
     return manifest
   } catch (error) {
@@ -66,7 +68,7 @@ async function writeStaging(staging: string, generation: NewGeneration): Promise
     const { data, origin } = source
     const name = DATA_FILES[role]
     await writeFileDurably(join(staging, name), data)
-    files[role] = { name, sha256: sha256Hex(data), bytes: data.byteLength, origin }
+    files[role] = { name, sha256: sha256Hex(data), bytes: data.byteLength, ...checkOf(data, 'check'), origin }
   }
   const indexBytes = generation.index
   await writeFileDurably(join(staging, INDEX_FILE), indexBytes)
@@ -76,12 +78,18 @@ async function writeStaging(staging: string, generation: NewGeneration): Promise
     source: generation.source,
     updatedAt: generation.now.toISOString(),
     files: files as CacheManifest['files'],
-    index: { name: INDEX_FILE, sha256: sha256Hex(indexBytes), bytes: indexBytes.byteLength },
+    index: { name: INDEX_FILE, sha256: sha256Hex(indexBytes), bytes: indexBytes.byteLength, ...checkOf(indexBytes, 'check') },
     stats: generation.stats,
   }
   await writeFileDurably(join(staging, MANIFEST_FILE), JSON.stringify(manifest, null, 2))
   await syncDirectory(staging)
   return manifest
+}
+
+/** `{ [field]: quick check }`, or nothing where it cannot be computed (readers then verify sha256). */
+function checkOf<Field extends string>(bytes: Uint8Array, field: Field): Partial<Record<Field, string>> {
+  const check = quickCheckHex(bytes)
+  return check === undefined ? {} : ({ [field]: check } as Partial<Record<Field, string>>)
 }
 
 async function writePointer(cacheDir: string, pointer: CachePointer): Promise<void> {

@@ -1,15 +1,13 @@
 // node:fs's promises are reached at call time: importing node:fs/promises loads the stream and readline
 // modules, which a diagnose from the snapshot or the cache never needs.
 import { promises as fsPromises, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 
 /**
  * node:crypto, loaded on first use: importing it costs several milliseconds of start-up, and a run
  * without cached data (or from the bundled snapshot) never hashes anything.
  */
 export function crypto(): typeof import('node:crypto') {
-  // getBuiltinModule: Node 20.16+; createRequire for older 20.x
-  return process.getBuiltinModule?.('node:crypto') ?? (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto'))
+  return process.getBuiltinModule('node:crypto')
 }
 
 /** Lower-case hex sha256 of some bytes. */

@@ -1,3 +1,5 @@
+import { isQuickCheck } from './quick-check.js'
+
 /** The files `data update` stores, by role, with their upstream names. */
 export const DATA_FILES = {
   permissions: 'permissions.json',
@@ -18,6 +20,8 @@ export interface StoredFile {
   readonly name: string
   readonly sha256: string
   readonly bytes: number
+  /** The quick check a run verifies instead of sha256 (quick-check.ts); absent in caches written before it. */
+  readonly check?: string
 }
 
 /** `manifest.json` of one cache generation. */
@@ -40,6 +44,8 @@ export type CachedFile = StoredFile & { readonly origin: string }
 export interface CachePointer {
   readonly generation: string
   readonly manifestSha256: string
+  /** The manifest's quick check (quick-check.ts); absent in caches written before it. */
+  readonly manifestCheck?: string
 }
 
 type Json = Record<string, unknown>
@@ -56,7 +62,8 @@ function isStoredFile(value: unknown): value is StoredFile {
     typeof value['sha256'] === 'string' &&
     /^[0-9a-f]{64}$/.test(value['sha256']) &&
     typeof value['bytes'] === 'number' &&
-    Number.isSafeInteger(value['bytes'])
+    Number.isSafeInteger(value['bytes']) &&
+    (value['check'] === undefined || isQuickCheck(value['check']))
   )
 }
 
@@ -94,5 +101,8 @@ export function parsePointer(text: string): CachePointer | string {
   const manifestSha256 = value['manifestSha256']
   if (typeof generation !== 'string' || !/^gen-[A-Za-z0-9-]+$/.test(generation)) return 'current.json names no generation'
   if (typeof manifestSha256 !== 'string' || !/^[0-9a-f]{64}$/.test(manifestSha256)) return 'current.json has no manifest checksum'
-  return { generation, manifestSha256 }
+  const manifestCheck = value['manifestCheck']
+  if (manifestCheck === undefined) return { generation, manifestSha256 }
+  if (!isQuickCheck(manifestCheck)) return 'current.json has a malformed manifest check'
+  return { generation, manifestSha256, manifestCheck }
 }

@@ -4,8 +4,7 @@
  * `npm run data:snapshot` (scripts/permission-snapshot.ts); the lowest-precedence data source.
  */
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join, sep } from 'node:path'
 import type { PermissionCatalogue } from '../../core/permissions/types.js'
 import { loadIndex } from './engine.js'
 import { readIfExists } from './fs-util.js'
@@ -43,7 +42,8 @@ export interface SnapshotManifest {
  * tests from `src/cli/data/*.ts`: both three folders below the package root.
  */
 export function snapshotDir(): string {
-  return fileURLToPath(new URL('../../../data/permissions/', import.meta.url))
+  // the folder, not a URL: building the module's URL and converting it back cost a run its first URL
+  return `${join(import.meta.dirname, '..', '..', '..', 'data', 'permissions')}${sep}`
 }
 
 export type SnapshotLoad =

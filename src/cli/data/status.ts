@@ -73,7 +73,7 @@ async function collectCacheOnly(cacheDir: string, env: Readonly<Record<string, s
   const override = env['GRAPH_DOCTOR_PERMISSIONS']
   const overriddenBy = override !== undefined && override.trim() !== '' ? override : undefined
   const base = { cacheDir, files: [], isIndexUsable: false, snapshot, ...(overriddenBy !== undefined ? { overriddenBy } : {}) }
-  const inspection = await inspectCache(cacheDir)
+  const inspection = await inspectCache(cacheDir, 'sha256')
   if (inspection.state === 'empty') return { ...base, state: 'empty' }
   if (inspection.state === 'damaged') return { ...base, state: 'damaged', problem: inspection.problem }
   const { generationDir, manifest } = inspection
@@ -82,7 +82,7 @@ async function collectCacheOnly(cacheDir: string, env: Readonly<Record<string, s
   for (const role of [...DATA_FILE_ROLES, 'index'] as const) {
     const file = role === 'index' ? manifest.index : manifest.files[role]
     if (file === undefined) continue
-    const bytes = await readVerified(generationDir, file)
+    const bytes = await readVerified(generationDir, file, 'sha256')
     const common = { role, name: file.name, bytes: file.bytes, sha256: file.sha256 }
     files.push(typeof bytes === 'string' ? { ...common, isIntact: false, problem: bytes } : { ...common, isIntact: true })
     if (role === 'index' && typeof bytes !== 'string') indexBytes = bytes
