@@ -3,6 +3,7 @@ import type { Link } from '../../types.js'
 /** Which resource-level control denied the call; each has its own explanation, fix and links. */
 export type PolicyVariant =
   | 'teams-protected-api'
+  | 'teams-app-access-policy'
   | 'exchange-app-policy'
   | 'exchange-rest-blocked'
   | 'sites-selected'
@@ -29,6 +30,18 @@ export const VARIANTS: Readonly<Record<PolicyVariant, VariantText>> = {
       'Until it is approved, the same data is reachable with delegated permissions (a signed-in user), or with resource-specific consent where the API supports it (the app installed in that team or chat).',
     ],
     links: [{ title: 'Protected APIs in Microsoft Teams', url: learn('graph/teams-protected-apis') }],
+  },
+  'teams-app-access-policy': {
+    cause: 'online meetings (and their transcripts, recordings and attendance reports) answer an app-only token only for users a Teams application access policy covers: a Teams admin must create a policy naming this app and grant it to the user (or to everyone); the Graph permission alone is not enough. This is Teams\' policy, not Exchange\'s application access policy',
+    fix: (appId) => [
+      `A Teams admin, in the MicrosoftTeams PowerShell module (\`Connect-MicrosoftTeams\`), creates the policy: \`New-CsApplicationAccessPolicy -Identity "Meetings-App-Policy" -AppIds "${appId}" -Description "Graph online meetings"\`.`,
+      'Then grants it to the user whose meetings the app reads or creates (the user in /users/{id}/onlineMeetings): `Grant-CsApplicationAccessPolicy -PolicyName "Meetings-App-Policy" -Identity "<user object id>"`, or to every user: `Grant-CsApplicationAccessPolicy -PolicyName "Meetings-App-Policy" -Global`.',
+      'Policy changes are not immediate: wait, then request again; the app keeps its OnlineMeetings application permission and admin consent.',
+    ],
+    links: [
+      { title: 'Allow applications to access online meetings on behalf of a user', url: learn('graph/cloud-communication-online-meeting-application-access-policy') },
+      { title: 'New-CsApplicationAccessPolicy', url: learn('powershell/module/microsoftteams/new-csapplicationaccesspolicy') },
+    ],
   },
   'exchange-app-policy': {
     cause: 'an Exchange Online application access policy or RBAC for Applications scope limits which mailboxes this app may reach, and this mailbox is outside it',
