@@ -1,15 +1,13 @@
 import type { AnalysisContext } from '../context.js'
 import { evidence, makeFinding } from '../finding.js'
 import type { Evidence, Finding } from '../types.js'
-import { errorBodyEvidence, graphMessage, requestSubject, statusEvidence } from './facts.js'
+import { appOnlyRefused, errorBodyEvidence, graphMessage, requestSubject, statusEvidence } from './facts.js'
 import { nonDenial403 } from './non-denial-403.js'
 import { requestErrorHint } from './request-error-hints.js'
 import type { Rule } from './rule.js'
 
 const THROTTLING = { title: 'Microsoft Graph throttling guidance', url: 'https://learn.microsoft.com/graph/throttling' }
 const ME_DELEGATED_ONLY = /\/me request is only valid with delegated authentication flow/i
-/** The API refused the kind of token: token-type-mismatch says so, and it is about the token. */
-const APP_ONLY_REFUSED = /not supported in (?:application|app)-only context/i
 const METERED = { title: 'Metered APIs and services in Microsoft Graph', url: 'https://learn.microsoft.com/graph/metered-api-list' }
 
 /** The call failed for a reason that is not authorization: throttling, a server error, a plain 404 … */
@@ -18,7 +16,7 @@ export const notAuthorizationError: Rule = {
   check(ctx) {
     if (ctx.area !== 'graph' || ctx.status === null || ctx.status < 400 || ctx.status === 401) return []
     if (ctx.status === 403 && nonDenial403(ctx) === undefined) return []
-    if (ME_DELEGATED_ONLY.test(graphMessage(ctx)) || APP_ONLY_REFUSED.test(graphMessage(ctx))) return []
+    if (ME_DELEGATED_ONLY.test(graphMessage(ctx)) || appOnlyRefused(ctx)) return []
     return [finding(ctx, ctx.status)]
   },
 }

@@ -4,8 +4,8 @@
 // online meetings app-only needs the Teams application access policy).
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { appOnlyToken } from '../../helpers/tokens.js'
-import { call, findingOf, graphError, ids, run, textOf } from './helpers.js'
+import { appOnlyToken, delegatedToken } from '../../helpers/tokens.js'
+import { call, findingOf, graphError, ids, run, textOf, tokenError } from './helpers.js'
 
 const G = 'https://graph.microsoft.com/v1.0'
 const USER = '64c53a6c-0000-4000-8000-000000000001'
@@ -64,10 +64,86 @@ test('"not supported in application-only context" is the token kind, not a reque
   assert.deepEqual(ids(post), ['token-type-mismatch'])
   assert.match(textOf(findingOf(post, 'token-type-mismatch')), /ChatMessage\.Send/)
   const other = run(call({ url: `${G}/users/${USER}/presence`, token: appOnlyToken({ roles: ['Presence.Read.All'] }), status: 403, body: graphError('Forbidden', 'Requested API is not supported in application-only context') }))
-  assert.match(findingOf(other, 'token-type-mismatch').detail, /not supported in application-only context: this call needs a signed-in user/)
+  assert.match(findingOf(other, 'token-type-mismatch').detail, /not supported with an app-only token: this call needs a signed-in user/)
 })
 
 test('near miss: a 412 ETag conflict stays a request conflict', () => {
   const result = run(call({ method: 'PATCH', url: `${G}/planner/tasks/abc`, token: appOnlyToken({ roles: ['Tasks.ReadWrite.All'] }), status: 412, body: graphError('PreconditionFailed', 'The If-Match header value does not match.') }))
   assert.deepEqual(ids(result), ['not-authorization-error'])
+})
+
+// microsoftgraph/microsoft-graph-docs#19105 (Get-MgTeamTag) and OfficeDev/microsoft-teams-library-js#2341 (RSC).
+test('an app-only call asked for delegated-only names is not told to add an application permission that does not exist', () => {
+  const result = run(call({ url: `${G}/teams/6f996ed6-0000-4000-8000-000000000211/tags`, token: appOnlyToken({ roles: ['TeamSettings.Read.All', 'TeamworkTag.Read.All'] }), status: 403, body: graphError('Forbidden', "Missing role permissions on the request. API requires one of 'TeamworkTag.Read, TeamworkTag.ReadWrite'. Roles on the request 'TeamSettings.Read.All, TeamworkTag.Read.All'.") }), { withCatalogue: true })
+  const finding = findingOf(result, 'permission-missing')
+  assert.match(finding.detail, /exist only as delegated permissions: there is no application permission by these names/)
+  assert.match(finding.detail, /already holds TeamworkTag\.Read\.All/)
+  assert.doesNotMatch(textOf(finding), /Add the application permission TeamworkTag\.Read |appRoles\[\?value=='TeamworkTag\.Read'\]/)
+  assert.match(finding.fix.join('\n'), /request-id and date/)
+})
+
+test('near miss: when the service names a real application permission, it is still the fix', () => {
+  const result = run(call({ url: `${G}/teams/6f996ed6-0000-4000-8000-000000000211/members`, token: appOnlyToken({ roles: ['User.Read.All'] }), status: 403, body: graphError('Forbidden', "Missing role permissions on the request. API requires one of 'TeamMember.Read.All, TeamMember.ReadWrite.All'. Roles on the request 'User.Read.All'.") }), { withCatalogue: true })
+  assert.match(findingOf(result, 'permission-missing').fix.join('\n'), /Add the application permission TeamMember\.Read\.All/)
+})
+
+test('a request carrying only Group.Selected leads with the missing resource-specific consent in that team', () => {
+  const message = "Missing role permissions on the request. API requires one of 'TeamMember.Read.All, TeamMember.ReadWrite.All, Group.Read.All, Group.ReadWrite.All, TeamMember.Read.Group, Member.Read.Group'. Roles on the request 'Group.Selected'"
+  const result = run(call({ url: `${G}/teams/6f996ed6-0000-4000-8000-000000000212/members`, token: appOnlyToken({ roles: ['Group.Selected'] }), status: 403, body: graphError('Forbidden', message) }), { withCatalogue: true })
+  const finding = findingOf(result, 'permission-missing')
+  assert.match(finding.detail, /carried only resource-specific consent/)
+  assert.match(finding.fix[0] ?? '', /reinstall\) the Teams app in this team or chat, its manifest declaring TeamMember\.Read\.Group or Member\.Read\.Group/)
+  const tenantWide = run(call({ url: `${G}/teams/6f996ed6-0000-4000-8000-000000000212/members`, token: appOnlyToken({ roles: ['User.Read.All'] }), status: 403, body: graphError('Forbidden', message.replace("'Group.Selected'", "'User.Read.All'")) }), { withCatalogue: true })
+  assert.doesNotMatch(findingOf(tenantWide, 'permission-missing').detail, /resource-specific consent \(Group\.Selected/)
+})
+
+// microsoftgraph/microsoft-graph-docs#587: Files.ReadWrite on a group drive; MicrosoftDocs/msteams-docs#6285: guests.
+test('own-files scopes on another drive lead with the .All scope, not with sharing', () => {
+  const result = run(call({ url: `${G}/drives/b!Dt2kEgTITUWJLxbcXQAGxu4NnyTZPfBK/root/children`, token: delegatedToken({ scp: 'openid Files.ReadWrite User.Read' }), status: 403, body: graphError('unauthenticated', 'Access denied. You do not have permission to perform this action or access this resource.') }), { withCatalogue: true })
+  const finding = findingOf(result, 'user-not-privileged')
+  assert.match(finding.detail, /reach the signed-in user's own OneDrive alone; .* needs Files\.Read\.All/)
+  assert.match(finding.fix[0] ?? '', /^Request the delegated scope Files\.Read\.All instead/)
+})
+
+test('near miss: Files.Read.All denied on another drive is about sharing, and the own drive is not this case', () => {
+  const wide = run(call({ url: `${G}/drives/b!Dt2kEgTITUWJLxbcXQAGxu4NnyTZPfBK/root/children`, token: delegatedToken({ scp: 'openid Files.Read.All' }), status: 403, body: graphError('accessDenied', 'Access denied') }), { withCatalogue: true })
+  assert.doesNotMatch(textOf(findingOf(wide, 'user-not-privileged')), /own OneDrive alone/)
+  const own = run(call({ url: `${G}/me/drive/root/children`, token: delegatedToken({ scp: 'openid Files.ReadWrite' }), status: 403, body: graphError('accessDenied', 'Access denied') }), { withCatalogue: true })
+  assert.ok(!ids(own).includes('user-not-privileged') || !/own OneDrive alone/.test(textOf(findingOf(own, 'user-not-privileged'))))
+})
+
+test('a guest (acct 1) denied a directory read is told about guest access settings', () => {
+  const guest = delegatedToken({ scp: 'openid User.ReadBasic.All', acct: 1, wids: [] })
+  const result = run(call({ url: `${G}/users?$select=displayName`, token: guest, status: 403, body: graphError('Authorization_RequestDenied', 'Insufficient privileges to complete the operation.') }), { withCatalogue: true })
+  const finding = findingOf(result, 'user-not-privileged')
+  assert.match(finding.detail, /is a guest in this tenant/)
+  assert.match(finding.fix.join('\n'), /External collaboration settings > Guest user access/)
+  const member = run(call({ url: `${G}/users?$select=displayName`, token: delegatedToken({ scp: 'openid User.ReadBasic.All', acct: 0, wids: [] }), status: 403, body: graphError('Authorization_RequestDenied', 'Insufficient privileges to complete the operation.') }), { withCatalogue: true })
+  assert.doesNotMatch(textOf(findingOf(member, 'user-not-privileged')), /guest in this tenant/)
+})
+
+test('Sites.Selected denying a write names the grant\'s role, a read keeps the plain no-grant answer', () => {
+  const write = run(call({ method: 'PUT', url: `${G}/sites/contoso.sharepoint.com,1111,2222/drive/root:/report.pdf:/content`, token: appOnlyToken({ roles: ['Sites.Selected'] }), status: 403, body: graphError('accessDenied', 'Access denied'), requestBody: 'x' }), { withCatalogue: true })
+  const finding = findingOf(write, 'resource-policy')
+  assert.match(finding.detail, /or a read grant while this call writes/)
+  assert.match(finding.fix.join('\n'), /PATCH \/sites\/\{site-id\}\/permissions\/\{permission-id\} \{"roles":\["write"\]\}/)
+  const read = run(call({ url: `${G}/sites/contoso.sharepoint.com,1111,2222/drive/root/children`, token: appOnlyToken({ roles: ['Sites.Selected'] }), status: 403, body: graphError('accessDenied', 'Access denied') }), { withCatalogue: true })
+  assert.doesNotMatch(findingOf(read, 'resource-policy').detail, /read grant while this call writes/)
+})
+
+// MicrosoftDocs/azure-docs#96851 (TLS), microsoft-authentication-library-for-js#3088 (AADSTS9002313).
+test('AADSTS1002016 gets the TLS 1.2 fix and AADSTS9002313 the usual causes of a malformed grant', () => {
+  const tls = run(tokenError({ error: 'invalid_request', error_description: 'AADSTS1002016: You are using TLS version 1.0, 1.1 and/or 3DES cipher which are deprecated to improve the security posture of Azure AD.' }))
+  const text = textOf(findingOf(tls, 'token-request-failed'))
+  assert.match(text, /enable TLS 1\.2/)
+  assert.doesNotMatch(text, /not in graph-doctor's table/)
+  const grant = run(tokenError({ error: 'invalid_grant', error_description: 'AADSTS9002313: Invalid request. Request is malformed or invalid.', error_codes: [9002313] }))
+  assert.match(textOf(findingOf(grant, 'token-request-failed')), /authorization code used twice/)
+})
+
+// microsoftgraph/microsoft-graph-docs-contrib#1802: PATCH a group's photo app-only.
+test('AppOnlyTokenNotSupportedForGroupUpdate is the token kind, not a resource setting', () => {
+  const result = run(call({ method: 'PATCH', url: `${G}/groups/cac47c2c-0000-4000-8000-000000000001/photo/$value`, token: appOnlyToken({ roles: ['Group.ReadWrite.All'] }), status: 403, body: graphError('AppOnlyTokenNotSupportedForGroupUpdate', "Exception of type 'Microsoft.Fast.Profile.Core.Exception.ProfileAccessDeniedException' was thrown."), requestBody: 'x' }), { withCatalogue: true })
+  assert.deepEqual(ids(result), ['token-type-mismatch'])
+  assert.match(findingOf(result, 'token-type-mismatch').detail, /not supported with an app-only token/)
 })

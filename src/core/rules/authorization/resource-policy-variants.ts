@@ -8,6 +8,7 @@ export type PolicyVariant =
   | 'exchange-rest-blocked'
   | 'sites-selected'
   | 'sites-selected-discovery'
+  | 'sites-selected-write'
   | 'teams-rsc'
   | 'directory-role'
   | 'role-assignable-group'
@@ -70,6 +71,14 @@ export const VARIANTS: Readonly<Record<PolicyVariant, VariantText>> = {
     fix: (appId) => [
       `An admin grants the app on the site: POST /sites/{site-id}/permissions {"roles":["read"|"write"|"fullcontrol"],"grantedToIdentities":[{"application":{"id":"${appId}"}}]} (with a token that holds Sites.FullControl.All), or \`Grant-PnPAzureADAppSitePermission\`.`,
       'Check the existing grants with GET /sites/{site-id}/permissions.',
+    ],
+    links: [{ title: 'Selected permissions in OneDrive and SharePoint', url: learn('graph/permissions-selected-overview') }],
+  },
+  'sites-selected-write': {
+    cause: 'with Sites.Selected the app reaches only the sites granted to it one by one, each grant with a role (read, write, owner, fullcontrol): this site has no grant for the app, or a read grant while this call writes',
+    fix: (appId) => [
+      `Check the app's grant on the site: GET /sites/{site-id}/permissions lists it (grantedToIdentitiesV2 with application id ${appId}) and its roles; this call needs "write" or higher.`,
+      `An admin raises it with PATCH /sites/{site-id}/permissions/{permission-id} {"roles":["write"]}, or grants it anew with POST /sites/{site-id}/permissions {"roles":["write"],"grantedToIdentities":[{"application":{"id":"${appId}"}}]} (a token that holds Sites.FullControl.All), or \`Grant-PnPAzureADAppSitePermission -Permissions Write\`.`,
     ],
     links: [{ title: 'Selected permissions in OneDrive and SharePoint', url: learn('graph/permissions-selected-overview') }],
   },

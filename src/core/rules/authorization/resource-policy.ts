@@ -1,7 +1,7 @@
 import type { AnalysisContext } from '../../context.js'
 import { evidence, makeFinding } from '../../finding.js'
 import type { Evidence, Finding } from '../../types.js'
-import { errorBodyEvidence, graphMessage, graphPath, listOrNone, requestSubject, statusEvidence } from '../facts.js'
+import { appOnlyRefused, errorBodyEvidence, graphMessage, graphPath, listOrNone, requestSubject, statusEvidence } from '../facts.js'
 import type { Rule } from '../rule.js'
 import { VARIANTS } from './resource-policy-variants.js'
 import { dataKindOf } from './workload.js'
@@ -28,7 +28,7 @@ const TEAMS_PATH = /^\/(?:teams|chats)\b|^\/(?:users\/[^/]+)\/chats\b/
 export const resourcePolicy: Rule = {
   id: 'resource-policy',
   check(ctx) {
-    if (ctx.area !== 'graph' || ctx.status !== 403 || ctx.requiredPermissions !== undefined || nonDenial403(ctx) !== undefined) return []
+    if (ctx.area !== 'graph' || ctx.status !== 403 || ctx.requiredPermissions !== undefined || nonDenial403(ctx) !== undefined || appOnlyRefused(ctx)) return []
     const variant = variantOf(ctx)
     return variant === undefined ? [] : [finding(ctx, variant)]
   },
@@ -47,7 +47,7 @@ function variantOf(ctx: AnalysisContext): PolicyVariant | undefined {
   if (token?.kind !== 'app-only') return undefined
   const path = graphPath(ctx)
   const holdsSelected = token.roles.some((role) => role.toLowerCase() === 'sites.selected')
-  if (SHAREPOINT_PATH.test(path) && holdsSelected) return SITE_DISCOVERY.test(path) ? 'sites-selected-discovery' : 'sites-selected'
+  if (SHAREPOINT_PATH.test(path) && holdsSelected) return SITE_DISCOVERY.test(path) ? 'sites-selected-discovery' : ctx.method === 'GET' ? 'sites-selected' : 'sites-selected-write'
   if (ctx.permissions?.check?.isAuthorized !== true) return undefined
   if (MEETING_PATH.test(path)) return 'teams-app-access-policy'
   if (EXCHANGE_PATH.test(path)) return 'exchange-app-policy'
