@@ -147,3 +147,29 @@ test('AppOnlyTokenNotSupportedForGroupUpdate is the token kind, not a resource s
   assert.deepEqual(ids(result), ['token-type-mismatch'])
   assert.match(findingOf(result, 'token-type-mismatch').detail, /not supported with an app-only token/)
 })
+
+test('ErrorSendAsDenied on /me/sendMail is the missing Send As right on the from mailbox, not an unlicensed mailbox', () => {
+  const body = JSON.stringify({ message: { subject: 'x', from: { emailAddress: { address: 'support@contoso.example' } }, toRecipients: [] } })
+  const result = run(call({ method: 'POST', url: `${G}/me/sendMail`, token: delegatedToken({ scp: 'openid Mail.Send' }), status: 403, body: graphError('ErrorSendAsDenied', 'The user account which was used to submit this request does not have the right to send mail on behalf of the specified sending account., Cannot submit message.'), requestBody: body }), { withCatalogue: true })
+  assert.ok(!ids(result).includes('user-not-licensed'), ids(result).join())
+  const finding = findingOf(result, 'user-not-privileged')
+  assert.match(finding.detail, /no Send As \(or Send on Behalf\) right on support@contoso\.example/)
+  assert.match(finding.fix.join('\n'), /Add-RecipientPermission -Identity support@contoso\.example -Trustee <user> -AccessRights SendAs/)
+  assert.match(finding.fix.join('\n'), /Mail\.Send\.Shared/)
+})
+
+test('near miss: a plain 403 on the user\'s own sendMail with the right scope stays a mailbox licence matter', () => {
+  const result = run(call({ method: 'POST', url: `${G}/me/sendMail`, token: delegatedToken({ scp: 'openid Mail.Send' }), status: 403, body: graphError('ErrorAccessDenied', 'Access is denied. Check credentials and try again.'), requestBody: '{"message":{}}' }), { withCatalogue: true })
+  assert.ok(ids(result).includes('user-not-licensed'))
+})
+
+test('a denied user change names administrative-unit scope; a blocked invitation names the collaboration settings', () => {
+  const scoped = run(call({ method: 'PATCH', url: `${G}/users/outside@contoso.example`, token: delegatedToken({ scp: 'openid User.ReadWrite.All', wids: ['b79fbf4d-3ef9-4689-8143-76b194e85509'] }), status: 403, body: graphError('Authorization_RequestDenied', 'Insufficient privileges to complete the operation.'), requestBody: '{"department":"Sales"}' }), { withCatalogue: true })
+  assert.match(findingOf(scoped, 'user-not-privileged').fix.join('\n'), /administrative unit does not show in wids/)
+  const read = run(call({ url: `${G}/auditLogs/signIns`, token: delegatedToken({ scp: 'openid AuditLog.Read.All', wids: ['b79fbf4d-3ef9-4689-8143-76b194e85509'] }), status: 403, body: graphError('Authorization_RequestDenied', 'Insufficient privileges to complete the operation.') }), { withCatalogue: true })
+  assert.doesNotMatch(textOf(findingOf(read, 'user-not-privileged')), /administrative unit/)
+  const invite = run(call({ method: 'POST', url: `${G}/invitations`, token: appOnlyToken({ roles: ['User.Invite.All'] }), status: 403, body: graphError('Unauthorized', 'Guest invitations not allowed for your company. Contact your company administrator for more details.'), requestBody: '{"invitedUserEmailAddress":"x@fabrikam.example"}' }), { withCatalogue: true })
+  const finding = findingOf(invite, 'resource-policy')
+  assert.match(finding.detail, /external collaboration settings block this invitation/)
+  assert.doesNotMatch(textOf(finding), /Privileged Authentication Administrator/)
+})

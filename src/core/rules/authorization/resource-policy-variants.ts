@@ -12,6 +12,7 @@ export type PolicyVariant =
   | 'teams-rsc'
   | 'directory-role'
   | 'role-assignable-group'
+  | 'guest-invite-settings'
   | 'other'
 
 interface VariantText {
@@ -119,6 +120,17 @@ export const VARIANTS: Readonly<Record<PolicyVariant, VariantText>> = {
     links: [
       { title: 'Add members (role-assignable groups)', url: learn('graph/api/group-post-members') },
       { title: 'Use Microsoft Entra groups to manage role assignments', url: learn('entra/identity/role-based-access-control/groups-concept') },
+    ],
+  },
+  'guest-invite-settings': {
+    cause: 'the tenant\'s external collaboration settings block this invitation, whatever the permission: the guest invite restrictions (at their strictest nobody, admins included, may invite), the collaboration restrictions\' allowed or blocked domains, or the cross-tenant access settings for B2B collaboration with the guest\'s organization',
+    fix: () => [
+      'A Global or External Identity Administrator checks Entra admin center > External Identities > External collaboration settings: "Guest invite restrictions" must let this caller invite (an app invites only when the setting is not the strictest; a user needs the Guest Inviter role or a less strict setting), and "Collaboration restrictions" must not block the invited address\'s domain.',
+      'Then check External Identities > Cross-tenant access settings: B2B collaboration inbound (default or for the guest\'s organization) must allow it; and retry the invitation.',
+    ],
+    links: [
+      { title: 'Configure external collaboration settings', url: learn('entra/external-id/external-collaboration-settings-configure') },
+      { title: 'Create invitation', url: learn('graph/api/invitation-post') },
     ],
   },
   other: {

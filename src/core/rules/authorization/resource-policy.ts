@@ -12,6 +12,8 @@ const PROTECTED_API = /requires Protected API access|Protected API access in app
 /** Teams' application access policy (online meetings): its own messages, or an app-only denial on a meeting path. */
 const TEAMS_APP_POLICY = /No application access policy found|online meeting on behalf of this user/i
 const MEETING_PATH = /^\/(?:users\/[^/]+\/|communications\/)onlinemeetings\b/
+/** Entra ID's answer when external collaboration settings block an invitation. */
+const INVITES_BLOCKED = /Guest invitations not allowed/i
 const APP_POLICY = /AccessPolicy|\[RAOP\]|application access policy|RBAC for Applications/i
 const ODATA_DISABLED = /Access to OData is disabled/i
 const EXCHANGE_PATH = /^\/(?:users\/[^/]+|me)\/(?:messages|mailfolders|sendmail|events|calendars?|calendarview|calendargroups|contacts|contactfolders|mailboxsettings|inferenceclassification|outlook)/
@@ -41,6 +43,7 @@ function variantOf(ctx: AnalysisContext): PolicyVariant | undefined {
   const message = graphMessage(ctx)
   if (PROTECTED_API.test(message)) return 'teams-protected-api'
   if (TEAMS_APP_POLICY.test(message)) return 'teams-app-access-policy'
+  if (INVITES_BLOCKED.test(message)) return 'guest-invite-settings'
   if (APP_POLICY.test(message)) return 'exchange-app-policy'
   if (ODATA_DISABLED.test(message)) return 'exchange-rest-blocked'
   const token = ctx.token
