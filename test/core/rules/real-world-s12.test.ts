@@ -173,3 +173,9 @@ test('a denied user change names administrative-unit scope; a blocked invitation
   assert.match(finding.detail, /external collaboration settings block this invitation/)
   assert.doesNotMatch(textOf(finding), /Privileged Authentication Administrator/)
 })
+
+test('the delegated-only-names answer links the known issues first (no consent helps)', () => {
+  const result = run(call({ url: `${G}/teams/6f996ed6-0000-4000-8000-000000000211/tags`, token: appOnlyToken({ roles: ['TeamworkTag.Read.All'] }), status: 403, body: graphError('Forbidden', "Missing role permissions on the request. API requires one of 'TeamworkTag.Read, TeamworkTag.ReadWrite'. Roles on the request 'TeamworkTag.Read.All'.") }), { withCatalogue: true })
+  const links = findingOf(result, 'permission-missing').links.map((link) => link.url)
+  assert.ok(links.slice(0, 2).some((url) => url.endsWith('graph/known-issues')), links.join())
+})

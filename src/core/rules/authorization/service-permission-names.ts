@@ -53,6 +53,11 @@ export function delegatedNamesFinding(ctx: AnalysisContext, names: readonly stri
         : ['Add the application permission the API reference lists for this call (not one of the names above), grant admin consent and request a new token.']),
     ],
     permission: { scheme: 'Application', leastPrivileged: null, accepted: [...names], granted: [...(ctx.token?.roles ?? [])] },
+    // No consent can help here: the permissions reference and the known-issues list, not the admin-consent page.
+    links: [
+      { title: 'Microsoft Graph permissions reference', url: 'https://learn.microsoft.com/graph/permissions-reference' },
+      { title: 'Known issues with Microsoft Graph', url: 'https://learn.microsoft.com/graph/known-issues' },
+    ],
   })
 }
 
