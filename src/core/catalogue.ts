@@ -183,7 +183,7 @@ export const catalogue = {
   'not-authorization-error': {
     title: 'This failure is not about authorization',
     severity: 'warning',
-    summary: 'The response failed for another reason: throttling (429), a server error (5xx), a plain 404, a malformed request (400, team creation\'s body included), a 403 that is a service limit or a B2C tenant on a workforce-only API, and so on.',
+    summary: 'The response failed for another reason: throttling (429), a server error (5xx), a plain 404, a malformed request (400, team creation\'s body included), a metered API without billing (402), a 403 that is a service limit or a B2C tenant on a workforce-only API, and so on.',
     rank: 160,
     // The throttling guidance is added by the rule for a 429 only.
     links: [links.errors],

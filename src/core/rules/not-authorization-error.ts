@@ -16,7 +16,7 @@ export const notAuthorizationError: Rule = {
   check(ctx) {
     if (ctx.area !== 'graph' || ctx.status === null || ctx.status < 400 || ctx.status === 401) return []
     if (ctx.status === 403 && nonDenial403(ctx) === undefined) return []
-    if (ME_DELEGATED_ONLY.test(graphMessage(ctx)) || appOnlyRefused(ctx)) return []
+    if (ME_DELEGATED_ONLY.test(graphMessage(ctx)) || (appOnlyRefused(ctx) && ctx.token?.kind !== 'delegated')) return []
     return [finding(ctx, ctx.status)]
   },
 }

@@ -179,3 +179,8 @@ test('the delegated-only-names answer links the known issues first (no consent h
   const links = findingOf(result, 'permission-missing').links.map((link) => link.url)
   assert.ok(links.slice(0, 2).some((url) => url.endsWith('graph/known-issues')), links.join())
 })
+
+test('near miss: the app-only refusal message on a delegated token still gets an answer (no token-type claim, the plain failure)', () => {
+  const result = run(call({ method: 'POST', url: `${G}/chats/19:abc@unq.gbl.spaces/messages`, token: delegatedToken({ scp: 'openid ChatMessage.Send' }), status: 412, body: graphError('PreconditionFailed', 'Requested API is not supported in application-only context'), requestBody: '{}' }))
+  assert.deepEqual(ids(result), ['not-authorization-error'])
+})
