@@ -168,7 +168,7 @@ export const catalogue = {
   'resource-policy': {
     title: 'A resource-level policy denies the app',
     severity: 'error',
-    summary: 'A control on the resource itself denied the call: Teams protected APIs, an Exchange application access policy or RBAC for Applications, Exchange\'s REST allow and block lists ("Access to OData is disabled"), Sites.Selected without a site grant, or Teams resource-specific consent. Each gets its own fix and links.',
+    summary: 'A control on the resource itself denied the call: Teams protected APIs, a Teams application access policy (online meetings), an Exchange application access policy or RBAC for Applications, Exchange\'s REST allow and block lists ("Access to OData is disabled"), Sites.Selected without a site grant (or a read grant for a write), Teams resource-specific consent, or the tenant\'s external collaboration settings (invitations). Each gets its own fix and links.',
     rank: 140,
     // Per cause: the rule adds the links of the variant it found, and only those.
     links: [],
@@ -183,7 +183,7 @@ export const catalogue = {
   'not-authorization-error': {
     title: 'This failure is not about authorization',
     severity: 'warning',
-    summary: 'The response failed for another reason: throttling (429), a server error (5xx), a plain 404, a malformed request (400, team creation\'s body included), a 403 that is a service limit or a B2C tenant on a workforce-only API, and so on.',
+    summary: 'The response failed for another reason: throttling (429), a server error (5xx), a plain 404, a malformed request (400, team creation\'s body included), a metered API without billing (402), a 403 that is a service limit or a B2C tenant on a workforce-only API, and so on.',
     rank: 160,
     // The throttling guidance is added by the rule for a 429 only.
     links: [links.errors],

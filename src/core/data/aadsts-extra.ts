@@ -22,6 +22,9 @@ export const aadstsExtraRows: readonly AadstsCodeRow[] = [
   // "The provided value for scope … is not valid. Client credential flows must have a scope value
   // with /.default suffixed to the resource identifier" (quoted in public MSAL.NET and Graph SDK code).
   [1002012, '', 'configuration'],
+  // "You are using TLS version 1.0, 1.1 and/or 3DES cipher which are deprecated …" (MicrosoftDocs/azure-docs#96851,
+  // AzureAD/microsoft-authentication-library-for-objc#1527).
+  [1002016, '', 'configuration'],
   // "Misconfigured required resource access in client application registration" (the /adminconsent
   // redirect of an app with no API permissions, quoted in public deployment scripts).
   [1003031, '', 'configuration'],

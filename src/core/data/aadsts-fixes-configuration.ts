@@ -5,6 +5,7 @@
 
 /** Scope, resource, endpoint and grant mistakes in OAuth and OpenID Connect requests. */
 export const oauthRequestFixes: Readonly<Record<number, string>> = {
+  1002016: 'The client reached Microsoft Entra ID over TLS 1.0 or 1.1 or with a 3DES cipher, which are no longer accepted: enable TLS 1.2 in the client\'s runtime and OS (.NET Framework 4.7+ uses the OS default; older code sets `ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12`; Windows PowerShell 5.1: `[Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12`), and check any proxy or load balancer that terminates TLS on the way.',
   28002: 'The scope is not valid for a token request: request scopes of the form https://graph.microsoft.com/<Permission> (or https://graph.microsoft.com/.default) and check their spelling.',
   28003: 'The scope was empty when redeeming the authorization code: send the same scope parameter on the /token request as on the /authorize request.',
   50001: 'The resource is unknown or disabled: use the exact resource identifier (for Graph https://graph.microsoft.com in the scope, with the right cloud) and check the API still exists in the tenant.',
@@ -49,7 +50,7 @@ export const oauthRequestFixes: Readonly<Record<number, string>> = {
   900971: 'No reply address was given: register a redirect URI on the app and send it in the request.',
   901002: 'The v2 endpoint does not take the resource parameter: drop resource and put the API into scope (https://graph.microsoft.com/.default).',
   9001023: 'This grant type is not supported on /common or /consumers (for example client credentials): use /organizations or the tenant ID in the authority.',
-  9002313: 'The request is malformed: capture it (HAR or curl -v) and check the endpoint, method, Content-Type and every parameter for the grant you use.',
+  9002313: 'The request is malformed: with invalid_grant it is usually the code or token sent, not the form: an authorization code used twice, cut short, changed (case, URL-decoding) or redeemed at another endpoint version than the one that issued it, a PKCE code_verifier that does not match, or a damaged refresh token; otherwise capture the request (HAR or curl -v) and check the endpoint, method, Content-Type and every parameter for the grant.',
   50117: 'The claims request parameter could not be read: pass the claims challenge as received (JSON, URL-encoded once), without editing it.',
   50148: 'PKCE failed: the code_verifier sent to /token does not match the code_challenge sent to /authorize; send the verifier that belongs to this code (MSAL does this for you).',
   50149: 'The code_challenge_method is not valid: use S256 (or plain) as the PKCE method.',

@@ -25,6 +25,14 @@ export function graphMessage(ctx: AnalysisContext): string {
   return ctx.graphError?.message ?? ''
 }
 
+/**
+ * Graph refused the kind of token outright: "Requested API is not supported in application-only context"
+ * (microsoft-graph-docs-contrib#2080), or a code such as AppOnlyTokenNotSupportedForGroupUpdate (#1802).
+ */
+export function appOnlyRefused(ctx: AnalysisContext): boolean {
+  return /not supported in (?:application|app)-only context/i.test(graphMessage(ctx)) || graphCodes(ctx).some((code) => code.startsWith('apponlytokennotsupported'))
+}
+
 /** Graph error code and inner codes, lower-cased (codes differ in casing between workloads). */
 export function graphCodes(ctx: AnalysisContext): string[] {
   if (ctx.graphError === undefined) return []

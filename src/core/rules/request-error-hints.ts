@@ -6,11 +6,12 @@
  * Entra ID objects"; Q&A threads for the others).
  */
 import type { AnalysisContext } from '../context.js'
+import { getHeader } from '../exchange.js'
 import { graphMessage } from './facts.js'
 import { teamCreateHint } from './team-create-hint.js'
 
 interface RequestErrorHint {
-  readonly matches: (message: string, code: string, url: string) => boolean
+  readonly matches: (message: string, code: string, url: string, ctx: AnalysisContext) => boolean
   /** Completes "… failed with 400 <code>: …". */
   readonly cause: string
   readonly fix: (message: string) => string[]
@@ -24,10 +25,18 @@ const SUBSCRIPTION_VALIDATION = /Subscription validation request failed|validati
 
 const HINTS: readonly RequestErrorHint[] = [
   {
-    matches: (message, code, url) => ADVANCED_QUERY.test(message) || (code === 'Request_UnsupportedQuery' && /[?&]\$search=/i.test(url)),
+    // Graph often says only "Unsupported Query." (microsoft-graph-docs#11575): the query itself shows it is an advanced one.
+    matches: (message, code, url, ctx) => ADVANCED_QUERY.test(message) || (code === 'Request_UnsupportedQuery' && isAdvancedQuery(url) && !asksEventual(ctx, url)),
     cause: 'an advanced directory query ($search, $count, $filter with endsWith, ne or not, or $orderby with $filter) that Graph runs only when asked for eventual consistency',
     fix: () => [
       'Send the request header `ConsistencyLevel: eventual` and add `$count=true` to the query (both are needed for $filter with endsWith, ne or not; $search needs the header). SDKs: set the header in the request configuration (.NET `requestConfiguration.Headers.Add("ConsistencyLevel", "eventual")`); Graph PowerShell: `-ConsistencyLevel eventual -CountVariable count`.',
+    ],
+  },
+  {
+    matches: (_message, code, url, ctx) => code === 'Request_UnsupportedQuery' && isAdvancedQuery(url) && asksEventual(ctx, url),
+    cause: 'the query already asks for eventual consistency (ConsistencyLevel: eventual and $count=true), so this property does not support that operator or sort even as an advanced query',
+    fix: () => [
+      'Check the property in the resource\'s reference page ("Supports $filter (eq, ne, not, ge, le, in, startsWith, endsWith …)") and in "Advanced query capabilities on Microsoft Entra ID objects"; use an operator the property supports (for example startsWith instead of endsWith), or filter the results in the client.',
     ],
   },
   {
@@ -62,6 +71,33 @@ export function requestErrorHint(ctx: AnalysisContext): { readonly cause: string
   if (team !== undefined) return team
   const message = graphMessage(ctx)
   const code = ctx.graphError?.code ?? ''
-  const hint = HINTS.find((candidate) => candidate.matches(message, code, ctx.url ?? ''))
+  const hint = HINTS.find((candidate) => candidate.matches(message, code, ctx.url ?? '', ctx))
   return hint === undefined ? undefined : { cause: hint.cause, fix: hint.fix(message) }
+}
+
+/** The decoded, lower-cased query of a URL ('' without one). */
+function queryOf(url: string): string {
+  const start = url.indexOf('?')
+  if (start < 0) return ''
+  const raw = url.slice(start).toLowerCase()
+  try {
+    return decodeURIComponent(raw.replaceAll('+', ' '))
+  } catch {
+    return raw
+  }
+}
+
+/** $search, or a $filter with endsWith, ne or not, or with $orderby: what only the advanced query engine runs. */
+function isAdvancedQuery(url: string): boolean {
+  const query = queryOf(url)
+  if (/[?&]\$search=/.test(query)) return true
+  const filter = /[?&]\$filter=([^&]*)/.exec(query)?.[1]
+  if (filter === undefined) return false
+  return /endswith\(|\bne\b|\bnot\b/.test(filter) || /[?&]\$orderby=/.test(query)
+}
+
+/** The request sent ConsistencyLevel: eventual and $count=true. */
+function asksEventual(ctx: AnalysisContext, url: string): boolean {
+  const header = ctx.exchange.request === undefined ? undefined : getHeader(ctx.exchange.request.headers, 'consistencylevel')
+  return header?.trim().toLowerCase() === 'eventual' && /[?&]\$count=true\b/.test(queryOf(url))
 }

@@ -3,13 +3,16 @@ import type { Link } from '../../types.js'
 /** Which resource-level control denied the call; each has its own explanation, fix and links. */
 export type PolicyVariant =
   | 'teams-protected-api'
+  | 'teams-app-access-policy'
   | 'exchange-app-policy'
   | 'exchange-rest-blocked'
   | 'sites-selected'
   | 'sites-selected-discovery'
+  | 'sites-selected-write'
   | 'teams-rsc'
   | 'directory-role'
   | 'role-assignable-group'
+  | 'guest-invite-settings'
   | 'other'
 
 interface VariantText {
@@ -29,6 +32,18 @@ export const VARIANTS: Readonly<Record<PolicyVariant, VariantText>> = {
       'Until it is approved, the same data is reachable with delegated permissions (a signed-in user), or with resource-specific consent where the API supports it (the app installed in that team or chat).',
     ],
     links: [{ title: 'Protected APIs in Microsoft Teams', url: learn('graph/teams-protected-apis') }],
+  },
+  'teams-app-access-policy': {
+    cause: 'online meetings (and their transcripts, recordings and attendance reports) answer an app-only token only for users a Teams application access policy covers: a Teams admin must create a policy naming this app and grant it to the user (or to everyone); the Graph permission alone is not enough. This is Teams\' policy, not Exchange\'s application access policy',
+    fix: (appId) => [
+      `A Teams admin, in the MicrosoftTeams PowerShell module (\`Connect-MicrosoftTeams\`), creates the policy: \`New-CsApplicationAccessPolicy -Identity "Meetings-App-Policy" -AppIds "${appId}" -Description "Graph online meetings"\`.`,
+      'Then grants it to the user whose meetings the app reads or creates (the user in /users/{id}/onlineMeetings): `Grant-CsApplicationAccessPolicy -PolicyName "Meetings-App-Policy" -Identity "<user object id>"`, or to every user: `Grant-CsApplicationAccessPolicy -PolicyName "Meetings-App-Policy" -Global`.',
+      'Policy changes are not immediate: wait, then request again; the app keeps its OnlineMeetings application permission and admin consent.',
+    ],
+    links: [
+      { title: 'Allow applications to access online meetings on behalf of a user', url: learn('graph/cloud-communication-online-meeting-application-access-policy') },
+      { title: 'New-CsApplicationAccessPolicy', url: learn('powershell/module/microsoftteams/new-csapplicationaccesspolicy') },
+    ],
   },
   'exchange-app-policy': {
     cause: 'an Exchange Online application access policy or RBAC for Applications scope limits which mailboxes this app may reach, and this mailbox is outside it',
@@ -57,6 +72,14 @@ export const VARIANTS: Readonly<Record<PolicyVariant, VariantText>> = {
     fix: (appId) => [
       `An admin grants the app on the site: POST /sites/{site-id}/permissions {"roles":["read"|"write"|"fullcontrol"],"grantedToIdentities":[{"application":{"id":"${appId}"}}]} (with a token that holds Sites.FullControl.All), or \`Grant-PnPAzureADAppSitePermission\`.`,
       'Check the existing grants with GET /sites/{site-id}/permissions.',
+    ],
+    links: [{ title: 'Selected permissions in OneDrive and SharePoint', url: learn('graph/permissions-selected-overview') }],
+  },
+  'sites-selected-write': {
+    cause: 'with Sites.Selected the app reaches only the sites granted to it one by one, each grant with a role (read, write, owner, fullcontrol): this site has no grant for the app, or a read grant while this call writes',
+    fix: (appId) => [
+      `Check the app's grant on the site: GET /sites/{site-id}/permissions lists it (grantedToIdentitiesV2 with application id ${appId}) and its roles; this call needs "write" or higher.`,
+      `An admin raises it with PATCH /sites/{site-id}/permissions/{permission-id} {"roles":["write"]}, or grants it anew with POST /sites/{site-id}/permissions {"roles":["write"],"grantedToIdentities":[{"application":{"id":"${appId}"}}]} (a token that holds Sites.FullControl.All), or \`Grant-PnPAzureADAppSitePermission -Permissions Write\`.`,
     ],
     links: [{ title: 'Selected permissions in OneDrive and SharePoint', url: learn('graph/permissions-selected-overview') }],
   },
@@ -97,6 +120,17 @@ export const VARIANTS: Readonly<Record<PolicyVariant, VariantText>> = {
     links: [
       { title: 'Add members (role-assignable groups)', url: learn('graph/api/group-post-members') },
       { title: 'Use Microsoft Entra groups to manage role assignments', url: learn('entra/identity/role-based-access-control/groups-concept') },
+    ],
+  },
+  'guest-invite-settings': {
+    cause: 'the tenant\'s external collaboration settings block this invitation, whatever the permission: the guest invite restrictions (at their strictest nobody, admins included, may invite), the collaboration restrictions\' allowed or blocked domains, or the cross-tenant access settings for B2B collaboration with the guest\'s organization',
+    fix: () => [
+      'A Global or External Identity Administrator checks Entra admin center > External Identities > External collaboration settings: "Guest invite restrictions" must let this caller invite (an app invites only when the setting is not the strictest; a user needs the Guest Inviter role or a less strict setting), and "Collaboration restrictions" must not block the invited address\'s domain.',
+      'Then check External Identities > Cross-tenant access settings: B2B collaboration inbound (default or for the guest\'s organization) must allow it; and retry the invitation.',
+    ],
+    links: [
+      { title: 'Configure external collaboration settings', url: learn('entra/external-id/external-collaboration-settings-configure') },
+      { title: 'Create invitation', url: learn('graph/api/invitation-post') },
     ],
   },
   other: {

@@ -2,13 +2,11 @@ import type { AnalysisContext } from '../../context.js'
 import { schemeOfToken } from '../../context-permissions.js'
 import { evidence, makeFinding } from '../../finding.js'
 import type { AcceptedPermission, SchemePermissions } from '../../permissions/types.js'
-import type { Evidence, Finding, PermissionScheme } from '../../types.js'
+import type { Finding, PermissionScheme } from '../../types.js'
 import { azureCliSteps } from './azure-cli-step.js'
 import { errorBodyEvidence, listOrNone, requestLine, statusEvidence } from '../facts.js'
 import { consentUrl, consentUrlAction, permissionFixActions, permissionFixSteps, schemeWords } from './permission-fix.js'
-
-/** Resource-specific consent names: granted per team or chat by installing the app, never tenant-wide. */
-const RSC_NAME = /\.(?:Group|Chat)$/i
+import { catalogueEvidence, delegatedNamesFinding, delegatedNamesForApp, isResourceSpecific, RSC_ONLY, rscOnly, rscOnlySteps } from './service-permission-names.js'
 
 /**
  * `permission-missing` from the service's own words ("API requires one of '…'. Roles on the request
@@ -19,10 +17,12 @@ export function fromServiceWords(ctx: AnalysisContext, granted: readonly string[
   const message = ctx.requiredPermissions
   if (message === undefined) return undefined
   const scheme = schemeOf(ctx)
+  const delegatedOnly = delegatedNamesForApp(ctx, scheme, message.required)
+  if (delegatedOnly !== undefined) return delegatedNamesFinding(ctx, delegatedOnly)
   const ordered = leastFirst(message.required, ctx, scheme)
   const least = ordered.find((name) => !isResourceSpecific(ctx, scheme, name)) ?? ordered[0] ?? null
   const present = message.present.length > 0 ? message.present : granted
-  const disagreement = catalogueDisagreement(ctx)
+  const disagreement = rscOnly(ctx, scheme, ordered, present) ? RSC_ONLY : catalogueDisagreement(ctx)
   const kindWords = scheme === undefined ? 'permissions' : schemeWords(scheme)
   return makeFinding('permission-missing', {
     detail: [
@@ -37,7 +37,7 @@ export function fromServiceWords(ctx: AnalysisContext, granted: readonly string[
       ...statusEvidence(ctx),
       ...errorBodyEvidence(ctx).filter((item) => item.field !== 'error.message'),
     ],
-    fix: [...azureCliSteps(ctx), ...fixSteps(ctx, scheme, ordered, least)],
+    fix: rscOnly(ctx, scheme, ordered, present) ? [...rscOnlySteps(ctx, scheme, ordered), ...fixSteps(ctx, scheme, ordered, least)] : [...azureCliSteps(ctx), ...fixSteps(ctx, scheme, ordered, least)],
     actions: scheme === undefined || least === null ? consentUrlAction(ctx) : permissionFixActions(ctx, schemePermissions(ctx, scheme, ordered, least)),
     permission: { scheme: scheme ?? 'DelegatedWork', leastPrivileged: least, accepted: ordered, granted: [...present] },
   })
@@ -79,23 +79,10 @@ function nameRank(ctx: AnalysisContext, scheme: PermissionScheme | undefined, na
   return writes * 2
 }
 
-function isResourceSpecific(ctx: AnalysisContext, scheme: PermissionScheme | undefined, name: string): boolean {
-  const excluded = scheme === undefined ? undefined : ctx.permissions?.endpoint?.schemes[scheme]?.excluded
-  if (excluded?.some((item) => item.name.toLowerCase() === name.toLowerCase()) === true) return true
-  return RSC_NAME.test(name)
-}
-
 function catalogueDisagreement(ctx: AnalysisContext): string | undefined {
   const check = ctx.permissions?.check
   if (check?.isAuthorized !== true) return undefined
   return `The permission catalogue lists ${check.granted.join(', ')} (which the token holds) as enough for this call, but the service disagrees, and the service decides: add one of the permissions it names.`
-}
-
-function catalogueEvidence(ctx: AnalysisContext): Evidence[] {
-  const check = ctx.permissions?.check
-  const endpoint = ctx.permissions?.endpoint
-  if (check?.isAuthorized !== true || endpoint === undefined) return []
-  return [evidence('catalogue', `${endpoint.method} ${endpoint.template}`, `accepts ${check.granted.join(', ')}, held by the token`, 'the catalogue and the service disagree; the service wins')]
 }
 
 function fixSteps(ctx: AnalysisContext, scheme: PermissionScheme | undefined, ordered: readonly string[], least: string | null): string[] {

@@ -1,7 +1,7 @@
 import type { AnalysisContext } from '../../context.js'
 import { makeFinding } from '../../finding.js'
 import type { Finding } from '../../types.js'
-import { errorBodyEvidence, graphCodes, graphMessage, requestSubject, statusEvidence } from '../facts.js'
+import { errorBodyEvidence, graphCodes, graphMessage, hasGraphCode, requestSubject, statusEvidence } from '../facts.js'
 import type { Rule } from '../rule.js'
 import { dataKindOf, isOwnData } from './workload.js'
 
@@ -65,7 +65,7 @@ const OWN_DRIVE: LicenceSignal = {
 /** A delegated 403 on the user's own mailbox or OneDrive with a sufficient scope: provisioning or licence, not rights. */
 function ownDataSignal(ctx: AnalysisContext): LicenceSignal | undefined {
   if (ctx.status !== 403 || ctx.token?.kind !== 'delegated' || ctx.permissions?.check?.isAuthorized !== true) return undefined
-  if (ctx.requiredPermissions !== undefined || isOwnData(ctx) !== true) return undefined
+  if (ctx.requiredPermissions !== undefined || isOwnData(ctx) !== true || hasGraphCode(ctx, 'ErrorSendAsDenied')) return undefined
   const kind = dataKindOf(ctx)
   if (kind === 'mailbox') return OWN_MAILBOX
   return kind === 'files' ? OWN_DRIVE : undefined

@@ -7,6 +7,7 @@ import type { Rule } from '../rule.js'
 import { nonDenial403 } from '../non-denial-403.js'
 import { dataKindOf, isOwnData, sharedScopeFor } from './workload.js'
 import type { DataKind } from './workload.js'
+import { adminUnitNote, guestDirectoryHint, sendAsDenied, wideFilesScope } from './user-rights-hints.js'
 
 interface RoleHint {
   readonly path: RegExp
@@ -49,8 +50,10 @@ export const userNotPrivileged: Rule = {
   check(ctx) {
     if (ctx.area !== 'graph' || ctx.status !== 403 || ctx.token?.kind !== 'delegated') return []
     if (ctx.permissions?.check?.isAuthorized !== true || ctx.requiredPermissions !== undefined || nonDenial403(ctx) !== undefined) return []
+    // The tenant's collaboration settings, not the user's role (resource-policy says so).
+    if (/Guest invitations not allowed/i.test(ctx.graphError?.message ?? '')) return []
     const kind = dataKindOf(ctx)
-    if ((kind === 'mailbox' || kind === 'files') && isOwnData(ctx) === true) return []
+    if ((kind === 'mailbox' || kind === 'files') && isOwnData(ctx) === true && sendAsDenied(ctx) === undefined) return []
     return [finding(ctx, kind)]
   },
 }
@@ -113,10 +116,23 @@ function lacking(kind: DataKind): string {
 }
 
 function lackingOn(ctx: AnalysisContext, kind: DataKind): string {
+  const sendAs = sendAsDenied(ctx)
+  if (sendAs !== undefined) return `the user has no Send As (or Send on Behalf) right on ${sendAs}, the mailbox the message's "from" names`
+  if (guestDirectoryHint(ctx, kind) !== undefined) return 'the signed-in user is a guest in this tenant (the token\'s acct claim is 1), and the tenant\'s guest user access setting limits what guests may read in the directory, whatever the permission'
+  const all = wideFilesScope(ctx, kind)
+  if (all !== undefined) return `the token's only file permissions, ${listOrNone(ctx.permissions?.check?.granted ?? [])}, reach the signed-in user's own OneDrive alone; any other drive (a group's or a site's library, or another user's files even when shared with the user) needs ${all}`
   return kind === 'directory' && INTUNE_PATH.test(graphPath(ctx)) ? 'the user lacks an Intune role, or an Intune licence' : lacking(kind)
 }
 
 function fixesFor(ctx: AnalysisContext, kind: DataKind, granted: readonly string[]): string[] {
+  const sendAs = sendAsDenied(ctx)
+  if (sendAs !== undefined) {
+    return [
+      `An Exchange admin grants the signed-in user Send As on ${sendAs}: \`Add-RecipientPermission -Identity ${sendAs} -Trustee <user> -AccessRights SendAs\`, or Send on Behalf: \`Set-Mailbox ${sendAs} -GrantSendOnBehalfTo @{Add="<user>"}\`; it can take up to an hour to apply.`,
+      ...((ctx.token?.scopes ?? []).some((scope) => scope.toLowerCase() === 'mail.send.shared') ? [] : ['Request the delegated scope Mail.Send.Shared as well: sending as another mailbox needs it.']),
+      'Or drop "from" and send as the signed-in user; an app without a user sends as any mailbox with the application permission Mail.Send on POST /users/{that mailbox}/sendMail.',
+    ]
+  }
   if (kind === 'mailbox') {
     const shared = sharedScopeFor(granted, ctx.token?.scopes ?? [])
     const sending = /\/sendmail$/.test(graphPath(ctx))
@@ -129,17 +145,27 @@ function fixesFor(ctx: AnalysisContext, kind: DataKind, granted: readonly string
       'For access to any mailbox without sharing, use application permissions (client credentials) instead, scoped with RBAC for Applications.',
     ]
   }
+  const all = wideFilesScope(ctx, kind)
+  if (all !== undefined) {
+    return [
+      `Request the delegated scope ${all} instead (the signed-in user's own files and every file the user can reach: shared with them, or in a group or site they belong to); then request a new token.`,
+      'If it is still denied with that scope, the user has no access to this drive or item: have its owner share it, or add the user to the group or site.',
+    ]
+  }
   if (kind === 'files') return ['Have the owner share the file or folder with the signed-in user (or use a sharing link), then retry; for any user\'s OneDrive without sharing, use application permissions instead.']
   if (kind === 'teams') return ['Add the signed-in user to the team or chat (a team owner does this), or call with an account that is a member.']
   if (kind === 'sites') return ['Give the signed-in user access to the site (site owner: Site permissions > Share or add to a site group), or call with an account that has it.']
   if (kind === 'group') return ['Add the signed-in user as a member of the group (a group owner or admin does this), or call with an account that is a member.']
   if (kind === 'other') return ['Call with the account that owns the object, or have its owner share it with or assign it to the signed-in user (directory roles do not grant access to user content); for access regardless of the user, use application permissions instead.']
+  const guest = guestDirectoryHint(ctx, kind)
+  if (guest !== undefined) return guest
   const hint = roleHintFor(ctx)
   return [
     hint === undefined
       ? 'Give the signed-in user the directory role (or the object-level rights) this operation needs, per the API reference\'s note on roles, or sign in as a user who has them.'
       : `Sign in as a user with ${hint}, or have an admin assign that role (Entra admin center > Roles and administrators; PIM users must activate it first, then get a new token).`,
     ...(INTUNE_PATH.test(graphPath(ctx)) ? [INTUNE_LICENCE] : []),
+    ...adminUnitNote(ctx, hint),
     'Role changes reach the token only after a new sign-in: the wids claim is fixed when the token is issued.',
   ]
 }

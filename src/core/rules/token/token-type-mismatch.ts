@@ -2,7 +2,7 @@ import type { AnalysisContext } from '../../context.js'
 import type { EndpointPermissions } from '../../permissions/types.js'
 import { evidence, makeFinding } from '../../finding.js'
 import type { Evidence, Finding, PermissionScheme } from '../../types.js'
-import { claimEvidence, errorBodyEvidence, graphMessage, isMePath, isSuccess, listOrNone, requestSubject, statusEvidence } from '../facts.js'
+import { appOnlyRefused, claimEvidence, errorBodyEvidence, graphMessage, isMePath, isSuccess, listOrNone, requestSubject, statusEvidence } from '../facts.js'
 import { defaultScope, namedScope } from '../fix-text.js'
 import type { Rule } from '../rule.js'
 import { isSharePointSecretToken, sharePointSecretToken } from './sharepoint-app-only.js'
@@ -11,6 +11,7 @@ import { managedIdentityOf, managedIdentitySteps } from '../authorization/manage
 const ME_DELEGATED_ONLY = /\/me request is only valid with delegated authentication flow/i
 /** Teams' answer to an app-only message POST (chats and channels): only migration imports may do it. */
 const IMPORT_ONLY = /allowed in application-only context only for import purposes/i
+const MESSAGE_POST = /\/(?:chats|channels)\/[^/]+\/messages(?:\/[^/]+\/replies)?$/i
 const NO_PERMISSION_CLAIMS = /either scp or roles claim need to be present|NoPermissionsInAccessToken|token contains no permissions/i
 
 /**
@@ -25,6 +26,7 @@ export const tokenTypeMismatch: Rule = {
     const token = ctx.token
     if (ME_DELEGATED_ONLY.test(graphMessage(ctx)) || (token?.kind === 'app-only' && isMePath(ctx))) return [appOnlyOnMe(ctx)]
     if (IMPORT_ONLY.test(graphMessage(ctx))) return [appOnlyMessagePost(ctx)]
+    if (appOnlyRefused(ctx) && token?.kind !== 'delegated') return [appOnlyRefusedFinding(ctx)]
     // The service naming the permissions it requires outranks inferences about the token kind.
     if (ctx.requiredPermissions !== undefined) return []
     if (token?.kind === 'app-only' && token.roles.length === 0 && isDeniedStatus(ctx)) return [appOnlyWithoutRoles(ctx)]
@@ -64,6 +66,20 @@ function appOnlyMessagePost(ctx: AnalysisContext): Finding {
       `Send the message with a delegated token: a user signs in (authorization code, on-behalf-of or device code) and the app requests \`${namedScope(ctx.cloud, delegated)}\`.`,
       'For messages from an app without a user, use a bot (Bot Framework proactive message) or a channel\'s incoming webhook / Workflows instead of the Graph message API.',
       'Teamwork.Migrate.All is the right permission only for importing historical messages into a team created in migration mode.',
+    ],
+  })
+}
+
+/** Graph said outright that this API takes no app-only token (a 412 or 403 PreconditionFailed, whatever the catalogue lists). */
+function appOnlyRefusedFinding(ctx: AnalysisContext): Finding {
+  if (ctx.method === 'POST' && MESSAGE_POST.test(ctx.target?.path ?? '')) return appOnlyMessagePost(ctx)
+  const delegated = ctx.permissions?.endpoint?.schemes.DelegatedWork?.leastPrivileged ?? null
+  return makeFinding('token-type-mismatch', {
+    detail: `Graph answered that ${requestSubject(ctx)} is not supported with an app-only token: this call needs a signed-in user, whatever application permissions the token holds or the permission reference lists.`,
+    evidence: [...kindEvidence(ctx), ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
+    fix: [
+      `Call it with a delegated token: a user signs in (authorization code with PKCE, on-behalf-of or device code) and the app requests ${delegated === null ? 'the delegated permission the API reference lists' : `\`${namedScope(ctx.cloud, delegated)}\``}.`,
+      'If no user can be present, look in the API reference for an app-only alternative; adding application permissions does not change this answer.',
     ],
   })
 }
