@@ -80,6 +80,12 @@ export interface Exchange {
    * Modify permissions tab, the call in its query bar, not in the response pane).
    */
   readonly via?: 'azure-cli' | 'logic-apps' | 'graph-explorer'
+  /**
+   * What a pasted text says of a call it does not show, for the answer to ask for that line precisely:
+   * words after "its stack trace", e.g. `names the .NET SDK v4 request AttachmentRequest.GetAsync (…)` or
+   * `shows it was made in listUsers at /app/src/directory.ts:14`.
+   */
+  readonly unseenCall?: string
 }
 
 /** The first value of a header, case-insensitively, or undefined. */

@@ -3,7 +3,8 @@
  * SDK's GraphError, Kiota's ODataError in every language): `client.api('/users/x/messages').get()`
  * (msgraph-sdk-javascript), or a request builder chain: `graph_client.users.by_user_id(x).mail_folders.get()`
  * (Python), `graphClient.users.byUserId(x).mailFolders.get()` (TypeScript), `graphClient.Users["x"].MailFolders.GetAsync()`
- * (.NET), `graphClient.users().byUserId(x).mailFolders().get()` (Java). Scanned by hand, line by line.
+ * (.NET), `graphClient.Users["x"].Messages.Request().AddAsync(m)` (.NET SDK v4), `graphClient.users().byUserId(x).mailFolders().get()`
+ * (Java). Scanned by hand, line by line.
  */
 
 /** A call a code line names: its method and URL, and which form named it. */
@@ -15,7 +16,7 @@ export interface CodeCall {
 
 const API_PATH = /\.api\(\s*['"`]([^'"`\s]{1,500})['"`]/
 const CLIENT = /graph|client/i
-const VERBS: Readonly<Record<string, string>> = { get: 'GET', post: 'POST', patch: 'PATCH', update: 'PATCH', put: 'PUT', delete: 'DELETE', del: 'DELETE' }
+const VERBS: Readonly<Record<string, string>> = { get: 'GET', add: 'POST', post: 'POST', patch: 'PATCH', update: 'PATCH', put: 'PUT', delete: 'DELETE', del: 'DELETE' }
 const GRAPH = 'https://graph.microsoft.com'
 
 /**
@@ -96,6 +97,8 @@ function chainCall(client: string, links: readonly ChainLink[], beta: boolean): 
   if (!CLIENT.test(client) || verb === undefined || links.length < 2) return undefined
   const segments: string[] = []
   for (const link of links.slice(0, -1)) {
+    // .NET SDK v4: `.Users["x"].Request().Filter("…").UpdateAsync(user)`: the path ends at Request(), query options follow.
+    if (link.name === 'Request' && link.after !== '[]') break
     if (/^by[A-Za-z0-9_]{0,80}id$/i.test(link.name)) segments.push(idOf(link.arg))
     else if (link.after === '(args)' || /RequestBuilder$|Async$/.test(link.name)) return undefined
     else segments.push(spelled(link.name))
@@ -114,7 +117,8 @@ function idOf(arg: string): string {
 function spelled(name: string): string {
   const camel = name.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase())
   const lower = `${camel.charAt(0).toLowerCase()}${camel.slice(1)}`
-  return lower === 'count' ? '$count' : lower === 'ref' ? '$ref' : lower
+  // `.Ref` (Kiota), `.References` / `.Reference` (.NET SDK v4).
+  return lower === 'count' ? '$count' : lower === 'ref' || lower === 'references' || lower === 'reference' ? '$ref' : lower
 }
 
 /** `.name`, `.name(…)`, `.name[…]` links after an identifier; undefined when none follows. */

@@ -14,6 +14,8 @@ import { readGraphErrorFields, type GraphErrorFields } from './graph-fields.js'
 import { knownMessage } from './known-messages.js'
 import { goBuilderCmdlet, requestBuilderCall } from './request-builder.js'
 import { codeCall } from './code-call.js'
+import { dotnetV4Call } from './dotnet-v4.js'
+import { callSite } from './call-site.js'
 import { pnpCmdletCall } from '../../powershell/pnp-cmdlets.js'
 
 /** The pasted Graph error formats. */
@@ -74,7 +76,18 @@ function withRequest(exchange: Exchange, fields: GraphErrorFields, text: string)
   const code = codeCall(text)
   if (code !== undefined) return { ...exchange, request: { ...request(code.method, code.url), inferredFrom: code.from } }
   const go = goBuilderCmdlet(text)
-  return go === undefined ? exchange : { ...exchange, cmdlet: go }
+  if (go !== undefined) return { ...exchange, cmdlet: go }
+  const v4 = dotnetV4Call(text)
+  if (v4?.kind === 'call') return { ...exchange, request: { ...request(v4.method, v4.url), inferredFrom: v4.label } }
+  return withUnseenCall(exchange, v4?.said, callSite(text))
+}
+
+/** What the stack trace says of a call it does not name: the SDK request it went through, where the caller made it. */
+function withUnseenCall(exchange: Exchange, said: string | undefined, site: string | undefined): Exchange {
+  if (said === undefined && site === undefined) return exchange
+  const made = site === undefined ? '' : `made in ${site}`
+  const unseenCall = said === undefined ? `shows it was ${made}` : `names ${said}${made === '' ? '' : `, ${made}`}`
+  return { ...exchange, unseenCall }
 }
 
 /** An action cmdlet's call now; any other cmdlet's call is found in the catalogue when diagnosed (`withCmdletRequest`). */
