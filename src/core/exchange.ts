@@ -81,9 +81,9 @@ export interface Exchange {
    */
   readonly via?: 'azure-cli' | 'logic-apps' | 'graph-explorer'
   /**
-   * What a pasted text says of a call it does not show, for the answer to ask for that line precisely:
-   * words after "its stack trace", e.g. `names the .NET SDK v4 request AttachmentRequest.GetAsync (…)` or
-   * `shows it was made in listUsers at /app/src/directory.ts:14`.
+   * How to get the call a pasted text does not show, as one fix step naming what the text does say: the SDK
+   * request its stack trace went through, the line of the caller's code that made it, the tool that sent it
+   * (`Invoke-PnPGraphMethod`). Set by the pasted-text parsers (`src/core/input/pasted/unseen-call.ts`).
    */
   readonly unseenCall?: string
 }

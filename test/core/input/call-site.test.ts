@@ -30,5 +30,6 @@ test('near misses: a stack of library frames only, and text without frames, name
 
 test('a Kiota TypeScript ODataError without a call: the exchange says where it was made, for the answer to ask for that line', () => {
   const [exchange] = parseInput(KIOTA_TS, 'x.txt')
-  assert.deepEqual([exchange?.request, exchange?.response?.status, exchange?.unseenCall], [undefined, 403, 'shows it was made in listUsers at /app/src/directory.ts:14'])
+  assert.deepEqual([exchange?.request, exchange?.response?.status], [undefined, 403])
+  assert.match(exchange?.unseenCall ?? '', /^The SDK's error does not print the call, but its stack trace shows it was made in listUsers at \/app\/src\/directory\.ts:14: paste that line of code/)
 })

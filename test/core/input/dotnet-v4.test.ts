@@ -81,7 +81,7 @@ test('a v4 frame whose type several paths share: the answer names it and where t
   const text = 'Microsoft.Graph.ServiceException: Code: ErrorAccessDenied\nMessage: Access is denied. Check credentials and try again.\n\n   at Microsoft.Graph.HttpProvider.SendAsync(HttpRequestMessage request)\n   at Microsoft.Graph.AttachmentRequest.GetAsync(CancellationToken cancellationToken)\n   at Contoso.Mail.Archiver.<SaveAsync>d__7.MoveNext() in C:\\src\\Archiver.cs:line 31\n Status Code: Forbidden\n'
   const [exchange] = parseInput(text, 'v4.txt')
   assert.equal(exchange?.request, undefined)
-  assert.equal(exchange?.unseenCall, 'names the .NET SDK v4 request AttachmentRequest.GetAsync (GET on an attachment of a message, an event or a group post), made in Contoso.Mail.Archiver.SaveAsync at C:\\src\\Archiver.cs:31')
+  assert.ok((exchange?.unseenCall ?? '').includes('but its stack trace names the .NET SDK v4 request AttachmentRequest.GetAsync (GET on an attachment of a message, an event or a group post), made in Contoso.Mail.Archiver.SaveAsync at C:\\src\\Archiver.cs:31: paste that line'), exchange?.unseenCall)
   const [result] = diagnose(exchange === undefined ? [] : [exchange], { permissions: loadSnapshotCatalogue(), now: new Date('2026-11-20T10:00:00Z') }).results
   const fix = result?.findings.find((finding) => finding.id === 'permission-missing')?.fix.join('\n') ?? ''
   assert.match(fix, /but its stack trace names the \.NET SDK v4 request AttachmentRequest\.GetAsync .* paste that line of code/)

@@ -1,6 +1,6 @@
 /**
  * Where the caller's own code made the call, from a pasted stack trace whose SDK frames do not name it
- * (the JavaScript SDK's GraphError, Kiota's ODataError in TypeScript, a .NET, Java or Python stack):
+ * (the JavaScript SDK's GraphError, Kiota's ODataError in TypeScript, a .NET, Java, PHP or Python stack):
  * the innermost frame outside the SDK, its runtime and libraries. The answer then asks for that one
  * line instead of "the line of code". Frames are read line by line with anchored, linear patterns.
  */
@@ -14,9 +14,12 @@ const JAVA_FRAME = /^\s*at ([a-z][\w$]{0,100}(?:\.[\w$<>]{1,100}){1,30})\(([\w$-
 /** `  File "/app/main.py", line 12, in main`. */
 const PYTHON_FRAME = /^\s*File "([^"\r\n]{1,500})", line (\d{1,7}), in ([\w<>.]{1,200})\s*$/
 
+/** `#2 /var/www/app/users.php(18): Microsoft\Graph\…->get()`. */
+const PHP_FRAME = /^#\d{1,4} ((?:[A-Za-z]:)?[^\s()]{1,500}\.php)\((\d{1,7})\): /
 const JS_LIBRARY = /node_modules|^node:|^internal\/|\(internal\/|<anonymous>/
 const DOTNET_LIBRARY = /^(?:Microsoft\.(?:Graph|Kiota|Identity|Extensions|AspNetCore)|System|Azure)\./
 const JAVA_LIBRARY = /^(?:com\.microsoft\.|java\.|javax\.|jdk\.|sun\.|kotlin\.|kotlinx\.|okhttp3\.|okio\.|reactor\.|io\.reactivex\.|org\.junit\.|com\.azure\.)/
+const PHP_LIBRARY = /[\\/]vendor[\\/]/
 const PYTHON_LIBRARY = /site-packages|dist-packages|[\\/]lib[\\/]python\d|[\\/]asyncio[\\/]|^<frozen /
 
 /**
@@ -30,7 +33,7 @@ export function callSite(text: string): string | undefined {
   const lines = text.slice(0, 64_000).split('\n', 2_000)
   let python: string | undefined
   for (const line of lines) {
-    const site = jsSite(line) ?? javaSite(line) ?? dotnetSite(line)
+    const site = jsSite(line) ?? javaSite(line) ?? dotnetSite(line) ?? phpSite(line)
     if (site !== undefined) return site
     // Python prints the outermost frame first: the caller's innermost is its last one outside the libraries.
     python = pythonSite(line) ?? python
@@ -62,6 +65,12 @@ function javaSite(line: string): string | undefined {
   if (match === null) return undefined
   const [, name = '', file = '', row = ''] = match
   return JAVA_LIBRARY.test(name) ? undefined : `${name} at ${file}:${row}`
+}
+
+function phpSite(line: string): string | undefined {
+  const match = PHP_FRAME.exec(line)
+  if (match === null || PHP_LIBRARY.test(match[1] ?? '')) return undefined
+  return `${match[1] ?? ''}:${match[2] ?? ''}`
 }
 
 function pythonSite(line: string): string | undefined {

@@ -7,6 +7,8 @@
  * (Java). Scanned by hand, line by line.
  */
 
+import { urlLiteralCall, withoutTemplateHoles } from './url-call.js'
+
 /** A call a code line names: its method and URL, and which form named it. */
 export interface CodeCall {
   readonly method: string
@@ -26,7 +28,7 @@ const GRAPH = 'https://graph.microsoft.com'
 export function codeCall(text: string): CodeCall | undefined {
   const beta = /msgraph[_-]beta|Graph\.Beta\b|graph\.beta\b/.test(text.slice(0, 64_000))
   for (const line of text.slice(0, 64_000).split('\n', 2_000)) {
-    const call = apiCall(line) ?? builderChain(line, beta)
+    const call = apiCall(line) ?? builderChain(line, beta) ?? urlLiteralCall(line)
     if (call !== undefined) return call
   }
   return undefined
@@ -40,19 +42,6 @@ function apiCall(line: string): CodeCall | undefined {
   const version = /\.version\(\s*['"`]beta['"`]/.test(rest) ? 'beta' : 'v1.0'
   const url = /^https:\/\//i.test(path) ? path : `${GRAPH}/${version}${path.startsWith('/') ? '' : '/'}${path}`
   return { method: lastVerb(rest) ?? 'GET', url, from: 'the client.api(…) call in the pasted code' }
-}
-
-/** `/users/${userId}/messages` → `/users/{id}/messages` (scanned by hand). */
-function withoutTemplateHoles(path: string): string {
-  let out = ''
-  let at = 0
-  for (let open = path.indexOf('${'); open >= 0; open = path.indexOf('${', at)) {
-    const close = path.indexOf('}', open)
-    if (close < 0) break
-    out += `${path.slice(at, open)}{id}`
-    at = close + 1
-  }
-  return out + path.slice(at)
 }
 
 /** The last `.get(` / `.post(` … on the rest of the line. */
