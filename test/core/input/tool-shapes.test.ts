@@ -45,6 +45,8 @@ test('the command pasted above its output names the call: az rest, Invoke-PnPGra
 test('a PHP SDK stack frame names the call', () => {
   const php = 'PHP Fatal error:  Uncaught Microsoft\\Graph\\Generated\\Models\\ODataErrors\\ODataError: Insufficient privileges to complete the operation. in /var/www/vendor/microsoft/kiota-http-guzzle/src/GuzzleRequestAdapter.php:519\nStack trace:\n#0 /var/www/vendor/guzzlehttp/promises/src/FulfilledPromise.php(48): Microsoft\\Kiota\\Http\\GuzzleRequestAdapter->throwFailedResponse()\n#1 /var/www/app/users.php(18): Microsoft\\Graph\\Generated\\Users\\Item\\MailFolders\\MailFoldersRequestBuilder->get()\n#2 {main}'
   assert.equal(read(php), `403 GET ${G}/users/{id}/mailFolders (the PHP SDK stack trace)`)
+  // PHP's ` in <file>.php:<line>` after the message is not Graph's message.
+  assert.equal((JSON.parse(parseInput(php, 'x.txt')[0]?.response?.body ?? '{}') as { error: { message: string } }).error.message, 'Insufficient privileges to complete the operation.')
   // Near miss: a frame of the models namespace is no API path.
   assert.equal(read(php.replace('Generated\\Users\\Item\\MailFolders\\MailFoldersRequestBuilder->get()', 'Generated\\Models\\ODataErrors\\ODataError->getError()')).startsWith('403 -'), true)
 })
