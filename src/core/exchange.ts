@@ -80,6 +80,12 @@ export interface Exchange {
    * Modify permissions tab, the call in its query bar, not in the response pane).
    */
   readonly via?: 'azure-cli' | 'logic-apps' | 'graph-explorer'
+  /**
+   * How to get the call a pasted text does not show, as one fix step naming what the text does say: the SDK
+   * request its stack trace went through, the line of the caller's code that made it, the tool that sent it
+   * (`Invoke-PnPGraphMethod`). Set by the pasted-text parsers (`src/core/input/pasted/unseen-call.ts`).
+   */
+  readonly unseenCall?: string
 }
 
 /** The first value of a header, case-insensitively, or undefined. */

@@ -49,3 +49,11 @@ test('without a code line, the answer asks for it (the SDK does not print the ca
   assert.match(fix, /paste the line of code that made it/)
   assert.match(fix, /scp \(signed in as a user\) or roles \(app-only\)/)
 })
+
+test('.NET SDK v4 chains: the path ends at Request(), query options after it are skipped, References is $ref', () => {
+  assert.deepEqual(codeCall('var u = await graphClient.Users["adele@contoso.example"].Request().UpdateAsync(user);'), { method: 'PATCH', url: `${G}/v1.0/users/adele@contoso.example`, from: 'the request builder chain in the pasted code' })
+  assert.equal(codeCall('var m = await graphClient.Me.MailFolders.Inbox.Messages.Request().Filter("isRead eq false").Top(5).GetAsync();')?.url, `${G}/v1.0/me/mailFolders/inbox/messages`)
+  assert.deepEqual(codeCall('await graphClient.Groups[groupId].Members.References.Request().AddAsync(user);'), { method: 'POST', url: `${G}/v1.0/groups/{id}/members/$ref`, from: 'the request builder chain in the pasted code' })
+  // Near miss: a chain that stops at Request() makes no call.
+  assert.equal(codeCall('var request = graphClient.Users[id].Request();'), undefined)
+})

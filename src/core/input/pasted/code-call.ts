@@ -3,8 +3,11 @@
  * SDK's GraphError, Kiota's ODataError in every language): `client.api('/users/x/messages').get()`
  * (msgraph-sdk-javascript), or a request builder chain: `graph_client.users.by_user_id(x).mail_folders.get()`
  * (Python), `graphClient.users.byUserId(x).mailFolders.get()` (TypeScript), `graphClient.Users["x"].MailFolders.GetAsync()`
- * (.NET), `graphClient.users().byUserId(x).mailFolders().get()` (Java). Scanned by hand, line by line.
+ * (.NET), `graphClient.Users["x"].Messages.Request().AddAsync(m)` (.NET SDK v4), `graphClient.users().byUserId(x).mailFolders().get()`
+ * (Java). Scanned by hand, line by line.
  */
+
+import { urlLiteralCall, withoutTemplateHoles } from './url-call.js'
 
 /** A call a code line names: its method and URL, and which form named it. */
 export interface CodeCall {
@@ -15,7 +18,7 @@ export interface CodeCall {
 
 const API_PATH = /\.api\(\s*['"`]([^'"`\s]{1,500})['"`]/
 const CLIENT = /graph|client/i
-const VERBS: Readonly<Record<string, string>> = { get: 'GET', post: 'POST', patch: 'PATCH', update: 'PATCH', put: 'PUT', delete: 'DELETE', del: 'DELETE' }
+const VERBS: Readonly<Record<string, string>> = { get: 'GET', add: 'POST', post: 'POST', patch: 'PATCH', update: 'PATCH', put: 'PUT', delete: 'DELETE', del: 'DELETE' }
 const GRAPH = 'https://graph.microsoft.com'
 
 /**
@@ -25,7 +28,7 @@ const GRAPH = 'https://graph.microsoft.com'
 export function codeCall(text: string): CodeCall | undefined {
   const beta = /msgraph[_-]beta|Graph\.Beta\b|graph\.beta\b/.test(text.slice(0, 64_000))
   for (const line of text.slice(0, 64_000).split('\n', 2_000)) {
-    const call = apiCall(line) ?? builderChain(line, beta)
+    const call = apiCall(line) ?? builderChain(line, beta) ?? urlLiteralCall(line)
     if (call !== undefined) return call
   }
   return undefined
@@ -39,19 +42,6 @@ function apiCall(line: string): CodeCall | undefined {
   const version = /\.version\(\s*['"`]beta['"`]/.test(rest) ? 'beta' : 'v1.0'
   const url = /^https:\/\//i.test(path) ? path : `${GRAPH}/${version}${path.startsWith('/') ? '' : '/'}${path}`
   return { method: lastVerb(rest) ?? 'GET', url, from: 'the client.api(…) call in the pasted code' }
-}
-
-/** `/users/${userId}/messages` → `/users/{id}/messages` (scanned by hand). */
-function withoutTemplateHoles(path: string): string {
-  let out = ''
-  let at = 0
-  for (let open = path.indexOf('${'); open >= 0; open = path.indexOf('${', at)) {
-    const close = path.indexOf('}', open)
-    if (close < 0) break
-    out += `${path.slice(at, open)}{id}`
-    at = close + 1
-  }
-  return out + path.slice(at)
 }
 
 /** The last `.get(` / `.post(` … on the rest of the line. */
@@ -96,6 +86,8 @@ function chainCall(client: string, links: readonly ChainLink[], beta: boolean): 
   if (!CLIENT.test(client) || verb === undefined || links.length < 2) return undefined
   const segments: string[] = []
   for (const link of links.slice(0, -1)) {
+    // .NET SDK v4: `.Users["x"].Request().Filter("…").UpdateAsync(user)`: the path ends at Request(), query options follow.
+    if (link.name === 'Request' && link.after !== '[]') break
     if (/^by[A-Za-z0-9_]{0,80}id$/i.test(link.name)) segments.push(idOf(link.arg))
     else if (link.after === '(args)' || /RequestBuilder$|Async$/.test(link.name)) return undefined
     else segments.push(spelled(link.name))
@@ -114,7 +106,8 @@ function idOf(arg: string): string {
 function spelled(name: string): string {
   const camel = name.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase())
   const lower = `${camel.charAt(0).toLowerCase()}${camel.slice(1)}`
-  return lower === 'count' ? '$count' : lower === 'ref' ? '$ref' : lower
+  // `.Ref` (Kiota), `.References` / `.Reference` (.NET SDK v4).
+  return lower === 'count' ? '$count' : lower === 'ref' || lower === 'references' || lower === 'reference' ? '$ref' : lower
 }
 
 /** `.name`, `.name(…)`, `.name[…]` links after an identifier; undefined when none follows. */

@@ -26,7 +26,17 @@ const DOTNET_TYPE_ONLY = /Exception of type '[\w.]{0,200}(?:ODataError|ServiceEx
  * An HTTP client's own words around a Graph error: Python `requests` (`401 Client Error: Unauthorized for
  * url: https://…`), PHP Guzzle (`Client error: \`GET https://…\` resulted in a \`400 Bad Request\` response`).
  */
-const HTTP_CLIENT_ERROR = /\bAxiosError: Request failed with status code \d{3}|\b(?:Client|Server) Error: [A-Za-z ]{1,40} for url: https:\/\/|(?:Client|Server) error: `[A-Z]{3,7} https:\/\/[^`\s]{1,2000}` resulted in a `\d{3}|(?:Client|Server) error '\d{3}[A-Za-z ]{0,40}' for url 'https:\/\//
+const HTTP_CLIENT_ERRORS: readonly RegExp[] = [
+  /\bCall to Microsoft Graph URL https:\/\/\S{1,2000} failed with status code/,
+  /\bThe remote server returned an error: \(\d{3}\)/,
+  /\bResponse status code does not indicate success: \d{3}/,
+  /\bAxiosError: Request failed with status code \d{3}/,
+  /\b(?:Client|Server) Error: [A-Za-z ]{1,40} for url: https:\/\//,
+  /(?:Client|Server) error: `[A-Z]{3,7} https:\/\/[^`\s]{1,2000}` resulted in a `\d{3}/,
+  /(?:Client|Server) error '\d{3}[A-Za-z ]{0,40}' for url 'https:\/\//,
+]
+/** A Graph error object as Node's `console.log` prints it: `{ error: { code: 'Authorization_RequestDenied', message: '…' } }`. */
+const JS_INSPECTED_ERROR = /\berror:\s\{\s?code:\s'[A-Za-z][\w.]{0,80}',\s?message:\s'/
 /** A Graph error body cut off by the tool that printed it (Guzzle shortens bodies to 120 characters). */
 const CUT_GRAPH_BODY = /\{\s*"error"\s*:\s*\{\s*"code"\s*:\s*"[A-Za-z][\w.]{0,80}"/
 /** `Invoke-MgGraphRequest: GET https://…` followed by a raw HTTP response. */
@@ -54,6 +64,6 @@ export function sniffPasted(text: string): PastedFormat | undefined {
   // a log line, "Error 403"), or an HTTP client's error line: read like an SDK print-out.
   // A body cut off inside another tool's words counts; a paste that is itself broken JSON stays "not valid JSON".
   const isCutInside = !text.trimStart().startsWith('{') && lines.some((line) => CUT_GRAPH_BODY.test(line))
-  const isWrapped = hasGraphBody || isCutInside || lines.some((line) => HTTP_CLIENT_ERROR.test(line) || knownMessageIn(line) !== undefined)
+  const isWrapped = hasGraphBody || isCutInside || lines.some((line) => HTTP_CLIENT_ERRORS.some((pattern) => pattern.test(line)) || JS_INSPECTED_ERROR.test(line) || knownMessageIn(line) !== undefined)
   return isSdk || isWrapped ? 'sdk-error' : undefined
 }

@@ -68,7 +68,7 @@ const LINE_PATTERNS: readonly LinePattern[] = [
   // Not Node's own error codes (axios `code: 'ERR_BAD_REQUEST'`).
   { pattern: /^\s*(?:ErrorCode|Error code|Code|code)\s*:\s*['"]?(?!ERR_[A-Z])([A-Za-z][\w.]{0,80})['"]?,?\s*$/, read: (m, d) => setIfAbsent(d, 'code', m[1]) },
   { pattern: /^\s*(?:Message\s*:\s*)?\[([A-Za-z][\w.]{0,80})\]\s*:(.*)/, read: (m, d) => { setIfAbsent(d, 'code', m[1]); setIfAbsent(d, 'message', m[2]?.trim()) } },
-  { pattern: /^[\s+]*FullyQualifiedErrorId\s*:\s*([A-Za-z][\w.]{0,80}),/, read: (m, d) => setIfAbsent(d, 'code', m[1]) },
+  { pattern: /^[\s+]*FullyQualifiedErrorId\s*:\s*(?!WebCmdlet)([A-Za-z][\w.]{0,80}),/, read: (m, d) => setIfAbsent(d, 'code', m[1]) },
   { pattern: /^\s*(?:Message|Error message|message|ErrorDetails)\s*:(.*)/, read: (m, d) => { const text = unquote(m[1]); if (!AXIOS_OWN.test(text ?? '')) setIfAbsent(d, 'message', text) } },
   // An axios error as Node prints it: `config: { method: 'get', url: '…', headers: { Authorization: 'Bearer …' } }, response: { status: 403, data: {…} }`.
   { pattern: /^\s*url:\s*'(https:\/\/[^'\s]{1,2000})',?\s*$/, read: (m, d) => setIfAbsent(d, 'url', m[1]) },
@@ -89,11 +89,16 @@ const LINE_PATTERNS: readonly LinePattern[] = [
   { pattern: /^\s*[A-Z][A-Za-z ]{1,30} - (\d{3}) - \d{1,7} ?ms\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
   { pattern: /^\s*(?:Error|HTTP)\s+(\d{3})\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
   // The failing line PowerShell echoes: `+ Invoke-RestMethod -Uri "https://…" -Method Post …` (5.1), `   3 |  Invoke-RestMethod …` (7).
-  { pattern: /^(?:\+|\s{0,8}\d{1,5} \|)\s*(?:Invoke-RestMethod|Invoke-WebRequest|Invoke-MgGraphRequest|irm|iwr)\s[^\r\n]{0,2000}?["'\s](https:\/\/[^"'\s]{1,2000})/i, read: (m, d) => { setIfAbsent(d, 'url', m[1]); setIfAbsent(d, 'method', 'GET') } },
+  { pattern: /^(?:\+|\s{0,8}\d{1,5} \||\s{0,8}Line\s{0,20}:)\s*(?:\$[\w:]{1,100}\s?=\s?)?(?:Invoke-RestMethod|Invoke-WebRequest|Invoke-MgGraphRequest|irm|iwr)\s[^\r\n]{0,2000}?["'\s](https:\/\/[^"'\s]{1,2000})/i, read: (m, d) => { setIfAbsent(d, 'url', m[1]); setIfAbsent(d, 'method', 'GET') } },
 ]
 
 /** Anywhere in a line (Python reprs, JavaScript objects, `requests` errors). */
 const INLINE_PATTERNS: readonly LinePattern[] = [
+  // PnP PowerShell: `Invoke-PnPGraphMethod: Call to Microsoft Graph URL https://… failed with status code Forbidden: <Graph's message>`.
+  { pattern: /\bCall to Microsoft Graph URL (https:\/\/\S{1,2000}) failed with status code ([A-Za-z]{1,30}|\d{3})(?:: ([^\r\n]{1,2000}))?/, read: (m, d) => { setIfAbsent(d, 'url', m[1]); setIfAbsent(d, 'status', statusOf(m[2])); setIfAbsent(d, 'message', m[3]?.trim()) } },
+  // Windows PowerShell 5.1's WebException, PowerShell 7's HttpResponseException: the status without the body.
+  { pattern: /\bThe remote server returned an error: \((\d{3})\)/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
+  { pattern: /\bResponse status code does not indicate success: (\d{3})\b/, read: (m, d) => setIfAbsent(d, 'status', statusOf(m[1])) },
   // A browser console's failed request: `GET https://graph.microsoft.com/v1.0/me 401 (Unauthorized)`.
   { pattern: /\b(GET|POST|PUT|PATCH|DELETE)\s(https:\/\/\S{1,2000})\s(\d{3})\s\(([A-Za-z ]{0,40})\)/, read: (m, d) => { setIfAbsent(d, 'method', m[1]); setIfAbsent(d, 'url', m[2]); setIfAbsent(d, 'status', statusOf(m[3])) } },
   // iOS/macOS `print(response)`: `<NSHTTPURLResponse: 0x…> { URL: https://… } { status code: 401, headers {`.
@@ -125,6 +130,35 @@ const INLINE_PATTERNS: readonly LinePattern[] = [
   { pattern: /(?<![\w-])(?:request-id|requestId|request_id|RequestId)['"]?\s*[:=]\s*['"]?([0-9a-fA-F-]{36})/, read: (m, d) => setIfAbsent(d, 'requestId', m[1]) },
 ]
 
+/** Commands whose options name the call: `az rest --method get --url https://…`, `Invoke-PnPGraphMethod -Url "v1.0/groups/…" -Method Get`. */
+const COMMANDS: ReadonlyArray<{ readonly start: RegExp; readonly url: readonly string[]; readonly method: readonly string[] }> = [
+  { start: /\baz rest\s/, url: ['--url', '--uri', '-u'], method: ['--method', '-m'] },
+  { start: /\bInvoke-PnPGraphMethod\s/i, url: ['-url'], method: ['-method'] },
+]
+
+/** The command pasted above its output names the call (`az rest` prints no URL without --debug); its options read as tokens. */
+function readCommandLine(line: string, draft: Draft): void {
+  for (const command of COMMANDS) {
+    const at = line.search(command.start)
+    if (at < 0) continue
+    const tokens = line.slice(at).split(/\s+/, 200).map((token) => token.replace(/^["']|["']$/g, ''))
+    const valueOf = (names: readonly string[]): string | undefined => {
+      const index = tokens.findIndex((token) => names.includes(token.toLowerCase()))
+      return index < 0 ? undefined : tokens[index + 1]
+    }
+    setIfAbsent(draft, 'url', graphUrl(valueOf(command.url)))
+    setIfAbsent(draft, 'method', valueOf(command.method)?.toUpperCase())
+  }
+}
+
+/** A Graph URL as a tool takes it: whole, or relative to the Graph host (`v1.0/groups/…`, `/beta/me`, `groups/…` in v1.0). */
+function graphUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  if (/^https:\/\//i.test(value)) return value
+  const path = value.replace(/^\/+/, '')
+  return /^(?:v1\.0|beta)\//.test(path) ? `https://graph.microsoft.com/${path}` : `https://graph.microsoft.com/v1.0/${path}`
+}
+
 /** axios's own message, which says nothing Graph said. */
 const AXIOS_OWN = /^Request failed with status code \d{3}/
 
@@ -153,6 +187,7 @@ export function readGraphErrorFields(text: string): GraphErrorFields {
       continue
     }
     readTypeLine(line, draft)
+    readCommandLine(line, draft)
     for (const { pattern, read } of [...LINE_PATTERNS, ...INLINE_PATTERNS]) {
       const match = pattern.exec(line)
       if (match !== null) read(match, draft)

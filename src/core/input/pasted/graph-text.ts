@@ -14,6 +14,8 @@ import { readGraphErrorFields, type GraphErrorFields } from './graph-fields.js'
 import { knownMessage } from './known-messages.js'
 import { goBuilderCmdlet, requestBuilderCall } from './request-builder.js'
 import { codeCall } from './code-call.js'
+import { dotnetV4Call } from './dotnet-v4.js'
+import { unseenCallStep } from './unseen-call.js'
 import { pnpCmdletCall } from '../../powershell/pnp-cmdlets.js'
 
 /** The pasted Graph error formats. */
@@ -39,16 +41,19 @@ const WHAT: Readonly<Record<GraphTextFormat, string>> = {
 export function graphTextExchange(text: string, name: string, format: GraphTextFormat): Exchange {
   const fields = readGraphErrorFields(text)
   if (NOT_CONNECTED.test(fields.message ?? '')) throw formatError(name, undefined, 'Microsoft Graph PowerShell has no session, so nothing was sent to Graph: run Connect-MgGraph first (signed in as a user: Connect-MgGraph -Scopes <the permission the cmdlet needs>; app-only: -ClientId, -TenantId and -CertificateThumbprint), then the cmdlet again')
-  const clientSide = fields.embedded === undefined && fields.code === undefined ? clientSideError(text) : undefined
+  const seenCall = fields.status !== undefined && fields.url !== undefined
+  const clientSide = fields.embedded === undefined && fields.code === undefined && !seenCall ? clientSideError(text) : undefined
   if (clientSide !== undefined) throw formatError(name, undefined, clientSide)
   const embedded = fields.embedded?.json
   const tokenError = embedded !== undefined && typeof embedded['error'] === 'string'
-  const body = embedded !== undefined && (tokenError || isJsonObject(embedded['error'])) ? fields.embedded?.text : builtBody(fields)
+  const shown = embedded !== undefined && (tokenError || isJsonObject(embedded['error'])) ? fields.embedded?.text : builtBody(fields)
+  // An HTTP client's error line without the body (`requests`' raise_for_status, PowerShell 5.1's WebException): the status and the call.
+  const body = shown ?? (seenCall && (fields.status ?? 0) >= 400 ? '' : undefined)
   if (body === undefined) throw formatError(name, undefined, `looks like ${WHAT[format]} but shows no error code or message${hintFor(text)}`)
   const known = fields.message === undefined ? undefined : knownMessage(fields.message)
-  const bodyStatus = tokenError ? 400 : graphErrorStatus(JSON.parse(body) as unknown)
+  const bodyStatus = tokenError ? 400 : body === '' ? 0 : graphErrorStatus(JSON.parse(body) as unknown)
   const status = fields.status ?? (bodyStatus !== 0 ? bodyStatus : known?.status ?? 0)
-  const response: HttpResponse = { status, headers: responseHeaders(fields), body, ...(fields.statusText === undefined ? {} : { statusText: fields.statusText }) }
+  const response: HttpResponse = { status, headers: responseHeaders(fields), ...(body === '' ? {} : { body }), ...(fields.statusText === undefined ? {} : { statusText: fields.statusText }) }
   const exchange: Exchange = { source: name, format, response, ...viaOf(text.slice(0, 64_000)) }
   return withRequest(exchange, fields, text)
 }
@@ -74,7 +79,11 @@ function withRequest(exchange: Exchange, fields: GraphErrorFields, text: string)
   const code = codeCall(text)
   if (code !== undefined) return { ...exchange, request: { ...request(code.method, code.url), inferredFrom: code.from } }
   const go = goBuilderCmdlet(text)
-  return go === undefined ? exchange : { ...exchange, cmdlet: go }
+  if (go !== undefined) return { ...exchange, cmdlet: go }
+  const v4 = dotnetV4Call(text)
+  if (v4?.kind === 'call') return { ...exchange, request: { ...request(v4.method, v4.url), inferredFrom: v4.label } }
+  const unseenCall = unseenCallStep(text, v4?.said)
+  return unseenCall === undefined ? exchange : { ...exchange, unseenCall }
 }
 
 /** An action cmdlet's call now; any other cmdlet's call is found in the catalogue when diagnosed (`withCmdletRequest`). */

@@ -61,8 +61,15 @@ export function knownMessageIn(line: string): { readonly message: string; readon
   for (let match = MESSAGE_START.exec(line); match !== null && tries < 16; match = MESSAGE_START.exec(line), tries++) {
     const rest = line.slice(match.index + match[0].length).trim()
     const known = knownMessage(rest)
-    if (known !== undefined) return { message: rest, ...known }
+    if (known !== undefined) return { message: withoutPhpPlace(rest), ...known }
     if (match[0] === '') MESSAGE_START.lastIndex++
   }
   return undefined
+}
+
+/** PHP's `Uncaught X: <message> in /var/www/…/File.php:519`: the place is PHP's, not Graph's words (scanned by hand). */
+function withoutPhpPlace(message: string): string {
+  const at = message.lastIndexOf(' in ')
+  if (at < 0) return message
+  return /^ in \S{1,500}\.php:\d{1,7}$/.test(message.slice(at)) ? message.slice(0, at) : message
 }

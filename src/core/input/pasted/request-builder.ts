@@ -4,6 +4,7 @@
  * - .NET: `at Microsoft.Graph[.Beta].Users.Item.Messages.MessagesRequestBuilder.GetAsync(…)`
  * - Java: `at com.microsoft.graph[.beta].users.item.messages.MessagesRequestBuilder.get(…)`
  * - Python: `File ".../msgraph[_beta]/generated/users/item/messages/messages_request_builder.py", line 62, in get`
+ * - PHP: `Microsoft\Graph[\Beta]\Generated\Users\Item\Messages\MessagesRequestBuilder->get()`
  * - Go: `msgraph-sdk-go/users.(*ItemMessagesRequestBuilder).Get(…)`, whose flat type name the catalogue
  *   has to split into segments (see `goBuilderCmdlet`).
  * `item` is the id segment; `count`, `ref` and a `value` read by a `ContentRequestBuilder` are `$count`,
@@ -15,12 +16,14 @@ import type { GraphCmdlet } from '../../powershell/cmdlet.js'
 export interface BuilderCall {
   readonly method: string
   readonly url: string
-  readonly sdk: '.NET' | 'Java' | 'Python'
+  readonly sdk: '.NET' | 'Java' | 'Python' | 'PHP'
 }
 
 const DOTNET_FRAME = /\bat Microsoft\.Graph\.(Beta\.)?((?:[A-Z][A-Za-z0-9]{0,80}\.){1,20})([A-Z][A-Za-z0-9]{0,80})RequestBuilder\.(Get|Post|Patch|Put|Delete)Async\b/
 const JAVA_FRAME = /\bat com\.microsoft\.graph\.(beta\.)?((?:[a-z][a-z0-9]{0,80}\.){1,20})([A-Z][A-Za-z0-9]{0,80})RequestBuilder\.(get|post|patch|put|delete)\(/
 const PYTHON_FRAME = /msgraph(_beta)?[\\/]generated[\\/]((?:[a-z0-9_]{1,80}[\\/]){1,20})([a-z0-9_]{1,80})_request_builder\.py", line \d{1,7}, in (get|post|patch|put|delete)\b/
+/** PHP: `#1 …/UsersRequestBuilder.php(75): …` is the builder's own file; `Microsoft\Graph\Generated\Users\UsersRequestBuilder->get()` its call. */
+const PHP_FRAME = /\bMicrosoft\\Graph\\(Beta\\)?Generated\\((?:[A-Z][A-Za-z0-9]{0,80}\\){1,20})([A-Z][A-Za-z0-9]{0,80})RequestBuilder->(get|post|patch|put|delete)\(/
 const GO_FRAME = /msgraph-(beta-)?sdk-go(?:@v[\w.+-]{1,40})?\/([a-z]{1,40})\.\(\*([A-Z][A-Za-z0-9]{0,200})RequestBuilder\)\.(Get|Post|Patch|Put|Delete)\(/
 /** Namespaces and packages of request builders that are not API paths. */
 const NOT_A_PATH = new Set(['models', 'core', 'kiota', 'requests', 'authentication', 'serviceclient'])
@@ -40,6 +43,8 @@ export function requestBuilderCall(text: string): BuilderCall | undefined {
   if (java !== null) return callOf('Java', java[1], (java[2] ?? '').split('.'), java[3], java[4], (segment) => segment)
   const python = PYTHON_FRAME.exec(head)
   if (python !== null) return callOf('Python', python[1], (python[2] ?? '').split(/[\\/]/), python[3], python[4], camelFromSnake)
+  const php = PHP_FRAME.exec(head)
+  if (php !== null) return callOf('PHP', php[1], (php[2] ?? '').split('\\'), php[3], php[4], lowerFirst)
   return undefined
 }
 

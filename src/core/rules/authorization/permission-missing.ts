@@ -143,6 +143,8 @@ function sharedMailboxStep(ctx: AnalysisContext, least: string | null): string[]
 /** What would let graph-doctor name the exact permission: the request when it is missing, else the data. */
 function catalogueStep(ctx: AnalysisContext, hasCatalogue: boolean): string {
   if (ctx.url === null || ctx.url === '') {
+    const { unseenCall } = ctx.exchange
+    if (unseenCall !== undefined) return unseenCall
     if (ctx.exchange.format === 'sdk-error') return 'The SDK\'s error does not print the call: paste the line of code that made it together with the error (`client.api(\'/users/…\').get()` or a request builder chain such as `graphClient.users.byUserId(id).messages.get()`), or give the call itself (a HAR or curl -v capture, or --method and --url with the token), so graph-doctor can name the exact least-privileged permission.'
     return 'The input holds no request: give the call itself (a HAR or curl -v capture, or --method and --url with the token) so graph-doctor can name the exact least-privileged permission.'
   }
