@@ -135,8 +135,9 @@ export class GroupJudge {
 
 /**
  * What a group's verdict depends on: a success's (never diagnosed) only its endpoint, status and token
- * kind; a failure's its claims too. The tenant shows only in a finding's texts (a consent URL), never
- * in the verdict: the first group's stands for all.
+ * kind; so does a failure's with a {@link isClaimsBlind} status; any other failure's its claims too.
+ * The tenant shows only in a finding's texts (a consent URL), never in the verdict: the first group's
+ * stands for all.
  */
 export function verdictKey(group: LoggedGroup): string {
   return keyWithClaims(group, group.claims)
@@ -149,7 +150,18 @@ export function sharedVerdictKey(group: LoggedGroup, claimsText: string): string
 
 function keyWithClaims(group: LoggedGroup, claims: number | string): string {
   const endpoint = `${group.method} ${group.url} ${group.status} ${group.kind}`
-  return group.status > 0 && group.status < 400 ? endpoint : `${endpoint} ${claims}`
+  return isClaimsBlind(group.status) ? endpoint : `${endpoint} ${claims}`
+}
+
+/**
+ * A status whose verdict no rule reads the claims (roles, scopes, wids) for: a success, or a failure
+ * other than 400, 401 and 403. Every rule that reads them acts only on those three (a 400 on an
+ * endpoint whose scheme accepts no grantable permission is a token-type mismatch unless the claims
+ * hold a hidden one); the token kind stays in the key. `test/core/logs/claims-blind.test.ts` judges
+ * these statuses with varied claims on many endpoints and finds one verdict per endpoint.
+ */
+export function isClaimsBlind(status: number): boolean {
+  return status > 0 && status !== 400 && status !== 401 && status !== 403
 }
 
 function ownedPrincipal(group: LoggedGroup): PrincipalClaims {

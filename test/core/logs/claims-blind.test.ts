@@ -1,0 +1,105 @@
+/**
+ * A failed logged call with a claims-blind status (`isClaimsBlind`: a failure other than 400, 401 and
+ * 403) is judged once per endpoint, status and token kind, whatever its claims (group-judge.ts). That
+ * holds only if no rule reads the roles, scopes or wids for those statuses: every such status is
+ * judged here on many endpoints of the snapshot, each with varied claims (none, the endpoint's own
+ * permissions, broad and unrelated ones, directory roles), every group on its own (no sharing), and
+ * each endpoint must give one verdict. The same claims change 403 verdicts, and 400 verdicts, so they
+ * are varied enough to show a rule that reads them.
+ */
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { loadTemplates } from '../../../bench/log-model.mjs'
+import { INDEX_PATH } from '../../../bench/log-generator.mjs'
+import { GroupJudge, isClaimsBlind, type LoggedGroup } from '../../../src/core/logs/group-judge.js'
+import type { Verdict } from '../../../src/core/logs/verdict.js'
+import type { TokenKind } from '../../../src/core/token/types.js'
+import { catalogue } from '../rules/helpers.js'
+
+/** Statuses rules name (404, 405, 409, 429, 500 and up) and one no rule names. */
+const BLIND_STATUSES = [404, 405, 409, 418, 429, 500, 503]
+/** Every how many templates of the snapshot one is judged (the test's time; they are in path order). */
+const EVERY = 29
+const GLOBAL_ADMIN = '62e90394-69f5-4237-9190-012177145e10'
+const USER_ADMIN = 'fe930be7-5e62-47db-91af-98c3a49a38b1'
+
+interface Endpoint {
+  readonly method: string
+  readonly url: string
+  readonly delegated: readonly string[]
+  readonly application: readonly string[]
+}
+
+interface Claims {
+  readonly kind: TokenKind
+  readonly roles: readonly string[]
+  readonly scopes: readonly string[]
+  readonly wids: readonly string[]
+}
+
+async function endpoints(): Promise<Endpoint[]> {
+  const templates = await loadTemplates(INDEX_PATH)
+  const picked: Endpoint[] = []
+  templates.forEach((template, index) => {
+    const wanted = index % EVERY === 0 || /^\/(me|users\/\{[^}]+\})\/(messages|drive|changePassword|authentication)|\$batch/i.test(template.path)
+    if (!wanted) return
+    const url = `https://graph.microsoft.com/v1.0${template.path.replace(/\{[^}]+\}/g, '0f8c7d36-3d1b-4c5e-9a57-6ad1d2f3a001')}`
+    for (const { method, delegated, application } of template.methods) picked.push({ method, url, delegated, application })
+  })
+  return picked
+}
+
+/** Claims of each kind: none, the endpoint's least and every accepted permission, broad and unrelated ones, directory roles. */
+function claimSets(endpoint: Endpoint): Claims[] {
+  const app = (roles: readonly string[], wids: readonly string[] = []): Claims => ({ kind: 'app-only', roles, scopes: [], wids })
+  const user = (scopes: readonly string[], wids: readonly string[] = []): Claims => ({ kind: 'delegated', roles: [], scopes, wids })
+  return [
+    app(endpoint.application.slice(0, 1)), app(endpoint.application), app(['Directory.ReadWrite.All']), app(['Mail.Send'], [GLOBAL_ADMIN]),
+    user([]), user(endpoint.delegated.slice(0, 1)), user(endpoint.delegated, [GLOBAL_ADMIN, USER_ADMIN]), user(['User.Read', 'openid', 'profile']),
+    user(['Directory.AccessAsUser.All'], [USER_ADMIN]),
+    { kind: 'unknown' as const, roles: [], scopes: [], wids: [] },
+  ].filter((claims) => claims.kind !== 'app-only' || claims.roles.length > 0)
+}
+
+/** Each group judged on its own: no verdict, template or principal shared with another group. */
+function judgeAlone(endpoint: Endpoint, status: number, claims: Claims, number: number): Verdict {
+  const judge = new GroupJudge({ catalogue: catalogue(), memoise: false })
+  const group: LoggedGroup = { method: endpoint.method, url: endpoint.url, status, claims: number, source: 'test (group)', tenantId: '8f2c1f7e-1b6a-4c55-9d1e-2a4f3c9b7e10', ...claims }
+  return judge.verdict(group)
+}
+
+/** The endpoints, per kind, whose verdicts at `status` differ between claim sets. */
+function claimsDependent(all: readonly Endpoint[], status: number): string[] {
+  const dependent: string[] = []
+  for (const endpoint of all) {
+    const byKind = new Map<TokenKind, Verdict>()
+    claimSets(endpoint).forEach((claims, number) => {
+      const verdict = judgeAlone(endpoint, status, claims, number)
+      const first = byKind.get(claims.kind)
+      if (first === undefined) byKind.set(claims.kind, verdict)
+      else if (JSON.stringify(first) !== JSON.stringify(verdict)) dependent.push(`${endpoint.method} ${endpoint.url} ${status} ${claims.kind}: ${JSON.stringify(first)} against ${JSON.stringify(verdict)}`)
+    })
+  }
+  return dependent
+}
+
+describe('failure statuses whose verdict does not depend on the claims', () => {
+  it('counts 400, 401 and 403 as reading the claims, the others (and successes) not', () => {
+    for (const status of [400, 401, 403, 0]) assert.equal(isClaimsBlind(status), false, String(status))
+    for (const status of [200, 204, 302, ...BLIND_STATUSES]) assert.equal(isClaimsBlind(status), true, String(status))
+  })
+
+  it('judges each claims-blind status the same on every endpoint whatever the claims', async () => {
+    const all = await endpoints()
+    assert.ok(all.length > 300, `${all.length} endpoints`)
+    for (const status of BLIND_STATUSES) assert.deepEqual(claimsDependent(all, status), [], String(status))
+  })
+
+  it('varies the claims enough to change verdicts where rules read them (400 and 403)', async () => {
+    const all = await endpoints()
+    const denied = claimsDependent(all, 403)
+    assert.ok(denied.length > all.length / 4, `${denied.length} of ${all.length} endpoints`)
+    // A 400 where the token's scheme accepts no grantable permission: a token-type mismatch unless it holds one.
+    assert.ok(claimsDependent(all, 400).length > 0)
+  })
+})
