@@ -1,8 +1,9 @@
 /**
  * The verdicts of the distinct groups of logged calls, with the work that repeats across groups done
  * once: the template of each `METHOD url`, the principal (and so its token analysis and summary) of
- * each distinct claim set, a success's verdict per endpoint, status and token kind whatever the claims
- * (a success is never diagnosed), a failure's per endpoint, status and claims.
+ * each distinct claim set, a success's verdict per endpoint and token kind whatever the status and
+ * claims (a success is never diagnosed), so too a failure's with a claims-blind status (404, 429, 5xx
+ * …), any other failure's per endpoint, status and claims.
  */
 import { createDiagnoser, diagnoseExchange, type Diagnoser } from '../diagnose.js'
 import type { PermissionCatalogue } from '../permissions/types.js'
@@ -49,8 +50,8 @@ export interface GroupJudgeOptions {
 export type SharedVerdict = readonly [key: string, verdict: Verdict]
 
 /**
- * Verdicts of logged groups, sharing what repeats across them: a success's verdict per endpoint,
- * status and token kind; one analysed principal per claim set (`test/core/logs/group-memo.test.ts`).
+ * Verdicts of logged groups, sharing what repeats across them: a success's verdict per endpoint and
+ * token kind, a claims-blind failure's too; one analysed principal per claim set (`test/core/logs/group-memo.test.ts`).
  */
 export class GroupJudge {
   private readonly catalogue: PermissionCatalogue | undefined
@@ -134,10 +135,11 @@ export class GroupJudge {
 }
 
 /**
- * What a group's verdict depends on: a success's (never diagnosed) only its endpoint, status and token
- * kind; so does a failure's with a {@link isClaimsBlind} status; any other failure's its claims too.
- * The tenant shows only in a finding's texts (a consent URL), never in the verdict: the first group's
- * stands for all.
+ * What a group's verdict depends on: a success's (never diagnosed) only its endpoint and token kind
+ * (every success status gives the same verdict); so does a failure's with a {@link isClaimsBlind}
+ * status (every such status gives the same verdict too); any other failure's its status and claims
+ * too. The tenant shows only in a finding's texts (a consent URL), never in the verdict: the first
+ * group's stands for all.
  */
 export function verdictKey(group: LoggedGroup): string {
   return keyWithClaims(group, group.claims)
@@ -149,19 +151,22 @@ export function sharedVerdictKey(group: LoggedGroup, claimsText: string): string
 }
 
 function keyWithClaims(group: LoggedGroup, claims: number | string): string {
-  const endpoint = `${group.method} ${group.url} ${group.status} ${group.kind}`
-  return isClaimsBlind(group.status) ? endpoint : `${endpoint} ${claims}`
+  const { method, url, status, kind } = group
+  if (status > 0 && status < 400) return `${method} ${url} succeeded ${kind}`
+  if (isClaimsBlind(status)) return `${method} ${url} failed ${kind}`
+  return `${method} ${url} ${status} ${kind} ${claims}`
 }
 
 /**
- * A status whose verdict no rule reads the claims (roles, scopes, wids) for: a success, or a failure
- * other than 400, 401 and 403. Every rule that reads them acts only on those three (a 400 on an
+ * A failure status whose verdict no rule reads the claims (roles, scopes, wids) or the status itself
+ * for: any but 0, 400, 401 and 403. Every rule that reads the claims acts only on those (a 400 on an
  * endpoint whose scheme accepts no grantable permission is a token-type mismatch unless the claims
- * hold a hidden one); the token kind stays in the key. `test/core/logs/claims-blind.test.ts` judges
- * these statuses with varied claims on many endpoints and finds one verdict per endpoint.
+ * hold a hidden one), and none tells a 404 from a 429 or a 500 but by its texts; the token kind stays
+ * in the key. `test/core/logs/claims-blind.test.ts` judges these statuses with varied claims on many
+ * endpoints and finds one verdict per endpoint and token kind.
  */
 export function isClaimsBlind(status: number): boolean {
-  return status > 0 && status !== 400 && status !== 401 && status !== 403
+  return status >= 400 && status !== 400 && status !== 401 && status !== 403
 }
 
 function ownedPrincipal(group: LoggedGroup): PrincipalClaims {

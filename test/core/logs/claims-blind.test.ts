@@ -1,10 +1,10 @@
 /**
  * A failed logged call with a claims-blind status (`isClaimsBlind`: a failure other than 400, 401 and
- * 403) is judged once per endpoint, status and token kind, whatever its claims (group-judge.ts). That
- * holds only if no rule reads the roles, scopes or wids for those statuses: every such status is
- * judged here on many endpoints of the snapshot, each with varied claims (none, the endpoint's own
- * permissions, broad and unrelated ones, directory roles), every group on its own (no sharing), and
- * each endpoint must give one verdict. The same claims change 403 verdicts, and 400 verdicts, so they
+ * 403) is judged once per endpoint and token kind, whatever its claims and which of those statuses
+ * (group-judge.ts). That holds only if no rule reads the roles, scopes or wids for those statuses, nor
+ * tells them apart but in its texts: each is judged here on many endpoints of the snapshot, with
+ * varied claims (none, the endpoint's own permissions, broad and unrelated ones, directory roles),
+ * every group on its own (no sharing), and each endpoint and kind must give one verdict. The same claims change 403 verdicts, and 400 verdicts, so they
  * are varied enough to show a rule that reads them.
  */
 import assert from 'node:assert/strict'
@@ -68,38 +68,40 @@ function judgeAlone(endpoint: Endpoint, status: number, claims: Claims, number: 
   return judge.verdict(group)
 }
 
-/** The endpoints, per kind, whose verdicts at `status` differ between claim sets. */
-function claimsDependent(all: readonly Endpoint[], status: number): string[] {
+/** The endpoints, per kind, whose verdicts differ between claim sets or between the `statuses`. */
+function claimsDependent(all: readonly Endpoint[], statuses: readonly number[]): string[] {
   const dependent: string[] = []
   for (const endpoint of all) {
     const byKind = new Map<TokenKind, Verdict>()
-    claimSets(endpoint).forEach((claims, number) => {
-      const verdict = judgeAlone(endpoint, status, claims, number)
-      const first = byKind.get(claims.kind)
-      if (first === undefined) byKind.set(claims.kind, verdict)
-      else if (JSON.stringify(first) !== JSON.stringify(verdict)) dependent.push(`${endpoint.method} ${endpoint.url} ${status} ${claims.kind}: ${JSON.stringify(first)} against ${JSON.stringify(verdict)}`)
-    })
+    for (const status of statuses) {
+      claimSets(endpoint).forEach((claims, number) => {
+        const verdict = judgeAlone(endpoint, status, claims, number)
+        const first = byKind.get(claims.kind)
+        if (first === undefined) byKind.set(claims.kind, verdict)
+        else if (JSON.stringify(first) !== JSON.stringify(verdict)) dependent.push(`${endpoint.method} ${endpoint.url} ${status} ${claims.kind}: ${JSON.stringify(first)} against ${JSON.stringify(verdict)}`)
+      })
+    }
   }
   return dependent
 }
 
-describe('failure statuses whose verdict does not depend on the claims', () => {
-  it('counts 400, 401 and 403 as reading the claims, the others (and successes) not', () => {
-    for (const status of [400, 401, 403, 0]) assert.equal(isClaimsBlind(status), false, String(status))
-    for (const status of [200, 204, 302, ...BLIND_STATUSES]) assert.equal(isClaimsBlind(status), true, String(status))
+describe('failure statuses whose verdict depends on neither the claims nor the status', () => {
+  it('counts 0, 400, 401, 403 and successes out, other failures in', () => {
+    for (const status of [0, 200, 204, 302, 400, 401, 403]) assert.equal(isClaimsBlind(status), false, String(status))
+    for (const status of BLIND_STATUSES) assert.equal(isClaimsBlind(status), true, String(status))
   })
 
-  it('judges each claims-blind status the same on every endpoint whatever the claims', async () => {
+  it('judges every claims-blind status the same on each endpoint and token kind, whatever the claims', async () => {
     const all = await endpoints()
     assert.ok(all.length > 300, `${all.length} endpoints`)
-    for (const status of BLIND_STATUSES) assert.deepEqual(claimsDependent(all, status), [], String(status))
+    assert.deepEqual(claimsDependent(all, BLIND_STATUSES), [])
   })
 
   it('varies the claims enough to change verdicts where rules read them (400 and 403)', async () => {
     const all = await endpoints()
-    const denied = claimsDependent(all, 403)
+    const denied = claimsDependent(all, [403])
     assert.ok(denied.length > all.length / 4, `${denied.length} of ${all.length} endpoints`)
     // A 400 where the token's scheme accepts no grantable permission: a token-type mismatch unless it holds one.
-    assert.ok(claimsDependent(all, 400).length > 0)
+    assert.ok(claimsDependent(all, [400]).length > 0)
   })
 })
