@@ -4,14 +4,17 @@
  * (group-judge.ts). That holds only if no rule reads the roles, scopes or wids for those statuses, nor
  * tells them apart but in its texts: each is judged here on many endpoints of the snapshot, with
  * varied claims (none, the endpoint's own permissions, broad and unrelated ones, directory roles),
- * every group on its own (no sharing), and each endpoint and kind must give one verdict. The same claims change 403 verdicts, and 400 verdicts, so they
+ * every group on its own (no sharing), and each endpoint and kind must give one verdict.
+ * A 400 or 401 (`readsOnlyTheCheck`) is judged per endpoint, status, kind and whether the catalogue
+ * checks the claims there (`isChecked`): the same claims give one verdict per such class. The same claims change 403 verdicts, and 400 verdicts, so they
  * are varied enough to show a rule that reads them.
  */
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { loadTemplates } from '../../../bench/log-model.mjs'
 import { INDEX_PATH } from '../../../bench/log-generator.mjs'
-import { GroupJudge, isClaimsBlind, type LoggedGroup } from '../../../src/core/logs/group-judge.js'
+import { GroupJudge, type LoggedGroup } from '../../../src/core/logs/group-judge.js'
+import { isChecked, isClaimsBlind, readsOnlyTheCheck } from '../../../src/core/logs/verdict-key.js'
 import type { Verdict } from '../../../src/core/logs/verdict.js'
 import type { TokenKind } from '../../../src/core/token/types.js'
 import { catalogue } from '../rules/helpers.js'
@@ -61,24 +64,31 @@ function claimSets(endpoint: Endpoint): Claims[] {
   ].filter((claims) => claims.kind !== 'app-only' || claims.roles.length > 0)
 }
 
-/** Each group judged on its own: no verdict, template or principal shared with another group. */
-function judgeAlone(endpoint: Endpoint, status: number, claims: Claims, number: number): Verdict {
-  const judge = new GroupJudge({ catalogue: catalogue(), memoise: false })
-  const group: LoggedGroup = { method: endpoint.method, url: endpoint.url, status, claims: number, source: 'test (group)', tenantId: '8f2c1f7e-1b6a-4c55-9d1e-2a4f3c9b7e10', ...claims }
-  return judge.verdict(group)
+function groupOf(endpoint: Endpoint, status: number, claims: Claims, number: number): LoggedGroup {
+  return { method: endpoint.method, url: endpoint.url, status, claims: number, source: 'test (group)', tenantId: '8f2c1f7e-1b6a-4c55-9d1e-2a4f3c9b7e10', ...claims }
 }
 
-/** The endpoints, per kind, whose verdicts differ between claim sets or between the `statuses`. */
-function claimsDependent(all: readonly Endpoint[], statuses: readonly number[]): string[] {
+/** Each group judged on its own: no verdict, template or principal shared with another group. */
+function judgeAlone(group: LoggedGroup): Verdict {
+  return new GroupJudge({ catalogue: catalogue(), memoise: false }).verdict(group)
+}
+
+/**
+ * The endpoints whose verdicts differ between the `statuses` or between claim sets of one token kind
+ * (and, with `byCheck`, of one answer to `isChecked`).
+ */
+function claimsDependent(all: readonly Endpoint[], statuses: readonly number[], byCheck = false): string[] {
   const dependent: string[] = []
   for (const endpoint of all) {
-    const byKind = new Map<TokenKind, Verdict>()
+    const byClass = new Map<string, Verdict>()
     for (const status of statuses) {
       claimSets(endpoint).forEach((claims, number) => {
-        const verdict = judgeAlone(endpoint, status, claims, number)
-        const first = byKind.get(claims.kind)
-        if (first === undefined) byKind.set(claims.kind, verdict)
-        else if (JSON.stringify(first) !== JSON.stringify(verdict)) dependent.push(`${endpoint.method} ${endpoint.url} ${status} ${claims.kind}: ${JSON.stringify(first)} against ${JSON.stringify(verdict)}`)
+        const group = groupOf(endpoint, status, claims, number)
+        const verdict = judgeAlone(group)
+        const kindClass = byCheck ? `${claims.kind} ${isChecked(catalogue(), group, claims)}` : claims.kind
+        const first = byClass.get(kindClass)
+        if (first === undefined) byClass.set(kindClass, verdict)
+        else if (JSON.stringify(first) !== JSON.stringify(verdict)) dependent.push(`${endpoint.method} ${endpoint.url} ${status} ${kindClass}: ${JSON.stringify(first)} against ${JSON.stringify(verdict)}`)
       })
     }
   }
@@ -95,6 +105,12 @@ describe('failure statuses whose verdict depends on neither the claims nor the s
     const all = await endpoints()
     assert.ok(all.length > 300, `${all.length} endpoints`)
     assert.deepEqual(claimsDependent(all, BLIND_STATUSES), [])
+  })
+
+  it('judges a 400 or a 401 the same on each endpoint and token kind for all claims the catalogue checks alike', async () => {
+    assert.ok(readsOnlyTheCheck(400) && readsOnlyTheCheck(401) && !readsOnlyTheCheck(403))
+    const all = await endpoints()
+    for (const status of [400, 401]) assert.deepEqual(claimsDependent(all, [status], true), [], String(status))
   })
 
   it('varies the claims enough to change verdicts where rules read them (400 and 403)', async () => {
