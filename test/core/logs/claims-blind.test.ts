@@ -44,7 +44,7 @@ async function endpoints(): Promise<Endpoint[]> {
   const templates = await loadTemplates(INDEX_PATH)
   const picked: Endpoint[] = []
   templates.forEach((template, index) => {
-    const wanted = index % EVERY === 0 || /^\/(me|users\/\{[^}]+\})\/(messages|drive|changePassword|authentication)|\$batch/i.test(template.path)
+    const wanted = index % EVERY === 0 || /^\/(?:me|users\/\{[^}]+\})(?:\/(?:messages|drive|changePassword|authentication\/methods\/\{[^}]+\}\/resetPassword))?$|^\/\$batch$/i.test(template.path)
     if (!wanted) return
     const url = `https://graph.microsoft.com/v1.0${template.path.replace(/\{[^}]+\}/g, '0f8c7d36-3d1b-4c5e-9a57-6ad1d2f3a001')}`
     for (const { method, delegated, application } of template.methods) picked.push({ method, url, delegated, application })
