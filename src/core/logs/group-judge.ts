@@ -1,8 +1,9 @@
 /**
  * The verdicts of the distinct groups of logged calls, with the work that repeats across groups done
  * once: the template of each `METHOD url`, the principal (and so its token analysis and summary) of
- * each distinct claim set, a success's verdict per endpoint, status and token kind whatever the claims
- * (a success is never diagnosed), a failure's per endpoint, status and claims.
+ * each distinct claim set, and each verdict per what it depends on (`verdict-key.ts`): a success's
+ * per endpoint and token kind (a success is never diagnosed), a failure's per endpoint, token kind and
+ * as much of its status and claims as its rules read.
  */
 import { createDiagnoser, diagnoseExchange, type Diagnoser } from '../diagnose.js'
 import type { PermissionCatalogue } from '../permissions/types.js'
@@ -11,6 +12,7 @@ import type { TokenKind } from '../token/types.js'
 import { ownText } from './state.js'
 import { judgeLoggedCall, type Verdict } from './verdict.js'
 import { ownList } from './group-keys.js'
+import { isChecked, verdictKeyOf } from './verdict-key.js'
 
 /** One distinct group of logged calls, as its first record shows it. */
 export interface LoggedGroup {
@@ -45,12 +47,12 @@ export interface GroupJudgeOptions {
   readonly claimsText?: (claims: number) => string
 }
 
-/** A verdict as judges share it: keyed by {@link sharedVerdictKey}, which numbers no claims. */
+/** A verdict as judges share it: keyed by its verdict key with the claims as text (numbers are per aggregator). */
 export type SharedVerdict = readonly [key: string, verdict: Verdict]
 
 /**
- * Verdicts of logged groups, sharing what repeats across them: a success's verdict per endpoint,
- * status and token kind; one analysed principal per claim set (`test/core/logs/group-memo.test.ts`).
+ * Verdicts of logged groups, sharing what repeats across them: each verdict per its key
+ * (`verdict-key.ts`); one analysed principal per claim set (`test/core/logs/group-memo.test.ts`).
  */
 export class GroupJudge {
   private readonly catalogue: PermissionCatalogue | undefined
@@ -82,10 +84,12 @@ export class GroupJudge {
   /** The verdict of a group, judged the first time its key is seen. */
   verdict(group: LoggedGroup): Verdict {
     if (!this.memoise) return this.judgeAlone(group)
-    const key = verdictKey(group)
+    let checked: boolean | undefined
+    const checkedOf = (): boolean => (checked ??= isChecked(this.catalogue, group, this.principalOf(group)))
+    const key = verdictKeyOf(group, group.claims, checkedOf)
     let verdict = this.verdicts.get(key)
     if (verdict === undefined) {
-      verdict = this.claimsText === undefined ? this.judge(group) : this.judgeOrReceived(group, this.claimsText)
+      verdict = this.claimsText === undefined ? this.judge(group) : this.judgeOrReceived(group, verdictKeyOf(group, this.claimsText(group.claims), checkedOf))
       this.verdicts.set(ownText(key), verdict)
     }
     return verdict
@@ -108,8 +112,8 @@ export class GroupJudge {
     return judgeLoggedCall(this.diagnoser, this.catalogue, { ...group, principal: this.principalOf(group) }, this.templates)
   }
 
-  private judgeOrReceived(group: LoggedGroup, claimsText: (claims: number) => string): Verdict {
-    const key = sharedVerdictKey(group, claimsText(group.claims))
+  /** `key`: the group's verdict key with its claims as text (the same in every aggregator). */
+  private judgeOrReceived(group: LoggedGroup, key: string): Verdict {
     const received = this.received.get(key)
     if (received !== undefined) return received
     const verdict = this.judge(group)
@@ -131,25 +135,6 @@ export class GroupJudge {
     const alone: Diagnoser = { diagnose: (exchange) => [diagnoseExchange(exchange, options)] }
     return judgeLoggedCall(alone, this.catalogue, { ...group, principal: principalClaims(group) })
   }
-}
-
-/**
- * What a group's verdict depends on: a success's (never diagnosed) only its endpoint, status and token
- * kind; a failure's its claims too. The tenant shows only in a finding's texts (a consent URL), never
- * in the verdict: the first group's stands for all.
- */
-export function verdictKey(group: LoggedGroup): string {
-  return keyWithClaims(group, group.claims)
-}
-
-/** {@link verdictKey} with the claims as their text: the same for a group in every aggregator. */
-export function sharedVerdictKey(group: LoggedGroup, claimsText: string): string {
-  return keyWithClaims(group, claimsText)
-}
-
-function keyWithClaims(group: LoggedGroup, claims: number | string): string {
-  const endpoint = `${group.method} ${group.url} ${group.status} ${group.kind}`
-  return group.status > 0 && group.status < 400 ? endpoint : `${endpoint} ${claims}`
 }
 
 function ownedPrincipal(group: LoggedGroup): PrincipalClaims {
