@@ -1,6 +1,6 @@
-import { equalsFolded, fold, foldedHash } from '../match/folding.js'
-import { loadSegments, scanned } from '../match/scanned.js'
-import { QUALIFIED_PREFIX } from '../match/segments.js'
+import { equalsFolded, fold, foldedHash } from '../../match/folding.js'
+import { loadSegments, scanned } from '../../match/scanned.js'
+import { QUALIFIED_PREFIX } from '../../match/segments.js'
 import { bloomBit, COPY, EDGE, INLINE, NAME, RECORD, slotOf } from './trie-layout.js'
 import { TrieStore } from './trie-store.js'
 
