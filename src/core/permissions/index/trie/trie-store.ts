@@ -6,9 +6,14 @@ import { bloomBit, COPY, EDGE, RECORD } from './trie-layout.js'
 import type { TrieData } from './trie-data.js'
 import { checkEdgeOrder, checkTrieShape, EDGE_DATA, firstEdgeAtOrAfter, invalidTrie, PARAM_CHILD } from './trie-data.js'
 import { trieNodePaths } from './trie-paths.js'
+import { storedLiteral } from './stored-edges.js'
 
 /** Nodes placed one by one before all are: a lookup places about one per literal segment. */
 const WALK_PLACEMENTS = 64
+/** Walks that read a node's stored edges ({@link storedLiteral}) before its edges are placed. */
+const SEARCHES_BEFORE_PLACING = 4
+/** What {@link TrieStore.unplacedEdge} returns once it has placed the node's edges (no child is the root). */
+export const NOW_PLACED = -2
 
 /**
  * The storage of {@link SegmentTrie}: built template by template ({@link insert}), or loaded from an
@@ -21,8 +26,9 @@ export abstract class TrieStore extends EdgeTable {
   private readonly building: (number[] | undefined)[] = []
   private loaded: TrieData | undefined
   /**
-   * Per node loaded from an index, 1 until its edges are in the table: they are placed on the first
-   * walk through the node, so a run that looks up one URL places a few hundred of some 6,000 edges.
+   * Per node loaded from an index, 0 once its edges are in the table, else 1 + the walks that read its
+   * stored edges instead ({@link unplacedEdge}): a run that looks up a few URLs places none of some
+   * 6,000 edges, a long run places a node's on its fifth walk, and all after {@link WALK_PLACEMENTS} nodes.
    */
   protected unplaced = new Uint8Array(0)
   private walkPlacements = 0
@@ -170,6 +176,22 @@ export abstract class TrieStore extends EdgeTable {
       this.copyInlineName(slot, offset, length)
       if ((key & 1) === 0) this.nodeEdge[child] = slot + 1
     }
+  }
+
+  /**
+   * For a walk through a node whose edges are not placed: the literal child named `text[start, end)`
+   * read from the stored edges, as -(child + 2), or -1; after {@link SEARCHES_BEFORE_PLACING} such
+   * walks, the node's edges are placed instead and this returns {@link NOW_PLACED}.
+   */
+  protected unplacedEdge(node: number, text: string, start: number, end: number): number {
+    const searches = this.unplaced[node] as number
+    if (searches > SEARCHES_BEFORE_PLACING) {
+      this.placeOnWalk(node)
+      return NOW_PLACED
+    }
+    this.unplaced[node] = searches + 1
+    const child = storedLiteral(this.loaded as TrieData, node, text, start, end)
+    return child === -1 ? -1 : -child - 2
   }
 
   /**

@@ -2,7 +2,7 @@ import { equalsFolded, fold, foldedHash } from '../../match/folding.js'
 import { loadSegments, scanned } from '../../match/scanned.js'
 import { QUALIFIED_PREFIX } from '../../match/segments.js'
 import { bloomBit, COPY, EDGE, INLINE, NAME, RECORD, slotOf } from './trie-layout.js'
-import { TrieStore } from './trie-store.js'
+import { NOW_PLACED, TrieStore } from './trie-store.js'
 
 /**
  * A segment trie over normalised templates, flat in typed arrays: nodes are ids, literal edges live
@@ -55,10 +55,13 @@ export class SegmentTrie extends TrieStore {
    * edge as -(child + 2); -1 if none.
    */
   private literalEdge(node: number, record: Int32Array, at: number, index: number): number {
-    if (this.unplaced[node] === 1) this.placeOnWalk(node)
     const text = scanned.text[index] as string
     const start = scanned.start[index] as number
     const end = scanned.end[index] as number
+    if ((this.unplaced[node] as number) > 0) {
+      const stored = this.unplacedEdge(node, text, start, end)
+      if (stored !== NOW_PLACED) return stored
+    }
     const hash = scanned.hash[index] as number
     const literals = record[at + 2] as number
     if ((literals & bloomBit(hash)) !== 0) {
