@@ -11,7 +11,7 @@ import { storedLiteral } from './stored-edges.js'
 /** Nodes placed one by one before all are: a lookup places about one per literal segment. */
 const WALK_PLACEMENTS = 64
 /** Walks that read a node's stored edges ({@link storedLiteral}) before its edges are placed. */
-const SEARCHES_BEFORE_PLACING = 4
+const SEARCHES_BEFORE_PLACING = 16
 /** What {@link TrieStore.unplacedEdge} returns once it has placed the node's edges (no child is the root). */
 export const NOW_PLACED = -2
 
@@ -28,7 +28,7 @@ export abstract class TrieStore extends EdgeTable {
   /**
    * Per node loaded from an index, 0 once its edges are in the table, else 1 + the walks that read its
    * stored edges instead ({@link unplacedEdge}): a run that looks up a few URLs places none of some
-   * 6,000 edges, a long run places a node's on its fifth walk, and all after {@link WALK_PLACEMENTS} nodes.
+   * 6,000 edges, a long run places a node's on its 17th walk, and all after {@link WALK_PLACEMENTS} nodes.
    */
   protected unplaced = new Uint8Array(0)
   private walkPlacements = 0
