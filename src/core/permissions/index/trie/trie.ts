@@ -2,7 +2,7 @@ import { equalsFolded, fold, foldedHash } from '../../match/folding.js'
 import { loadSegments, scanned } from '../../match/scanned.js'
 import { QUALIFIED_PREFIX } from '../../match/segments.js'
 import { bloomBit, COPY, EDGE, INLINE, NAME, RECORD, slotOf } from './trie-layout.js'
-import { NOW_PLACED, TrieStore } from './trie-store.js'
+import { LazyEdges, NOW_PLACED } from './lazy-edges.js'
 
 /**
  * A segment trie over normalised templates, flat in typed arrays: nodes are ids, literal edges live
@@ -10,7 +10,7 @@ import { NOW_PLACED, TrieStore } from './trie-store.js'
  * when a literal leads nowhere, and among complete matches keeps the one with the most literal
  * segments. Request segments are read from the shared {@link scanned} buffer and compared in place.
  */
-export class SegmentTrie extends TrieStore {
+export class SegmentTrie extends LazyEdges {
   /** The best matching node for the {@link scanned} segments that lists the method (a `methodBit`), or -1. */
   matchScanned(method: number): number {
     search.best = -1
