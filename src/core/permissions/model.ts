@@ -1,4 +1,4 @@
-import type { TrieData } from './index/trie-data.js'
+import type { TrieData } from './index/trie/trie-data.js'
 import type { PermissionScheme } from '../types.js'
 
 /** Everything a catalogue is built from: what the raw JSON and the derived index both produce. */

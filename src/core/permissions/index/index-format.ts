@@ -1,15 +1,15 @@
 import { GraphDoctorError } from '../../errors.js'
 import { ModelCatalogue } from '../catalogue.js'
 import type { CatalogueModel } from '../model.js'
-import { invalid, SectionReader, SectionWriter } from './index-binary.js'
-import { checkTables, readTables, writeTables } from './index-header.js'
-import type { TablePlaces } from './index-header.js'
-import { IndexSource, writeSource } from './index-source.js'
-import type { SourcePlaces } from './index-source.js'
-import { readTrie, storedTrie, writeTrie } from './index-trie.js'
-import type { TriePlaces } from './index-trie.js'
-import type { TrieData } from './trie-data.js'
-import { SegmentTrie } from './trie.js'
+import { invalid, SectionReader, SectionWriter } from './stored/index-binary.js'
+import { checkTables, readTables, writeTables } from './stored/index-header.js'
+import type { TablePlaces } from './stored/index-header.js'
+import { IndexSource, writeSource } from './stored/index-source.js'
+import type { SourcePlaces } from './stored/index-source.js'
+import { readTrie, storedTrie, writeTrie } from './stored/index-trie.js'
+import type { TriePlaces } from './stored/index-trie.js'
+import type { TrieData } from './trie/trie-data.js'
+import { SegmentTrie } from './trie/trie.js'
 import type { PermissionCatalogue } from '../types.js'
 
 /** Bump {@link INDEX_VERSION} whenever the model, the layout or the normalisation of template keys changes. */
@@ -34,8 +34,8 @@ interface Header {
  * A derived index of a catalogue that loads much faster than the raw permissions.json (the bundled
  * snapshot and the user cache): one JSON header line (format, version, and where each table is), then
  * the tables as typed arrays, each aligned to 4 bytes, that loading reads in place: the model's tables
- * (index-header.ts), the ready-made trie (index-trie.ts: loading inserts no template and places a
- * node's edges on first use), the distinct grant lists and the templates (index-source.ts), decoded
+ * (stored/index-header.ts), the ready-made trie (stored/index-trie.ts: loading inserts no template and places a
+ * node's edges on first use), the distinct grant lists and the templates (stored/index-source.ts), decoded
  * on first use.
  */
 export function serializeCatalogueIndex(catalogue: PermissionCatalogue): Uint8Array<ArrayBuffer> {

@@ -6,6 +6,7 @@ import type { EndpointPermissions, SchemePermissions } from '../types.js'
 import type { Attempt } from './fallbacks.js'
 import type { ResolveContext } from './resolve.js'
 import { resolveScheme } from './resolve.js'
+import { FactsTable } from './permission-facts.js'
 
 /** What least-privilege resolution gives for a list of grants: the schemes and the notes. */
 interface Resolution {
@@ -22,12 +23,14 @@ interface Resolution {
 export class EndpointResolver {
   private readonly templates: TemplateSource
   private readonly context: ResolveContext
+  private readonly facts: FactsTable
   /** Per grant list: its resolution for a plain request and for a `/me` request. */
   private readonly resolutions = new Map<readonly number[], [Resolution | undefined, Resolution | undefined]>()
 
   constructor(templates: TemplateSource, context: ResolveContext) {
     this.templates = templates
     this.context = context
+    this.facts = new FactsTable(context)
   }
 
   /** Resolve least privilege over the union of the grants of every spelling of the template. */
@@ -51,7 +54,7 @@ export class EndpointResolver {
     const resolution =
       grants === undefined && only !== undefined && attempt.notes.length === 0
         ? this.shared(only, isMeRequest)
-        : resolveGrants(grants ?? only ?? [], this.context, attempt.notes, isMeRequest)
+        : resolveGrants(grants ?? only ?? [], this.context, this.facts, attempt.notes, isMeRequest)
     return Object.freeze({ method, template: template ?? '', fallback, schemes: resolution.schemes, notes: resolution.notes })
   }
 
@@ -62,11 +65,11 @@ export class EndpointResolver {
       this.resolutions.set(grants, pair)
     }
     const slot = isMeRequest ? 1 : 0
-    return (pair[slot] ??= resolveGrants(grants, this.context, [], isMeRequest))
+    return (pair[slot] ??= resolveGrants(grants, this.context, this.facts, [], isMeRequest))
   }
 }
 
-function resolveGrants(grants: readonly number[], context: ResolveContext, attemptNotes: readonly string[], isMeRequest: boolean): Resolution {
+function resolveGrants(grants: readonly number[], context: ResolveContext, facts: FactsTable, attemptNotes: readonly string[], isMeRequest: boolean): Resolution {
   const notes = [...attemptNotes]
   const schemes: Partial<Record<PermissionScheme, SchemePermissions>> = {}
   for (const scheme of SCHEMES) {
@@ -74,7 +77,7 @@ function resolveGrants(grants: readonly number[], context: ResolveContext, attem
       if (listsApplication(grants)) notes.push(ME_APPLICATION_NOTE)
       continue
     }
-    const resolved = resolveScheme(scheme, grants, context, notes)
+    const resolved = resolveScheme(scheme, grants, context, facts, notes)
     if (resolved !== undefined) schemes[scheme] = resolved
   }
   return { schemes, notes }

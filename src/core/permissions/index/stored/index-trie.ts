@@ -1,7 +1,7 @@
 import type { SectionPlace, SectionReader, SectionWriter } from './index-binary.js'
 import { invalid } from './index-binary.js'
-import type { TrieData } from './trie-data.js'
-import { EDGE_DATA } from './trie-data.js'
+import type { TrieData } from '../trie/trie-data.js'
+import { EDGE_DATA } from '../trie/trie-data.js'
 
 /** Where the trie's tables are in the index body. */
 export interface TriePlaces {

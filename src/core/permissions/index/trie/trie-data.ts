@@ -1,4 +1,4 @@
-import { GraphDoctorError } from '../../errors.js'
+import { GraphDoctorError } from '../../../errors.js'
 
 /**
  * The trie as plain numbers and one string, which `TrieStore.load` turns back into its tables (no

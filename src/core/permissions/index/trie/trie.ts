@@ -1,8 +1,8 @@
-import { equalsFolded, fold, foldedHash } from '../match/folding.js'
-import { loadSegments, scanned } from '../match/scanned.js'
-import { QUALIFIED_PREFIX } from '../match/segments.js'
+import { equalsFolded, fold, foldedHash } from '../../match/folding.js'
+import { loadSegments, scanned } from '../../match/scanned.js'
+import { QUALIFIED_PREFIX } from '../../match/segments.js'
 import { bloomBit, COPY, EDGE, INLINE, NAME, RECORD, slotOf } from './trie-layout.js'
-import { TrieStore } from './trie-store.js'
+import { LazyEdges, NOW_PLACED } from './lazy-edges.js'
 
 /**
  * A segment trie over normalised templates, flat in typed arrays: nodes are ids, literal edges live
@@ -10,7 +10,7 @@ import { TrieStore } from './trie-store.js'
  * when a literal leads nowhere, and among complete matches keeps the one with the most literal
  * segments. Request segments are read from the shared {@link scanned} buffer and compared in place.
  */
-export class SegmentTrie extends TrieStore {
+export class SegmentTrie extends LazyEdges {
   /** The best matching node for the {@link scanned} segments that lists the method (a `methodBit`), or -1. */
   matchScanned(method: number): number {
     search.best = -1
@@ -55,10 +55,13 @@ export class SegmentTrie extends TrieStore {
    * edge as -(child + 2); -1 if none.
    */
   private literalEdge(node: number, record: Int32Array, at: number, index: number): number {
-    if (this.unplaced[node] === 1) this.placeOnWalk(node)
     const text = scanned.text[index] as string
     const start = scanned.start[index] as number
     const end = scanned.end[index] as number
+    if ((this.unplaced[node] as number) > 0) {
+      const stored = this.unplacedEdge(node, text, start, end)
+      if (stored !== NOW_PLACED) return stored
+    }
     const hash = scanned.hash[index] as number
     const literals = record[at + 2] as number
     if ((literals & bloomBit(hash)) !== 0) {

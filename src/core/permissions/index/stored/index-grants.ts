@@ -1,5 +1,5 @@
-import type { TemplateRecord } from '../model.js'
-import { GRANT_STRIDE } from '../model.js'
+import type { TemplateRecord } from '../../model.js'
+import { GRANT_STRIDE } from '../../model.js'
 import type { SectionPlace, SectionReader } from './index-binary.js'
 import { invalid } from './index-binary.js'
 

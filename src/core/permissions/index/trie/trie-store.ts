@@ -1,31 +1,22 @@
-import { GraphDoctorError } from '../../errors.js'
-import { foldedHash } from '../match/folding.js'
-import { PARAM, QUALIFIED_PREFIX } from '../match/segments.js'
+import { GraphDoctorError } from '../../../errors.js'
+import { foldedHash } from '../../match/folding.js'
+import { PARAM, QUALIFIED_PREFIX } from '../../match/segments.js'
 import { EdgeTable } from './edge-table.js'
-import { bloomBit, COPY, EDGE, RECORD } from './trie-layout.js'
+import { EDGE, RECORD } from './trie-layout.js'
 import type { TrieData } from './trie-data.js'
-import { checkEdgeOrder, checkTrieShape, EDGE_DATA, firstEdgeAtOrAfter, invalidTrie, PARAM_CHILD } from './trie-data.js'
+import { checkEdgeOrder, checkTrieShape, EDGE_DATA, invalidTrie, PARAM_CHILD } from './trie-data.js'
 import { trieNodePaths } from './trie-paths.js'
-
-/** Nodes placed one by one before all are: a lookup places about one per literal segment. */
-const WALK_PLACEMENTS = 64
 
 /**
  * The storage of {@link SegmentTrie}: built template by template ({@link insert}), or loaded from an
- * index's {@link TrieData} with each node's edges placed when a walk first reaches it.
+ * index's {@link TrieData}, whose edges `LazyEdges` places when walks need them.
  */
 export abstract class TrieStore extends EdgeTable {
   /** Where each name already is in {@link chars} (while building: names repeat across parents). */
   private readonly nameOffsets = new Map<string, number>()
   /** Templates per node while building; after {@link load}, {@link loaded} holds them. */
   private readonly building: (number[] | undefined)[] = []
-  private loaded: TrieData | undefined
-  /**
-   * Per node loaded from an index, 1 until its edges are in the table: they are placed on the first
-   * walk through the node, so a run that looks up one URL places a few hundred of some 6,000 edges.
-   */
-  protected unplaced = new Uint8Array(0)
-  private walkPlacements = 0
+  protected loaded: TrieData | undefined
 
   /** The ids of the templates ending at a node (spellings that normalise alike share a node). */
   templatesAt(node: number): number[] {
@@ -140,52 +131,11 @@ export abstract class TrieStore extends EdgeTable {
     this.nodeCount = nodeCount
     checkEdgeOrder(edges, nodeCount)
     this.emptyTable(edges.length / EDGE_DATA)
-    this.unplaced = new Uint8Array(nodeCount).fill(1)
     this.loaded = data
   }
 
-  /** Put the edges of `node` (of a loaded trie) into the table, and their bloom bits into its record. */
-  protected placeChildren(node: number): void {
-    this.unplaced[node] = 0
-    const loaded = this.loaded as TrieData
-    const edges = loaded.edges
-    for (let at = firstEdgeAtOrAfter(edges, node * 2); at < edges.length && (edges[at] as number) >> 1 === node; at += EDGE_DATA) {
-      const key = edges[at] as number
-      const child = edges[at + 1] as number
-      const length = edges[at + 2] as number
-      const offset = edges[at + 3] as number
-      if (!(child > 0 && child < this.nodeCount && length >= 0 && offset >= 0 && offset + length <= this.chars.length)) invalidTrie()
-      if ((key & 1) === 0 && (loaded.parents[child] !== node || ((loaded.methods[child] as number) & PARAM_CHILD) !== 0)) invalidTrie()
-      const hash = foldedHash(this.chars, offset, offset + length)
-      const bloom = 2 + (key & 1)
-      this.setRecord(node, bloom, (this.nodes[node * RECORD + bloom] as number) | bloomBit(hash))
-      const slot = this.freeSlot(key, hash)
-      const table = this.edges
-      table[slot] = key + 1
-      table[slot + 1] = hash
-      table[slot + 2] = child
-      table[slot + 3] = length
-      table[slot + 4] = offset
-      for (let field = 0; field < RECORD; field++) table[slot + COPY + field] = this.nodes[child * RECORD + field] as number
-      this.copyInlineName(slot, offset, length)
-      if ((key & 1) === 0) this.nodeEdge[child] = slot + 1
-    }
-  }
-
-  /**
-   * Place a node's edges on the walk that first reaches it; after {@link WALK_PLACEMENTS} of them, place
-   * every node's: a long run then stops taking this branch in its lookups (each first time cost the
-   * optimised lookup code a deoptimisation, and the lookups of the benchmark some 20 % for good).
-   */
-  protected placeOnWalk(node: number): void {
-    if (++this.walkPlacements > WALK_PLACEMENTS) this.placeAll()
-    else this.placeChildren(node)
-  }
-
   /** Place every node's edges (checks). */
-  placeAll(): void {
-    for (let node = 0; node < this.unplaced.length; node++) if (this.unplaced[node] !== 0) this.placeChildren(node)
-  }
+  abstract placeAll(): void
 
   /** Place every edge and read every node's templates: throws `ERR_DATA_INVALID` where any is out of range. */
   checkAll(): void {

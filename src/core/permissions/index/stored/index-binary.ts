@@ -1,4 +1,4 @@
-import { GraphDoctorError } from '../../errors.js'
+import { GraphDoctorError } from '../../../errors.js'
 
 /** A corrupt index: `ERR_DATA_INVALID`. */
 export function invalid(reason: string): never {

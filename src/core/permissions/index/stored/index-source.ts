@@ -1,10 +1,10 @@
-import type { TemplateRecord, TemplateSource } from '../model.js'
+import type { TemplateRecord, TemplateSource } from '../../model.js'
 import type { SectionPlace, SectionReader, SectionWriter } from './index-binary.js'
 import { invalid } from './index-binary.js'
 import { GrantListWriter, GrantLists } from './index-grants.js'
 import type { GrantPlaces } from './index-grants.js'
-import type { TrieData } from './trie-data.js'
-import { canonicalPath } from './trie-paths.js'
+import type { TrieData } from '../trie/trie-data.js'
+import { canonicalPath } from '../trie/trie-paths.js'
 
 /** Templates per group: a group's first suffix and capital are stored, the rest summed from there. */
 const GROUP = 64

@@ -1,4 +1,4 @@
-import { PARAM } from '../match/segments.js'
+import { PARAM } from '../../match/segments.js'
 import type { TrieData } from './trie-data.js'
 import { EDGE_DATA, firstEdgeAtOrAfter, invalidTrie, PARAM_CHILD } from './trie-data.js'
 
