@@ -73,8 +73,10 @@ function authorizationValue(token: string): string {
   return trimmed === '' ? 'Bearer' : `Bearer ${trimmed}`
 }
 
+/** Without `--token` (or an Authorization `--header`) the token is not known, not absent: the call may well have carried one. */
 function buildRequest(flags: ExchangeFlags, headers: Header[]): HttpRequest {
-  const request: HttpRequest = { method: (flags.method ?? 'GET').toUpperCase(), url: flags.url ?? '', headers }
+  const tokenGiven = headers.some(([name]) => name.toLowerCase() === 'authorization')
+  const request: HttpRequest = { method: (flags.method ?? 'GET').toUpperCase(), url: flags.url ?? '', headers, ...(tokenGiven ? {} : { headersOmitted: true as const }) }
   return flags.requestBody === undefined ? request : { ...request, body: flags.requestBody }
 }
 

@@ -76,6 +76,20 @@ export function inferredRequestEvidence(ctx: AnalysisContext): Evidence[] {
   return [evidence('input', 'request', `${request.method} ${request.url.replace(/^https:\/\/[^/]+/, '')}`, `not in the input: inferred from ${request.inferredFrom}`)]
 }
 
+/**
+ * A 403 to a request captured without an Authorization header: Graph answers an anonymous call with
+ * 401, so a token was sent and the capture lost it (a browser's sanitized HAR export removes the header).
+ */
+export function isHeaderStrippedFromCapture(ctx: AnalysisContext): boolean {
+  const request = ctx.exchange.request
+  return request !== undefined && request.headersOmitted !== true && ctx.auth.state === 'absent' && ctx.status === 403
+}
+
+export function strippedHeaderEvidence(ctx: AnalysisContext): Evidence[] {
+  if (!isHeaderStrippedFromCapture(ctx)) return []
+  return [evidence('header', 'Authorization', '(not in the capture)', 'Graph answers 403 only to a token it accepted; an anonymous call gets 401, so the header was removed from the capture (e.g. by a sanitized HAR export)')]
+}
+
 export function statusEvidence(ctx: AnalysisContext): Evidence[] {
   if (ctx.status === null) return []
   return [evidence('status', 'HTTP status', String(ctx.status))]

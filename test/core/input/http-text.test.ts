@@ -74,7 +74,7 @@ test('raw HTTP: a malformed header line is named by line number without its cont
   formatError('GET /v1.0/me HTTP/1.1\nHost: graph.microsoft.com\nBearer eyJsecret\n', 'in.txt: line 3: not a header line (expected Name: value)')
 })
 
-test('a raw request line pasted without a single header is marked as headers not shown; one with Host is taken as sent', () => {
+test('a raw request line pasted without a single header is marked as headers not shown; one with Host is taken as sent (a 403 to it means the capture lost the header; a 401, that none was sent)', () => {
   const response = 'HTTP/1.1 403 Forbidden\nContent-Type: application/json\n\n{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation."}}'
   const short = parseInput(`GET https://graph.microsoft.com/v1.0/users\n${response}`, 'short.txt')[0]
   assert.equal(short?.request?.headersOmitted, true)
@@ -82,5 +82,9 @@ test('a raw request line pasted without a single header is marked as headers not
   assert.equal(sent?.request?.headersOmitted, undefined)
   const diagnosed = diagnose(parseInput(`GET https://graph.microsoft.com/v1.0/users\n${response}`, 'short.txt'))
   assert.deepEqual(diagnosed.results[0]?.findings.map((finding) => finding.id), ['permission-missing'])
-  assert.deepEqual(diagnose([sent ?? { source: 'x', format: 'raw-http' }]).results[0]?.findings.map((finding) => finding.id), ['token-missing'])
+  const sentResult = diagnose([sent ?? { source: 'x', format: 'raw-http' }]).results[0]
+  assert.deepEqual(sentResult?.findings.map((finding) => finding.id), ['permission-missing'])
+  assert.ok(sentResult?.findings[0]?.evidence.some((item) => item.field === 'Authorization' && item.value === '(not in the capture)'))
+  const anonymous = parseInput('GET /v1.0/users HTTP/1.1\nHost: graph.microsoft.com\n\nHTTP/1.1 401 Unauthorized\n\n{"error":{"code":"InvalidAuthenticationToken","message":"Access token is empty."}}', 'anon.txt')
+  assert.deepEqual(diagnose(anonymous).results[0]?.findings.map((finding) => finding.id), ['token-missing'])
 })

@@ -2,7 +2,7 @@ import type { AnalysisContext } from '../../context.js'
 import { evidence, makeFinding } from '../../finding.js'
 import type { EndpointPermissions } from '../../permissions/types.js'
 import type { Evidence, Finding, PermissionScheme } from '../../types.js'
-import { errorBodyEvidence, graphMessage, grantedEvidence, hasGraphCode, inferredRequestEvidence, listOrNone, requestLine, requestSubject, statusEvidence } from '../facts.js'
+import { errorBodyEvidence, graphMessage, grantedEvidence, hasGraphCode, inferredRequestEvidence, listOrNone, requestLine, requestSubject, statusEvidence, strippedHeaderEvidence } from '../facts.js'
 import { consentUrl, consentUrlAction, permissionFixActions, permissionFixSteps, schemeWords } from './permission-fix.js'
 import type { Rule } from '../rule.js'
 import { azureCliSteps } from './azure-cli-step.js'
@@ -101,7 +101,7 @@ function generic(ctx: AnalysisContext): Finding {
   const toolSteps = [...azureCliSteps(ctx), ...logicAppsSteps(ctx, 'denied'), ...graphExplorerSteps(ctx)]
   return makeFinding('permission-missing', {
     detail: `Graph denied ${requestLine(ctx)}${ctx.graphError === undefined || ctx.graphError.code === '' ? '' : ` (${ctx.graphError.code})`}. The most common cause is a token without a permission the API accepts; ${otherCauses(ctx)}`,
-    evidence: [...inferredRequestEvidence(ctx), ...(token === undefined ? [] : grantedEvidence(token)), ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
+    evidence: [...inferredRequestEvidence(ctx), ...strippedHeaderEvidence(ctx), ...(token === undefined ? [] : grantedEvidence(token)), ...statusEvidence(ctx), ...errorBodyEvidence(ctx)],
     fix: toolSteps.length > 0 ? [...(ctx.url === null || ctx.url === '' ? [] : [catalogueStep(ctx, unknownEndpoint)]), ...toolSteps] : [catalogueStep(ctx, unknownEndpoint), ...(powerShell.length > 0 ? powerShell : [compareStep(ctx)])],
     actions: consentUrlAction(ctx),
   })

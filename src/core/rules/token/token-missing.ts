@@ -1,7 +1,7 @@
 import type { AnalysisContext } from '../../context.js'
 import { evidence, makeFinding } from '../../finding.js'
 import type { Evidence, Finding } from '../../types.js'
-import { errorBodyEvidence, graphMessage, isApiCall, isDenied, statusEvidence } from '../facts.js'
+import { errorBodyEvidence, graphMessage, isApiCall, isDenied, isHeaderStrippedFromCapture, statusEvidence } from '../facts.js'
 import { graphHost } from '../fix-text.js'
 import type { Rule } from '../rule.js'
 import { logicAppsSteps } from '../authorization/logic-apps-step.js'
@@ -16,7 +16,7 @@ export const tokenMissing: Rule = {
     // A pasted SDK error may show the URL but never the headers: nothing is known about the token then.
     const request = ctx.exchange.request
     const isMissing = request !== undefined && request.headersOmitted !== true && (ctx.auth.state === 'absent' || ctx.auth.state === 'empty')
-    if (!saidEmpty && !(isMissing && isDenied(ctx))) return []
+    if (!saidEmpty && !(isMissing && isDenied(ctx) && !isHeaderStrippedFromCapture(ctx))) return []
     return [finding(ctx)]
   },
 }
