@@ -5,6 +5,7 @@
 
 import { redactSecrets } from '../redact.js'
 import { isPlainText } from './plain.js'
+import { isPlainUrl } from './plain-url.js'
 
 /**
  * Memoize `redact`. Only texts it leaves unchanged (no secret in them) are kept, so the memo never
@@ -17,14 +18,18 @@ import { isPlainText } from './plain.js'
  */
 export function memoizeRedaction(redact: (text: string) => string, limit = 10_000, maxLength = 4096): (text: string) => string {
   let clean = new Set<string>()
-  // Texts that change in every result (a capture's `… entry 41327`) proved clean by their characters (plain.ts).
-  const plain = redact === redactSecrets ? isPlainText : (): boolean => false
+  // Texts that change in every result (a capture's `… entry 41327`, a healthy call's URL) proved clean by their characters (plain.ts, plain-url.ts).
+  const plain = redact === redactSecrets ? isKnownPlain : (): boolean => false
   return (text) => {
-    if (plain(text) || clean.has(text)) return text
+    if (clean.has(text) || plain(text)) return text
     const redacted = redact(text)
     if (redacted !== text || text.length > maxLength) return redacted
     if (clean.size >= limit) clean = new Set()
     clean.add(text)
     return text
   }
+}
+
+function isKnownPlain(text: string): boolean {
+  return isPlainText(text) || isPlainUrl(text)
 }
