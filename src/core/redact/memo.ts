@@ -5,7 +5,6 @@
 
 import { redactSecrets } from '../redact.js'
 import { isPlainText } from './plain.js'
-import { isPlainUrl } from './plain-url.js'
 
 /**
  * Memoize `redact`. Only texts it leaves unchanged (no secret in them) are kept, so the memo never
@@ -18,18 +17,14 @@ import { isPlainUrl } from './plain-url.js'
  */
 export function memoizeRedaction(redact: (text: string) => string, limit = 10_000, maxLength = 4096): (text: string) => string {
   let clean = new Set<string>()
-  // Texts that change in every result (a capture's `… entry 41327`, a healthy call's URL) proved clean by their characters (plain.ts, plain-url.ts).
-  const plain = redact === redactSecrets ? isKnownPlain : (): boolean => false
+  // Texts that change in every result (a capture's `… entry 41327`) proved clean by their characters (plain.ts).
+  const plain = redact === redactSecrets ? isPlainText : (): boolean => false
   return (text) => {
-    if (clean.has(text) || plain(text)) return text
+    if (plain(text) || clean.has(text)) return text
     const redacted = redact(text)
     if (redacted !== text || text.length > maxLength) return redacted
     if (clean.size >= limit) clean = new Set()
     clean.add(text)
     return text
   }
-}
-
-function isKnownPlain(text: string): boolean {
-  return isPlainText(text) || isPlainUrl(text)
 }

@@ -12,7 +12,6 @@
 
 import { redactSecrets } from '../redact.js'
 import { isPlainText } from './plain.js'
-import { isPlainUrl } from './plain-url.js'
 
 /** Fixed text with holes for JSON string literals: `parts[0] + v0 + parts[1] + … + parts[n]`. */
 export class OutputTemplate {
@@ -71,10 +70,10 @@ export function createPartsRedactor(redact: (text: string) => string): (parts: r
     }
     return clean
   }
-  // A value that changes in every result (its source, URL, time) proved clean by its characters, when `redact` is redactSecrets (plain.ts, plain-url.ts).
-  const plain = redact === redactSecrets ? (value: string): boolean => isPlainText(value) || isPlainUrl(value) : (): boolean => false
+  // A value that changes in every result (its source) proved clean by its characters, when `redact` is redactSecrets (plain.ts).
+  const plain = redact === redactSecrets ? isPlainText : (): boolean => false
   const valueIsClean = (value: string): boolean => {
-    if (cleanValues.has(value) || plain(value)) return true
+    if (plain(value) || cleanValues.has(value)) return true
     if (!value.startsWith('"') || !value.endsWith('"') || value.length < 2 || value.includes('\n') || redact(value) !== value) return false
     if (value.length <= MAX_VALUE) {
       if (cleanValues.size >= VALUE_LIMIT) cleanValues = new Set()
