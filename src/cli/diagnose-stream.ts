@@ -71,7 +71,8 @@ export class OutputSink {
 }
 
 export interface StreamDiagnosisInput {
-  readonly exchanges: AsyncIterable<Exchange>
+  /** The exchanges in order, one by one or in arrays (a HAR's entries that end in one chunk: an `await` per entry cost microtasks). */
+  readonly exchanges: AsyncIterable<Exchange | readonly Exchange[]>
   readonly writer: DiagnosisWriter
   /** The diagnoser for an exchange (the CLI loads the permission data when the first call needs it). */
   readonly diagnoserFor: (exchange: Exchange, warn: (line: string) => void) => Promise<Diagnoser> | Diagnoser
@@ -91,13 +92,16 @@ export async function streamDiagnosis({ exchanges, writer, diagnoserFor, checkRe
   let failed = false
   try {
     await sink.write(writer.begin?.() ?? '')
-    for await (const exchange of exchanges) {
-      const diagnoser = await diagnoserFor(exchange, warn)
-      for (const result of diagnoser.diagnose(exchange)) {
-        checkResult?.(exchange, result)
-        failed ||= hasErrorFinding(result)
-        const written = sink.write(writer.resultPart === undefined ? writer.result(result) : writer.resultPart(result))
-        if (written !== undefined) await written
+    for await (const batch of exchanges) {
+      for (const exchange of isExchangeList(batch) ? batch : [batch]) {
+        const pending = diagnoserFor(exchange, warn)
+        const diagnoser = pending instanceof Promise ? await pending : pending
+        for (const result of diagnoser.diagnose(exchange)) {
+          checkResult?.(exchange, result)
+          failed ||= hasErrorFinding(result)
+          const written = sink.write(writer.resultPart === undefined ? writer.result(result) : writer.resultPart(result))
+          if (written !== undefined) await written
+        }
       }
     }
   } catch (error) {
@@ -112,6 +116,10 @@ export async function streamDiagnosis({ exchanges, writer, diagnoserFor, checkRe
   await sink.write(writer.end())
   await sink.flush()
   return failed ? EXIT.findings : EXIT.ok
+}
+
+function isExchangeList(batch: Exchange | readonly Exchange[]): batch is readonly Exchange[] {
+  return Array.isArray(batch)
 }
 
 function partLength({ template, values }: FilledTemplate): number {

@@ -1,5 +1,6 @@
 import type { Cloud, Target } from './target.js'
 import { ownEntry } from './token/lookup.js'
+import { plainUrlParts } from './url-parts.js'
 
 const GRAPH_HOSTS: Readonly<Record<string, Cloud>> = {
   'graph.microsoft.com': 'global',
@@ -71,6 +72,8 @@ function classifyUncached(url: string): Target {
 function splitUrl(url: string): UrlParts | undefined {
   if (url === '') return undefined
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+    const plain = plainUrlParts(url)
+    if (plain !== undefined) return { host: plain.host, path: plain.path.includes('%') ? decodePath(plain.path) : plain.path }
     try {
       const parsed = new URL(url)
       return { host: parsed.hostname.toLowerCase(), path: decodePath(parsed.pathname) }

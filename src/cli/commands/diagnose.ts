@@ -4,7 +4,7 @@ import { createDiagnoser, type Diagnoser } from '../../core/diagnose.js'
 import { GraphDoctorError, isGraphDoctorError } from '../../core/errors.js'
 import type { Exchange } from '../../core/exchange.js'
 import { exchangeFromFlags, missingForDiagnosis, parseInput, responseLabel } from '../../core/input/index.js'
-import { readHarStream } from '../../core/stream/har-stream.js'
+import { readHarBatches } from '../../core/stream/har-stream.js'
 import { classifyUrl } from '../../core/target-classify.js'
 import type { PermissionCatalogue } from '../../core/permissions/types.js'
 import type { DiagnosisResult } from '../../core/types.js'
@@ -89,14 +89,14 @@ function refuseUndiagnosable(exchange: Exchange, result: DiagnosisResult): void 
 }
 
 /** Every exchange of the inputs, in order: a HAR entry by entry as it is read, anything else whole. */
-async function* readExchanges(files: readonly string[], io: CliIo): AsyncGenerator<Exchange> {
+async function* readExchanges(files: readonly string[], io: CliIo): AsyncGenerator<Exchange | readonly Exchange[]> {
   for (const file of files) {
     const input = await openInput(file, io)
     if (input.kind === 'text') {
       yield* parseNamedInput(input.text, input.name)
       continue
     }
-    yield* readHarStream(input.chunks, input.name, { decode: decodeUtf8Fast })
+    yield* readHarBatches(input.chunks, input.name, { decode: decodeUtf8Fast })
   }
 }
 
@@ -149,13 +149,15 @@ function diagnoserSource(file: string | undefined, now: Date | undefined, format
   let diagnoser = createDiagnoser(timing)
   let loaded: LoadedData | undefined
   let tried = false
-  const diagnoserFor = async (exchange: Exchange, warn: (line: string) => void): Promise<Diagnoser> => {
-    if (tried || !needsPermissionCatalogue(exchange)) return diagnoser
+  const load = async (warn: (line: string) => void): Promise<Diagnoser> => {
     tried = true
     loaded = await loadPermissionData(file, format, io, warn)
     if (loaded !== undefined) diagnoser = createDiagnoser({ ...timing, permissions: loaded.catalogue })
     return diagnoser
   }
+  // A promise only when the data is loaded: an `await` of every exchange cost microtasks per HAR entry.
+  const diagnoserFor = (exchange: Exchange, warn: (line: string) => void): Promise<Diagnoser> | Diagnoser =>
+    (tried || !needsPermissionCatalogue(exchange) ? diagnoser : load(warn))
   return { diagnoserFor, data: () => loaded?.json }
 }
 

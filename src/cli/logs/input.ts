@@ -51,13 +51,50 @@ export async function readLogInput(path: string, io: CliIo, aggregator: LogAggre
   return container
 }
 
+/**
+ * A HAR entry (a few KB, pretty-printed) is read whole by the scanner's fast path only when it ends in
+ * its chunk; one that straddles two is walked byte by byte. In 64 KiB chunks one entry in fifteen
+ * straddled; the HAR is scanned in 1 MiB pieces, as `diagnose` reads it.
+ */
+const HAR_CHUNK_BYTES = 1024 * 1024
+
 async function readHar(chunks: AsyncIterable<Uint8Array>, name: string, aggregator: LogAggregator, tick: () => void): Promise<void> {
   const reader = new HarStreamReader(name, { decode: decodeUtf8Fast })
-  for await (const chunk of chunks) {
+  for await (const chunk of joinChunks(chunks, HAR_CHUNK_BYTES)) {
     for (const exchange of reader.push(chunk)) aggregator.addExchange(exchange)
     tick()
   }
   reader.end()
+}
+
+/** The chunks joined into pieces of at least `bytes` (the last one may be shorter). */
+async function* joinChunks(chunks: AsyncIterable<Uint8Array>, bytes: number): AsyncGenerator<Uint8Array> {
+  let parts: Uint8Array[] = []
+  let length = 0
+  for await (const chunk of chunks) {
+    if (length === 0 && chunk.length >= bytes) {
+      yield chunk
+      continue
+    }
+    parts.push(chunk)
+    length += chunk.length
+    if (length < bytes) continue
+    yield joined(parts, length)
+    parts = []
+    length = 0
+  }
+  if (length > 0) yield joined(parts, length)
+}
+
+function joined(parts: readonly Uint8Array[], length: number): Uint8Array {
+  if (parts.length === 1) return parts[0] ?? new Uint8Array(0)
+  const out = new Uint8Array(length)
+  let at = 0
+  for (const part of parts) {
+    out.set(part, at)
+    at += part.length
+  }
+  return out
 }
 
 /** Any log export but a HAR, through the core's one reader of log exports (the web page's too). */

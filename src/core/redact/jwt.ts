@@ -115,8 +115,12 @@ function scanFrom(text: string, start: number): Scan {
 
 /** True where `redactJwts` would try a JWT: an `e` whose base64 decodes to the start of a JSON object. */
 export function isHeaderStart(text: string, index: number): boolean {
-  // `e` is sextet 30 (011110): the first byte is `{` (01111011) only when the next sextet is 48 or more.
-  if (text[index] !== 'e' || sextet(text[index + 1] ?? '') < 48) return false
+  // `e` is sextet 30 (011110): the first byte is `{` (01111011) only when the next sextet is 48 or more,
+  // and its low four bits begin the second byte, which must be white space (0x09-0x0d, 0x20, 0xa0),
+  // `"` or `}`: 0, 2, 7 or 10, so the next character is `w`, `y`, `3` or `6` (a lone `{` is no header).
+  if (text.charCodeAt(index) !== 0x65) return false
+  const next = text.charCodeAt(index + 1)
+  if (next !== 0x77 && next !== 0x79 && next !== 0x33 && next !== 0x36) return false
   const probe = text.slice(index, index + HEADER_PROBE)
   const decoded = decodePrefix(probe)
   // A first part that ends before it decodes past `{` (`ex.json`, `index.json`) is a word, not a header;

@@ -123,3 +123,19 @@ export async function* readHarStream(chunks: AsyncIterable<Uint8Array>, name: st
   for await (const chunk of chunks) yield* reader.push(chunk)
   reader.end()
 }
+
+/**
+ * The same exchanges as {@link readHarStream}, as the arrays of those that end in each chunk (empty
+ * ones skipped): one step of an async iteration per chunk, not per entry.
+ *
+ * @example
+ * for await (const exchanges of readHarBatches(fileChunks, 'capture.har')) for (const exchange of exchanges) handle(exchange)
+ */
+export async function* readHarBatches(chunks: AsyncIterable<Uint8Array>, name: string, options: HarStreamOptions = {}): AsyncGenerator<readonly Exchange[]> {
+  const reader = new HarStreamReader(name, options)
+  for await (const chunk of chunks) {
+    const exchanges = reader.push(chunk)
+    if (exchanges.length > 0) yield exchanges
+  }
+  reader.end()
+}

@@ -52,3 +52,12 @@ export function trailingBackslashes(chunk: Uint8Array, from: number, end: number
   const run = end - 1 - k
   return k < from ? run + carry : run
 }
+
+/** Where a number, `true`, `false` or `null` that starts before `from` ends (its next delimiter), or -1 past the chunk. */
+export function literalEnd(chunk: Uint8Array, from: number): number {
+  for (let i = from; i < chunk.length; i++) {
+    const byte = chunk[i] ?? 0
+    if (byte === 0x2c || byte === 0x5d || byte === 0x7d || byte <= 0x20) return i
+  }
+  return -1
+}
