@@ -1,4 +1,5 @@
 import type { OutputPart } from '../core/redact/template.js'
+import type { StdinKind } from './stdin.js'
 
 /** What a command may do to the outside world; tests pass their own. */
 export interface CliIo {
@@ -14,6 +15,8 @@ export interface CliIo {
   readonly stdinChunks?: () => AsyncIterable<Uint8Array>
   /** Resolves once stdout can take more output (a slow pipe); absent means always. */
   readonly stdoutDrained?: () => Promise<void>
+  /** What stdin is (see `stdin.ts`); absent means `none`: never read unasked. */
+  readonly stdinKind?: () => StdinKind
   /** stdout is a terminal (colour allowed unless NO_COLOR is set). */
   readonly isTTY: boolean
   /** Columns of the stdout terminal, when it is one. */

@@ -6,6 +6,7 @@ import { createPartsRedactor, fillTemplate } from '../core/redact/template.js'
 import { outputWidth } from '../render/layout/wrap.js'
 import { binaryOffset, utf8ErrorOffset } from './bytes.js'
 import { processOutput, processTarget } from './process-output.js'
+import { processStdinKind, TERMINAL_STDIN_HINT } from './stdin.js'
 
 async function readAllStdin(): Promise<Uint8Array> {
   const chunks: Uint8Array[] = []
@@ -47,14 +48,24 @@ export interface ProcessIo {
 export function createProcessIo(onBrokenPipe: () => void, mayBlock = true): ProcessIo {
   const stdout = processOutput(processTarget(1, mayBlock), onBrokenPipe)
   const stderr = processOutput(processTarget(2, mayBlock), () => undefined)
+  const announceTerminal = (): void => {
+    if (processStdinKind() === 'terminal') stderr.write(TERMINAL_STDIN_HINT)
+  }
   const io: CliIo = {
     stdout: (text) => stdout.write(text),
     // Not redacted here: main.ts wraps this io in redactingIo, which checks every part first.
     // Each piece encoded on its own, then one write: a long string joined from many pieces, one of them past Latin-1, encodes many times slower.
     stdoutParts: (parts) => stdout.write(Buffer.concat(parts.map((part) => Buffer.from(typeof part === 'string' ? part : fillTemplate(part), 'utf8')))),
     stderr: (text) => stderr.write(text),
-    readStdin: async () => decodeInputBytes(await readAllStdin(), 'stdin'),
-    stdinChunks: () => process.stdin,
+    readStdin: async () => {
+      announceTerminal()
+      return decodeInputBytes(await readAllStdin(), 'stdin')
+    },
+    stdinChunks: () => {
+      announceTerminal()
+      return process.stdin
+    },
+    stdinKind: processStdinKind,
     stdoutDrained: stdout.drained,
     isTTY: stdout.isTTY,
     stderrIsTTY: stderr.isTTY,

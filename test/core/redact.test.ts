@@ -262,4 +262,11 @@ describe('placeholders of an Authorization value are kept', () => {
     assert.equal(redactSecrets('Authorization: Bearer (no token) 0pAqUe-Secret.Value_123').includes('0pAqUe-Secret'), false)
     assert.equal(redactSecrets('Authorization: (absent) 0pAqUe-Secret.Value_123').includes('0pAqUe-Secret'), false)
   })
+
+  it('keeps a token shown as its length, Bearer (1215 chars), and hides a token-like run after it', () => {
+    const evidence = 'header Authorization: Bearer (1215 chars) ("Bearer" appears twice)'
+    assert.equal(redactSecrets(evidence), evidence)
+    assert.equal(redactSecrets('Authorization: Bearer (1215 chars) 0pAqUe-Secret.Value_123').includes('0pAqUe-Secret'), false)
+    assert.equal(redactSecrets('Authorization: (12 chars)').includes('(12 chars)'), true)
+  })
 })

@@ -5,6 +5,7 @@ import { renderAadstsJson, renderAadstsMarkdown, renderAadstsText, type AadstsLo
 import { parseCommandArgs, parseFormat, stringOption } from '../args.js'
 import type { CliIo, Command } from '../command.js'
 import { outputColumns, shouldUseColour } from '../io.js'
+import { withPipedStdin } from '../stdin.js'
 
 const OPTIONS = { format: { type: 'string' } } as const
 const BARE_CODE = /^(?:AADSTS)?(\d{1,9})[:.;]?$/i
@@ -42,7 +43,7 @@ function lookUp(code: number): AadstsLookupResult {
 
 /** Run `graph-doctor aadsts`; see {@link help}. */
 export const run: Command = async (argv, io) => {
-  const args = parseCommandArgs(argv, OPTIONS, 'aadsts')
+  const args = withPipedStdin(parseCommandArgs(argv, OPTIONS, 'aadsts'), io)
   const format = parseFormat(stringOption(args, 'format'))
   const codes = codesInQuery(await readQuery(args.positionals, io))
   if (codes.length === 0) {

@@ -18,6 +18,7 @@ import type { CliIo, Command } from '../command.js'
 import { streamDiagnosis } from '../diagnose-stream.js'
 import { checkInputsReadable, openInput } from '../input-source.js'
 import { outputColumns, shouldUseColour } from '../io.js'
+import { withPipedStdin } from '../stdin.js'
 
 const OPTIONS = {
   method: { type: 'string' },
@@ -169,7 +170,8 @@ function writerFor(format: OutputFormat, io: CliIo, showAll: boolean, data: () =
 
 /** Run `graph-doctor diagnose`; see {@link help}. */
 export const run: Command = async (argv, io) => {
-  const args = parseCommandArgs(argv, OPTIONS, 'diagnose')
+  const parsed = parseCommandArgs(argv, OPTIONS, 'diagnose')
+  const args = EXCHANGE_FLAGS.some((name) => parsed.values[name] !== undefined) ? parsed : withPipedStdin(parsed, io)
   const format = parseFormat(stringOption(args, 'format'))
   const now = parseNow(stringOption(args, 'now'))
   const hasFlags = checkArguments(args)

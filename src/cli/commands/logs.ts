@@ -13,6 +13,7 @@ import { readLogInput } from '../logs/input.js'
 import type { WorkerSetup } from '../logs/parallel.js'
 import { createProgress } from '../logs/progress.js'
 import { parseReportFormat, writeLogReport, writePartial } from '../logs/output.js'
+import { withPipedStdin } from '../stdin.js'
 
 export { help, loadCatalogue }
 
@@ -88,7 +89,7 @@ async function aggregateWithDuckdb(files: readonly string[], io: CliIo, aggregat
 }
 
 export const run: Command = async (argv, io) => {
-  const args = parseCommandArgs(argv, OPTIONS, 'logs')
+  const args = withPipedStdin(parseCommandArgs(argv, OPTIONS, 'logs'), io)
   const format = parseReportFormat(stringOption(args, 'format'))
   checkFiles(args.positionals, stringOption(args, 'engine'))
   const engine = stringOption(args, 'engine')

@@ -10,6 +10,7 @@ import { parseCommandArgs, parseFormat, parseNow, stringOption } from '../args.j
 import type { CliIo, Command } from '../command.js'
 import { outputColumns, shouldUseColour } from '../io.js'
 import { readInputText } from '../input-source.js'
+import { withPipedStdin } from '../stdin.js'
 
 const OPTIONS = { format: { type: 'string' }, now: { type: 'string' } } as const
 
@@ -47,7 +48,7 @@ async function readRawToken(positionals: readonly string[], io: CliIo): Promise<
 
 /** Run `graph-doctor token`; see {@link help}. */
 export const run: Command = async (argv, io) => {
-  const args = parseCommandArgs(argv, OPTIONS, 'token')
+  const args = withPipedStdin(parseCommandArgs(argv, OPTIONS, 'token'), io)
   const format = parseFormat(stringOption(args, 'format'))
   const now = parseNow(stringOption(args, 'now')) ?? new Date()
   const analysis = analyseToken(await readRawToken(args.positionals, io))

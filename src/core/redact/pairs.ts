@@ -27,7 +27,7 @@ export const SECRET_HEADER_LINE = /(^|[^A-Za-z0-9-])((?:proxy-)?authorization|co
  * in a fix; a parenthesised one not followed by a token-like run. JWTs and opaque tokens after it are
  * still caught by their own patterns.
  */
-const PLACEHOLDER_VALUE = /^(?:Bearer[ \t]+)?(?:<[A-Za-z][A-Za-z _-]{0,40}>|\([a-z][a-z ]{0,30}\)(?![ \t]*[A-Za-z0-9._~+/=-]{8}))/
+const PLACEHOLDER_VALUE = /^(?:Bearer[ \t]+)?(?:<[A-Za-z][A-Za-z _-]{0,40}>|\((?:[a-z][a-z ]{0,30}|\d{1,9} chars)\)(?![ \t]*[A-Za-z0-9._~+/=-]{8}))/
 /** `scheme://user:password@host`, also with the scheme mangled (`https:/%/admin:pw@host`): a `/`, a user, `:`, a password, `@`. */
 export const USER_INFO = /(\/[^\s/?#@:]{0,256}):([^\s/?#@]+)@/g
 

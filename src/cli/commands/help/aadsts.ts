@@ -6,7 +6,7 @@ export const help: HelpDoc = {
   blocks: [
     {
       kind: 'text',
-      text: 'Explains Microsoft Entra (AADSTS) sign-in and token error codes offline: the symbolic name, what kind of problem it is, the graph-doctor finding it maps to, the fix, and Microsoft\'s lookup page. Give a code (50076, AADSTS50076 or "AADSTS 50076"), several codes, or a whole error text or JSON body containing them; - reads the text from stdin. Each code found gets its own block.',
+      text: 'Explains Microsoft Entra (AADSTS) sign-in and token error codes offline: the symbolic name, what kind of problem it is, the graph-doctor finding it maps to, the fix, and Microsoft\'s lookup page. Give a code (50076, AADSTS50076 or "AADSTS 50076"), several codes, or a whole error text or JSON body containing them; - reads the text from stdin, as does a pipe with no argument. Each code found gets its own block.',
     },
     {
       kind: 'rows',

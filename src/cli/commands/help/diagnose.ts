@@ -6,7 +6,7 @@ export const help: HelpDoc = {
   blocks: [
     {
       kind: 'text',
-      text: 'Explains failed Microsoft Graph calls: the most likely cause first, the evidence and the exact fix. FILE is a HAR capture, a curl -v transcript, a raw HTTP exchange, a Graph or token-endpoint error body, an MSAL error (JSON), or an error text pasted from Microsoft Graph PowerShell, a Graph SDK (.NET, JavaScript, Python, Java), MSAL or the Azure CLI; - reads stdin. Several files are diagnosed in order. Without FILE, describe one call with the flags below (--url is needed unless --body is a token-endpoint error). A response without its request that names no cause exits 2 with what is missing.',
+      text: 'Explains failed Microsoft Graph calls: the most likely cause first, the evidence and the exact fix. FILE is a HAR capture, a curl -v transcript, a raw HTTP exchange, a Graph or token-endpoint error body, an MSAL error (JSON), or an error text pasted from Microsoft Graph PowerShell, a Graph SDK (.NET, JavaScript, Python, Java), MSAL or the Azure CLI; - reads stdin, as does a pipe with no FILE (cat call.txt | graph-doctor diagnose). Several files are diagnosed in order. Without FILE, describe one call with the flags below (--url is needed unless --body is a token-endpoint error). A response without its request that names no cause exits 2 with what is missing.',
     },
     {
       kind: 'text',

@@ -10,7 +10,7 @@ export const help: HelpDoc = {
     },
     {
       kind: 'text',
-      text: 'Inputs: HAR (streamed); activity logs as JSON lines, JSON arrays, CSV with the Log Analytics column names, or diagnostic-settings blobs ({"records":[…]} per line); sign-ins as Graph /auditLogs/signIns pages or SigninLogs, AADNonInteractiveUserSignInLogs and AADServicePrincipalSignInLogs exports; the grouped rows of graph-doctor kql (Count, FirstSeen, LastSeen, SampleRequestId weight each row).',
+      text: 'Inputs: HAR (streamed); activity logs as JSON lines, JSON arrays, CSV with the Log Analytics column names, or diagnostic-settings blobs ({"records":[…]} per line); sign-ins as Graph /auditLogs/signIns pages or SigninLogs, AADNonInteractiveUserSignInLogs and AADServicePrincipalSignInLogs exports; the grouped rows of graph-doctor kql (Count, FirstSeen, LastSeen, SampleRequestId weight each row). A pipe with no FILE is read as stdin.',
     },
     {
       kind: 'rows',

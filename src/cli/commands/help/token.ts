@@ -6,7 +6,7 @@ export const help: HelpDoc = {
   blocks: [
     {
       kind: 'text',
-      text: 'Decodes an access token WITHOUT verifying it (Graph tokens carry a header nonce that only Graph can verify) and explains it. The first lines say for which API it is, which kind (delegated or app-only, work or personal account), which permissions it holds and until when it is valid at --now (default: now); then tenant, app, user, directory roles by name, xms_cc, acrs, amr, and one line per claim. "Bearer …" is accepted. An argument that names a file is read (the token, an Authorization line, or a token response JSON with access_token or accessToken, as az account get-access-token prints); - reads stdin. The token itself and its signature are never printed: the signature only as its length.',
+      text: 'Decodes an access token WITHOUT verifying it (Graph tokens carry a header nonce that only Graph can verify) and explains it. The first lines say for which API it is, which kind (delegated or app-only, work or personal account), which permissions it holds and until when it is valid at --now (default: now); then tenant, app, user, directory roles by name, xms_cc, acrs, amr, and one line per claim. "Bearer …" is accepted. An argument that names a file is read (the token, an Authorization line, or a token response JSON with access_token or accessToken, as az account get-access-token prints); - reads stdin, as does a pipe with no argument. The token itself and its signature are never printed: the signature only as its length.',
     },
     {
       kind: 'rows',
