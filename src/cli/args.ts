@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { GraphDoctorError } from '../core/errors.js'
 import { echoArgument, echoOption } from './echo.js'
+import { didYouMean } from './suggest.js'
 
 export type OutputFormat = 'text' | 'json' | 'markdown'
 
@@ -14,13 +15,13 @@ export interface ParsedArgs {
   readonly positionals: string[]
 }
 
-function describeParseError(error: unknown, command: string): string {
+function describeParseError(error: unknown, command: string, options: Options): string {
   const code = (error as { code?: unknown }).code
   const message = error instanceof Error ? error.message : String(error)
   const typed = /'(-[^' ,=]+)/.exec(message)?.[1]
   const option = typed === undefined ? '' : echoOption(typed)
   const help = `see graph-doctor ${command} --help`
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option} (${help})`
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option}${typed === undefined ? '' : didYouMean(typed, [...Object.keys(options).map((name) => `--${name}`), '--help'])} (${help})`
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected argument (${help})`
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const long = /--[\w-]+/.exec(message)?.[0] ?? option
@@ -43,7 +44,7 @@ export function parseCommandArgs(argv: readonly string[], options: Options, comm
     const parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true })
     return { values: parsed.values as ParsedArgs['values'], positionals: parsed.positionals }
   } catch (error) {
-    throw new GraphDoctorError('ERR_USAGE', describeParseError(error, command), { cause: error })
+    throw new GraphDoctorError('ERR_USAGE', describeParseError(error, command, options), { cause: error })
   }
 }
 

@@ -12,6 +12,7 @@ import type { CliIo } from './command.js'
 import { createProcessIo, redactingIo } from './io.js'
 import { COMMANDS, loadCommand } from './bin/command-table.js'
 import { commandHelp, isHelpFlag, mainHelp, wantsHelp } from './bin/main-help.js'
+import { didYouMean } from './suggest.js'
 
 /** Commands that keep serving while they write: their output must never wait for a slow reader. */
 const SERVERS: ReadonlySet<string> = new Set(['proxy', 'web'])
@@ -45,7 +46,8 @@ async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (info === undefined || name === undefined) {
     const what = first.startsWith('-') ? 'unknown option' : 'unknown command'
-    io.stderr(`graph-doctor: ${what} ${what === 'unknown option' ? echoOption(first) : echoArgument(first)}; commands: ${Object.keys(COMMANDS).join(', ')} (graph-doctor --help for more)\n`)
+    const suggestion = didYouMean(first, what === 'unknown option' ? ['--help', '--version'] : [...Object.keys(COMMANDS), '--version'])
+    io.stderr(`graph-doctor: ${what} ${what === 'unknown option' ? echoOption(first) : echoArgument(first)}${suggestion}; commands: ${Object.keys(COMMANDS).join(', ')} (graph-doctor --help for more)\n`)
     return 2
   }
   if (wantsHelp(rest)) {

@@ -76,7 +76,8 @@ test('parseCommandArgs turns an unknown option into one ERR_USAGE line that does
   const options = { format: { type: 'string' }, header: { type: 'string', multiple: true } } as const
   const error = errorOf(() => parseCommandArgs(['--frmat', 'json'], options, 'diagnose'))
   assert.equal(error.code, 'ERR_USAGE')
-  assert.equal(error.message, 'unknown option --frmat (see graph-doctor diagnose --help)')
+  assert.equal(error.message, 'unknown option --frmat; did you mean --format? (see graph-doctor diagnose --help)')
+  assert.equal(errorOf(() => parseCommandArgs(['--verbose'], options, 'diagnose')).message, 'unknown option --verbose (see graph-doctor diagnose --help)')
   const missing = errorOf(() => parseCommandArgs(['--format'], options, 'diagnose'))
   assert.match(missing.message, /^option --format needs a value/)
   assert.ok(!missing.message.includes('\n'))
