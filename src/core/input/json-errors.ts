@@ -91,7 +91,8 @@ function headerList(value: unknown): Array<[string, string]> {
 export function msalErrorExchange(json: JsonObject, name: string): Exchange {
   const field = (...keys: string[]): string | undefined => stringFieldAnyCase(json, keys)
   const message = field('errorMessage', 'error_description', 'message')
-  const body: Record<string, unknown> = { error: field('errorCode', 'error') ?? 'unknown_error' }
+  // '' when the error names no OAuth error: shown nowhere, never made up.
+  const body: Record<string, unknown> = { error: field('errorCode', 'error') ?? '' }
   if (message !== undefined) body['error_description'] = message
   const codes = message === undefined ? [] : extractAadstsCodes(message)
   if (codes.length > 0) body['error_codes'] = codes

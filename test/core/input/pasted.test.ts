@@ -97,7 +97,7 @@ test('MSAL, Azure CLI and Python-dict sign-in errors become a token-endpoint err
     ['msal-net.txt', 'msal-text', 400, 'invalid_grant', 50076],
     ['msal-net-log.txt', 'msal-text', 401, 'invalid_client', 7000215],
     ['msal-js.txt', 'msal-text', 400, 'invalid_client', 7000215],
-    ['azure-cli-530003.txt', 'msal-text', 400, 'unknown_error', 530003],
+    ['azure-cli-530003.txt', 'msal-text', 400, '', 530003],
     ['msal-python.txt', 'token-error', 400, 'invalid_client', 7000215],
   ]
   for (const [file, format, status, error, code] of cases) {

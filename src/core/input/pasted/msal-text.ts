@@ -32,7 +32,8 @@ export function msalTextExchange(pasted: string, name: string): Exchange {
   if (embedded !== undefined && typeof embedded.json['error'] === 'string') {
     return { source: name, format: 'msal-text', response: { status: status ?? 400, headers: [], body: embedded.text } }
   }
-  const body: Record<string, unknown> = { error: OAUTH_ERROR.exec(text)?.[1] ?? 'unknown_error' }
+  // '' when the paste names no OAuth error (an AADSTS line alone): shown nowhere, never made up.
+  const body: Record<string, unknown> = { error: OAUTH_ERROR.exec(text)?.[1] ?? '' }
   const description = descriptionLine(text) ?? redirect?.description.trim()
   if (description !== undefined) body['error_description'] = description
   const codes = extractAadstsCodes(text)

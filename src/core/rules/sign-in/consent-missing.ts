@@ -6,6 +6,7 @@ import { adminConsentUrlFor, defaultScope } from '../fix-text.js'
 import { consentUrlAction } from '../authorization/permission-fix.js'
 import { aadstsEvidence, aadstsLinks, aadstsFixes, classifyTokenError, requestClientId, requestTenant, tokenErrorEvidence } from './token-endpoint-class.js'
 import type { Rule } from '../rule.js'
+import { retiredClientOf } from './retired-clients.js'
 
 /**
  * Consent is missing in the tenant: AADSTS65001, 65004, 90094 and kin at the token endpoint, or
@@ -31,13 +32,15 @@ function fromTokenEndpoint(ctx: AnalysisContext): Finding {
     detail: detailFor(ctx, tenant),
     evidence: items,
     links: aadstsLinks(ctx),
-    fix: [...aadstsFixes(ctx), ...consentSteps(ctx, url, tenant, appId)],
-    ...(firstPartyApp(ctx) ? {} : { actions: consentUrlAction(ctx, appId, tenant) }),
+    fix: [...aadstsFixes(ctx), ...(retiredClientOf(appId) === undefined ? consentSteps(ctx, url, tenant, appId) : [])],
+    ...(firstPartyApp(ctx) || retiredClientOf(appId) !== undefined ? {} : { actions: consentUrlAction(ctx, appId, tenant) }),
   })
 }
 
 function detailFor(ctx: AnalysisContext, tenant: string | undefined): string {
   const codes = ctx.tokenError?.codes ?? []
+  const retired = retiredClientOf(requestClientId(ctx))
+  if (retired !== undefined) return retired.detail
   if (firstPartyApp(ctx)) {
     return 'The request uses a Microsoft first-party client ID for a Microsoft API that has not pre-authorized it, so the token endpoint will not issue the token: no consent in the tenant can change that.'
   }

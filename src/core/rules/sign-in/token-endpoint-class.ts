@@ -5,6 +5,7 @@ import { evidence } from '../../finding.js'
 import { clipRedacted } from '../../redact.js'
 import type { Evidence, Link } from '../../types.js'
 import { isGenericTenant } from '../fix-text.js'
+import { retiredClientSteps } from './retired-clients.js'
 
 /** The finding ids a token-endpoint error can lead to. */
 export type TokenEndpointFindingId = 'interaction-required' | 'consent-missing' | 'token-personal-account' | 'token-request-failed'
@@ -37,7 +38,9 @@ function asTokenEndpointFinding(id: FindingId): TokenEndpointFindingId {
 
 /** Our one-line fix of every AADSTS code of the error that the table knows. */
 export function aadstsFixes(ctx: AnalysisContext): string[] {
-  return ctx.aadsts.map((entry) => `AADSTS${entry.code}: ${entry.fix}`)
+  // A deleted app's own steps replace the codes' (consenting to it, or registering it in the tenant, cannot work).
+  const retired = retiredClientSteps(ctx, requestClientId(ctx))
+  return retired.length > 0 ? [...retired] : ctx.aadsts.map((entry) => `AADSTS${entry.code}: ${entry.fix}`)
 }
 
 /** The lookup page of every AADSTS code of the error, as links. */
@@ -49,7 +52,7 @@ export function aadstsLinks(ctx: AnalysisContext): Link[] {
 export function tokenErrorEvidence(ctx: AnalysisContext): Evidence[] {
   const error = ctx.tokenError
   if (error === undefined) return []
-  const items = [evidence('body', 'error', error.error)]
+  const items = error.error === '' ? [] : [evidence('body', 'error', error.error)]
   if (error.codes.length > 0) items.push(evidence('body', 'error_codes', error.codes.map((code) => `AADSTS${code}`).join(', ')))
   if (error.suberror !== undefined) items.push(evidence('body', 'suberror', error.suberror, suberrorNote(error.suberror)))
   if (error.description !== undefined) items.push(evidence('body', 'error_description', firstLine(error.description)))

@@ -2,7 +2,8 @@ import { aadstsErrorUrl } from '../../aadsts.js'
 import type { AnalysisContext } from '../../context.js'
 import { makeFinding } from '../../finding.js'
 import type { Finding } from '../../types.js'
-import { aadstsEvidence, aadstsLinks, aadstsFixes, classifyTokenError, requestGrantType, tokenErrorEvidence } from './token-endpoint-class.js'
+import { aadstsEvidence, aadstsLinks, aadstsFixes, classifyTokenError, requestClientId, requestGrantType, tokenErrorEvidence } from './token-endpoint-class.js'
+import { retiredClientOf } from './retired-clients.js'
 import type { Rule } from '../rule.js'
 
 /** Any other token-endpoint error: the AADSTS code, its name, category and our one-line fix. */
@@ -18,11 +19,11 @@ function finding(ctx: AnalysisContext): Finding {
   const error = ctx.tokenError
   const codes = error?.codes ?? []
   const named = ctx.aadsts.map((entry) => `AADSTS${entry.code}${entry.name === undefined || entry.name === '' ? '' : ` (${entry.name})`}`)
-  const summary = named.length > 0 ? named.join(', ') : codes.length > 0 ? codes.map((code) => `AADSTS${code}`).join(', ') : `"${error?.error ?? 'error'}"`
+  const summary = named.length > 0 ? named.join(', ') : codes.length > 0 ? codes.map((code) => `AADSTS${code}`).join(', ') : error === undefined || error.error === '' ? 'a sign-in error' : `"${error.error}"`
   const grant = requestGrantType(ctx)
   const unknown = codes.filter((code) => !ctx.aadsts.some((entry) => entry.code === code))
   return makeFinding('token-request-failed', {
-    detail: `The token endpoint refused to issue a token: ${summary}${grant === undefined ? '' : ` (grant_type ${grant})`}. No call to Graph can work until this is fixed.`,
+    detail: `The token endpoint refused to issue a token: ${summary}${grant === undefined ? '' : ` (grant_type ${grant})`}. ${retiredClientOf(requestClientId(ctx))?.detail ?? 'No call to Graph can work until this is fixed.'}`,
     evidence: [...tokenErrorEvidence(ctx), ...aadstsEvidence(ctx)],
     links: aadstsLinks(ctx),
     fix: [...aadstsFixes(ctx), ...resourceNamed(ctx), ...defaultMixed(ctx), ...specialFixes(unknown), ...genericFixes(ctx, unknown)],
@@ -68,7 +69,8 @@ function genericFixes(ctx: AnalysisContext, unknown: readonly number[]): string[
   if (/\binput parameter 'redirect_uri' is not valid\b/.test(ctx.tokenError?.description ?? '')) {
     fixes.push('The redirect URI the app sent is not registered for it: add it exactly (scheme, host, port, path, trailing slash) under App registration > Authentication, on the platform the app is (Web, Single-page application, or Mobile and desktop), or change the app to send a registered one.')
   } else {
-    fixes.push(`The error "${ctx.tokenError?.error ?? ''}" came without an AADSTS code: read error_description, and check the authority, client id, redirect URI and scopes of the token request.`)
+    const name = ctx.tokenError?.error ?? ''
+    fixes.push(`${name === '' ? 'The error' : `The error "${name}"`} came without an AADSTS code: read error_description, and check the authority, client id, redirect URI and scopes of the token request.`)
   }
   return fixes
 }
