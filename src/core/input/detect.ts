@@ -1,6 +1,6 @@
 import type { InputFormat } from '../exchange.js'
 import { isJsonObject, stripBom } from '../response/json.js'
-import { REQUEST_LINE, STATUS_LINE } from './http-lines.js'
+import { parseRequestLine, STATUS_LINE } from './http-lines.js'
 import { isActionOutputs } from './json-errors.js'
 import { sniffPasted } from './pasted/detect.js'
 import { pythonReprToJson } from './pasted/python-repr.js'
@@ -36,7 +36,7 @@ export function sniff(text: string): Sniffed {
   const lines = splitLines(trimmed).slice(0, 500)
   if (lines.some((line) => CURL_REQUEST.test(line) || CURL_RESPONSE.test(line))) return { format: 'curl' }
   const first = lines[0]?.trim() ?? ''
-  if (REQUEST_LINE.test(first) || STATUS_LINE.test(first)) return { format: 'raw-http' }
+  if (parseRequestLine(first) !== undefined || STATUS_LINE.test(first)) return { format: 'raw-http' }
   return { format: sniffPasted(trimmed) }
 }
 

@@ -3,6 +3,24 @@ import type { HttpRequest, HttpResponse } from '../exchange.js'
 /** `GET /v1.0/me HTTP/1.1`, `POST https://graph.microsoft.com/v1.0/$batch`. */
 export const REQUEST_LINE = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|TRACE|CONNECT)\s+(\S+)(?:\s+HTTP\/\d(?:\.\d)?)?\s*$/i
 
+const METHOD_HEAD = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|TRACE|CONNECT)\s+/i
+const VERSION_TAIL = /\sHTTP\/\d(?:\.\d)?\s*$/i
+
+/**
+ * A request line's method and target: `GET /v1.0/me HTTP/1.1`, and one whose target was pasted with its
+ * spaces unencoded (`GET /v1.0/users?$filter=accountEnabled ne true HTTP/1.1`) when the version ends it.
+ */
+export function parseRequestLine(line: string): { method: string; target: string } | undefined {
+  const trimmed = line.trim()
+  const match = REQUEST_LINE.exec(trimmed)
+  if (match?.[1] !== undefined && match[2] !== undefined) return { method: match[1].toUpperCase(), target: match[2] }
+  const head = METHOD_HEAD.exec(trimmed)
+  const tail = VERSION_TAIL.exec(trimmed)
+  if (head?.[1] === undefined || tail === null || tail.index <= head[0].length) return undefined
+  const target = trimmed.slice(head[0].length, tail.index).trim()
+  return /^(?:\/|https?:\/\/)\S/i.test(target) ? { method: head[1].toUpperCase(), target } : undefined
+}
+
 /** `HTTP/1.1 403 Forbidden`, `HTTP/2 401`. */
 export const STATUS_LINE = /^HTTP\/\d(?:\.\d)?\s+(\d{3})(?:\s(.*))?$/i
 
@@ -24,9 +42,8 @@ export interface ResponseDraft {
 }
 
 export function requestDraft(line: string): RequestDraft | undefined {
-  const match = REQUEST_LINE.exec(line.trim())
-  if (match === null || match[1] === undefined || match[2] === undefined) return undefined
-  return { method: match[1].toUpperCase(), target: match[2], headers: [], bodyLines: [] }
+  const parsed = parseRequestLine(line)
+  return parsed === undefined ? undefined : { ...parsed, headers: [], bodyLines: [] }
 }
 
 export function responseDraft(line: string): ResponseDraft | undefined {

@@ -88,3 +88,14 @@ test('a raw request line pasted without a single header is marked as headers not
   const anonymous = parseInput('GET /v1.0/users HTTP/1.1\nHost: graph.microsoft.com\n\nHTTP/1.1 401 Unauthorized\n\n{"error":{"code":"InvalidAuthenticationToken","message":"Access token is empty."}}', 'anon.txt')
   assert.deepEqual(diagnose(anonymous).results[0]?.findings.map((finding) => finding.id), ['token-missing'])
 })
+
+test('a request line whose target was pasted with its spaces unencoded is read when the HTTP version ends it', () => {
+  const response = 'HTTP/1.1 400 Bad Request\nContent-Type: application/json\n\n{"error":{"code":"Request_UnsupportedQuery","message":"Unsupported Query."}}'
+  const [exchange] = parseInput(`GET /v1.0/users?$filter=accountEnabled ne true&$count=true HTTP/1.1\nHost: graph.microsoft.com\n\n${response}`, 'spaced.txt')
+  assert.equal(exchange?.request?.method, 'GET')
+  assert.equal(exchange?.request?.url, 'https://graph.microsoft.com/v1.0/users?$filter=accountEnabled ne true&$count=true')
+  assert.equal(exchange?.response?.status, 400)
+  // Near misses: without the version the spaces end the target; a line that is prose is no request line.
+  assert.notEqual(parseInput(`GET /v1.0/users?$filter=accountEnabled ne true\nHost: graph.microsoft.com\n\n${response}`, 'bare.txt')[0]?.format, 'raw-http')
+  assert.throws(() => parseInput('Get the users from HTTP/1.1 logs', 'prose.txt'), /not a HAR/)
+})
