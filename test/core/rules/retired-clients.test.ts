@@ -6,7 +6,7 @@ import { parseInput } from '../../../src/core/input/index.js'
 const PNP = '31359c7f-bd7e-475c-86db-fdb8c937548e'
 const OTHER = '0b0b0b0b-1111-4222-8333-444444444444'
 
-function findingsOf(text: string): { id: string; detail: string; fix: readonly string[]; actions?: unknown }[] {
+function findingsOf(text: string): readonly { id: string; detail: string; fix: readonly string[]; actions?: unknown }[] {
   return diagnose(parseInput(text, 'pasted.txt')).results[0]?.findings ?? []
 }
 
