@@ -15,7 +15,7 @@ describe('permission-missing with the catalogue', () => {
     assert.equal(finding.permission?.scheme, 'DelegatedWork')
     assert.equal(finding.permission?.leastPrivileged, 'User.ReadBasic.All')
     assert.deepEqual(finding.permission?.granted, ['User.Read'])
-    assert.match(finding.fix[0]!, /delegated permission User\.ReadBasic\.All \(least privileged/)
+    assert.match(finding.fix[0]!, /^Add User\.ReadBasic\.All, the least-privileged delegated permission for this call \(work or school account\)/)
     assert.match(finding.fix[1]!, /^Higher-privileged permissions that this call also accepts: User\.Read\.All, User\.ReadWrite\.All/)
     assert.ok(finding.fix.some((step) => step.startsWith('Azure CLI:\naz ad app permission add --id ' + FAKE_APP)), 'one command per line after the prose')
     assert.deepEqual(finding.actions?.scopes, ['User.ReadBasic.All'])

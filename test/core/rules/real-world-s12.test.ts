@@ -78,13 +78,13 @@ test('an app-only call asked for delegated-only names is not told to add an appl
   const finding = findingOf(result, 'permission-missing')
   assert.match(finding.detail, /exist only as delegated permissions: there is no application permission by these names/)
   assert.match(finding.detail, /already holds TeamworkTag\.Read\.All/)
-  assert.doesNotMatch(textOf(finding), /Add the application permission TeamworkTag\.Read |appRoles\[\?value=='TeamworkTag\.Read'\]/)
+  assert.doesNotMatch(textOf(finding), /Add TeamworkTag\.Read, the least-privileged application permission|appRoles\[\?value=='TeamworkTag\.Read'\]/)
   assert.match(finding.fix.join('\n'), /request-id and date/)
 })
 
 test('near miss: when the service names a real application permission, it is still the fix', () => {
   const result = run(call({ url: `${G}/teams/6f996ed6-0000-4000-8000-000000000211/members`, token: appOnlyToken({ roles: ['User.Read.All'] }), status: 403, body: graphError('Forbidden', "Missing role permissions on the request. API requires one of 'TeamMember.Read.All, TeamMember.ReadWrite.All'. Roles on the request 'User.Read.All'.") }), { withCatalogue: true })
-  assert.match(findingOf(result, 'permission-missing').fix.join('\n'), /Add the application permission TeamMember\.Read\.All/)
+  assert.match(findingOf(result, 'permission-missing').fix.join('\n'), /Add TeamMember\.Read\.All, the least-privileged application permission/)
 })
 
 test('a request carrying only Group.Selected leads with the missing resource-specific consent in that team', () => {

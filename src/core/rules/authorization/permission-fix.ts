@@ -34,7 +34,8 @@ export function permissionFixSteps(ctx: AnalysisContext, permissions: SchemePerm
   const entry = permissions.accepted.find((item) => item.name === least)
   const identity = kind === 'application' ? managedIdentitySteps(ctx, least) : []
   if (identity.length > 0) return [...identity, ...alternativeSteps(permissions, least, entry), ...commandSteps(ctx, least, kind, entry).filter((step) => !step.startsWith('Azure CLI:'))]
-  const steps = [`Add the ${kind} permission ${least} (least privileged for ${schemeWords(permissions.scheme)}) to the app registration: API permissions > Add a permission > Microsoft Graph > ${kind === 'application' ? 'Application' : 'Delegated'} permissions.`]
+  const account = permissions.scheme === 'DelegatedWork' ? ' (work or school account)' : permissions.scheme === 'DelegatedPersonal' ? ' (personal Microsoft account)' : ''
+  const steps = [`Add ${least}, the least-privileged ${kind} permission for this call${account}, to the app registration: API permissions > Add a permission > Microsoft Graph > ${kind === 'application' ? 'Application' : 'Delegated'} permissions.`]
   steps.push(...alternativeSteps(permissions, least, entry))
   steps.push(consentStep(ctx, least, kind, entry))
   steps.push(kind === 'application'

@@ -65,7 +65,7 @@ function fromCatalogue(ctx: AnalysisContext): Finding {
   const accepted = schemePermissions.accepted.map((item) => item.name)
   const opaque = ctx.token?.form === 'opaque'
   const items: Evidence[] = [
-    evidence('catalogue', `${endpoint.method} ${endpoint.template}`, `accepts ${listOrNone(accepted)}`, `${scheme}; least privileged: ${least ?? 'none'}${endpoint.fallback === 'none' ? '' : `; matched via ${endpoint.fallback}`}`),
+    evidence('catalogue', `${endpoint.method} ${endpoint.template}`, acceptedSummary(accepted), `${scheme}; least privileged: ${least ?? 'none'}${endpoint.fallback === 'none' ? '' : `; matched via ${endpoint.fallback}`}`),
     ...(ctx.token === undefined ? [] : opaque ? [opaqueEvidence(ctx.token.length)] : grantedEvidence(ctx.token)),
   ]
   const holds = opaque
@@ -164,4 +164,9 @@ function acceptedStep(endpoint: EndpointPermissions, tokenUnseen: boolean): stri
   const accepts = parts.length === 0 ? 'no permission a tenant can grant' : `least privileged ${parts.join('; ')}`
   const why = tokenUnseen ? 'The input does not show the token' : 'The token is neither clearly delegated nor app-only'
   return `${why}, so graph-doctor cannot tell which permission it lacks: ${endpoint.method} ${endpoint.template} accepts ${accepts}. Decode the token (graph-doctor token) and grant the one it lacks.`
+}
+
+/** The accepted permissions in the evidence: named when few; counted when many (the finding's permission block lists them all). */
+function acceptedSummary(accepted: readonly string[]): string {
+  return accepted.length <= 4 ? `accepts ${listOrNone(accepted)}` : `accepts ${accepted.length} permissions of this kind, listed under Permission`
 }
