@@ -131,7 +131,7 @@ test('usage errors: no token, empty stdin, unknown option', () => {
   assert.match(token([]).stderr, /^graph-doctor: give a token, a file holding one, or - to read it from stdin/)
   assert.equal(token([]).code, 2)
   assert.deepEqual(token(['-'], '  \n'), { code: 2, stdout: '', stderr: 'graph-doctor: stdin: the input is empty\n' })
-  assert.equal(token(['--frmat', 'json', 'x']).stderr, 'graph-doctor: unknown option --frmat (see graph-doctor token --help)\n')
+  assert.equal(token(['--frmat', 'json', 'x']).stderr, 'graph-doctor: unknown option --frmat; did you mean --format? (see graph-doctor token --help)\n')
 })
 
 test('a FILE argument is read: a bare token, an Authorization line, or a token-response JSON', () => {
