@@ -34,7 +34,7 @@ describe('pattern 1: Graph\'s own words outrank the catalogue', () => {
     assert.deepEqual(finding.permission?.accepted, ['ChannelMessage.Read.All', 'Group.ReadWrite.All', 'ChannelMessage.Read.Group'])
     assert.deepEqual(finding.permission?.granted, ['Group.Read.All'])
     assert.match(finding.detail, /catalogue lists Group\.Read\.All .* but the service disagrees, and the service decides/)
-    assert.ok(finding.fix.some((step) => step.includes('application permission ChannelMessage.Read.All')))
+    assert.ok(finding.fix.some((step) => step.startsWith('Add ChannelMessage.Read.All, the least-privileged application permission')))
     assert.ok(finding.fix.some((step) => /ChannelMessage\.Read\.Group is resource-specific consent/.test(step)))
   })
 
