@@ -85,3 +85,12 @@ test('wrapBlock wraps each line of a preformatted text, hanging under its label 
   assert.equal(wrapBlock('  source    microsoft graph devx content of some date\n', 40), '  source    microsoft graph devx content\n            of some date\n')
   assert.equal(wrapBlock('No endpoint in the permission data matches this request.', 30), 'No endpoint in the permission\n  data matches this request.')
 })
+
+test('an option stays with the word before it and a short {…} placeholder stays whole; options never chain (near miss)', () => {
+  const help = wrapText('explain failed Graph calls from a HAR, curl -v, raw HTTP or error body', { width: 42 })
+  assert.ok(help.some((line) => line.includes('curl -v')), help.join('\n'))
+  const braces = wrapText('on behalf of someone else: replace /me with /users/{id or userPrincipalName} in the call', { width: 44 })
+  assert.ok(braces.some((line) => line.includes('/users/{id or userPrincipalName}')), braces.join('\n'))
+  const chain = wrapText('run curl -v -s -S -L --fail --compressed https://graph.microsoft.com/v1.0/me now', { width: 20 })
+  assert.ok(chain.every((line) => visibleLength(line) <= 20 || line.includes('https://')), chain.join('\n'))
+})

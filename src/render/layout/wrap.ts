@@ -39,6 +39,34 @@ function glueMethods(words: readonly string[]): string[] {
   return glued
 }
 
+const OPTION_WORD = /^--?[A-Za-z]/
+const MAX_BRACED_WORDS = 4
+
+/**
+ * Words that read as one stay on one line: an option after the word it belongs to (`curl -v`,
+ * `logs --partial`, one option, never a chain), and a short `{…}` placeholder (`{id or userPrincipalName}`).
+ */
+function glueReadingUnits(words: readonly string[]): string[] {
+  const glued: string[] = []
+  let openBrace = -1
+  for (const word of words) {
+    const plain = stripAnsi(word)
+    const previous = glued.at(-1)
+    if (openBrace >= 0 && previous !== undefined) {
+      glued[glued.length - 1] = `${previous} ${word}`
+      if (plain.includes('}') || ++openBrace >= MAX_BRACED_WORDS) openBrace = -1
+      continue
+    }
+    const before = previous === undefined ? '' : stripAnsi(previous)
+    if (previous !== undefined && OPTION_WORD.test(plain) && !OPTION_WORD.test(before) && !before.includes(' ') && !isUrlWord(previous)) glued[glued.length - 1] = `${previous} ${word}`
+    else glued.push(word)
+    const last = stripAnsi(glued.at(-1) ?? '')
+    const braceAt = last.lastIndexOf('{')
+    if (braceAt >= 0 && !last.includes('}', braceAt)) openBrace = 1
+  }
+  return glued
+}
+
 /** Whether a word is (or holds) a URL that must stay whole on its own line. */
 export function isUrlWord(word: string): boolean {
   return URL_WORD.test(stripAnsi(word))
@@ -81,7 +109,7 @@ export function splitWords(text: string): string[] {
 export function wrapText(text: string, options: WrapOptions): string[] {
   const first = options.first ?? ''
   const rest = options.rest ?? first
-  const words = glueMethods(splitWords(text))
+  const words = glueReadingUnits(glueMethods(splitWords(text)))
   // A line that fits keeps its own spacing (aligned columns); only wrapped lines are re-spaced.
   const oneLine = first + text.trim()
   if (visibleLength(oneLine) <= options.width || words.length <= 1) return [words.length <= 1 ? first + (words[0] ?? '') : oneLine]
