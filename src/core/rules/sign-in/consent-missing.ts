@@ -25,22 +25,21 @@ export const consentMissing: Rule = {
 function fromTokenEndpoint(ctx: AnalysisContext): Finding {
   const tenant = requestTenant(ctx)
   const appId = requestClientId(ctx)
+  const retired = retiredClientOf(appId)
   const url = adminConsentUrlFor(ctx.cloud, tenant, appId)
   const items = [...tokenErrorEvidence(ctx), ...aadstsEvidence(ctx)]
   if (appId !== undefined) items.push(evidence('request', 'client_id', appId))
   return makeFinding('consent-missing', {
-    detail: detailFor(ctx, tenant),
+    detail: retired?.detail ?? detailFor(ctx, tenant),
     evidence: items,
     links: aadstsLinks(ctx),
-    fix: [...aadstsFixes(ctx), ...(retiredClientOf(appId) === undefined ? consentSteps(ctx, url, tenant, appId) : [])],
-    ...(firstPartyApp(ctx) || retiredClientOf(appId) !== undefined ? {} : { actions: consentUrlAction(ctx, appId, tenant) }),
+    fix: [...aadstsFixes(ctx), ...(retired === undefined ? consentSteps(ctx, url, tenant, appId) : [])],
+    ...(firstPartyApp(ctx) || retired !== undefined ? {} : { actions: consentUrlAction(ctx, appId, tenant) }),
   })
 }
 
 function detailFor(ctx: AnalysisContext, tenant: string | undefined): string {
   const codes = ctx.tokenError?.codes ?? []
-  const retired = retiredClientOf(requestClientId(ctx))
-  if (retired !== undefined) return retired.detail
   if (firstPartyApp(ctx)) {
     return 'The request uses a Microsoft first-party client ID for a Microsoft API that has not pre-authorized it, so the token endpoint will not issue the token: no consent in the tenant can change that.'
   }
